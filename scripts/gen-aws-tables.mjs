@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+// Generates the AWS cmdlet tables in src/cmdlets/aws/generated/ from the reference TSVs
+// (../shared/reference/aws-tools-cmdlets.tsv, aws-tools-aliases.tsv) and the SDK v3 runtime schemas
+// (`<Operation>$` exports of each @aws-sdk/client-* module). Run: `node scripts/gen-aws-tables.mjs [referenceDir]`.
+//
+// Output (committed):
+//   generated/cmdlets.ts       – one row per cmdlet (name, prefix, operation, default output, pipeline param, kind)
+//   generated/aliases.ts       – alias → cmdlet
+//   generated/params-<svc>.ts  – per service: operation → parameters + paging, as a JSON *string* that is parsed
+//                                only when one of that service's cmdlets is first looked at (keeps start-up cheap).
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const refDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'reference'));
+const outDir = join(root, 'src', 'cmdlets', 'aws', 'generated');
+const require = createRequire(join(root, 'package.json'));
+
+/** Service prefix → SDK package, client class and .NET names. */
+const services = {
+  S3: { pkg: '@aws-sdk/client-s3', client: 'S3Client', ns: 'Amazon.S3', name: 'Amazon Simple Storage Service (S3)', module: 'AWS.Tools.S3' },
+  EC2: { pkg: '@aws-sdk/client-ec2', client: 'EC2Client', ns: 'Amazon.EC2', name: 'Amazon Elastic Compute Cloud (EC2)', module: 'AWS.Tools.EC2' },
+  SQS: { pkg: '@aws-sdk/client-sqs', client: 'SQSClient', ns: 'Amazon.SQS', name: 'Amazon Simple Queue Service (SQS)', module: 'AWS.Tools.SQS' },
+  SNS: { pkg: '@aws-sdk/client-sns', client: 'SNSClient', ns: 'Amazon.SimpleNotificationService', name: 'Amazon Simple Notification Service (SNS)', module: 'AWS.Tools.SimpleNotificationService' },
+  STS: { pkg: '@aws-sdk/client-sts', client: 'STSClient', ns: 'Amazon.SecurityToken', name: 'AWS Security Token Service (STS)', module: 'AWS.Tools.SecurityToken' },
+  IAM: { pkg: '@aws-sdk/client-iam', client: 'IAMClient', ns: 'Amazon.IdentityManagement', name: 'AWS Identity and Access Management', module: 'AWS.Tools.IdentityManagement' },
+  CW: { pkg: '@aws-sdk/client-cloudwatch', client: 'CloudWatchClient', ns: 'Amazon.CloudWatch', name: 'Amazon CloudWatch', module: 'AWS.Tools.CloudWatch' },
+};
+
+/** Member renames AWS Tools applies (service config `<Param NewName=...>`), per service: sdk member → [name, keepAlias]. */
+const renames = {
+  S3: { Bucket: ['BucketName', true] },
+  STS: { DurationSeconds: ['DurationInSeconds', true] },
+};
+/**
+ * Flattened names where the .NET model differs from the v3 shape (AWS Tools uses the .NET member):
+ * per service, generated name → [AWS Tools name, keep the generated name as an alias].
+ */
+const flatRenames = {
+  S3: {
+    WebsiteConfiguration_ErrorDocumentKey: ['WebsiteConfiguration_ErrorDocument', true],
+    WebsiteConfiguration_IndexDocumentSuffix: ['WebsiteConfiguration_IndexDocumentSuffix', false],
+  },
+};
+/** .NET SDK operation names that the v3 SDK spells differently (the table keeps AWS Tools' operation for display). */
+const operationRenames = {
+  S3: {
+    DeleteCORSConfiguration: 'DeleteBucketCors', DeleteLifecycleConfiguration: 'DeleteBucketLifecycle', GetACL: 'GetBucketAcl',
+    GetBucketNotification: 'GetBucketNotificationConfiguration', GetCORSConfiguration: 'GetBucketCors',
+    GetLifecycleConfiguration: 'GetBucketLifecycleConfiguration', GetObjectMetadata: 'HeadObject', ListVersions: 'ListObjectVersions',
+    PutACL: 'PutBucketAcl', PutBucketNotification: 'PutBucketNotificationConfiguration', PutCORSConfiguration: 'PutBucketCors',
+    PutLifecycleConfiguration: 'PutBucketLifecycleConfiguration',
+  },
+};
+
+/** Extra parameter aliases AWS Tools declares: prefix → `Operation.Param` → aliases. */
+const extraAliases = {
+  SQS: { 'AddPermission.Action': ['ActionName'] },
+};
+
+/** Structures flattened at most this deep, and only when they have at most this many members. */
+const maxFlattenDepth = 3;
+const maxFlattenMembers = 60;
+const commonParamNames = new Set(['region', 'accesskey', 'secretkey', 'sessiontoken', 'profilename', 'profilelocation', 'credential',
+  'networkcredential', 'endpointurl', 'clientconfig', 'select', 'passthru', 'force', 'noautoiteration']);
+const pageSizeMembers = /^(Max(Results|Keys|Items|Records|Uploads|Parts|Buckets|DirectoryBuckets)|Limit|PageSize)$/;
+const tokenMembers = /^(NextToken|Marker|ContinuationToken|KeyMarker|NextMarker|StartingToken|ContinuationToken)$/;
+const outTokenFor = { NextToken: ['NextToken'], Marker: ['NextMarker', 'Marker'], ContinuationToken: ['NextContinuationToken', 'ContinuationToken'], KeyMarker: ['NextKeyMarker'] };
+
+function readTsv(file) {
+  const [head, ...lines] = readFileSync(join(refDir, file), 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const cols = head.split('\t');
+  return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])));
+}
+
+/** AWS Tools' rule: singularize the last camel-case word of a plural name. */
+export function singularize(name) {
+  if (/(ss|us|is|Status|Address|Alias|Series|News|Access)$/.test(name)) {
+    if (/Addresses$/.test(name)) return name.slice(0, -2);
+    return name;
+  }
+  if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
+  if (/(sses|xes|ches|shes)$/.test(name)) return name.slice(0, -2);
+  if (/[a-z0-9]s$/.test(name) && !/Ids$/.test(name)) return name.slice(0, -1);
+  if (/Ids$/.test(name)) return name.slice(0, -1);
+  return name;
+}
+
+function kindOf(ns) {
+  if (ns.isBlobSchema() || ns.isStreaming?.()) return 'blob';
+  if (ns.isTimestampSchema()) return 'timestamp';
+  if (ns.isBooleanSchema()) return 'bool';
+  if (ns.isBigIntegerSchema?.()) return 'bigint';
+  if (ns.isNumericSchema()) return 'number';
+  if (ns.isStringSchema()) return 'string';
+  if (ns.isListSchema()) return 'list:' + kindOf(ns.getValueSchema());
+  if (ns.isMapSchema()) return 'map';
+  if (ns.isStructSchema()) return 'struct';
+  if (ns.isDocumentSchema()) return 'document';
+  return 'object';
+}
+
+function psType(kind, numberType) {
+  switch (kind) {
+    case 'string': return 'string';
+    case 'bool': return 'bool';
+    case 'number': return numberType;
+    case 'bigint': return 'long';
+    case 'timestamp': return 'datetime';
+    case 'map': return 'hashtable';
+    case 'list:string': return 'string[]';
+    case 'list:number': return numberType + '[]';
+    default: return kind.startsWith('list:') ? 'object[]' : 'object';
+  }
+}
+
+/** Numeric member → int / long / double / float by the schema's simple type code. */
+function numberTypeOf(ns) {
+  const s = ns.getSchema();
+  // smithy simple-schema codes: 1 = numeric; the shape name tells Long/Integer/Double when present
+  const n = (ns.getName?.() ?? '').toLowerCase();
+  if (/long/.test(n)) return 'long';
+  if (/double|float|percent/.test(n)) return 'double';
+  return typeof s === 'number' ? 'int' : 'int';
+}
+
+function enumOf(ns) {
+  const traits = ns.getMergedTraits?.() ?? {};
+  const v = traits.enum ?? (typeof ns.getEnumValues === 'function' ? ns.getEnumValues() : undefined);
+  return Array.isArray(v) && v.length ? v : undefined;
+}
+
+/** Names of the members a structure schema marks required (its first `requiredCount` members). */
+function requiredMembersOf(ns) {
+  const schema = ns.getSchema?.();
+  const names = Array.isArray(schema) ? schema[4] ?? [] : [];
+  const count = Array.isArray(schema) && typeof schema[6] === 'number' ? schema[6] : 0;
+  return new Set(names.slice(0, count));
+}
+
+/** Parameters for one operation: flatten nested structures with `_`, AWS Tools style. */
+function paramsFor(NormalizedSchema, prefix, inputSchema, opName) {
+  const input = NormalizedSchema.of(inputSchema);
+  const requiredCount = Array.isArray(inputSchema) && typeof inputSchema[6] === 'number' ? inputSchema[6] : 0;
+  const params = [];
+  const used = new Set();
+  const add = (p) => {
+    if (used.has(p.name.toLowerCase())) return;
+    used.add(p.name.toLowerCase());
+    p.aliases = (p.aliases ?? []).filter((a) => !used.has(a.toLowerCase()) && !commonParamNames.has(a.toLowerCase()));
+    for (const a of p.aliases) used.add(a.toLowerCase());
+    if (!p.aliases.length) delete p.aliases;
+    params.push(p);
+  };
+  let i = 0;
+  for (const [member, ns] of input.structIterator()) {
+    const required = i++ < requiredCount;
+    const rename = renames[prefix]?.[member];
+    visit(member, ns, [member], rename ? rename[0] : member, rename && rename[1] ? [member] : [], required, 0, new Set());
+  }
+  function visit(member, ns, path, baseName, aliases, required, depth, seen) {
+    const kind = kindOf(ns);
+    const structName = ns.getName?.();
+    if (kind === 'struct' && depth < maxFlattenDepth && !seen.has(structName) && !ns.getMergedTraits().streaming) {
+      const inner = [...ns.structIterator()];
+      if (inner.length > 0 && inner.length <= maxFlattenMembers) {
+        const nextSeen = new Set(seen).add(structName);
+        const innerRequired = requiredMembersOf(ns);
+        for (const [m, mns] of inner) {
+          const childBase = depth === 0 ? `${baseName}_${m}` : `${baseName}${m}`;
+          // A flattened member is mandatory only when its whole chain of parents is required too.
+          visit(m, mns, [...path, m], childBase, [], required && innerRequired.has(m), depth + 1, nextSeen);
+        }
+        return;
+      }
+    }
+    let name = baseName;
+    const flat = flatRenames[prefix]?.[name];
+    if (flat) {
+      if (flat[1]) aliases = [...aliases, name];
+      name = flat[0];
+    }
+    const sing = singularize(name);
+    if (sing !== name) { aliases = [...aliases, name]; name = sing; }
+    if (commonParamNames.has(name.toLowerCase())) name = `${path.length > 1 ? '' : prefix}${name}`;
+    // A list member with a singular name also answers to its plural (`-ActionNames`, `-AWSAccountIds`).
+    if (kind.startsWith('list:') && !aliases.length && !/(s|Data)$/.test(name)) aliases = [...aliases, `${name}s`];
+    const extra = extraAliases[prefix]?.[`${opName}.${name}`];
+    if (extra) aliases = [...aliases, ...extra];
+    aliases = [...new Set(aliases)];
+    const p = { name, path, kind };
+    if (aliases.length) p.aliases = aliases;
+    if (required) p.required = 1;
+    const traits = ns.getMergedTraits();
+    if (traits.sensitive) p.sensitive = 1;
+    const numberType = kind === 'number' || kind === 'list:number' ? numberTypeOf(kind === 'number' ? ns : ns.getValueSchema()) : 'int';
+    p.type = psType(kind, numberType);
+    const en = enumOf(ns);
+    if (en) p.enum = en;
+    add(p);
+  }
+  return params;
+}
+
+function pagingFor(mod, op, inputSchema, outputSchema) {
+  const inNames = Array.isArray(inputSchema) ? inputSchema[4] ?? [] : [];
+  const outNames = Array.isArray(outputSchema) ? outputSchema[4] ?? [] : [];
+  const token = inNames.find((n) => tokenMembers.test(n));
+  if (!token) return undefined;
+  const outToken = (outTokenFor[token] ?? [token]).find((n) => outNames.includes(n));
+  if (!outToken) return undefined;
+  const paging = { in: token, out: outToken };
+  const size = inNames.find((n) => pageSizeMembers.test(n));
+  if (size) paging.size = size;
+  if (outNames.includes('IsTruncated')) paging.truncated = 'IsTruncated';
+  if (typeof mod[`paginate${op}`] === 'function') paging.paginator = 1;
+  return paging;
+}
+
+function main() {
+  const rows = readTsv('aws-tools-cmdlets.tsv');
+  const aliasRows = readTsv('aws-tools-aliases.tsv');
+  const { NormalizedSchema } = require('@smithy/core/schema');
+  const cmdlets = [];
+  const perService = {};
+  const missing = [];
+  for (const r of rows) {
+    const prefix = r.service_prefix;
+    const netOp = (r.api_operation.match(/^[A-Za-z0-9]+/) ?? [''])[0];
+    const op = operationRenames[prefix]?.[netOp] ?? netOp;
+    const kind = r.kind === 'generated' ? 'g' : 'h';
+    const out = r.default_output === '(none)' ? '' : r.default_output;
+    const row = [r.cmdlet_name, prefix, kind === 'h' && r.api_operation.startsWith('(n/a') ? '' : op, out, r.pipeline_parameter || '', kind];
+    const svc = services[prefix];
+    if (svc && row[2]) {
+      const mod = require(svc.pkg);
+      const opSchema = mod[`${op}$`];
+      if (!opSchema) {
+        if (kind === 'g') { missing.push(`${r.cmdlet_name} (${op})`); continue; }
+      } else {
+        const input = typeof opSchema[4] === 'function' ? opSchema[4]() : opSchema[4];
+        const output = typeof opSchema[5] === 'function' ? opSchema[5]() : opSchema[5];
+        const svcTable = (perService[prefix] ??= {});
+        if (!svcTable[op]) {
+          const entry = { p: paramsFor(NormalizedSchema, prefix, input, op) };
+          const paging = pagingFor(mod, op, input, output);
+          if (paging) entry.paging = paging;
+          svcTable[op] = entry;
+        }
+      }
+    }
+    cmdlets.push(row);
+  }
+  const aliases = {};
+  const names = new Set(cmdlets.map((c) => c[0].toLowerCase()));
+  for (const a of aliasRows) if (names.has(a.target_cmdlet.toLowerCase()) && !names.has(a.alias.toLowerCase())) aliases[a.alias] = a.target_cmdlet;
+
+  mkdirSync(outDir, { recursive: true });
+  const header = '// GENERATED by scripts/gen-aws-tables.mjs from the reference tables and the SDK schemas. Do not edit.\n';
+  writeFileSync(join(outDir, 'cmdlets.ts'),
+    header +
+    '/** [name, service prefix, operation, default output, pipeline parameter, kind (g = generated, h = hand-written)] */\n' +
+    'export type CmdletRow = [string, string, string, string, string, string];\n' +
+    `export const cmdletRows: CmdletRow[] = ${JSON.stringify(cmdlets).replace(/\],\[/g, '],\n[')};\n` +
+    `export const serviceInfo: Record<string, { pkg: string; client: string; ns: string; name: string; module: string }> = ${JSON.stringify(services, null, 1)};\n` +
+    `/** Operations the pinned SDK lacks (rows skipped). */\nexport const missingOperations: string[] = ${JSON.stringify(missing)};\n`);
+  writeFileSync(join(outDir, 'aliases.ts'), header + `export const aliasTable: Record<string, string> = ${JSON.stringify(aliases, null, 0).replace(/","/g, '",\n"')};\n`);
+  for (const [prefix, table] of Object.entries(perService)) {
+    writeFileSync(join(outDir, `params-${prefix.toLowerCase()}.ts`),
+      header + '// A string, parsed on first use: scanning a string literal is much cheaper than evaluating an object literal.\n' +
+      `export const paramsJson = ${JSON.stringify(JSON.stringify(table))};\n`);
+  }
+  writeFileSync(join(outDir, 'params-index.ts'), header +
+    Object.keys(perService).map((p) => `import { paramsJson as ${p.toLowerCase()} } from './params-${p.toLowerCase()}.js';`).join('\n') +
+    `\nexport const paramsJsonByService: Record<string, string> = { ${Object.keys(perService).map((p) => `${p}: ${p.toLowerCase()}`).join(', ')} };\n`);
+  console.log(`${cmdlets.length} cmdlets, ${Object.keys(aliases).length} aliases, ${missing.length} operations missing from the SDK`);
+}
+
+main();

@@ -1,0 +1,153 @@
+// .NET model types scripts build by hand (`New-Object Amazon.EC2.Model.IpPermission`,
+// `[Amazon.EC2.Model.Filter]@{...}`, `New-Object Amazon.S3.AmazonS3Config`), defined on demand from the SDK's
+// runtime schemas. Nothing here loads an SDK until a script names one of these types.
+import { createRequire } from 'node:module';
+import * as psTypeModule from '../../../runtime/types/ps-type.js';
+import { registerType, typeByFullName, type PSType, type PropertyDef, type TypeDef } from '../../../runtime/types/ps-type.js';
+import { PSList } from '../../../runtime/types/collections.js';
+import { TYPE_NAME } from '../runtime/credentials-value.js';
+import { clientConfigPropertyNames, clientConfigTypeNames } from '../runtime/client-config.js';
+import type { NS } from '../runtime/schema-values.js';
+import { serviceNamespaces } from '../runtime/output.js';
+
+const requireSdk = createRequire(import.meta.url);
+
+/** .NET namespace → [service prefix, SDK package]. */
+const namespaces: Record<string, [string, string]> = {
+  'amazon.s3': ['S3', '@aws-sdk/client-s3'],
+  'amazon.ec2': ['EC2', '@aws-sdk/client-ec2'],
+  'amazon.sqs': ['SQS', '@aws-sdk/client-sqs'],
+  'amazon.simplenotificationservice': ['SNS', '@aws-sdk/client-sns'],
+  'amazon.securitytoken': ['STS', '@aws-sdk/client-sts'],
+  'amazon.identitymanagement': ['IAM', '@aws-sdk/client-iam'],
+  'amazon.cloudwatch': ['CW', '@aws-sdk/client-cloudwatch'],
+};
+/** .NET class name → v3 schema export, where they differ. */
+const shapeExports: Record<string, Record<string, string>> = {
+  S3: { S3Object: '_Object$', S3Bucket: 'Bucket$', S3Error: '_Error$' },
+};
+
+type SchemaLib = { NormalizedSchema: { of(s: unknown): NS } };
+let schemaLib: SchemaLib | null = null;
+function sdkModule(pkg: string): Record<string, unknown> {
+  schemaLib ??= requireSdk('@smithy/core/schema') as SchemaLib;
+  return requireSdk(pkg) as Record<string, unknown>;
+}
+
+/** The PowerShell type a member is converted to when a script sets it. */
+function memberType(ns: NS): string | undefined {
+  if (ns.isListSchema()) {
+    const inner = ns.getValueSchema();
+    return inner.isStringSchema() ? 'System.Collections.Generic.List[string]' : 'System.Collections.Generic.List[System.Object]';
+  }
+  if (ns.isStringSchema()) return 'System.String';
+  if (ns.isBooleanSchema()) return 'System.Boolean';
+  if (ns.isTimestampSchema()) return 'System.DateTime';
+  if (ns.isNumericSchema()) return /long/i.test(ns.getName() ?? '') ? 'System.Int64' : /double|float/i.test(ns.getName() ?? '') ? 'System.Double' : 'System.Int32';
+  return undefined;
+}
+
+function modelDef(fullName: string, schema: unknown): TypeDef | null {
+  const ns = schemaLib!.NormalizedSchema.of(schema);
+  if (!ns.isStructSchema()) return null;
+  const members: [string, NS][] = [...ns.structIterator()];
+  const properties: PropertyDef[] = members.map(([name, m]) => {
+    const type = memberType(m);
+    return type ? { name, type } : { name };
+  });
+  const lists = members.filter(([, m]) => m.isListSchema()).map(([n, m]) => [n, m.getValueSchema().isStringSchema()] as const);
+  const make = (): Record<string | symbol, unknown> => {
+    const o: Record<string | symbol, unknown> = {};
+    for (const p of properties) o[p.name] = null;
+    // .NET model collections are created empty, so `$ip.IpRanges.Add(...)` works on a new object.
+    for (const [n, isString] of lists) o[n] = PSList.create(isString ? typeByFullName('System.String') : null);
+    Object.defineProperty(o, TYPE_NAME, { value: fullName, enumerable: false, writable: true, configurable: true });
+    return o;
+  };
+  return {
+    fullName,
+    properties,
+    // .NET models have a parameterless constructor; some (Filter, Tag, MetricDatum...) also take their members in order.
+    construct: (args) => {
+      const o = make();
+      args.forEach((a, i) => {
+        const p = properties[i];
+        if (!p) return;
+        const isList = lists.find(([n]) => n === p.name);
+        o[p.name] = isList ? PSList.create(null, Array.isArray(a) ? a : [a]) : a;
+      });
+      return o;
+    },
+  };
+}
+
+function clientConfigDef(fullName: string): TypeDef {
+  return {
+    fullName,
+    properties: clientConfigPropertyNames.map((name) => ({ name })),
+    construct: () => {
+      const o: Record<string | symbol, unknown> = {};
+      for (const n of clientConfigPropertyNames) o[n] = null;
+      Object.defineProperty(o, TYPE_NAME, { value: fullName, enumerable: false, writable: true, configurable: true });
+      return o;
+    },
+  };
+}
+
+const configNames = new Map(Object.values(clientConfigTypeNames).map((n) => [n.toLowerCase(), n]));
+const failed = new Set<string>();
+
+/**
+ * The type definition for an `Amazon.<Service>.Model.<Shape>` (or `Amazon.<Service>.Amazon<Service>Config`) name,
+ * or null when the name is not an AWS model of the seven services. Registers it so later lookups are direct.
+ */
+export function resolveAwsType(name: string): PSType | null {
+  const lower = name.toLowerCase();
+  if (!lower.startsWith('amazon.') || failed.has(lower)) return null;
+  const known = typeByFullName(name);
+  if (known) return known;
+  const config = configNames.get(lower);
+  if (config) return registerType(clientConfigDef(config));
+  const m = /^(amazon\.[a-z0-9]+)\.model\.([A-Za-z0-9_]+)$/i.exec(name);
+  const svc = m ? namespaces[m[1]!.toLowerCase()] : undefined;
+  if (!m || !svc) {
+    failed.add(lower);
+    return null;
+  }
+  let mod: Record<string, unknown>;
+  try {
+    mod = sdkModule(svc[1]);
+  } catch {
+    failed.add(lower);
+    return null;
+  }
+  const wanted = m[2]!;
+  const exportName =
+    Object.entries(shapeExports[svc[0]] ?? {}).find(([k]) => k.toLowerCase() === wanted.toLowerCase())?.[1] ??
+    Object.keys(mod).find((k) => k.endsWith('$') && k.slice(0, -1).toLowerCase() === wanted.toLowerCase());
+  const schema = exportName ? mod[exportName] : undefined;
+  const shapeName = exportName ? exportName.replace(/^_/, '').slice(0, -1) : wanted;
+  const dotnetName = Object.entries(shapeExports[svc[0]] ?? {}).find(([, v]) => v === exportName)?.[0] ?? shapeName;
+  const def = schema ? modelDef(`${serviceNamespaces[svc[0]]}.Model.${dotnetName}`, schema) : null;
+  if (!def) {
+    failed.add(lower);
+    return null;
+  }
+  return registerType(def);
+}
+
+/**
+ * Installs resolveAwsType as the types layer's resolver for unknown names, when the types layer offers a hook
+ * (checked by name so this module works with whichever hook the types layer exports). Returns whether it did.
+ */
+export function installAwsTypeResolver(): boolean {
+  const mod = psTypeModule as unknown as Record<string, unknown>;
+  for (const hook of ['setUnknownTypeResolver', 'setTypeResolver', 'addTypeResolver', 'registerTypeResolver']) {
+    const fn = mod[hook];
+    if (typeof fn === 'function') {
+      (fn as (r: (name: string) => PSType | null) => void)(resolveAwsType);
+      return true;
+    }
+  }
+  return false;
+}

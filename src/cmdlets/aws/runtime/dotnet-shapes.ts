@@ -1,0 +1,130 @@
+// Where the .NET model (what AWS Tools emits and the guide shows) differs from the v3 response shapes:
+// members the .NET response wraps (RunInstances → .Reservation), .NET convenience properties
+// (SQS queue attributes as properties, S3 WebsiteConfiguration), and .NET type names on nested objects.
+import { TYPE_NAME } from './credentials-value.js';
+import type { NS } from './schema-values.js';
+
+/**
+ * Responses the .NET SDK wraps in one member that v3 returns flat: prefix → operation → [member, .NET type].
+ * The member is what the cmdlet's default output names.
+ */
+const wrappedResponses: Record<string, Record<string, [string, string]>> = {
+  EC2: {
+    CreateKeyPair: ['KeyPair', 'Amazon.EC2.Model.KeyPair'],
+    AttachVolume: ['Attachment', 'Amazon.EC2.Model.VolumeAttachment'],
+    DetachVolume: ['Attachment', 'Amazon.EC2.Model.VolumeAttachment'],
+    CreateSnapshot: ['Snapshot', 'Amazon.EC2.Model.Snapshot'],
+    CreateVolume: ['Volume', 'Amazon.EC2.Model.Volume'],
+    DescribeImageAttribute: ['ImageAttribute', 'Amazon.EC2.Model.ImageAttribute'],
+    DescribeInstanceAttribute: ['InstanceAttribute', 'Amazon.EC2.Model.InstanceAttribute'],
+    RunInstances: ['Reservation', 'Amazon.EC2.Model.Reservation'],
+  },
+  S3: {
+    GetBucketLogging: ['BucketLoggingConfig', 'Amazon.S3.Model.S3BucketLoggingConfig'],
+    GetBucketReplication: ['Configuration', 'Amazon.S3.Model.ReplicationConfiguration'],
+    GetBucketVersioning: ['VersioningConfig', 'Amazon.S3.Model.S3BucketVersioningConfig'],
+    GetObjectTagging: ['Tagging', 'Amazon.S3.Model.Tag'],
+  },
+};
+
+/** Member names the shaped responses add, for -Select validation: prefix → lower-case names. */
+export function syntheticMembers(prefix: string): Set<string> {
+  const s = new Set<string>();
+  for (const [m] of Object.values(wrappedResponses[prefix] ?? {})) s.add(m.toLowerCase());
+  if (prefix === 'S3') s.add('websiteconfiguration');
+  return s;
+}
+
+function setType(o: unknown, typeName: string): void {
+  if (o && typeof o === 'object' && !Array.isArray(o)) Object.defineProperty(o, TYPE_NAME, { value: typeName, enumerable: false, writable: true, configurable: true });
+}
+
+/** SQS attribute names whose .NET convenience property is spelled differently. */
+const sqsPropertyNames: Record<string, string> = { QueueArn: 'QueueARN' };
+const sqsNumeric = /^(Approximate|DelaySeconds|MaximumMessageSize|MessageRetentionPeriod|ReceiveMessageWaitTimeSeconds|VisibilityTimeout|KmsDataKeyReusePeriodSeconds)/;
+
+/** Adds the .NET-only members to a shaped response (in place). */
+export function addDotnetMembers(prefix: string, op: string, res: Record<string, any>): void {
+  const wrap = wrappedResponses[prefix]?.[op];
+  if (wrap) {
+    const inner: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(res)) inner[k] = v;
+    // GetObjectTagging's "Tagging" is the tag list in AWS Tools.
+    const value = op === 'GetObjectTagging' ? (res.TagSet ?? []) : inner;
+    if (!Array.isArray(value)) setType(value, wrap[1]);
+    res[wrap[0]] = value;
+  }
+  if (prefix === 'SQS' && op === 'GetQueueAttributes') {
+    for (const [k, v] of Object.entries((res.Attributes ?? {}) as Record<string, string>)) {
+      const name = sqsPropertyNames[k] ?? k;
+      res[name] = sqsNumeric.test(k) && /^-?\d+$/.test(v) ? Number(v) : k.endsWith('Timestamp') && /^\d+$/.test(v) ? new Date(Number(v) * 1000) : v;
+    }
+  }
+  if (prefix === 'S3' && op === 'GetBucketWebsite') {
+    const cfg = {
+      IndexDocumentSuffix: res.IndexDocument?.Suffix ?? null,
+      ErrorDocument: res.ErrorDocument?.Key ?? null,
+      RedirectAllRequestsTo: res.RedirectAllRequestsTo ?? null,
+      RoutingRules: res.RoutingRules ?? [],
+    };
+    setType(cfg, 'Amazon.S3.Model.WebsiteConfiguration');
+    res.WebsiteConfiguration = cfg;
+  }
+}
+
+interface StructInfo {
+  typeName: string | undefined;
+  /** Members holding structures or lists of structures: [name, member schema]. */
+  nested: [string, NS][];
+}
+const structCache = new WeakMap<object, StructInfo>();
+
+/**
+ * Tags nested structures of a response with their .NET type names (Reservation → Instances → Instance ...),
+ * and gives EC2 IpPermissions their .NET `IpRanges` (CIDR strings) beside `Ipv4Ranges`.
+ */
+export function tagTree(value: unknown, ns: NS, prefix: string, typeNameFor: (prefix: string, shape: string | undefined) => string | undefined, depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 12) return;
+  if (Array.isArray(value)) {
+    if (!ns.isListSchema()) return;
+    const inner = ns.getValueSchema();
+    for (const x of value) tagTree(x, inner, prefix, typeNameFor, depth + 1);
+    return;
+  }
+  if (ns.isMapSchema()) {
+    const inner = ns.getValueSchema();
+    if (inner.isStructSchema() || inner.isListSchema()) for (const x of Object.values(value)) tagTree(x, inner, prefix, typeNameFor, depth + 1);
+    return;
+  }
+  if (!ns.isStructSchema() || value instanceof Date || value instanceof Uint8Array) return;
+  const info = structInfo(ns, prefix, typeNameFor);
+  const o = value as Record<string | symbol, unknown>;
+  if (depth > 0 && info.typeName && !(TYPE_NAME in o)) setType(o, info.typeName);
+  for (const [name, mns] of info.nested) {
+    const v = o[name];
+    if (v !== undefined && v !== null) tagTree(v, mns, prefix, typeNameFor, depth + 1);
+  }
+  if (prefix === 'EC2' && ns.getName() === 'IpPermission' && Array.isArray(o.IpRanges) && o.Ipv4Ranges === undefined) {
+    o.Ipv4Ranges = o.IpRanges;
+    o.IpRanges = (o.IpRanges as { CidrIp?: string }[]).map((r) => r.CidrIp ?? '');
+  }
+  // .NET's Reservation.GroupNames convenience (shown as GroupName in the guide).
+  if (prefix === 'EC2' && ns.getName() === 'Reservation' && o.GroupName === undefined) {
+    o.GroupName = ((o.Groups as { GroupName?: string }[] | undefined) ?? []).map((g) => g.GroupName ?? '');
+  }
+}
+
+function structInfo(ns: NS, prefix: string, typeNameFor: (prefix: string, shape: string | undefined) => string | undefined): StructInfo {
+  const key = (ns as unknown as { getSchema(): object }).getSchema();
+  let info = typeof key === 'object' && key ? structCache.get(key) : undefined;
+  if (info) return info;
+  const nested: [string, NS][] = [];
+  for (const [m, mns] of ns.structIterator()) {
+    let inner = mns;
+    while (inner.isListSchema() || inner.isMapSchema()) inner = inner.getValueSchema();
+    if (inner.isStructSchema()) nested.push([m, mns]);
+  }
+  info = { typeName: typeNameFor(prefix, ns.getName()), nested };
+  if (typeof key === 'object' && key) structCache.set(key, info);
+  return info;
+}

@@ -1,0 +1,42 @@
+// All built-in (core) cmdlets and the default alias table.
+import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
+import { cmdlets as forEachObject } from './foreach-object.js';
+import { cmdlets as whereObject } from './where-object.js';
+import { cmdlets as selectObject } from './select-object.js';
+import { cmdlets as sortObject } from './sort-object.js';
+import { cmdlets as groupObject } from './group-object.js';
+import { cmdlets as measureObject } from './measure-object.js';
+import { cmdlets as compareObject } from './compare-object.js';
+import { cmdlets as getUnique } from './get-unique.js';
+import { cmdlets as teeObject } from './tee-object.js';
+import { cmdlets as writeCmdlets } from './write-cmdlets.js';
+import { cmdlets as variableCmdlets } from './variable-cmdlets.js';
+import { cmdlets as commandCmdlets } from './command-cmdlets.js';
+import { cmdlets as helpCmdlets } from './help.js';
+import { cmdlets as locationCmdlets } from './location-cmdlets.js';
+import { cmdlets as utilityCmdlets } from './utility-cmdlets.js';
+// The formatting engineer's modules (data-cmdlets.ts: enable when it exists).
+import { cmdlets as formatCmdlets } from './format-cmdlets.js';
+// import { cmdlets as dataCmdlets } from './data-cmdlets.js';
+
+export { defaultAliases } from './aliases.js';
+
+export const coreCmdlets: CmdletDecl[] = [
+  ...forEachObject,
+  ...whereObject,
+  ...selectObject,
+  ...sortObject,
+  ...groupObject,
+  ...measureObject,
+  ...compareObject,
+  ...getUnique,
+  ...teeObject,
+  ...writeCmdlets,
+  ...variableCmdlets,
+  ...commandCmdlets,
+  ...helpCmdlets,
+  ...locationCmdlets,
+  ...utilityCmdlets,
+  ...formatCmdlets,
+  // ...dataCmdlets,
+];

@@ -1,0 +1,463 @@
+// New-Object, Add-Member, Get-Member.
+import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
+import { PSRuntimeError } from '../../runtime/errors.js';
+import { PSObject, PSHashtable, type PSMember } from '../../runtime/values/objects.js';
+import { toStr } from '../../runtime/values/convert.js';
+import { PSType, resolveType, setMember, typeOf, typeNamesOf, TYPE_NAME } from '../../runtime/types/index.js';
+import { newObject as constructObject } from '../../runtime/types/constructors.js';
+import { getProperties } from '../../runtime/types/members.js';
+import { stringMethods } from '../../runtime/types/string-methods.js';
+import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
+import { registerView, ensureBuiltinViews } from '../../runtime/format/index.js';
+import { UTILITY_MODULE, asStringArray, nameMatcher, matchesAny } from './util.js';
+
+// ---------------------------------------------------------------------------------------------
+// New-Object
+
+const PSOBJECT_NAMES = new Set(['psobject', 'system.management.automation.psobject']);
+
+export const newObjectCmdlet: CmdletDecl = {
+  name: 'New-Object',
+  module: UTILITY_MODULE,
+  synopsis: 'Creates an instance of a Microsoft .NET Framework or COM object.',
+  description: 'The New-Object cmdlet creates an instance of a .NET Framework or COM object. You can specify either the type of a .NET Framework class or a ProgID of a COM object.',
+  defaultParameterSet: 'Net',
+  outputType: ['System.Object'],
+  parameters: [
+    { name: 'TypeName', type: 'string', position: 0, mandatory: true, parameterSets: ['Net'] },
+    { name: 'ComObject', type: 'string', position: 0, mandatory: true, parameterSets: ['Com'] },
+    { name: 'ArgumentList', type: 'object[]', aliases: ['Args'], position: 1, parameterSets: ['Net'] },
+    { name: 'Strict', type: 'switch', parameterSets: ['Com'] },
+    { name: 'Property', type: 'hashtable' },
+  ],
+  process(ctx) {
+    if (ctx.parameterSetName === 'Com') {
+      ctx.throwTerminating({
+        message: 'A parameter cannot be found that matches parameter name \'ComObject\'.',
+        errorId: 'NamedParameterNotFound',
+        category: 'InvalidArgument',
+        exceptionType: 'System.Management.Automation.ParameterBindingException',
+      });
+    }
+    const typeName = String(ctx.params.TypeName);
+    const args = ctx.params.ArgumentList === undefined || ctx.params.ArgumentList === null ? [] : (ctx.params.ArgumentList as unknown[]);
+    let obj: unknown;
+    if (PSOBJECT_NAMES.has(typeName.toLowerCase())) {
+      obj = args.length > 0 && args[0] !== null && args[0] !== undefined && !(args[0] instanceof PSObject) ? new PSObject(typeNamesOf(args[0]), args[0]) : new PSObject();
+    } else {
+      if (!resolveType(typeName)) {
+        ctx.throwTerminating({
+          message: `Cannot find type [${typeName}]: verify that the assembly containing this type is loaded.`,
+          errorId: 'TypeNotFound',
+          category: 'InvalidType',
+          exceptionType: 'System.Management.Automation.PSArgumentException',
+          targetObject: typeName,
+        });
+      }
+      try {
+        obj = constructObject(typeName, args);
+      } catch (e) {
+        if (e instanceof PSRuntimeError) {
+          const rec = e.errorRecord;
+          const id = rec.FullyQualifiedErrorId.split(',')[0];
+          ctx.throwTerminating({
+            message: rec.Exception.Message,
+            errorId: id === 'CannotFindAppropriateCtor' ? id : 'ConstructorInvokedThrowException',
+            category: rec.CategoryInfo.Category,
+            exceptionType: rec.Exception.typeName,
+            targetObject: typeName,
+          });
+        }
+        throw e;
+      }
+    }
+    const props = ctx.params.Property;
+    if (props instanceof PSHashtable) {
+      for (const [k, v] of props.entries()) {
+        const name = String(k);
+        if (obj instanceof PSObject && (obj.baseObject === undefined || obj.baseObject === null)) {
+          obj.setProperty(name, v);
+          continue;
+        }
+        try {
+          setMember(obj, name, v);
+        } catch {
+          ctx.writeError({
+            message: `The member "${name}" was not found for the specified .NET object.`,
+            errorId: 'InvalidOperationException',
+            category: 'InvalidOperation',
+            exceptionType: 'System.InvalidOperationException',
+            targetObject: obj,
+          });
+        }
+      }
+    }
+    return ctx.write(obj);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Add-Member
+
+const MEMBER_TYPES = ['AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'PropertySet', 'Method', 'CodeMethod', 'ScriptMethod', 'MemberSet'];
+
+function memberTypeName(v: unknown): string {
+  const s = toStr(v);
+  const found = MEMBER_TYPES.find((t) => t.toLowerCase() === s.toLowerCase());
+  if (!found) {
+    throw new Error(
+      `Cannot convert value "${s}" to type "System.Management.Automation.PSMemberTypes". Error: "Unable to match the identifier name ${s} to a valid enumerator name. Specify one of the following enumerator names and try again:\nAliasProperty, CodeProperty, Property, NoteProperty, ScriptProperty, Properties, PropertySet, Method, CodeMethod, ScriptMethod, Methods, ParameterizedProperty, MemberSet, Event, Dynamic, InferredProperty, All"`,
+    );
+  }
+  return found;
+}
+
+/** Does the object already have a member of this name (its own, or a property of what it wraps)? */
+function hasExistingMember(target: PSObject, name: string): boolean {
+  if (target.getMember(name)) return true;
+  const base = target.baseObject;
+  if (base === undefined || base === null) return false;
+  const lower = name.toLowerCase();
+  return getProperties(base).some((p) => p.name.toLowerCase() === lower);
+}
+
+const ALL_MEMBER_SETS = ['TypeNameSet', 'MemberSet', 'NotePropertySingleMemberSet', 'NotePropertyMultiMemberSet'];
+
+export const addMember: CmdletDecl = {
+  name: 'Add-Member',
+  module: UTILITY_MODULE,
+  synopsis: 'Adds custom properties and methods to an instance of a PowerShell object.',
+  description: 'The Add-Member cmdlet lets you add members (properties and methods) to an instance of a PowerShell object.',
+  defaultParameterSet: 'TypeNameSet',
+  outputType: ['System.Object'],
+  parameters: [
+    { name: 'InputObject', type: 'psobject', mandatory: true, valueFromPipeline: true, parameterSets: ALL_MEMBER_SETS },
+    { name: 'MemberType', type: memberTypeName, aliases: ['Type'], position: 0, mandatory: true, parameterSets: ['MemberSet'] },
+    { name: 'Name', type: 'string', position: 1, mandatory: true, parameterSets: ['MemberSet'] },
+    { name: 'Value', type: 'object', position: 2, parameterSets: ['MemberSet'] },
+    { name: 'SecondValue', type: 'object', position: 3, parameterSets: ['MemberSet'] },
+    { name: 'NotePropertyName', type: 'string', position: 0, mandatory: true, parameterSets: ['NotePropertySingleMemberSet'] },
+    { name: 'NotePropertyValue', type: 'object', position: 1, mandatory: true, parameterSets: ['NotePropertySingleMemberSet'] },
+    { name: 'NotePropertyMembers', type: 'hashtable', position: 0, mandatory: true, parameterSets: ['NotePropertyMultiMemberSet'] },
+    { name: 'TypeName', type: 'string', mandatory: ['TypeNameSet'] },
+    { name: 'Force', type: 'switch', parameterSets: ['MemberSet', 'NotePropertySingleMemberSet', 'NotePropertyMultiMemberSet'] },
+    { name: 'PassThru', type: 'switch' },
+  ],
+  process(ctx) {
+    const input = ctx.params.InputObject;
+    if (input === null || input === undefined) {
+      ctx.throwTerminating({
+        message: 'Cannot bind argument to parameter \'InputObject\' because it is null.',
+        errorId: 'ParameterArgumentValidationErrorNullNotAllowed',
+        category: 'InvalidData',
+        exceptionType: 'System.Management.Automation.ParameterBindingValidationException',
+      });
+    }
+    // Members go on the PSObject itself, or on a PSObject wrapping any other value.
+    const target = input instanceof PSObject ? input : new PSObject(typeNamesOf(input).slice(), input);
+    const members: PSMember[] = [];
+    const set = ctx.parameterSetName;
+    if (set === 'NotePropertySingleMemberSet' || ctx.isBound('NotePropertyName')) {
+      members.push({ name: String(ctx.params.NotePropertyName), memberType: 'NoteProperty', value: ctx.params.NotePropertyValue ?? null });
+    } else if (set === 'NotePropertyMultiMemberSet' || ctx.isBound('NotePropertyMembers')) {
+      const h = ctx.params.NotePropertyMembers;
+      if (h instanceof PSHashtable) for (const [k, v] of h.entries()) members.push({ name: String(k), memberType: 'NoteProperty', value: v });
+    } else if (ctx.isBound('MemberType')) {
+      const m = memberFromParams(ctx);
+      if (!m) return;
+      members.push(m);
+    }
+    for (const m of members) {
+      if (hasExistingMember(target, m.name)) {
+        if (!ctx.params.Force) {
+          ctx.writeError({
+            message: `Cannot add a member with the name "${m.name}" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.`,
+            errorId: 'MemberAlreadyExists',
+            category: 'InvalidOperation',
+            exceptionType: 'System.InvalidOperationException',
+            targetObject: input,
+          });
+          return;
+        }
+        target.removeMember(m.name);
+      }
+      target.addMember(m);
+    }
+    if (ctx.isBound('TypeName') && ctx.params.TypeName) {
+      const tn = String(ctx.params.TypeName);
+      if (target.typeNames[0] !== tn) target.typeNames.unshift(tn);
+    }
+    if (ctx.params.PassThru) return ctx.write(target);
+  },
+};
+
+function memberFromParams(ctx: CmdletContext): PSMember | null {
+  const type = String(ctx.params.MemberType);
+  const name = String(ctx.params.Name);
+  const value = ctx.params.Value ?? null;
+  const second = ctx.params.SecondValue ?? null;
+  const needScript = (what: string): boolean => {
+    if (value instanceof ScriptBlock || typeof value === 'function') return true;
+    ctx.writeError({
+      message: `The value of the ${what} parameter must be a script block.`,
+      errorId: 'ValueShouldBeScriptBlock',
+      category: 'InvalidOperation',
+      exceptionType: 'System.InvalidOperationException',
+      targetObject: value,
+    });
+    return false;
+  };
+  switch (type) {
+    case 'NoteProperty':
+      return { name, memberType: 'NoteProperty', value };
+    case 'AliasProperty':
+      if (value === null) {
+        ctx.writeError(valueRequired(type));
+        return null;
+      }
+      return { name, memberType: 'AliasProperty', value: toStr(value) };
+    case 'ScriptProperty':
+      if (value !== null && !needScript('Value')) return null;
+      return { name, memberType: 'ScriptProperty', value, setter: second ?? undefined };
+    case 'ScriptMethod':
+      if (!needScript('Value')) return null;
+      return { name, memberType: 'ScriptMethod', value };
+    case 'CodeMethod':
+      return { name, memberType: 'CodeMethod', value };
+    default:
+      ctx.writeError({
+        message: `Cannot add a member with type "${type}". Specify a different type for the MemberTypes parameter.`,
+        errorId: 'CannotAddMemberType',
+        category: 'InvalidOperation',
+        exceptionType: 'System.InvalidOperationException',
+        targetObject: type,
+      });
+      return null;
+  }
+}
+
+function valueRequired(type: string): { message: string; errorId: string; category: string; exceptionType: string } {
+  return {
+    message: `The Value parameter is required for a member of type "${type}". Specify the Value parameter when adding members of this type and try again.`,
+    errorId: 'Value1ShouldNotBeNull',
+    category: 'InvalidOperation',
+    exceptionType: 'System.InvalidOperationException',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Get-Member
+
+/** Microsoft.PowerShell.Commands.MemberDefinition. */
+export class MemberDefinition {
+  [TYPE_NAME] = 'Microsoft.PowerShell.Commands.MemberDefinition';
+  constructor(
+    public TypeName: string,
+    public Name: string,
+    public MemberType: string,
+    public Definition: string,
+  ) {}
+  toString(): string {
+    return this.Definition;
+  }
+}
+
+let viewRegistered = false;
+function ensureMemberView(): void {
+  if (viewRegistered) return;
+  viewRegistered = true;
+  ensureBuiltinViews();
+  registerView('Microsoft.PowerShell.Commands.MemberDefinition', {
+    table: {
+      columns: [{ label: 'Name' }, { label: 'MemberType' }, { label: 'Definition' }],
+      groupBy: { getter: (o) => (o as MemberDefinition).TypeName, header: (v) => `   TypeName: ${String(v)}` },
+    },
+  });
+}
+
+/** The short type name pwsh shows in definitions (`int`, `string`, `Object[]`, `datetime`). */
+export function displayTypeName(v: unknown): string {
+  if (v === null || v === undefined) return 'object';
+  const t = typeOf(v);
+  return typeDisplay(t);
+}
+
+function typeDisplay(t: PSType): string {
+  if (t.IsArray && t.elementType) {
+    const el = t.elementType.FullName === 'System.Object' ? 'Object' : typeDisplay(t.elementType);
+    return el + t.FullName.slice(t.elementType.FullName.length);
+  }
+  if (t.FullName === 'System.Object') return 'System.Object';
+  if (t.FullName === 'System.Management.Automation.PSCustomObject') return 'PSCustomObject';
+  return t.psName;
+}
+
+/** Value text in a NoteProperty definition (a PSCustomObject's ToString() is empty). */
+function definitionValue(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (v instanceof PSObject && (v.baseObject === undefined || v.baseObject === null)) return '';
+  if (Array.isArray(v)) return typeOf(v).FullName;
+  return toStr(v);
+}
+
+const OBJECT_METHODS: [string, string][] = [
+  ['Equals', 'bool Equals(System.Object obj)'],
+  ['GetHashCode', 'int GetHashCode()'],
+  ['GetType', 'type GetType()'],
+  ['ToString', 'string ToString()'],
+];
+
+interface RawMember {
+  name: string;
+  memberType: string;
+  definition: string;
+}
+
+function membersOf(v: unknown): RawMember[] {
+  const out: RawMember[] = [];
+  const seen = new Set<string>();
+  const add = (m: RawMember) => {
+    const k = m.name.toLowerCase();
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(m);
+  };
+  if (v instanceof PSObject) {
+    for (const m of v.members.values()) {
+      switch (m.memberType) {
+        case 'NoteProperty':
+          add({ name: m.name, memberType: 'NoteProperty', definition: `${displayTypeName(m.value)} ${m.name}=${definitionValue(m.value)}` });
+          break;
+        case 'AliasProperty':
+          add({ name: m.name, memberType: 'AliasProperty', definition: `${m.name} = ${String(m.value)}` });
+          break;
+        case 'ScriptProperty': {
+          const get = m.value === null || m.value === undefined ? '' : `get=${String(m.value)};`;
+          const set = m.setter === null || m.setter === undefined ? '' : `set=${String(m.setter)};`;
+          add({ name: m.name, memberType: 'ScriptProperty', definition: `System.Object ${m.name} {${get}${set}}` });
+          break;
+        }
+        case 'ScriptMethod':
+          add({ name: m.name, memberType: 'ScriptMethod', definition: `System.Object ${m.name}();` });
+          break;
+        case 'CodeMethod':
+          add({ name: m.name, memberType: 'Method', definition: `${m.name}()` });
+          break;
+        default:
+          add({ name: m.name, memberType: m.memberType, definition: `${displayTypeName(m.value)} ${m.name} {get;set;}` });
+      }
+    }
+    if (v.baseObject === undefined || v.baseObject === null) {
+      for (const [n, d] of OBJECT_METHODS) add({ name: n, memberType: 'Method', definition: d });
+      return out;
+    }
+    for (const m of membersOf(v.baseObject)) add(m);
+    return out;
+  }
+  if (typeof v === 'string') {
+    add({ name: 'Chars', memberType: 'ParameterizedProperty', definition: 'char Chars(int index) {get;}' });
+    add({ name: 'Length', memberType: 'Property', definition: 'int Length {get;}' });
+    for (const n of Object.keys(stringMethods)) add({ name: n, memberType: 'Method', definition: `${n}(...)` });
+  }
+  for (const p of getProperties(v)) {
+    let value: unknown = null;
+    try {
+      value = p.get();
+    } catch {
+      value = null;
+    }
+    const memberType = p.memberType === 'NoteProperty' ? 'NoteProperty' : 'Property';
+    const definition =
+      memberType === 'NoteProperty' ? `${displayTypeName(value)} ${p.name}=${definitionValue(value)}` : `${displayTypeName(value)} ${p.name} {get;${p.settable ? 'set;' : ''}}`;
+    add({ name: p.name, memberType, definition });
+  }
+  for (const [n, d] of OBJECT_METHODS) add({ name: n, memberType: 'Method', definition: d });
+  return out;
+}
+
+function staticMembersOf(t: PSType): RawMember[] {
+  const out: RawMember[] = [];
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  for (const n of Object.keys(t.def.staticMethods ?? {})) out.push({ name: cap(n), memberType: 'Method', definition: `static ${cap(n)}(...)` });
+  for (const n of Object.keys(t.def.staticProps ?? {})) out.push({ name: cap(n), memberType: 'Property', definition: `static ${cap(n)} {get;}` });
+  if (t.def.enumValues) for (const [n] of t.def.enumValues) out.push({ name: n, memberType: 'Property', definition: `static ${t.FullName} ${n} {get;}` });
+  out.push({ name: 'Equals', memberType: 'Method', definition: 'static bool Equals(System.Object objA, System.Object objB)' });
+  out.push({ name: 'ReferenceEquals', memberType: 'Method', definition: 'static bool ReferenceEquals(System.Object objA, System.Object objB)' });
+  const seen = new Set<string>();
+  return out.filter((m) => (seen.has(m.name.toLowerCase()) ? false : (seen.add(m.name.toLowerCase()), true)));
+}
+
+/** -MemberType values and what they select (Properties / Methods / All are groups). */
+function memberTypeFilter(v: unknown): ((t: string) => boolean) | null {
+  const names = asStringArray(v).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  if (names.length === 0) return null;
+  const wanted = new Set<string>();
+  for (const n of names) {
+    if (n === 'all') return () => true;
+    if (n === 'properties') for (const t of ['aliasproperty', 'codeproperty', 'property', 'noteproperty', 'scriptproperty']) wanted.add(t);
+    else if (n === 'methods') for (const t of ['method', 'codemethod', 'scriptmethod']) wanted.add(t);
+    else wanted.add(n);
+  }
+  return (t) => wanted.has(t.toLowerCase());
+}
+
+interface GetMemberState {
+  seen: Set<string>;
+  results: MemberDefinition[];
+}
+
+export const getMember: CmdletDecl<GetMemberState> = {
+  name: 'Get-Member',
+  module: UTILITY_MODULE,
+  synopsis: 'Gets the properties and methods of objects.',
+  description: 'The Get-Member cmdlet gets the members, the properties and methods, of objects.',
+  outputType: ['Microsoft.PowerShell.Commands.MemberDefinition'],
+  aliases: ['gm'],
+  parameters: [
+    { name: 'InputObject', type: 'psobject', valueFromPipeline: true },
+    { name: 'Name', type: 'string[]', position: 0 },
+    { name: 'MemberType', type: 'string[]', aliases: ['Type'] },
+    { name: 'View', type: 'string[]', validateSet: ['Extended', 'Adapted', 'Base', 'All'] },
+    { name: 'Static', type: 'switch' },
+    { name: 'Force', type: 'switch' },
+  ],
+  init: () => ({ seen: new Set(), results: [] }),
+  begin() {
+    ensureMemberView();
+  },
+  process(ctx) {
+    if (!ctx.isBound('InputObject')) return;
+    const input = ctx.params.InputObject;
+    if (input === null || input === undefined) return;
+    const isStatic = !!ctx.params.Static;
+    const type = isStatic ? (input instanceof PSType ? input : typeOf(input)) : null;
+    const typeName = type ? type.FullName : typeNamesOf(input)[0] ?? typeOf(input).FullName;
+    if (ctx.state.seen.has(typeName)) return;
+    ctx.state.seen.add(typeName);
+    const names = asStringArray(ctx.params.Name).map(nameMatcher);
+    const typeFilter = memberTypeFilter(ctx.params.MemberType);
+    const raw = type ? staticMembersOf(type) : membersOf(input);
+    const selected = raw.filter((m) => (names.length === 0 || matchesAny(m.name, names)) && (!typeFilter || typeFilter(m.memberType)));
+    // pwsh sorts by member type name, then by member name.
+    selected.sort((a, b) => cmp(a.memberType, b.memberType) || cmp(a.name.toLowerCase(), b.name.toLowerCase()));
+    for (const m of selected) ctx.state.results.push(new MemberDefinition(typeName, m.name, m.memberType, m.definition));
+  },
+  end(ctx) {
+    if (!ctx.expectingInput && !ctx.isBound('InputObject')) {
+      ctx.writeError({
+        message: 'You must specify an object for the Get-Member cmdlet.',
+        errorId: 'NoObjectInGetMember',
+        category: 'CloseError',
+        exceptionType: 'System.InvalidOperationException',
+      });
+      return;
+    }
+    for (const r of ctx.state.results) ctx.write(r);
+  },
+};
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const cmdlets: CmdletDecl[] = [newObjectCmdlet, addMember, getMember];

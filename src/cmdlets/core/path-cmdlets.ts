@@ -1,0 +1,292 @@
+// Test-Path, Resolve-Path, Join-Path, Split-Path.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
+import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
+import { MANAGEMENT_MODULE, asStringArray } from './util.js';
+import { pathInfo } from './location-cmdlets.js';
+import { environmentOf, expandWildcardPath, parseProviderPath, pathNotFound, resolveFsPath, exists } from './fs-items.js';
+
+function pathArgs(ctx: CmdletContext): { paths: string[]; literal: boolean } {
+  const literal = ctx.isBound('LiteralPath');
+  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
+}
+
+function envHas(ctx: CmdletContext, name: string): boolean {
+  const env = environmentOf(ctx);
+  if (name === '') return true;
+  if (isWildcardPattern(name)) {
+    const re = wildcardToRegExp(name, false);
+    return Object.keys(env).some((k) => env[k] !== undefined && re.test(k));
+  }
+  return env[name] !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function toDate(v: unknown): Date | null {
+  return v instanceof Date ? v : null;
+}
+
+export const testPath: CmdletDecl = {
+  name: 'Test-Path',
+  module: MANAGEMENT_MODULE,
+  synopsis: 'Determines whether all elements of a path exist.',
+  description: 'The Test-Path cmdlet determines whether all elements of the path exist. It returns $true if all elements exist and $false if any are missing.',
+  defaultParameterSet: 'Path',
+  outputType: ['System.Boolean'],
+  parameters: [
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Path'] },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['LiteralPath'] },
+    { name: 'Filter', type: 'string' },
+    { name: 'Include', type: 'string[]' },
+    { name: 'Exclude', type: 'string[]' },
+    { name: 'PathType', type: 'string', aliases: ['Type'], validateSet: ['Any', 'Container', 'Leaf'] },
+    { name: 'IsValid', type: 'switch' },
+    { name: 'OlderThan', type: 'datetime' },
+    { name: 'NewerThan', type: 'datetime' },
+  ],
+  process(ctx) {
+    const { paths, literal } = pathArgs(ctx);
+    const pathType = String(ctx.params.PathType ?? 'Any').toLowerCase();
+    for (const raw of paths) {
+      if (ctx.params.IsValid) {
+        // On Unix every name is valid except one containing NUL.
+        ctx.write(!raw.includes('\0'));
+        continue;
+      }
+      if (raw === '') {
+        ctx.write(false);
+        continue;
+      }
+      const pp = parseProviderPath(ctx, raw);
+      if (pp.provider === 'Environment') {
+        const ok = envHas(ctx, pp.name);
+        ctx.write(pathType === 'leaf' ? ok && pp.name !== '' : pathType === 'container' ? pp.name === '' : ok);
+        continue;
+      }
+      const candidates = !literal && isWildcardPattern(raw) ? expandWildcardPath(ctx, raw, true) : [resolveFsPath(ctx, literal ? raw : unescapeWildcard(raw))];
+      const older = toDate(ctx.params.OlderThan);
+      const newer = toDate(ctx.params.NewerThan);
+      let result = false;
+      for (const p of candidates) {
+        let st: fs.Stats;
+        try {
+          st = fs.statSync(p);
+        } catch {
+          continue;
+        }
+        if (pathType === 'leaf' && st.isDirectory()) continue;
+        if (pathType === 'container' && !st.isDirectory()) continue;
+        if (older && !(st.mtimeMs < older.getTime())) continue;
+        if (newer && !(st.mtimeMs > newer.getTime())) continue;
+        result = true;
+        break;
+      }
+      ctx.write(result);
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/** `./x`, `../x`: pwsh's -Relative form (always with a leading `.` segment). */
+function relativeTo(base: string, target: string): string {
+  const rel = nodePath.relative(base, target);
+  if (rel === '') return '.';
+  return rel.startsWith('..') ? rel : './' + rel;
+}
+
+export const resolvePath: CmdletDecl = {
+  name: 'Resolve-Path',
+  module: MANAGEMENT_MODULE,
+  synopsis: 'Resolves the wildcard characters in a path, and displays the path contents.',
+  description: 'The Resolve-Path cmdlet displays the items and containers that match the wildcard pattern at the location specified.',
+  defaultParameterSet: 'Path',
+  outputType: ['System.Management.Automation.PathInfo', 'System.String'],
+  parameters: [
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Path'] },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['LiteralPath'] },
+    { name: 'Relative', type: 'switch' },
+    { name: 'RelativeBasePath', type: 'string' },
+  ],
+  process(ctx) {
+    const { paths, literal } = pathArgs(ctx);
+    const base = ctx.params.RelativeBasePath ? resolveFsPath(ctx, String(ctx.params.RelativeBasePath)) : ctx.cwd;
+    for (const raw of paths) {
+      const pp = parseProviderPath(ctx, raw);
+      if (pp.provider === 'Environment') {
+        if (!envHas(ctx, pp.name)) {
+          ctx.writeError(pathNotFound(raw));
+          continue;
+        }
+        ctx.write(pathInfo(pp.name === '' ? 'Env:\\' : `Env:\\${pp.name}`));
+        continue;
+      }
+      let found: string[];
+      if (!literal && isWildcardPattern(raw)) {
+        found = expandWildcardPath(ctx, raw, true);
+        if (found.length === 0) {
+          ctx.writeError(pathNotFound(raw));
+          continue;
+        }
+      } else {
+        const full = resolveFsPath(ctx, literal ? raw : unescapeWildcard(raw));
+        if (!exists(full)) {
+          ctx.writeError(pathNotFound(full));
+          continue;
+        }
+        found = [full];
+      }
+      for (const f of found) ctx.write(ctx.params.Relative ? relativeTo(base, f) : pathInfo(f));
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/** The file system provider's MakePath on Unix: `\` → `/`, one separator between the parts. */
+export function joinPath(parent: string, child: string): string {
+  const p = parent.replace(/\\/g, '/');
+  const c = child.replace(/\\/g, '/');
+  if (c === '') return p;
+  if (p === '') return c;
+  const left = p.endsWith('/') ? p.replace(/\/+$/, '') : p;
+  const right = c.replace(/^\/+/, '');
+  if (left === '' && p.startsWith('/')) return '/' + right;
+  return `${left}/${right}`;
+}
+
+export const joinPathCmdlet: CmdletDecl = {
+  name: 'Join-Path',
+  module: MANAGEMENT_MODULE,
+  synopsis: 'Combines a path and a child path into a single path.',
+  description: 'The Join-Path cmdlet combines a path and child-path into a single path. The provider supplies the path delimiters.',
+  outputType: ['System.String'],
+  parameters: [
+    { name: 'Path', type: 'string[]', aliases: ['PSPath'], position: 0, mandatory: true, valueFromPipelineByPropertyName: true },
+    { name: 'ChildPath', type: 'string', position: 1, valueFromPipelineByPropertyName: true },
+    { name: 'AdditionalChildPath', type: 'string[]', position: 2, valueFromRemainingArguments: true },
+    { name: 'Resolve', type: 'switch' },
+    { name: 'Credential', type: 'object' },
+  ],
+  process(ctx) {
+    const child = ctx.params.ChildPath === undefined || ctx.params.ChildPath === null ? '' : String(ctx.params.ChildPath);
+    const extra = asStringArray(ctx.params.AdditionalChildPath);
+    for (const p of asStringArray(ctx.params.Path)) {
+      let joined = joinPath(p, child);
+      for (const e of extra) joined = joinPath(joined, e);
+      if (ctx.params.Resolve) {
+        const found = isWildcardPattern(joined) ? expandWildcardPath(ctx, joined, true) : exists(resolveFsPath(ctx, joined)) ? [resolveFsPath(ctx, joined)] : [];
+        if (found.length === 0) {
+          ctx.writeError(pathNotFound(isWildcardPattern(joined) ? joined : resolveFsPath(ctx, joined)));
+          continue;
+        }
+        for (const f of found) ctx.write(f);
+        continue;
+      }
+      ctx.write(joined);
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const SPLIT_SETS = ['ParentSet', 'LeafSet', 'LeafBaseSet', 'ExtensionSet', 'QualifierSet', 'NoQualifierSet', 'IsAbsoluteSet'];
+const LITERAL_SETS = SPLIT_SETS.map((s) => 'Literal' + s);
+
+function qualifierOf(p: string): string | null {
+  const m = /^([^:/\\]+:)/.exec(p);
+  return m ? m[1] : null;
+}
+
+function leafPart(p: string): string {
+  const t = p.replace(/\\/g, '/');
+  const trimmed = t.length > 1 ? t.replace(/\/+$/, '') : t;
+  if (trimmed === '/') return '';
+  const noQual = trimmed.replace(/^[^:/]+:/, '');
+  const i = noQual.lastIndexOf('/');
+  return i < 0 ? noQual : noQual.slice(i + 1);
+}
+
+function parentPart(p: string): string {
+  const t = p.replace(/\\/g, '/');
+  const trimmed = t.length > 1 ? t.replace(/\/+$/, '') : t;
+  if (trimmed === '/' || trimmed === '') return '';
+  const q = qualifierOf(trimmed);
+  const rest = q ? trimmed.slice(q.length) : trimmed;
+  const i = rest.lastIndexOf('/');
+  if (i < 0) return q ?? '';
+  if (i === 0) return (q ?? '') + '/';
+  return (q ?? '') + rest.slice(0, i);
+}
+
+export const splitPath: CmdletDecl = {
+  name: 'Split-Path',
+  module: MANAGEMENT_MODULE,
+  synopsis: 'Returns the specified part of a path.',
+  description: 'The Split-Path cmdlet returns only the specified part of a path, such as the parent folder, a subfolder, or a file name.',
+  defaultParameterSet: 'ParentSet',
+  outputType: ['System.String', 'System.Boolean'],
+  parameters: [
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: SPLIT_SETS },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: LITERAL_SETS },
+    { name: 'Parent', type: 'switch', parameterSets: ['ParentSet', 'LiteralParentSet'] },
+    { name: 'Leaf', type: 'switch', mandatory: true, parameterSets: ['LeafSet', 'LiteralLeafSet'] },
+    { name: 'LeafBase', type: 'switch', mandatory: true, parameterSets: ['LeafBaseSet', 'LiteralLeafBaseSet'] },
+    { name: 'Extension', type: 'switch', mandatory: true, parameterSets: ['ExtensionSet', 'LiteralExtensionSet'] },
+    { name: 'Qualifier', type: 'switch', position: 1, mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['QualifierSet', 'LiteralQualifierSet'] },
+    { name: 'NoQualifier', type: 'switch', mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['NoQualifierSet', 'LiteralNoQualifierSet'] },
+    { name: 'IsAbsolute', type: 'switch', mandatory: true, parameterSets: ['IsAbsoluteSet', 'LiteralIsAbsoluteSet'] },
+    { name: 'Resolve', type: 'switch' },
+    { name: 'Credential', type: 'object' },
+  ],
+  process(ctx) {
+    const literal = ctx.isBound('LiteralPath');
+    let paths = asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path);
+    if (ctx.params.Resolve) {
+      const resolved: string[] = [];
+      for (const p of paths) {
+        const found = !literal && isWildcardPattern(p) ? expandWildcardPath(ctx, p, true) : exists(resolveFsPath(ctx, p)) ? [resolveFsPath(ctx, p)] : [];
+        if (found.length === 0) ctx.writeError(pathNotFound(isWildcardPattern(p) ? p : resolveFsPath(ctx, p)));
+        resolved.push(...found);
+      }
+      paths = resolved;
+    }
+    for (const p of paths) {
+      if (ctx.params.IsAbsolute) {
+        ctx.write(p.startsWith('/') || p.startsWith('\\') || qualifierOf(p) !== null);
+      } else if (ctx.params.Qualifier) {
+        const q = qualifierOf(p);
+        if (q === null) {
+          ctx.writeError({
+            message: `Cannot parse path because path '${p}' does not have a qualifier specified.`,
+            errorId: 'ParsePathFormatError',
+            category: 'InvalidArgument',
+            exceptionType: 'System.Management.Automation.PSArgumentException',
+            targetObject: p,
+          });
+          continue;
+        }
+        ctx.write(q);
+      } else if (ctx.params.NoQualifier) {
+        const q = qualifierOf(p);
+        ctx.write(q ? p.slice(q.length) : p);
+      } else if (ctx.params.Leaf) {
+        ctx.write(leafPart(p));
+      } else if (ctx.params.LeafBase) {
+        const leaf = leafPart(p);
+        const i = leaf.lastIndexOf('.');
+        ctx.write(i < 0 || i === leaf.length - 1 ? leaf : leaf.slice(0, i));
+      } else if (ctx.params.Extension) {
+        const leaf = leafPart(p);
+        const i = leaf.lastIndexOf('.');
+        ctx.write(i < 0 || i === leaf.length - 1 ? '' : leaf.slice(i));
+      } else {
+        ctx.write(parentPart(p));
+      }
+    }
+  },
+};
+
+export const cmdlets: CmdletDecl[] = [testPath, resolvePath, joinPathCmdlet, splitPath];

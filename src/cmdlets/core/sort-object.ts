@@ -1,0 +1,71 @@
+// Sort-Object: stable sort by one or more keys (names, script blocks, @{Expression=..; Descending=..}), -Unique, -Top/-Bottom.
+import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
+import { parsePropertySpecs, type PropertySpec } from './property-expr.js';
+import { makeEntry, compareEntries, type OrderEntry } from './order-keys.js';
+import { isPromise, UTILITY_MODULE } from './util.js';
+
+interface SortState {
+  specs: PropertySpec[];
+  entries: OrderEntry[];
+}
+
+export const sortObject: CmdletDecl<SortState> = {
+  name: 'Sort-Object',
+  module: UTILITY_MODULE,
+  synopsis: 'Sorts objects by property values.',
+  description:
+    'The Sort-Object cmdlet sorts objects in ascending or descending order based on object property values. If sort properties are not included in a command, PowerShell uses the objects themselves.',
+  defaultParameterSet: 'Default',
+  outputType: ['System.Management.Automation.PSObject'],
+  parameters: [
+    { name: 'Stable', type: 'switch', parameterSets: ['Default'] },
+    { name: 'Descending', type: 'switch' },
+    { name: 'Unique', type: 'switch' },
+    { name: 'Top', type: 'int', mandatory: true, parameterSets: ['Top'], validateRange: [1, 2147483647] },
+    { name: 'Bottom', type: 'int', mandatory: true, parameterSets: ['Bottom'], validateRange: [1, 2147483647] },
+    { name: 'InputObject', type: 'psobject', valueFromPipeline: true },
+    { name: 'Property', type: 'object[]', position: 0 },
+    { name: 'Culture', type: 'string' },
+    { name: 'CaseSensitive', type: 'switch' },
+  ],
+  init: () => ({ specs: [], entries: [] }),
+  begin(ctx) {
+    ctx.state.specs = parsePropertySpecs(ctx.params.Property, 'sort');
+  },
+  process(ctx) {
+    const input = ctx.params.InputObject;
+    if (input === undefined) return;
+    const e = makeEntry(ctx, ctx.state.specs, input);
+    if (isPromise(e)) return e.then((x) => void ctx.state.entries.push(x));
+    ctx.state.entries.push(e);
+  },
+  end(ctx) {
+    const { specs, entries } = ctx.state;
+    const descending = ctx.params.Descending === true;
+    const cs = ctx.params.CaseSensitive === true;
+    // Per-key direction: a hashtable's Ascending/Descending overrides -Descending for that key.
+    const ascending = specs.length === 0
+      ? [!descending]
+      : specs.map((s) => (s.descending !== undefined ? !s.descending : s.ascending !== undefined ? s.ascending : !descending));
+    // Array.prototype.sort is stable, as -Stable requires (pwsh's default sort is also stable in practice).
+    let sorted = entries.slice().sort((a, b) => compareEntries(a, b, ascending, cs));
+    if (ctx.params.Unique) {
+      const unique: OrderEntry[] = [];
+      for (const e of sorted) if (unique.length === 0 || compareEntries(unique[unique.length - 1], e, ascending, cs) !== 0) unique.push(e);
+      sorted = unique;
+    }
+    if (ctx.isBound('Top')) sorted = sorted.slice(0, ctx.params.Top);
+    else if (ctx.isBound('Bottom')) sorted = sorted.slice(Math.max(0, sorted.length - ctx.params.Bottom));
+    for (const e of sorted) {
+      const r = ctx.write(e.input);
+      if (isPromise(r)) return writeRest(ctx, sorted, sorted.indexOf(e) + 1, r);
+    }
+  },
+};
+
+async function writeRest(ctx: { write(v: unknown): void | Promise<void> }, list: OrderEntry[], from: number, pending: Promise<void>): Promise<void> {
+  await pending;
+  for (let i = from; i < list.length; i++) await ctx.write(list[i].input);
+}
+
+export const cmdlets: CmdletDecl[] = [sortObject];

@@ -1,0 +1,319 @@
+// Start-Sleep, Get-Date, Get-Random, New-Guid, Join-String.
+import { randomUUID } from 'node:crypto';
+import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
+import { makeDouble, isNumeric, toJsNumber, numericTypeOf, INT32_MAX } from '../../runtime/values/numbers.js';
+import { toStr } from '../../runtime/values/convert.js';
+import { formatComposite } from '../../runtime/values/format.js';
+import { formatDateTime, makeDate, dateFromParts, TimeSpan, PSGuid, dateKind } from '../../runtime/types/index.js';
+import { parsePropertySpecs, evaluateSpecValue, type PropertySpec } from './property-expr.js';
+import { isPromise, toItems, UTILITY_MODULE } from './util.js';
+
+export const startSleep: CmdletDecl = {
+  name: 'Start-Sleep',
+  module: UTILITY_MODULE,
+  synopsis: 'Suspends the activity in a script or session for the specified period of time.',
+  description: 'The Start-Sleep cmdlet suspends the activity in a script or session for the specified period of time.',
+  defaultParameterSet: 'Seconds',
+  parameters: [
+    { name: 'Seconds', type: 'double', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Seconds'], validateRange: [0, 2147483.647] },
+    { name: 'Milliseconds', type: 'int', aliases: ['ms'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['Milliseconds'], validateRange: [0, 2147483647] },
+    { name: 'Duration', type: 'timespan', aliases: ['ts'], mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['FromTimeSpan'] },
+  ],
+  process(ctx) {
+    const p = ctx.params;
+    let ms: number;
+    if (ctx.parameterSetName === 'Milliseconds') ms = toJsNumber(p.Milliseconds);
+    else if (ctx.parameterSetName === 'FromTimeSpan') ms = p.Duration instanceof TimeSpan ? p.Duration.Ticks / TimeSpan.TicksPerMillisecond : toJsNumber(p.Duration);
+    else ms = toJsNumber(p.Seconds) * 1000;
+    if (!(ms > 0)) return;
+    return sleep(ms, ctx.signal);
+  },
+};
+
+/** Resolves after ms, or as soon as the signal aborts (the pipeline then stops on its own). */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const shortDays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const longDays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Get-Date -UFormat: the Unix `date` specifiers pwsh supports. */
+export function formatUFormat(d: Date, format: string): string {
+  const utc = dateKind(d) === 'Utc';
+  const Y = utc ? d.getUTCFullYear() : d.getFullYear();
+  const M = utc ? d.getUTCMonth() : d.getMonth();
+  const D = utc ? d.getUTCDate() : d.getDate();
+  const h = utc ? d.getUTCHours() : d.getHours();
+  const m = utc ? d.getUTCMinutes() : d.getMinutes();
+  const s = utc ? d.getUTCSeconds() : d.getSeconds();
+  const wd = utc ? d.getUTCDay() : d.getDay();
+  const startOfYear = utc ? Date.UTC(Y, 0, 1) : new Date(Y, 0, 1).getTime();
+  const dayOfYear = Math.floor((Date.UTC(Y, M, D) - Date.UTC(Y, 0, 1)) / 86400000) + 1;
+  void startOfYear;
+  const offsetMin = utc ? 0 : -d.getTimezoneOffset();
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  let out = '';
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c !== '%' || i === format.length - 1) {
+      out += c;
+      continue;
+    }
+    const f = format[++i];
+    switch (f) {
+      case 'a': out += shortDays[wd]; break;
+      case 'A': out += longDays[wd]; break;
+      case 'b': case 'h': out += shortMonths[M]; break;
+      case 'B': out += longMonths[M]; break;
+      case 'C': out += pad(Math.floor(Y / 100)); break;
+      case 'c': out += `${shortDays[wd]} ${shortMonths[M]} ${String(D).padStart(2, ' ')} ${pad(h)}:${pad(m)}:${pad(s)} ${Y}`; break;
+      case 'D': out += `${pad(M + 1)}/${pad(D)}/${pad(Y % 100)}`; break;
+      case 'd': out += pad(D); break;
+      case 'e': out += String(D).padStart(2, ' '); break;
+      case 'F': out += `${Y}-${pad(M + 1)}-${pad(D)}`; break;
+      case 'H': out += pad(h); break;
+      case 'I': out += pad(h12); break;
+      case 'j': out += pad(dayOfYear, 3); break;
+      case 'k': out += String(h).padStart(2, ' '); break;
+      case 'l': out += String(h12).padStart(2, ' '); break;
+      case 'M': out += pad(m); break;
+      case 'm': out += pad(M + 1); break;
+      case 'n': out += '\n'; break;
+      case 'p': out += h < 12 ? 'AM' : 'PM'; break;
+      case 'R': out += `${pad(h)}:${pad(m)}`; break;
+      case 'r': out += `${pad(h12)}:${pad(m)}:${pad(s)} ${h < 12 ? 'AM' : 'PM'}`; break;
+      case 'S': out += pad(s); break;
+      case 's': out += String(Math.floor(d.getTime() / 1000)); break;
+      case 'T': case 'X': out += `${pad(h)}:${pad(m)}:${pad(s)}`; break;
+      case 't': out += '\t'; break;
+      case 'u': out += String(wd === 0 ? 7 : wd); break;
+      case 'w': out += String(wd); break;
+      case 'x': out += `${pad(M + 1)}/${pad(D)}/${pad(Y % 100)}`; break;
+      case 'Y': out += String(Y); break;
+      case 'y': out += pad(Y % 100); break;
+      case 'Z': out += `${sign}${pad(Math.floor(abs / 60))}`; break;
+      case 'z': out += `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`; break;
+      case '%': out += '%'; break;
+      default: out += f;
+    }
+  }
+  return out;
+}
+
+export const getDate: CmdletDecl = {
+  name: 'Get-Date',
+  module: UTILITY_MODULE,
+  synopsis: 'Gets the current date and time.',
+  description: 'The Get-Date cmdlet gets a DateTime object that represents the current date or a date that you specify. Get-Date can format the date and time in several .NET and UNIX formats.',
+  defaultParameterSet: 'DateAndFormat',
+  outputType: ['System.DateTime', 'System.String'],
+  parameters: [
+    { name: 'Date', type: 'datetime', aliases: ['LastWriteTime'], position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['DateAndFormat', 'DateAndUFormat'] },
+    { name: 'UnixTimeSeconds', type: 'long', aliases: ['UnixTime'], mandatory: true, parameterSets: ['UnixTimeSecondsAndFormat', 'UnixTimeSecondsAndUFormat'] },
+    { name: 'Year', type: 'int', validateRange: [1, 9999] },
+    { name: 'Month', type: 'int', validateRange: [1, 12] },
+    { name: 'Day', type: 'int', validateRange: [1, 31] },
+    { name: 'Hour', type: 'int', validateRange: [0, 23] },
+    { name: 'Minute', type: 'int', validateRange: [0, 59] },
+    { name: 'Second', type: 'int', validateRange: [0, 59] },
+    { name: 'Millisecond', type: 'int', validateRange: [0, 999] },
+    { name: 'DisplayHint', type: 'string', validateSet: ['Date', 'Time', 'DateTime'] },
+    { name: 'Format', type: 'string', parameterSets: ['DateAndFormat', 'UnixTimeSecondsAndFormat'] },
+    { name: 'UFormat', type: 'string', mandatory: true, parameterSets: ['DateAndUFormat', 'UnixTimeSecondsAndUFormat'] },
+    { name: 'AsUTC', type: 'switch' },
+  ],
+  process(ctx) {
+    const p = ctx.params;
+    let d: Date;
+    if (ctx.isBound('UnixTimeSeconds')) d = makeDate(toJsNumber(p.UnixTimeSeconds) * 1000, 'Utc');
+    else if (p.Date instanceof Date) d = new Date(p.Date.getTime()), (d = makeDate(d.getTime(), dateKind(p.Date)));
+    else d = makeDate(Date.now());
+    const parts = ['Year', 'Month', 'Day', 'Hour', 'Minute', 'Second', 'Millisecond'];
+    if (parts.some((n) => ctx.isBound(n))) {
+      const kind = dateKind(d);
+      const utc = kind === 'Utc';
+      const cur = utc
+        ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()]
+        : [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()];
+      const v = parts.map((n, i) => (ctx.isBound(n) ? toJsNumber(p[n]) : cur[i]));
+      d = dateFromParts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kind === 'Utc' ? 'Utc' : 'Local');
+    }
+    if (p.AsUTC) d = makeDate(d.getTime(), 'Utc');
+    if (p.UFormat !== undefined && p.UFormat !== null) return ctx.write(formatUFormat(d, String(p.UFormat)));
+    if (p.Format !== undefined && p.Format !== null) return ctx.write(formatDateTime(d, String(p.Format)));
+    return ctx.write(d);
+  },
+};
+
+/** Mulberry32: a small seedable generator, so `Get-Random -SetSeed` repeats its sequence. */
+let seededNext: (() => number) | null = null;
+
+function seed(n: number): void {
+  let a = n >>> 0;
+  seededNext = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function random(): number {
+  return seededNext ? seededNext() : Math.random();
+}
+
+interface RandomState {
+  items: unknown[];
+}
+
+function isIntegral(v: unknown): boolean {
+  const t = numericTypeOf(v);
+  return t === 'Int32' || t === 'Int64' || t === 'Int16' || t === 'Byte' || t === 'SByte' || t === 'UInt16' || t === 'UInt32' || t === 'UInt64';
+}
+
+function toNumberArg(v: unknown): number {
+  if (isNumeric(v)) return toJsNumber(v);
+  const n = Number(toStr(v));
+  return n;
+}
+
+function randomNumber(ctx: CmdletContext): unknown {
+  const p = ctx.params;
+  const hasMax = p.Maximum !== undefined && p.Maximum !== null;
+  const hasMin = p.Minimum !== undefined && p.Minimum !== null;
+  const isDouble = (hasMax && !isIntegral(p.Maximum) && isNumeric(p.Maximum)) || (hasMin && !isIntegral(p.Minimum) && isNumeric(p.Minimum));
+  const isLong = (hasMax && typeof p.Maximum === 'bigint') || (hasMin && typeof p.Minimum === 'bigint');
+  const min = hasMin ? toNumberArg(p.Minimum) : 0;
+  const max = hasMax ? toNumberArg(p.Maximum) : isDouble ? Number.MAX_VALUE : INT32_MAX;
+  if (min >= max) {
+    ctx.throwTerminating({
+      message: `The Minimum value (${toStr(p.Minimum ?? 0)}) cannot be greater than or equal to the Maximum value (${toStr(p.Maximum ?? INT32_MAX)}).`,
+      errorId: 'MinGreaterThanOrEqualMax',
+      category: 'InvalidArgument',
+      targetObject: p.Minimum ?? 0,
+      exceptionType: 'System.ArgumentException',
+    });
+  }
+  if (isDouble) return makeDouble(min + random() * (max - min));
+  const n = min + Math.floor(random() * (max - min));
+  return isLong ? BigInt(n) : n;
+}
+
+export const getRandom: CmdletDecl<RandomState> = {
+  name: 'Get-Random',
+  module: UTILITY_MODULE,
+  synopsis: 'Gets a random number, or selects objects randomly from a collection.',
+  description: 'The Get-Random cmdlet gets a randomly selected number. If you submit a collection of objects to Get-Random, it gets one or more randomly selected objects from the collection.',
+  defaultParameterSet: 'RandomNumberParameterSet',
+  outputType: ['System.Int32', 'System.Int64', 'System.Double'],
+  parameters: [
+    { name: 'SetSeed', type: 'int' },
+    { name: 'Maximum', type: 'object', position: 0, parameterSets: ['RandomNumberParameterSet'] },
+    { name: 'Minimum', type: 'object', parameterSets: ['RandomNumberParameterSet'] },
+    { name: 'InputObject', type: 'object[]', position: 0, mandatory: true, valueFromPipeline: true, parameterSets: ['RandomListItemParameterSet', 'ShuffleParameterSet'] },
+    { name: 'Count', type: 'int', parameterSets: ['RandomNumberParameterSet', 'RandomListItemParameterSet'], validateRange: [1, 2147483647] },
+    { name: 'Shuffle', type: 'switch', mandatory: true, parameterSets: ['ShuffleParameterSet'] },
+  ],
+  init: () => ({ items: [] }),
+  begin(ctx) {
+    if (ctx.isBound('SetSeed')) seed(toJsNumber(ctx.params.SetSeed));
+  },
+  process(ctx) {
+    if (ctx.parameterSetName === 'RandomNumberParameterSet') {
+      const count = ctx.params.Count ?? 1;
+      for (let i = 0; i < count; i++) ctx.write(randomNumber(ctx));
+      return;
+    }
+    ctx.state.items.push(...toItems(ctx.params.InputObject));
+  },
+  end(ctx) {
+    if (ctx.parameterSetName === 'RandomNumberParameterSet') return;
+    const items = ctx.state.items.slice();
+    const count = ctx.parameterSetName === 'ShuffleParameterSet' ? items.length : Math.min(ctx.params.Count ?? 1, items.length);
+    // Partial Fisher-Yates: picks `count` distinct items.
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(random() * (items.length - i));
+      [items[i], items[j]] = [items[j], items[i]];
+      ctx.write(items[i]);
+    }
+  },
+};
+
+export const newGuid: CmdletDecl = {
+  name: 'New-Guid',
+  module: UTILITY_MODULE,
+  synopsis: 'Creates a GUID.',
+  description: 'The New-Guid cmdlet creates a random globally unique identifier (GUID).',
+  outputType: ['System.Guid'],
+  parameters: [],
+  process(ctx) {
+    ctx.write(new PSGuid(randomUUID()));
+  },
+};
+
+interface JoinState {
+  spec: PropertySpec | null;
+  parts: string[];
+}
+
+export const joinString: CmdletDecl<JoinState> = {
+  name: 'Join-String',
+  module: UTILITY_MODULE,
+  synopsis: 'Combines objects from the pipeline into a single string.',
+  description: 'The Join-String cmdlet joins, or combines, text from pipeline objects into a single string.',
+  defaultParameterSet: 'Default',
+  outputType: ['System.String'],
+  parameters: [
+    { name: 'Property', type: 'object', position: 0 },
+    { name: 'Separator', type: 'string', position: 1 },
+    { name: 'OutputPrefix', type: 'string', aliases: ['op'] },
+    { name: 'OutputSuffix', type: 'string', aliases: ['os'] },
+    { name: 'SingleQuote', type: 'switch', parameterSets: ['SingleQuote'] },
+    { name: 'DoubleQuote', type: 'switch', parameterSets: ['DoubleQuote'] },
+    { name: 'FormatString', type: 'string', parameterSets: ['Format'] },
+    { name: 'UseCulture', type: 'switch' },
+    { name: 'InputObject', type: 'psobject[]', valueFromPipeline: true },
+  ],
+  init: () => ({ spec: null, parts: [] }),
+  begin(ctx) {
+    if (ctx.params.Property !== undefined && ctx.params.Property !== null) ctx.state.spec = parsePropertySpecs(ctx.params.Property, 'measure')[0] ?? null;
+  },
+  process(ctx) {
+    const st = ctx.state;
+    const p = ctx.params;
+    const items = p.InputObject === undefined ? [] : Array.isArray(p.InputObject) ? p.InputObject : [p.InputObject];
+    for (const item of items) {
+      if (item === null || item === undefined) continue;
+      const v = st.spec ? evaluateSpecValue(ctx, st.spec, item) : item;
+      if (isPromise(v)) throw new Error('Join-String: asynchronous property expressions are not supported');
+      let text = toStr(v);
+      if (p.SingleQuote) text = `'${text}'`;
+      else if (p.DoubleQuote) text = `"${text}"`;
+      else if (p.FormatString) text = formatComposite(String(p.FormatString), [v]);
+      st.parts.push(text);
+    }
+  },
+  end(ctx) {
+    const p = ctx.params;
+    const sep = p.UseCulture && p.Separator === undefined ? ',' : (p.Separator ?? '');
+    ctx.write(`${p.OutputPrefix ?? ''}${ctx.state.parts.join(sep)}${p.OutputSuffix ?? ''}`);
+  },
+};
+
+export const cmdlets: CmdletDecl[] = [startSleep, getDate, getRandom, newGuid, joinString];

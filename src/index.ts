@@ -1,0 +1,291 @@
+// Public embedding API: `import { createShell } from 'awsh'`. The CLI uses nothing else.
+import type {
+  ExecuteResult, InvokeOptions, ParseCheck, Shell, ShellHost, ShellOptions,
+} from './api-types.js';
+import type { CmdletDecl } from './runtime/cmdlet-api.js';
+import { ErrorRecord, PSRuntimeError } from './runtime/errors.js';
+import { Session, type SessionHost } from './runtime/interpreter/session.js';
+import { parse } from './parser/index.js';
+import { ScriptBlock } from './runtime/interpreter/scriptblock.js';
+import { ScriptProcessor } from './runtime/interpreter/script-processor.js';
+import { runPipeline } from './runtime/interpreter/pipeline.js';
+import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowSignal } from './runtime/interpreter/flow.js';
+import { Frame } from './runtime/interpreter/frame.js';
+import { coreCmdlets, defaultAliases } from './cmdlets/core/index.js';
+import { awsCmdlets, awsAliases } from './cmdlets/aws/index.js';
+import { createOutDefault, outString } from './runtime/format/index.js';
+import { formatErrorRecord } from './runtime/format/error-view.js';
+import { toStr } from './runtime/values/convert.js';
+import type { CallArg } from './runtime/interpreter/binder.js';
+import { setInScope } from './runtime/interpreter/variables.js';
+
+export type * from './api-types.js';
+export { ErrorRecord };
+export const version = '0.1.0';
+
+class ShellImpl implements Shell {
+  readonly session: Session;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly host: ShellHost;
+
+  constructor(options: ShellOptions) {
+    this.host = options.host ?? {};
+    const h = this.host;
+    const width = h.width ?? 120;
+    const sessionHost: SessionHost = {
+      width,
+      interactive: !!(options.interactive ?? h.interactive),
+      writeHost: (text, o) => h.writeHost?.(text, { noNewline: !!o?.noNewline, foregroundColor: o?.foregroundColor, backgroundColor: o?.backgroundColor }),
+      error: (r) => h.error?.(r),
+      warning: (m) => h.warning?.(m),
+      verbose: (m) => h.verbose?.(m),
+      debug: (m) => h.debug?.(m),
+      information: (r) => h.information?.({ MessageData: r.MessageData, Tags: r.Tags, Source: r.Source, TimeGenerated: r.TimeGenerated }),
+      progress: (r) => h.progress?.(r as never),
+      promptForChoice: h.promptForChoice ? (c, m, ch, d) => h.promptForChoice!(c, m, ch, d) : undefined,
+      readLine: h.readLine ? (p, o) => h.readLine!(p, o) : undefined,
+      formatForFile: (items) => {
+        const text = outString(items, width) as string;
+        return text.endsWith('\n') ? text : text + '\n';
+      },
+    };
+    this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env });
+    for (const d of coreCmdlets) this.session.registerCmdlet(d);
+    for (const d of awsCmdlets) this.session.registerCmdlet(d);
+    for (const [a, t] of Object.entries(defaultAliases)) this.session.registerAlias(a, t);
+    for (const [a, t] of Object.entries(awsAliases)) this.session.registerAlias(a, t);
+    if (options.aws) (this.session as Session & { awsDefaults?: unknown }).awsDefaults = options.aws;
+  }
+
+  get cwd(): string {
+    return this.session.cwd;
+  }
+
+  /** Invocations on one shell run one at a time. */
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  execute(script: string, options: InvokeOptions = {}): Promise<ExecuteResult> {
+    return this.serialize(() => this.executeNow(script, options));
+  }
+
+  private async executeNow(script: string, options: InvokeOptions): Promise<ExecuteResult> {
+    const s = this.session;
+    const output: unknown[] = [];
+    const onOutput = options.onOutput ?? ((v: unknown) => void output.push(v));
+    const controller = new AbortController();
+    const outer = options.signal;
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort);
+    s.signal = controller.signal;
+    const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
+    try {
+      if (options.variables) for (const [k, v] of Object.entries(options.variables)) s.setVariable(k, v, { scope: 'global' });
+      const parsed = parse(script, options.path ?? null);
+      if (parsed.errors.length) {
+        const err = s.parseErrorToRuntime(parsed.errors, parsed.ast.source);
+        throw err;
+      }
+      const sb = new ScriptBlock(parsed.ast);
+      sb.session = s;
+      const isFile = !!options.path;
+      const args: CallArg[] = (options.args ?? []).map((a) => {
+        if (typeof a === 'string' && /^-[A-Za-z_][\w-]*:?$/.test(a)) {
+          return a.endsWith(':') ? { name: a.slice(1, -1), value: undefined, hasValue: false, text: a } : { name: a.slice(1), value: undefined, hasValue: false, text: a };
+        }
+        return { name: null, value: a, hasValue: true };
+      });
+      // Scripts get their own script scope; -c text and REPL lines run in the global scope (dot-sourced).
+      const proc = new ScriptProcessor(sb, args, s.globalFrame, s.defaultStreams, {
+        name: options.path ?? '', dotSource: !isFile, isScriptFile: isFile, scriptPath: options.path ?? null,
+      });
+      s.pushSource(parsed.ast.source);
+      s.pushFrame(s.globalFrame);
+      try {
+        const input = options.input ? await collectInput(options.input) : null;
+        const outSink = (v: unknown) => {
+          onOutput(v);
+        };
+        await runPipeline([proc], input, outSink);
+        if (proc.exitCode !== null) result.exitCode = proc.exitCode;
+      } finally {
+        s.popFrame();
+        s.popSource();
+      }
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        result.exitCode = e.code;
+        s.setLastExitCode(e.code);
+      } else if (e instanceof BreakSignal || e instanceof ContinueSignal) {
+        // `break` outside a loop ends the script quietly, as in pwsh.
+      } else if (e instanceof PipelineStoppedSignal || controller.signal.aborted) {
+        result.success = false;
+      } else if (isFlowSignal(e)) {
+        // return at top level
+      } else {
+        const err = s.toRuntimeError(e);
+        result.terminatingError = err.errorRecord;
+        s.recordError(err.errorRecord);
+        this.host.error?.(err.errorRecord);
+        s.lastSuccess = false;
+      }
+    } finally {
+      outer?.removeEventListener('abort', onAbort);
+      s.tryDepth = 0;
+      s.callDepth = 0;
+    }
+    result.success = result.terminatingError === null && s.lastSuccess;
+    return result;
+  }
+
+  invoke(script: string, options: InvokeOptions = {}): AsyncIterable<unknown> & PromiseLike<unknown[]> {
+    return makeInvocation((onOutput) => this.execute(script, { ...options, onOutput }));
+  }
+
+  invokeFile(path: string, args: unknown[] = [], options: InvokeOptions = {}): AsyncIterable<unknown> & PromiseLike<unknown[]> {
+    const full = this.session.resolvePath(path);
+    return makeInvocation(async (onOutput) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(full, 'utf8');
+      return this.execute(text, { ...options, path: full, args, onOutput });
+    });
+  }
+
+  checkSyntax(script: string): ParseCheck {
+    const r = parse(script, null);
+    return {
+      ok: r.errors.length === 0,
+      incomplete: r.errors.length > 0 && r.errors.every((e) => e.incompleteInput),
+      errors: r.errors.map((e) => ({ message: e.message, errorId: e.errorId, line: e.extent.line, column: e.extent.column })),
+    };
+  }
+
+  format(objects: unknown[], options: { width?: number } = {}): string {
+    const od = createOutDefault(options.width ?? this.host.width ?? 120);
+    let text = '';
+    for (const o of objects) text += od.write(o);
+    text += od.flush();
+    return text.replace(/\n+$/, '');
+  }
+
+  createOutDefault(options: { width?: number } = {}): { write(value: unknown): string; flush(): string } {
+    return createOutDefault(options.width ?? this.host.width ?? 120);
+  }
+
+  formatError(record: ErrorRecord): string {
+    return formatErrorRecord(record);
+  }
+
+  getVariable(name: string): unknown {
+    return this.session.getVariableFrom(this.session.globalFrame, name);
+  }
+
+  setVariable(name: string, value: unknown): void {
+    setInScope(this.session.globalScope, name.toLowerCase(), name, value);
+  }
+
+  registerCmdlet(decl: CmdletDecl): void {
+    this.session.registerCmdlet(decl);
+  }
+
+  async prompt(): Promise<string> {
+    const fn = this.session.globalScope.lookupFunction('prompt');
+    if (fn) {
+      try {
+        const items = this.session.invokeScriptBlockSync(fn.scriptBlock as ScriptBlock, { newScope: true, frame: this.session.globalFrame });
+        return items.map((x) => toStr(x)).join('');
+      } catch {
+        // fall back to the default prompt
+      }
+    }
+    return `PS ${this.session.cwd}> `;
+  }
+
+  async complete(line: string, cursor: number): Promise<{ start: number; end: number; matches: string[] }> {
+    const before = line.slice(0, cursor);
+    const m = /[\w\-$.:\\/~]*$/.exec(before);
+    const word = m ? m[0] : '';
+    const start = cursor - word.length;
+    const lower = word.toLowerCase();
+    let matches: string[] = [];
+    if (word.startsWith('$')) {
+      matches = this.session.getVariableInfos().map((v) => '$' + v.Name).filter((n) => n.toLowerCase().startsWith(lower));
+    } else if (word.length > 0) {
+      matches = this.session.getCommands().map((c) => c.Name).filter((n) => n.toLowerCase().startsWith(lower));
+    }
+    return { start, end: cursor, matches: [...new Set(matches)].sort() };
+  }
+}
+
+async function collectInput(input: Iterable<unknown> | AsyncIterable<unknown>): Promise<unknown[]> {
+  const items: unknown[] = [];
+  if (Symbol.asyncIterator in (input as object)) for await (const x of input as AsyncIterable<unknown>) items.push(x);
+  else for (const x of input as Iterable<unknown>) items.push(x);
+  return items;
+}
+
+/** An invocation that can be awaited (collects output) or iterated with for-await (streams output). */
+function makeInvocation(run: (onOutput: (v: unknown) => void) => Promise<ExecuteResult>): AsyncIterable<unknown> & PromiseLike<unknown[]> {
+  return {
+    then(onFulfilled, onRejected) {
+      const items: unknown[] = [];
+      return run((v) => void items.push(v))
+        .then((r) => {
+          if (r.terminatingError) throw new ShellError(r.terminatingError);
+          return items;
+        })
+        .then(onFulfilled, onRejected);
+    },
+    [Symbol.asyncIterator]() {
+      const buffer: unknown[] = [];
+      let done = false;
+      let failure: unknown = null;
+      let wake: (() => void) | null = null;
+      run((v) => {
+        buffer.push(v);
+        wake?.();
+      }).then(
+        (r: ExecuteResult) => {
+          if (r.terminatingError) failure = new ShellError(r.terminatingError);
+          done = true;
+          wake?.();
+        },
+        (e: unknown) => {
+          failure = e;
+          done = true;
+          wake?.();
+        },
+      );
+      return {
+        async next(): Promise<IteratorResult<unknown>> {
+          for (;;) {
+            if (buffer.length) return { value: buffer.shift(), done: false };
+            if (done) {
+              if (failure) throw failure;
+              return { value: undefined, done: true };
+            }
+            await new Promise<void>((r) => (wake = r));
+            wake = null;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Thrown (rejected) by `invoke` when a terminating error ended the script. */
+export class ShellError extends Error {
+  constructor(readonly errorRecord: ErrorRecord) {
+    super(errorRecord.Exception.Message);
+    this.name = 'ShellError';
+  }
+}
+
+export function createShell(options: ShellOptions = {}): Shell {
+  return new ShellImpl(options);
+}
+
+export { PSRuntimeError, Frame };

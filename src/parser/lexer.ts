@@ -1,0 +1,640 @@
+// Mode-aware PowerShell tokenizer. The parser asks for one token at a time in the mode
+// it needs (command arguments, expressions, type names, hashtable keys); chevrotain token
+// instances are returned. Lexing never throws: problems are recorded in `errors`.
+import { createTokenInstance, EOF, type TokenType } from 'chevrotain';
+import { T, type LexMode, type PsToken, type StringData, type StringPart, type RedirectionData, type VariableData } from './tokens.js';
+import { isWs, isNewline, isDigit, isLetter, isWordChar, isVarChar, isCmdTerminator, escapeChar } from './chars.js';
+import { parseNumber } from './numbers.js';
+import type { ErrorId } from './messages.js';
+
+export interface LexError {
+  id: ErrorId;
+  args: string[];
+  start: number;
+  end: number;
+  incomplete: boolean;
+}
+
+/** Dash operators of expression mode: name without dash → canonical operator and case sensitivity. */
+const DASH_OPS = new Map<string, { op: string; cs: boolean }>();
+for (const base of ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin', 'replace', 'split']) {
+  DASH_OPS.set(base, { op: '-' + base, cs: false });
+  DASH_OPS.set('i' + base, { op: '-' + base, cs: false });
+  DASH_OPS.set('c' + base, { op: '-' + base, cs: true });
+}
+for (const op of ['join', 'is', 'isnot', 'as', 'f', 'and', 'or', 'xor', 'not', 'band', 'bor', 'bxor', 'bnot', 'shl', 'shr']) {
+  DASH_OPS.set(op, { op: '-' + op, cs: false });
+}
+export function dashOperator(name: string): { op: string; cs: boolean } | undefined {
+  return DASH_OPS.get(name.toLowerCase());
+}
+
+export interface OperatorData {
+  op: string;
+  cs: boolean;
+}
+
+class PartsBuilder {
+  parts: StringPart[] = [];
+  lit = '';
+  expands = false;
+  push(p: StringPart): void {
+    if (this.lit) this.parts.push(this.lit);
+    this.lit = '';
+    this.parts.push(p);
+    this.expands = true;
+  }
+  finish(quote: StringData['quote'], raw: string): StringData {
+    if (!this.expands) return { quote, value: this.lit, parts: null, raw };
+    if (this.lit) this.parts.push(this.lit);
+    this.lit = '';
+    return { quote, value: '', parts: this.parts, raw };
+  }
+}
+
+export class Lexer {
+  pos: number;
+  readonly errors: LexError[] = [];
+
+  constructor(readonly text: string, start: number, public end: number) {
+    this.pos = start;
+  }
+
+  private err(id: ErrorId, start: number, end: number, incomplete: boolean, ...args: string[]): void {
+    this.errors.push({ id, args, start, end, incomplete });
+  }
+
+  private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
+    // Line/column are computed lazily from offsets (LineIndex); -1 keeps the fields small integers.
+    const tok = createTokenInstance(type, this.text.slice(start, end), start, end - 1, -1, -1, -1, -1) as PsToken;
+    tok.end = end;
+    tok.scanStart = scanStart;
+    tok.ws = ws;
+    tok.mode = mode;
+    tok.data = data;
+    this.pos = end;
+    return tok;
+  }
+
+  /** Skips whitespace, comments and line continuations; returns true when anything was skipped. */
+  private skipTrivia(): boolean {
+    const text = this.text;
+    const start = this.pos;
+    let p = this.pos;
+    while (p < this.end) {
+      const c = text.charCodeAt(p);
+      if (isWs(c)) p++;
+      else if (c === 96 /* ` */ && isNewline(text.charCodeAt(p + 1)) && p + 1 < this.end) {
+        p += text.charCodeAt(p + 1) === 13 && text.charCodeAt(p + 2) === 10 ? 3 : 2;
+      } else if (c === 35 /* # */) {
+        while (p < this.end && !isNewline(text.charCodeAt(p))) p++;
+      } else if (c === 60 /* < */ && text.charCodeAt(p + 1) === 35) {
+        const close = text.indexOf('#>', p + 2);
+        if (close < 0 || close + 2 > this.end) {
+          this.err('MissingTerminatorMultiLineComment', this.end, this.end, true);
+          p = this.end;
+        } else p = close + 2;
+      } else break;
+    }
+    this.pos = p;
+    return p > start;
+  }
+
+  next(mode: LexMode): PsToken {
+    const scanStart = this.pos;
+    const ws = this.skipTrivia() || scanStart === 0;
+    const text = this.text;
+    const p = this.pos;
+    if (p >= this.end) return this.mk(EOF, this.end, this.end, scanStart, ws, mode, null);
+    const c = text.charCodeAt(p);
+    const c1 = p + 1 < this.end ? text.charCodeAt(p + 1) : 0;
+    switch (c) {
+      case 10: return this.mk(T.NewLine, p, p + 1, scanStart, ws, mode, null);
+      case 13: return this.mk(T.NewLine, p, c1 === 10 ? p + 2 : p + 1, scanStart, ws, mode, null);
+      case 59: return this.mk(T.Semi, p, p + 1, scanStart, ws, mode, null);
+      case 40: return this.mk(T.LParen, p, p + 1, scanStart, ws, mode, null);
+      case 41: return this.mk(T.RParen, p, p + 1, scanStart, ws, mode, null);
+      case 123: return this.mk(T.LCurly, p, p + 1, scanStart, ws, mode, null);
+      case 125: return this.mk(T.RCurly, p, p + 1, scanStart, ws, mode, null);
+      case 124: return c1 === 124 ? this.mk(T.OrOr, p, p + 2, scanStart, ws, mode, null) : this.mk(T.Pipe, p, p + 1, scanStart, ws, mode, null);
+      case 38: return c1 === 38 ? this.mk(T.AndAnd, p, p + 2, scanStart, ws, mode, null) : this.mk(T.Amp, p, p + 1, scanStart, ws, mode, null);
+      case 44: return this.mk(T.Comma, p, p + 1, scanStart, ws, mode, null);
+      case 39: case 34: {
+        const tok = c === 39 ? this.singleQuoted(p, scanStart, ws, mode) : this.doubleQuoted(p, scanStart, ws, mode);
+        // In command mode `"a"b` is one argument: rescan the whole word as a bareword.
+        if (mode === 'cmd' && tok.end < this.end && !isCmdTerminator(text.charCodeAt(tok.end))) return this.generic(p, scanStart, ws, mode);
+        return tok;
+      }
+      case 64: { // @
+        if (c1 === 40) return this.mk(T.AtParen, p, p + 2, scanStart, ws, mode, null);
+        if (c1 === 123) return this.mk(T.AtCurly, p, p + 2, scanStart, ws, mode, null);
+        if (c1 === 39 || c1 === 34) return this.hereString(p, scanStart, ws, mode, c1 === 34);
+        if (c1 && isVarChar(c1, false)) {
+          let q = p + 1;
+          while (q < this.end && isVarChar(text.charCodeAt(q), false)) q++;
+          const v: VariableData = { name: text.slice(p + 1, q), scope: null };
+          return this.mk(T.Splat, p, q, scanStart, ws, mode, v);
+        }
+        if (mode === 'cmd' || mode === 'hashkey') return this.generic(p, scanStart, ws, mode);
+        return this.mk(T.Unknown, p, p + 1, scanStart, ws, mode, null);
+      }
+      case 36: // $
+        if (c1 === 40) return this.mk(T.DollarParen, p, p + 2, scanStart, ws, mode, null);
+        return this.variable(p, scanStart, ws, mode);
+      case 62: return this.redirection(p, p, scanStart, ws, mode);
+      case 60: {
+        const r: RedirectionData = { from: '1', append: false, mergeTo: null, input: true };
+        return this.mk(T.Redirection, p, p + 1, scanStart, ws, mode, r);
+      }
+      case 42: if (c1 === 62 && mode !== 'type') return this.redirection(p, p + 1, scanStart, ws, mode); break;
+      default:
+        if (c >= 49 && c <= 54 && c1 === 62 && mode !== 'type' && (ws || mode !== 'expr')) return this.redirection(p, p + 1, scanStart, ws, mode);
+    }
+    if (mode === 'type') return this.typeToken(p, scanStart, ws);
+    if (mode === 'expr') return this.exprToken(p, c, c1, scanStart, ws);
+    return this.cmdToken(p, c, c1, scanStart, ws, mode);
+  }
+
+  private redirection(start: number, gt: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const text = this.text;
+    const from = (gt > start ? text[start] : '1') as RedirectionData['from'];
+    let q = gt + 1;
+    let append = false;
+    let mergeTo: RedirectionData['mergeTo'] = null;
+    if (text.charCodeAt(q) === 62 && q < this.end) { append = true; q++; }
+    else if (text.charCodeAt(q) === 38 && (text[q + 1] === '1' || text[q + 1] === '2') && q + 1 < this.end) {
+      mergeTo = text[q + 1] as '1' | '2';
+      q += 2;
+    }
+    const r: RedirectionData = { from, append, mergeTo, input: false };
+    return this.mk(T.Redirection, start, q, scanStart, ws, mode, r);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Command mode
+
+  private cmdToken(p: number, c: number, c1: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const text = this.text;
+    if (c === 45 /* - */ || c === 0x2013 || c === 0x2014) {
+      if (c1 === 45 && text.charCodeAt(p + 2) === 37 && p + 2 < this.end) {
+        // --% : the rest of the line (up to a pipe) is one verbatim argument.
+        let q = p + 3;
+        while (q < this.end && !isNewline(text.charCodeAt(q)) && text.charCodeAt(q) !== 124) q++;
+        const rest = text.slice(p + 3, q).replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+        return this.mk(T.StopParsing, p, q, scanStart, ws, mode, rest);
+      }
+      if (c1 && (isLetter(c1) || c1 === 95 || c1 === 63)) {
+        let q = p + 1;
+        while (q < this.end) {
+          const d = text.charCodeAt(q);
+          if (isCmdTerminator(d) || d === 58 /* : */ || d === 39 || d === 34 || d === 36) break;
+          q++;
+        }
+        const name = text.slice(p + 1, q);
+        const colon = text.charCodeAt(q) === 58 && q < this.end;
+        return this.mk(T.Parameter, p, colon ? q + 1 : q, scanStart, ws, mode, { name, colon });
+      }
+    }
+    return this.generic(p, scanStart, ws, mode);
+  }
+
+  /** A bareword: may contain quotes and `$` expansions; becomes a Number when it is exactly a number. */
+  private generic(start: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const text = this.text;
+    const hashkey = mode === 'hashkey';
+    // Fast path: a run of plain characters ending at a terminator.
+    let q = start;
+    while (q < this.end) {
+      const c = text.charCodeAt(q);
+      if ((isCmdTerminator(c) && !(q === start && c === 62)) || (hashkey && (c === 61 || c === 59))) break;
+      if (c === 96 || c === 39 || c === 34 || c === 36) return this.genericSlow(start, scanStart, ws, mode);
+      q++;
+    }
+    if (q === start) return this.mk(T.Unknown, start, start + 1, scanStart, ws, mode, null);
+    const raw = text.slice(start, q);
+    const c0 = raw.charCodeAt(0);
+    if (isDigit(c0) || c0 === 45 || c0 === 46 || c0 === 43) {
+      const num = parseNumber(raw);
+      if (num) return this.mk(T.Number, start, q, scanStart, ws, mode, num);
+    }
+    const data: StringData = { quote: 'bare', value: raw, parts: null, raw };
+    return this.mk(T.Generic, start, q, scanStart, ws, mode, data);
+  }
+
+  private genericSlow(start: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const text = this.text;
+    const b = new PartsBuilder();
+    let q = start;
+    let run = start;
+    const hashkey = mode === 'hashkey';
+    const flush = () => {
+      if (q > run) b.lit += text.slice(run, q);
+    };
+    while (q < this.end) {
+      const c = text.charCodeAt(q);
+      if (isCmdTerminator(c) && !(q === start && c === 62)) break;
+      if (hashkey && (c === 61 || c === 59)) break;
+      if (c === 96) {
+        if (q + 1 >= this.end) { q++; continue; }
+        if (isNewline(text.charCodeAt(q + 1))) break;
+        flush();
+        q = this.escape(q, b);
+        run = q;
+        continue;
+      }
+      if (c === 39) {
+        flush();
+        const close = this.findSingleClose(q + 1);
+        b.lit += text.slice(q + 1, close < 0 ? this.end : close).replace(/''/g, "'");
+        if (close < 0) { this.err('TerminatorExpectedAtEndOfString', q, this.end, true, "'"); q = this.end; }
+        else q = close + 1;
+        run = q;
+        continue;
+      }
+      if (c === 34) {
+        flush();
+        const r = this.scanDoubleBody(q + 1, b, true);
+        if (!r.terminated) this.err('TerminatorExpectedAtEndOfString', q, this.end, true, '"');
+        q = r.pos;
+        run = q;
+        continue;
+      }
+      if (c === 36 && q + 1 < this.end) {
+        flush();
+        q = this.scanDollar(q, b, false);
+        run = q;
+        continue;
+      }
+      q++;
+    }
+    flush();
+    const raw = text.slice(start, q);
+    return this.mk(T.Generic, start, q, scanStart, ws, mode, b.finish('bare', raw));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expression mode
+
+  private exprToken(p: number, c: number, c1: number, scanStart: number, ws: boolean): PsToken {
+    const text = this.text;
+    const op = (len: number, o: string, cs = false) => this.mk(T.Operator, p, p + len, scanStart, ws, 'expr', { op: o, cs } satisfies OperatorData);
+    const assign = (len: number, o: string) => this.mk(T.Assign, p, p + len, scanStart, ws, 'expr', o);
+    switch (c) {
+      case 45: case 0x2013: case 0x2014: // -
+        if (c1 === 45 || c1 === 0x2013 || c1 === 0x2014) return op(2, '--');
+        if (c1 === 61) return assign(2, '-=');
+        if (c1 && isLetter(c1)) {
+          let q = p + 1;
+          while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
+          const name = text.slice(p + 1, q);
+          const d = dashOperator(name);
+          if (d && !isWordChar(text.charCodeAt(q))) return op(q - p, d.op, d.cs);
+          return this.mk(T.Parameter, p, q, scanStart, ws, 'expr', { name, colon: false });
+        }
+        return op(1, '-');
+      case 43: return c1 === 43 ? op(2, '++') : c1 === 61 ? assign(2, '+=') : op(1, '+');
+      case 42: return c1 === 61 ? assign(2, '*=') : op(1, '*');
+      case 47: return c1 === 61 ? assign(2, '/=') : op(1, '/');
+      case 37: return c1 === 61 ? assign(2, '%=') : op(1, '%');
+      case 61: return assign(1, '=');
+      case 33: return op(1, '!');
+      case 63: // ?
+        if (c1 === 63) return text.charCodeAt(p + 2) === 61 ? assign(3, '??=') : op(2, '??');
+        if (c1 === 46 && !ws) return this.mk(T.QDot, p, p + 2, scanStart, ws, 'expr', null);
+        if (c1 === 91 && !ws) return this.mk(T.QBracket, p, p + 2, scanStart, ws, 'expr', null);
+        return this.mk(T.Question, p, p + 1, scanStart, ws, 'expr', null);
+      case 58: return c1 === 58 ? this.mk(T.ColonColon, p, p + 2, scanStart, ws, 'expr', null) : this.mk(T.Colon, p, p + 1, scanStart, ws, 'expr', null);
+      case 46: // .
+        if (c1 === 46) return op(2, '..');
+        if (isDigit(c1) && ws) return this.exprNumber(p, scanStart, ws);
+        return this.mk(T.Dot, p, p + 1, scanStart, ws, 'expr', null);
+      case 91: return this.mk(T.LBracket, p, p + 1, scanStart, ws, 'expr', null);
+      case 93: return this.mk(T.RBracket, p, p + 1, scanStart, ws, 'expr', null);
+    }
+    if (isDigit(c)) return this.exprNumber(p, scanStart, ws);
+    if (isLetter(c) || c === 95) {
+      let q = p + 1;
+      while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
+      return this.mk(T.Identifier, p, q, scanStart, ws, 'expr', null);
+    }
+    return this.mk(T.Unknown, p, p + 1, scanStart, ws, 'expr', null);
+  }
+
+  private exprNumber(p: number, scanStart: number, ws: boolean): PsToken {
+    const text = this.text;
+    const m = /^(?:0x[0-9a-f]+|0b[01]+(?![0-9a-f])|(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(text.slice(p, Math.min(this.end, p + 400)));
+    let q = p + (m ? m[0].length : 1);
+    if (q < this.end && isWordChar(text.charCodeAt(q))) {
+      while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
+      return this.mk(T.Generic, p, q, scanStart, ws, 'expr', { quote: 'bare', value: text.slice(p, q), parts: null, raw: text.slice(p, q) } satisfies StringData);
+    }
+    const image = text.slice(p, q);
+    const num = parseNumber(image);
+    if (!num) {
+      this.err('BadNumericConstant', p, q, false, image);
+      return this.mk(T.Number, p, q, scanStart, ws, 'expr', { value: 0, numberType: 'Int32' });
+    }
+    return this.mk(T.Number, p, q, scanStart, ws, 'expr', num);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Type names inside [ ]
+
+  private typeToken(p: number, scanStart: number, ws: boolean): PsToken {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === 91) return this.mk(T.LBracket, p, p + 1, scanStart, ws, 'type', null);
+    if (c === 93) return this.mk(T.RBracket, p, p + 1, scanStart, ws, 'type', null);
+    let q = p;
+    while (q < this.end) {
+      const d = text.charCodeAt(q);
+      if (isWordChar(d) || d === 46 || d === 96 || d === 43 || d === 35 || d === 92) q++;
+      else break;
+    }
+    if (q === p) return this.mk(T.Unknown, p, p + 1, scanStart, ws, 'type', null);
+    return this.mk(T.TypeWord, p, q, scanStart, ws, 'type', null);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Variables
+
+  private variable(p: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const v = this.scanVariableCode(p);
+    if (!v) {
+      if (mode === 'cmd' || mode === 'hashkey') return this.generic(p, scanStart, ws, mode);
+      this.err('InvalidVariableReference', p, p + 1, false);
+      return this.mk(T.Unknown, p, p + 1, scanStart, ws, mode, null);
+    }
+    if (mode === 'cmd') {
+      // `$a-b` or `$env:TEMP\x` in command mode is one expandable bareword; `$x.y`/`$x[0]` stay expressions.
+      const d = this.text.charCodeAt(v.end);
+      if (v.end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91) return this.generic(p, scanStart, ws, mode);
+    }
+    return this.mk(T.Variable, p, v.end, scanStart, ws, mode, { name: v.name, scope: v.scope } satisfies VariableData);
+  }
+
+  /** `$name`, `$scope:name`, `${any}`, `$$`, `$^`, `$?`; null when `$` starts no variable. */
+  private scanVariableCode(p: number): { name: string; scope: string | null; end: number } | null {
+    const text = this.text;
+    const c1 = p + 1 < this.end ? text.charCodeAt(p + 1) : 0;
+    if (c1 === 123) return this.bracedVariable(p);
+    if (c1 === 36 || c1 === 94) return { name: text[p + 1]!, scope: null, end: p + 2 };
+    if (!c1 || !isVarChar(c1, false)) return null;
+    let q = p + 1;
+    while (q < this.end && isVarChar(text.charCodeAt(q), false)) q++;
+    let name = text.slice(p + 1, q);
+    let scope: string | null = null;
+    if (text.charCodeAt(q) === 58 && q + 1 < this.end && isVarChar(text.charCodeAt(q + 1), false)) {
+      scope = name.toLowerCase();
+      let r = q + 1;
+      while (r < this.end && isVarChar(text.charCodeAt(r), false)) r++;
+      name = text.slice(q + 1, r);
+      q = r;
+    }
+    return { name, scope, end: q };
+  }
+
+  private bracedVariable(p: number): { name: string; scope: string | null; end: number } {
+    const text = this.text;
+    let q = p + 2;
+    let name = '';
+    while (q < this.end && text.charCodeAt(q) !== 125) {
+      if (text.charCodeAt(q) === 96 && q + 1 < this.end) { name += text[q + 1]; q += 2; }
+      else { name += text[q]; q++; }
+    }
+    if (q >= this.end) {
+      this.err('IncompleteDollarVariableReference', p, this.end, true);
+      return { name, scope: null, end: this.end };
+    }
+    if (name === '') this.err('EmptyVariableReference', p, q + 1, false);
+    const m = /^([A-Za-z_][\w]*):(.+)$/s.exec(name);
+    if (m) return { name: m[2]!, scope: m[1]!.toLowerCase(), end: q + 1 };
+    return { name, scope: null, end: q + 1 };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Strings
+
+  private escape(q: number, b: PartsBuilder): number {
+    const text = this.text;
+    const ch = text[q + 1]!;
+    if (ch === 'u' && text[q + 2] === '{') {
+      const close = text.indexOf('}', q + 3);
+      const hex = close > 0 ? text.slice(q + 3, close) : '';
+      if (close > 0 && close <= this.end && /^[0-9a-fA-F]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) {
+        b.lit += String.fromCodePoint(parseInt(hex, 16));
+        return close + 1;
+      }
+      this.err('InvalidUnicodeEscapeSequence', q, q + 2, false);
+      return q + 2;
+    }
+    if (ch === '\r' && text[q + 2] === '\n') { b.lit += '\r\n'; return q + 3; }
+    b.lit += escapeChar(ch);
+    return q + 2;
+  }
+
+  private findSingleClose(q: number): number {
+    const text = this.text;
+    while (q < this.end) {
+      const c = text.charCodeAt(q);
+      if (c === 39) {
+        if (text.charCodeAt(q + 1) === 39 && q + 1 < this.end) { q += 2; continue; }
+        return q;
+      }
+      q++;
+    }
+    return -1;
+  }
+
+  private singleQuoted(p: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const close = this.findSingleClose(p + 1);
+    const end = close < 0 ? this.end : close;
+    const raw = this.text.slice(p + 1, end);
+    if (close < 0) this.err('TerminatorExpectedAtEndOfString', p, this.end, true, "'");
+    const data: StringData = { quote: 'single', value: raw.replace(/''/g, "'"), parts: null, raw };
+    return this.mk(T.StringLiteral, p, close < 0 ? this.end : close + 1, scanStart, ws, mode, data);
+  }
+
+  private doubleQuoted(p: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
+    const b = new PartsBuilder();
+    const r = this.scanDoubleBody(p + 1, b, true);
+    if (!r.terminated) this.err('TerminatorExpectedAtEndOfString', p, this.end, true, '"');
+    const raw = this.text.slice(p + 1, r.terminated ? r.pos - 1 : r.pos);
+    const data = b.finish('double', raw);
+    return this.mk(data.parts ? T.StringExpandable : T.StringLiteral, p, r.pos, scanStart, ws, mode, data);
+  }
+
+  /** Scans double-quoted content from `q` up to and including the closing quote (when `quoted`) or `limit`. */
+  private scanDoubleBody(q: number, b: PartsBuilder, quoted: boolean, limit = this.end): { pos: number; terminated: boolean } {
+    const text = this.text;
+    let run = q;
+    while (q < limit) {
+      const c = text.charCodeAt(q);
+      if (c !== 34 && c !== 96 && c !== 36) { q++; continue; }
+      if (q > run) b.lit += text.slice(run, q);
+      if (quoted && c === 34) {
+        if (text.charCodeAt(q + 1) === 34 && q + 1 < limit) { b.lit += '"'; q += 2; run = q; continue; }
+        return { pos: q + 1, terminated: true };
+      }
+      if (c === 96 && q + 1 < limit) q = this.escape(q, b);
+      else if (c === 36 && q + 1 < limit) q = this.scanDollar(q, b, true, limit);
+      else { b.lit += text[q]; q++; }
+      run = q;
+    }
+    if (q > run) b.lit += text.slice(run, q);
+    return { pos: limit, terminated: !quoted };
+  }
+
+  /** `$...` inside an expandable string or bareword: variable, `$( )`, or a literal `$`. */
+  private scanDollar(q: number, b: PartsBuilder, inString: boolean, limit = this.end): number {
+    const text = this.text;
+    const c1 = text.charCodeAt(q + 1);
+    if (c1 === 40) {
+      const close = skipBalanced(text, q + 2, limit);
+      if (close < 0) {
+        this.err('TerminatorExpectedAtEndOfString', q, limit, true, inString ? '"' : ')');
+        b.push({ kind: 'sub', start: q, end: limit, innerStart: q + 2, innerEnd: limit });
+        return limit;
+      }
+      b.push({ kind: 'sub', start: q, end: close + 1, innerStart: q + 2, innerEnd: close });
+      return close + 1;
+    }
+    if (c1 === 123) {
+      const saveEnd = this.end;
+      this.end = limit;
+      const v = this.bracedVariable(q);
+      this.end = saveEnd;
+      b.push({ kind: 'var', name: v.name, scope: v.scope, start: q, end: v.end });
+      return v.end;
+    }
+    if (c1 === 36 || c1 === 94 || c1 === 63) {
+      b.push({ kind: 'var', name: text[q + 1]!, scope: null, start: q, end: q + 2 });
+      return q + 2;
+    }
+    if (!isVarChar(c1, true) || q + 1 >= limit) {
+      b.lit += '$';
+      return q + 1;
+    }
+    let r = q + 1;
+    while (r < limit && isVarChar(text.charCodeAt(r), true)) r++;
+    let name = text.slice(q + 1, r);
+    let scope: string | null = null;
+    if (text.charCodeAt(r) === 58 && r < limit && text.charCodeAt(r + 1) !== 58) {
+      if (r + 1 < limit && isVarChar(text.charCodeAt(r + 1), true)) {
+        scope = name.toLowerCase();
+        let s = r + 1;
+        while (s < limit && isVarChar(text.charCodeAt(s), true)) s++;
+        name = text.slice(r + 1, s);
+        r = s;
+      } else if (inString) {
+        this.err('InvalidVariableReferenceWithDrive', q, r + 1, false);
+      }
+    }
+    b.push({ kind: 'var', name, scope, start: q, end: r });
+    return r;
+  }
+
+  private hereString(p: number, scanStart: number, ws: boolean, mode: LexMode, expandable: boolean): PsToken {
+    const text = this.text;
+    let q = p + 2;
+    while (q < this.end && isWs(text.charCodeAt(q))) q++;
+    if (q < this.end && !isNewline(text.charCodeAt(q))) {
+      this.err('UnexpectedCharactersAfterHereStringHeader', p, q, false);
+      return this.mk(T.Unknown, p, p + 1, scanStart, ws, mode, null);
+    }
+    const quote = expandable ? '"' : "'";
+    if (q >= this.end) {
+      this.err('TerminatorExpectedAtEndOfString', p, this.end, true, quote + '@');
+      return this.mk(expandable ? T.StringExpandable : T.StringLiteral, p, this.end, scanStart, ws, mode, { quote: expandable ? 'doubleHere' : 'singleHere', value: '', parts: expandable ? [''] : null, raw: '' } satisfies StringData);
+    }
+    const contentStart = q + (text.charCodeAt(q) === 13 && text.charCodeAt(q + 1) === 10 ? 2 : 1);
+    // The footer must start a line: find "@ / '@ at column 1.
+    let f = contentStart;
+    let footer = -1;
+    while (f < this.end) {
+      if (text[f] === quote && text[f + 1] === '@' && f + 1 < this.end && (f === contentStart || isNewline(text.charCodeAt(f - 1)))) { footer = f; break; }
+      const nl = nextLineStart(text, f, this.end);
+      if (nl < 0) break;
+      f = nl;
+    }
+    const quoteKind = expandable ? 'doubleHere' : 'singleHere';
+    let contentEnd: number;
+    let tokEnd: number;
+    if (footer < 0) {
+      this.err('TerminatorExpectedAtEndOfString', p, this.end, true, quote + '@');
+      contentEnd = this.end;
+      tokEnd = this.end;
+    } else {
+      contentEnd = footer === contentStart ? contentStart : footer - 1;
+      if (contentEnd > contentStart && text.charCodeAt(contentEnd) === 10 && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+      tokEnd = footer + 2;
+    }
+    const raw = text.slice(contentStart, contentEnd);
+    if (!expandable) return this.mk(T.StringLiteral, p, tokEnd, scanStart, ws, mode, { quote: quoteKind, value: raw, parts: null, raw } satisfies StringData);
+    const b = new PartsBuilder();
+    this.scanDoubleBody(contentStart, b, false, contentEnd);
+    const data = b.finish(quoteKind, raw);
+    return this.mk(data.parts ? T.StringExpandable : T.StringLiteral, p, tokEnd, scanStart, ws, mode, data);
+  }
+}
+
+function nextLineStart(text: string, p: number, end: number): number {
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c === 10) return p + 1;
+    if (c === 13) return text.charCodeAt(p + 1) === 10 ? p + 2 : p + 1;
+    p++;
+  }
+  return -1;
+}
+
+/**
+ * Finds the `)` matching an already-open `(` starting at `p`, skipping strings, comments and
+ * escapes (used for `$( )` inside strings, whose content is parsed separately). -1 when unbalanced.
+ */
+export function skipBalanced(text: string, p: number, end: number): number {
+  let depth = 1;
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    switch (c) {
+      case 96: p += 2; continue;
+      case 40: depth++; break;
+      case 41: if (--depth === 0) return p; break;
+      case 39: {
+        p++;
+        while (p < end) {
+          if (text.charCodeAt(p) === 39) { if (text.charCodeAt(p + 1) === 39) { p += 2; continue; } break; }
+          p++;
+        }
+        break;
+      }
+      case 34: {
+        p++;
+        while (p < end) {
+          const d = text.charCodeAt(p);
+          if (d === 96) { p += 2; continue; }
+          if (d === 34) { if (text.charCodeAt(p + 1) === 34) { p += 2; continue; } break; }
+          if (d === 36 && text.charCodeAt(p + 1) === 40) {
+            const close = skipBalanced(text, p + 2, end);
+            if (close < 0) return -1;
+            p = close + 1;
+            continue;
+          }
+          p++;
+        }
+        break;
+      }
+      case 35: while (p < end && !isNewline(text.charCodeAt(p))) p++; continue;
+      case 60:
+        if (text.charCodeAt(p + 1) === 35) {
+          const close = text.indexOf('#>', p + 2);
+          if (close < 0) return -1;
+          p = close + 2;
+          continue;
+        }
+        break;
+    }
+    p++;
+  }
+  return -1;
+}

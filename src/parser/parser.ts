@@ -1,0 +1,1730 @@
+// The PowerShell grammar as a chevrotain EmbeddedActionsParser. PowerShell's tokenization depends on
+// where the parser is (command arguments vs expressions), so tokens are lexed lazily, in the mode the
+// grammar asks for (`peek(mode)`), and re-lexed when the grammar switches modes (pwsh's own parser
+// works the same way). Grammar rules are written as explicit LL(1) code over those tokens rather than
+// chevrotain's OR/MANY, because decisions depend on token text and adjacency, not only on token types.
+import { EmbeddedActionsParser, EOF } from 'chevrotain';
+import type * as A from './ast.js';
+import { T, allTokenTypes, type LexMode, type PsToken, type StringData, type VariableData, type ParameterData, type RedirectionData } from './tokens.js';
+import { Lexer, type OperatorData } from './lexer.js';
+import { LineIndex } from './extent.js';
+import { parseNumber, type NumberValue } from './numbers.js';
+import { formatMessage, type ErrorId } from './messages.js';
+
+const BINARY_PREC: Record<string, number> = {
+  '-and': 1, '-or': 1, '-xor': 1,
+  '-band': 2, '-bor': 2, '-bxor': 2,
+  '-eq': 3, '-ne': 3, '-gt': 3, '-ge': 3, '-lt': 3, '-le': 3, '-like': 3, '-notlike': 3, '-match': 3, '-notmatch': 3,
+  '-contains': 3, '-notcontains': 3, '-in': 3, '-notin': 3, '-replace': 3, '-split': 3, '-join': 3,
+  '-is': 3, '-isnot': 3, '-as': 3, '-shl': 3, '-shr': 3,
+  '+': 4, '-': 4,
+  '*': 5, '/': 5, '%': 5,
+  '-f': 6,
+  '..': 7,
+  '??': 8,
+};
+
+const UNARY_OPS = new Set(['!', '-not', '-bnot', '-', '+', '-split', '-join', '++', '--']);
+
+const STATEMENT_KEYWORDS = new Set([
+  'if', 'switch', 'foreach', 'for', 'while', 'do', 'function', 'filter', 'workflow', 'return', 'exit', 'throw',
+  'break', 'continue', 'try', 'trap', 'data', 'class', 'enum', 'interface', 'configuration', 'using', 'param',
+  'begin', 'process', 'end', 'clean', 'dynamicparam', 'else', 'elseif', 'catch', 'finally', 'until',
+]);
+const NAMED_BLOCKS = new Set(['begin', 'process', 'end', 'clean', 'dynamicparam']);
+const LOOP_KEYWORDS = new Set(['foreach', 'for', 'while', 'do', 'switch']);
+const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'] as const;
+const MAX_DEPTH = 400;
+
+class TooDeep extends Error {}
+
+interface Mark {
+  idx: number;
+  errors: number;
+  lastEnd: number;
+  mode: LexMode;
+}
+
+export interface ParseOutput {
+  result: A.ParseResult;
+  tokens: PsToken[];
+}
+
+export class PsParser extends EmbeddedActionsParser {
+  private text = '';
+  private src: A.SourceFile = { text: '', path: null };
+  private lines = new LineIndex('');
+  private lexer = new Lexer('', 0, 0);
+  private lexers: Lexer[] = [];
+  /** Lexed tokens; only the first `ntoks` are valid (truncation just lowers the count: no array reallocation). */
+  private toks: PsToken[] = [];
+  private ntoks = 0;
+  private idx = -1;
+  private mode: LexMode = 'cmd';
+  private lastEnd = 0;
+  private perrs: A.ParseErrorInfo[] = [];
+  private depth = 0;
+  private lastWasBackground = false;
+
+  constructor() {
+    super(allTokenTypes, { skipValidations: true, recoveryEnabled: false, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lazy, mode-aware token access (overrides chevrotain's LexerAdapter, which supports this).
+
+  override LA(k: number): PsToken {
+    const i = this.idx + k;
+    if (i < 0) return this.toks[0] ?? this.lexer.next(this.mode);
+    const v = this.toks;
+    while (this.ntoks <= i) v[this.ntoks++] = this.lexer.next(this.mode);
+    return v[i]!;
+  }
+  override LA_FAST(k: number): PsToken {
+    return this.LA(k);
+  }
+  consumeToken(): void {
+    this.idx++;
+    const t = this.toks[this.idx];
+    if (t && t.tokenType !== EOF) this.lastEnd = t.end;
+  }
+  exportLexerState(): number {
+    return this.idx;
+  }
+  importLexerState(s: number): void {
+    this.idx = s;
+  }
+  resetLexerState(): void {
+    this.idx = -1;
+  }
+  moveToTerminatedState(): void {
+    /* never used: recovery is off */
+  }
+  onBeforeParse(): void {
+    /* tokens are lexed lazily: no EOF padding */
+  }
+  onAfterParse(): void {
+    /* the grammar reports its own errors */
+  }
+
+  private setMode(m: LexMode): void {
+    if (this.mode === m) return;
+    this.mode = m;
+    if (this.ntoks > this.idx + 1) {
+      this.lexer.pos = this.toks[this.idx + 1]!.scanStart;
+      this.ntoks = this.idx + 1;
+    }
+  }
+
+  private peek(m: LexMode): PsToken {
+    if (this.mode !== m) this.setMode(m);
+    return this.LA(1);
+  }
+
+  private take(): PsToken {
+    const t = this.LA(1);
+    return this.CONSUME(t.tokenType) as PsToken;
+  }
+
+  private mark(): Mark {
+    return { idx: this.idx, errors: this.perrs.length, lastEnd: this.lastEnd, mode: this.mode };
+  }
+
+  private rewind(m: Mark): void {
+    this.idx = m.idx;
+    if (this.ntoks > m.idx + 1) {
+      this.lexer.pos = this.toks[m.idx + 1]!.scanStart;
+      this.ntoks = m.idx + 1;
+    }
+    this.perrs.length = m.errors;
+    this.lastEnd = m.lastEnd;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  private ext(start: number, end: number): A.Extent {
+    return this.lines.extent(start, Math.max(start, end));
+  }
+
+  private error(id: ErrorId, start: number, end: number, incomplete: boolean, ...args: string[]): void {
+    this.perrs.push({ errorId: id, message: formatMessage(id, ...args), extent: this.ext(start, end), incompleteInput: incomplete });
+  }
+
+  private errorAt(id: ErrorId, t: PsToken, ...args: string[]): void {
+    const eof = t.tokenType === EOF;
+    this.error(id, eof ? this.lastEnd : t.startOffset, eof ? this.lastEnd : t.end, eof, ...args);
+  }
+
+  /** Error positioned right after the last consumed token (pwsh's `After(extent)`). */
+  private errorAfter(id: ErrorId, t: PsToken, ...args: string[]): void {
+    this.error(id, this.lastEnd, this.lastEnd, t.tokenType === EOF, ...args);
+  }
+
+  private unexpected(t: PsToken): void {
+    if (t.tokenType === EOF) return;
+    this.error('UnexpectedToken', t.startOffset, t.end, false, t.image);
+  }
+
+  private placeholder(at: number): A.StringConstantExpressionAst {
+    return { kind: 'StringConstant', value: '', quote: 'bare', extent: this.ext(at, at) };
+  }
+
+  private skipNewlines(mode: LexMode = 'expr'): void {
+    while (this.peek(mode).tokenType === T.NewLine) this.take();
+  }
+
+  private skipTerminators(): void {
+    for (;;) {
+      const t = this.peek('cmd');
+      if (t.tokenType === T.NewLine || t.tokenType === T.Semi) this.take();
+      else return;
+    }
+  }
+
+  private isPlainWord(t: PsToken): boolean {
+    return t.tokenType === T.Generic && (t.data as StringData).parts === null && (t.data as StringData).value === t.image;
+  }
+
+  private isWord(t: PsToken, word: string): boolean {
+    return this.isPlainWord(t) && t.image.toLowerCase() === word;
+  }
+
+  private isStatementEnd(t: PsToken): boolean {
+    const tt = t.tokenType;
+    return tt === T.NewLine || tt === T.Semi || tt === T.RCurly || tt === T.RParen || tt === EOF;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw new TooDeep();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Entry point
+
+  parseText(text: string, path: string | null): ParseOutput {
+    this.reset();
+    this.text = text;
+    this.src = { text, path };
+    this.lines = new LineIndex(text);
+    this.lexer = new Lexer(text, 0, text.length);
+    this.lexers = [this.lexer];
+    this.toks = [];
+    this.ntoks = 0;
+    this.idx = -1;
+    this.mode = 'cmd';
+    this.lastEnd = 0;
+    this.perrs = [];
+    this.depth = 0;
+    let ast: A.ScriptBlockAst;
+    try {
+      ast = this.scriptBlockBody(null);
+    } catch (e) {
+      if (!(e instanceof TooDeep) && !(e instanceof RangeError)) throw e;
+      this.error('ScriptTooComplicated', 0, 0, false);
+      ast = this.emptyScriptBlock();
+    }
+    const tokens = this.toks.slice(0, Math.min(this.idx + 1, this.ntoks));
+    return { result: { ast, errors: this.collectErrors() }, tokens };
+  }
+
+  private emptyScriptBlock(): A.ScriptBlockAst {
+    const extent = this.ext(0, this.text.length);
+    return {
+      kind: 'ScriptBlock', extent, source: this.src, paramBlock: null, dynamicParamBlock: null, beginBlock: null, processBlock: null,
+      endBlock: { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements: [], traps: [], extent }, cleanBlock: null, isFilter: false,
+    };
+  }
+
+  private collectErrors(): A.ParseErrorInfo[] {
+    const all = [...this.perrs];
+    const seen = new Set(all.map((e) => e.errorId + '@' + e.extent.start));
+    for (const lx of this.lexers) {
+      for (const e of lx.errors) {
+        const key = e.id + '@' + e.start;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        all.push({ errorId: e.id, message: formatMessage(e.id, ...e.args), extent: this.ext(e.start, e.end), incompleteInput: e.incomplete });
+      }
+    }
+    return all.sort((a, b) => a.extent.start - b.extent.start);
+  }
+
+  /** Parses `$( )` content inside an expandable string: a nested token stream over [start, end). */
+  private subParse(start: number, end: number): A.StatementBlockAst {
+    const saved = { lexer: this.lexer, toks: this.toks, ntoks: this.ntoks, idx: this.idx, mode: this.mode, lastEnd: this.lastEnd, bg: this.lastWasBackground };
+    this.lexer = new Lexer(this.text, start, end);
+    this.lexers.push(this.lexer);
+    this.toks = [];
+    this.ntoks = 0;
+    this.idx = -1;
+    this.mode = 'cmd';
+    try {
+      const { statements, traps } = this.statementList('eof');
+      return { kind: 'StatementBlock', statements, traps, extent: this.ext(start, end) };
+    } finally {
+      this.lexer = saved.lexer;
+      this.toks = saved.toks;
+      this.ntoks = saved.ntoks;
+      this.idx = saved.idx;
+      this.mode = saved.mode;
+      this.lastEnd = saved.lastEnd;
+      this.lastWasBackground = saved.bg;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Script blocks
+
+  private rule<F extends (...args: never[]) => unknown>(name: string, impl: F): F {
+    const self = this;
+    const wrapped = function (this: PsParser, ...args: Parameters<F>) {
+      // Rules are plain code over a lazily lexed stream: nothing to record for chevrotain's grammar analysis.
+      if (self.RECORDING_PHASE) return undefined;
+      return impl.apply(self, args);
+    };
+    return this.RULE(name, wrapped as unknown as (...args: unknown[]) => unknown) as unknown as F;
+  }
+
+  private scriptBlockBody = this.rule('scriptBlockBody', (open: PsToken | null): A.ScriptBlockAst => {
+    const start = open ? open.startOffset : 0;
+    const bodyStart = open ? open.end : 0;
+    this.skipTerminators();
+    const paramBlock = this.tryParamBlock();
+    this.skipTerminators();
+    const sb: A.ScriptBlockAst = {
+      kind: 'ScriptBlock', extent: this.ext(start, start), source: this.src, paramBlock, dynamicParamBlock: null,
+      beginBlock: null, processBlock: null, endBlock: null, cleanBlock: null, isFilter: false,
+    };
+    const closer = open ? 'rcurly' : 'eof';
+    if (this.atNamedBlock()) {
+      for (;;) {
+        this.skipTerminators();
+        const t = this.peek('cmd');
+        if (t.tokenType === EOF || t.tokenType === T.RCurly) break;
+        if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(t.image.toLowerCase())) {
+          this.unexpected(t);
+          this.statement();
+          if (this.peek('cmd') === t) this.take();
+          continue;
+        }
+        const kw = this.take();
+        this.skipNewlines('cmd');
+        const lc = this.peek('cmd');
+        if (lc.tokenType !== T.LCurly) {
+          this.errorAfter('MissingNamedStatementBlock', lc, kw.image);
+          break;
+        }
+        const block = this.statementBlock();
+        const kind = kw.image.toLowerCase() as A.NamedBlockAst['blockKind'];
+        const nb: A.NamedBlockAst = { kind: 'NamedBlock', blockKind: kind, unnamed: false, statements: block.statements, traps: block.traps, extent: this.ext(kw.startOffset, this.lastEnd) };
+        if (kind === 'begin') sb.beginBlock = nb;
+        else if (kind === 'process') sb.processBlock = nb;
+        else if (kind === 'end') sb.endBlock = nb;
+        else if (kind === 'clean') sb.cleanBlock = nb;
+        else sb.dynamicParamBlock = nb;
+      }
+    } else {
+      const first = this.peek('cmd').startOffset;
+      const { statements, traps } = this.statementList(closer);
+      sb.endBlock = { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements, traps, extent: this.ext(statements.length ? first : bodyStart, Math.max(this.lastEnd, bodyStart)) };
+    }
+    if (open) {
+      const t = this.peek('cmd');
+      if (t.tokenType === T.RCurly) this.take();
+      else this.error('MissingEndCurlyBrace', open.startOffset, open.end, t.tokenType === EOF);
+    } else {
+      // Stray closers at top level are reported by statementList; consume any leftover.
+      for (let t = this.peek('cmd'); t.tokenType !== EOF; t = this.peek('cmd')) {
+        this.unexpected(t);
+        this.take();
+      }
+    }
+    sb.extent = this.ext(start, open ? this.lastEnd : this.text.length);
+    return sb;
+  });
+
+  private atNamedBlock(): boolean {
+    const t = this.peek('cmd');
+    if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(t.image.toLowerCase())) return false;
+    const m = this.mark();
+    this.take();
+    this.skipNewlines('cmd');
+    const ok = this.peek('cmd').tokenType === T.LCurly;
+    this.rewind(m);
+    return ok;
+  }
+
+  private tryParamBlock(): A.ParamBlockAst | null {
+    let t = this.peek('cmd');
+    const start = t.startOffset;
+    const attributes: A.AttributeAst[] = [];
+    let m: Mark | null = null;
+    if (!this.isWord(t, 'param')) {
+      if (t.tokenType !== T.Generic || !t.image.startsWith('[')) return null;
+      m = this.mark();
+      for (;;) {
+        const b = this.peek('expr');
+        if (b.tokenType !== T.LBracket) break;
+        const item = this.bracketItem();
+        if (!item || item.kind !== 'Attribute') { this.rewind(m); return null; }
+        attributes.push(item);
+        this.skipNewlines('expr');
+      }
+      t = this.peek('cmd');
+      if (!this.isWord(t, 'param')) { this.rewind(m); return null; }
+    }
+    this.take();
+    this.skipNewlines('expr');
+    const lp = this.peek('expr');
+    if (lp.tokenType !== T.LParen) {
+      this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'param');
+      return { kind: 'ParamBlock', attributes, parameters: [], extent: this.ext(start, this.lastEnd) };
+    }
+    this.take();
+    const parameters = this.parameterList();
+    return { kind: 'ParamBlock', attributes, parameters, extent: this.ext(start, this.lastEnd) };
+  }
+
+  /** After `(`: parameters up to and including `)`. */
+  private parameterList = this.rule('parameterList', (): A.ParameterAst[] => {
+    const params: A.ParameterAst[] = [];
+    this.skipNewlines('expr');
+    if (this.peek('expr').tokenType === T.RParen) { this.take(); return params; }
+    for (;;) {
+      const p = this.parameter();
+      if (!p) break;
+      params.push(p);
+      this.skipNewlines('expr');
+      const t = this.peek('expr');
+      if (t.tokenType === T.Comma) { this.take(); this.skipNewlines('expr'); continue; }
+      if (t.tokenType === T.RParen) { this.take(); return params; }
+      break;
+    }
+    const t = this.peek('expr');
+    if (t.tokenType === T.RParen) this.take();
+    else this.errorAfter('MissingEndParenthesisInFunctionParameterList', t);
+    return params;
+  });
+
+  private parameter(): A.ParameterAst | null {
+    const start = this.peek('expr').startOffset;
+    const attributes: (A.AttributeAst | A.TypeConstraintAst)[] = [];
+    for (;;) {
+      const t = this.peek('expr');
+      if (t.tokenType !== T.LBracket) break;
+      const item = this.bracketItem();
+      if (!item) return null;
+      attributes.push(item.kind === 'Attribute' ? item : { kind: 'TypeConstraint', typeName: item.type, extent: item.extent });
+      this.skipNewlines('expr');
+    }
+    const v = this.peek('expr');
+    if (v.tokenType !== T.Variable) {
+      if (v.tokenType === EOF) this.errorAfter('MissingEndParenthesisInFunctionParameterList', v);
+      else this.error('InvalidFunctionParameter', v.startOffset, v.end, false);
+      return null;
+    }
+    this.take();
+    let defaultValue: A.ExpressionAst | null = null;
+    this.skipNewlines('expr');
+    const eq = this.peek('expr');
+    if (eq.tokenType === T.Assign && eq.data === '=') {
+      this.take();
+      this.skipNewlines('expr');
+      defaultValue = this.expression(true);
+      if (!defaultValue) this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
+    }
+    return { kind: 'Parameter', name: (v.data as VariableData).name, attributes, defaultValue, extent: this.ext(start, this.lastEnd) };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Statements
+
+  private statementBlock(): A.StatementBlockAst {
+    const lc = this.take();
+    const { statements, traps } = this.statementList('rcurly');
+    const t = this.peek('cmd');
+    if (t.tokenType === T.RCurly) this.take();
+    else this.error('MissingEndCurlyBrace', lc.startOffset, lc.end, t.tokenType === EOF);
+    return { kind: 'StatementBlock', statements, traps, extent: this.ext(lc.startOffset, this.lastEnd) };
+  }
+
+  private statementList = this.rule('statementList', (closer: 'eof' | 'rcurly' | 'rparen'): { statements: A.StatementAst[]; traps: A.TrapStatementAst[] } => {
+    const statements: A.StatementAst[] = [];
+    const traps: A.TrapStatementAst[] = [];
+    for (;;) {
+      this.skipTerminators();
+      const t = this.peek('cmd');
+      const tt = t.tokenType;
+      if (tt === EOF) break;
+      if ((tt === T.RCurly && closer === 'rcurly') || (tt === T.RParen && closer === 'rparen')) break;
+      if (tt === T.RCurly || tt === T.RParen) {
+        this.unexpected(t);
+        this.take();
+        continue;
+      }
+      const before = this.idx;
+      this.lastWasBackground = false;
+      const s = this.statement();
+      if (s) {
+        if (s.kind === 'TrapStatement') traps.push(s);
+        else statements.push(s);
+      }
+      if (this.idx === before) {
+        // No progress: report and skip the token so parsing always terminates.
+        const bad = this.peek('cmd');
+        this.unexpected(bad);
+        if (bad.tokenType !== EOF) this.take();
+        continue;
+      }
+      if (s && needsTerminator(s) && !this.lastWasBackground) {
+        const n = this.peek('cmd');
+        if (!this.isStatementEnd(n)) {
+          this.unexpected(n);
+          this.take();
+        }
+      }
+    }
+    return { statements, traps };
+  });
+
+  private statement = this.rule('statement', (): A.StatementAst | null => {
+    this.enter();
+    try {
+      const t = this.peek('cmd');
+      if (this.isPlainWord(t)) {
+        const word = t.image.toLowerCase();
+        if (STATEMENT_KEYWORDS.has(word)) return this.keywordStatement(word, null);
+        if (t.image.length > 1 && t.image[0] === ':' && /^:\w+$/.test(t.image)) {
+          this.take();
+          const n = this.peek('cmd');
+          if (this.isPlainWord(n) && LOOP_KEYWORDS.has(n.image.toLowerCase())) return this.keywordStatement(n.image.toLowerCase(), t.image.slice(1));
+          return this.statement();
+        }
+      }
+      if (t.tokenType === T.Pipe) {
+        this.errorAt('EmptyPipeElement', t);
+        this.take();
+        return null;
+      }
+      return this.pipelineChain();
+    } finally {
+      this.depth--;
+    }
+  });
+
+  private keywordStatement(word: string, label: string | null): A.StatementAst | null {
+    switch (word) {
+      case 'if': return this.ifStatement();
+      case 'switch': return this.switchStatement(label);
+      case 'foreach': return this.foreachStatement(label);
+      case 'for': return this.forStatement(label);
+      case 'while': return this.whileStatement(label);
+      case 'do': return this.doStatement(label);
+      case 'function': case 'filter': case 'workflow': return this.functionDefinition();
+      case 'return': case 'exit': case 'throw': return this.flowWithPipeline(word);
+      case 'break': case 'continue': return this.breakContinue(word);
+      case 'try': return this.tryStatement();
+      case 'trap': return this.trapStatement();
+      case 'data': return this.dataStatement();
+      case 'class': case 'enum': case 'interface': case 'configuration': return this.unsupportedTypeDefinition(word);
+      case 'using': {
+        // `using namespace/module/assembly` are accepted and ignored.
+        this.take();
+        for (let t = this.peek('cmd'); !this.isStatementEnd(t); t = this.peek('cmd')) this.take();
+        return null;
+      }
+      default: {
+        const t = this.take();
+        this.unexpected(t);
+        return null;
+      }
+    }
+  }
+
+  private unsupportedTypeDefinition(word: string): null {
+    const kw = this.take();
+    this.error('ReservedKeywordNotAllowed', kw.startOffset, kw.end, false, word);
+    for (let t = this.peek('cmd'); ; t = this.peek('cmd')) {
+      if (t.tokenType === EOF) return null;
+      if (t.tokenType === T.LCurly) break;
+      this.take();
+    }
+    const lc = this.take();
+    const close = skipBraces(this.text, lc.end, this.lexer.end);
+    this.ntoks = this.idx + 1;
+    if (close < 0) {
+      this.error('MissingEndCurlyBrace', lc.startOffset, lc.end, true);
+      this.lexer.pos = this.lexer.end;
+    } else {
+      this.lexer.pos = close + 1;
+      this.lastEnd = close + 1;
+    }
+    return null;
+  }
+
+  /** `( pipeline )` after a keyword; returns null after reporting when missing. */
+  private parenCondition(keyword: string, missingOpen: ErrorId, missingCond: ErrorId, missingClose: ErrorId): A.PipelineBaseAst | null {
+    this.skipNewlines('cmd');
+    const lp = this.peek('cmd');
+    if (lp.tokenType !== T.LParen) {
+      this.errorAfter(missingOpen, lp, keyword);
+      return null;
+    }
+    this.take();
+    this.skipNewlines('cmd');
+    const cond = this.pipelineBase();
+    if (!cond) {
+      this.errorAfter(missingCond, this.peek('cmd'), keyword);
+      return null;
+    }
+    this.skipNewlines('cmd');
+    const rp = this.peek('cmd');
+    if (rp.tokenType !== T.RParen) {
+      this.errorAfter(missingClose, rp, keyword);
+      return null;
+    }
+    this.take();
+    return cond;
+  }
+
+  private bodyBlock(id: ErrorId, ...args: string[]): A.StatementBlockAst | null {
+    this.skipNewlines('cmd');
+    const lc = this.peek('cmd');
+    if (lc.tokenType !== T.LCurly) {
+      this.errorAfter(id, lc, ...args);
+      return null;
+    }
+    return this.statementBlock();
+  }
+
+  private ifStatement(): A.IfStatementAst | null {
+    const start = this.take().startOffset;
+    const clauses: A.IfStatementAst['clauses'] = [];
+    let elseClause: A.StatementBlockAst | null = null;
+    let kw = 'if';
+    for (;;) {
+      const cond = this.parenCondition(kw, 'MissingOpenParenthesisInIfStatement', 'IfStatementMissingCondition', 'MissingEndParenthesisAfterStatement');
+      if (!cond) return null;
+      const body = this.bodyBlock('MissingStatementBlock', kw);
+      if (!body) return null;
+      clauses.push({ condition: cond, body });
+      const m = this.mark();
+      this.skipNewlines('cmd');
+      const t = this.peek('cmd');
+      if (this.isWord(t, 'elseif')) { this.take(); kw = 'elseif'; continue; }
+      if (this.isWord(t, 'else')) {
+        this.take();
+        elseClause = this.bodyBlock('MissingStatementBlockAfterElse');
+        if (!elseClause) return null;
+      } else this.rewind(m);
+      break;
+    }
+    return { kind: 'IfStatement', clauses, elseClause, extent: this.ext(start, this.lastEnd) };
+  }
+
+  private whileStatement(label: string | null): A.WhileStatementAst | null {
+    const start = this.take().startOffset;
+    const condition = this.parenCondition('while', 'MissingOpenParenthesisAfterKeyword', 'MissingExpressionAfterKeyword', 'MissingEndParenthesisAfterStatement');
+    if (!condition) return null;
+    const body = this.bodyBlock('MissingLoopStatement', 'while');
+    if (!body) return null;
+    return { kind: 'WhileStatement', label, condition, body, extent: this.ext(start, this.lastEnd) };
+  }
+
+  private doStatement(label: string | null): A.DoWhileStatementAst | A.DoUntilStatementAst | null {
+    const start = this.take().startOffset;
+    const body = this.bodyBlock('MissingLoopStatement', 'do');
+    if (!body) return null;
+    this.skipNewlines('cmd');
+    const t = this.peek('cmd');
+    const isWhile = this.isWord(t, 'while');
+    if (!isWhile && !this.isWord(t, 'until')) {
+      this.errorAfter('MissingWhileOrUntilInDoWhile', t);
+      return null;
+    }
+    this.take();
+    const kw = isWhile ? 'while' : 'until';
+    const condition = this.parenCondition(kw, 'MissingOpenParenthesisAfterKeyword', 'MissingExpressionAfterKeyword', 'MissingEndParenthesisAfterStatement');
+    if (!condition) return null;
+    return { kind: isWhile ? 'DoWhileStatement' : 'DoUntilStatement', label, condition, body, extent: this.ext(start, this.lastEnd) } as A.DoWhileStatementAst | A.DoUntilStatementAst;
+  }
+
+  private forStatement(label: string | null): A.ForStatementAst | null {
+    const start = this.take().startOffset;
+    this.skipNewlines('cmd');
+    const lp = this.peek('cmd');
+    if (lp.tokenType !== T.LParen) {
+      this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'for');
+      return null;
+    }
+    this.take();
+    const part = (): A.PipelineBaseAst | null => {
+      this.skipNewlines('cmd');
+      const t = this.peek('cmd');
+      if (t.tokenType === T.Semi || t.tokenType === T.RParen) return null;
+      return this.pipelineBase();
+    };
+    const seps = () => {
+      for (let t = this.peek('cmd'); t.tokenType === T.Semi || t.tokenType === T.NewLine; t = this.peek('cmd')) this.take();
+    };
+    const initializer = part();
+    seps();
+    const condition = part();
+    seps();
+    const iterator = part();
+    this.skipNewlines('cmd');
+    const rp = this.peek('cmd');
+    if (rp.tokenType !== T.RParen) {
+      this.errorAfter('MissingEndParenthesisAfterStatement', rp, 'for');
+      return null;
+    }
+    this.take();
+    const body = this.bodyBlock('MissingLoopStatement', 'for');
+    if (!body) return null;
+    return { kind: 'ForStatement', label, initializer, condition, iterator, body, extent: this.ext(start, this.lastEnd) };
+  }
+
+  private foreachStatement(label: string | null): A.ForEachStatementAst | null {
+    const start = this.take().startOffset;
+    this.skipNewlines('cmd');
+    // -Parallel / -ThrottleLimit n are accepted and ignored.
+    for (let t = this.peek('cmd'); t.tokenType === T.Parameter; t = this.peek('cmd')) {
+      this.take();
+      if ((t.data as ParameterData).name.toLowerCase().startsWith('t')) this.commandArgument();
+      this.skipNewlines('cmd');
+    }
+    const lp = this.peek('cmd');
+    if (lp.tokenType !== T.LParen) {
+      this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'foreach');
+      return null;
+    }
+    this.take();
+    this.skipNewlines('expr');
+    const v = this.peek('expr');
+    if (v.tokenType !== T.Variable) {
+      this.errorAfter('MissingVariableNameAfterForeach', v);
+      return null;
+    }
+    this.take();
+    const variable = this.variableNode(v) as A.VariableExpressionAst;
+    this.skipNewlines('cmd');
+    const inTok = this.peek('cmd');
+    if (!this.isWord(inTok, 'in')) {
+      this.errorAfter('MissingInInForeach', inTok);
+      return null;
+    }
+    this.take();
+    this.skipNewlines('cmd');
+    const iterable = this.pipelineBase();
+    if (!iterable) {
+      this.errorAfter('MissingForeachExpression', this.peek('cmd'));
+      return null;
+    }
+    this.skipNewlines('cmd');
+    const rp = this.peek('cmd');
+    if (rp.tokenType !== T.RParen) {
+      this.errorAfter('MissingEndParenthesisAfterForeach', rp);
+      return null;
+    }
+    this.take();
+    const body = this.bodyBlock('MissingForeachStatement');
+    if (!body) return null;
+    return { kind: 'ForEachStatement', label, variable, iterable, body, extent: this.ext(start, this.lastEnd) };
+  }
+
+  private switchStatement(label: string | null): A.SwitchStatementAst | null {
+    const start = this.take().startOffset;
+    const flags = { regex: false, wildcard: false, exact: false, caseSensitive: false, file: false, parallel: false };
+    let condition: A.PipelineBaseAst | null = null;
+    for (;;) {
+      this.skipNewlines('cmd');
+      const t = this.peek('cmd');
+      if (t.tokenType !== T.Parameter) break;
+      this.take();
+      const name = (t.data as ParameterData).name.toLowerCase();
+      const matches = SWITCH_FLAGS.filter((f) => f.startsWith(name));
+      if (matches.length !== 1) {
+        this.error('InvalidSwitchFlag', t.startOffset, t.end, false, t.image);
+        continue;
+      }
+      const f = matches[0]!;
+      if (f === 'casesensitive') flags.caseSensitive = true;
+      else flags[f] = true;
+      if (f === 'file') {
+        this.skipNewlines('cmd');
+        const pathTok = this.peek('cmd');
+        const path = this.commandArgument();
+        if (!path) {
+          this.errorAfter('MissingFilenameOption', pathTok);
+          return null;
+        }
+        condition = this.wrapExpression(path);
+      }
+    }
+    if (!condition) {
+      const lp = this.peek('cmd');
+      if (lp.tokenType !== T.LParen) {
+        this.errorAfter('PipelineValueRequired', lp);
+        return null;
+      }
+      this.take();
+      this.skipNewlines('cmd');
+      condition = this.pipelineBase();
+      if (!condition) {
+        this.errorAfter('MissingSwitchValueExpression', this.peek('cmd'));
+        return null;
+      }
+      this.skipNewlines('cmd');
+      const rp = this.peek('cmd');
+      if (rp.tokenType !== T.RParen) {
+        this.errorAfter('MissingEndParenthesisInSwitchStatement', rp);
+        return null;
+      }
+      this.take();
+    }
+    this.skipNewlines('cmd');
+    const lc = this.peek('cmd');
+    if (lc.tokenType !== T.LCurly) {
+      this.errorAfter('MissingCurlyBraceInSwitchStatement', lc);
+      return null;
+    }
+    this.take();
+    const clauses: A.SwitchStatementAst['clauses'] = [];
+    let defaultClause: A.StatementBlockAst | null = null;
+    for (;;) {
+      this.skipTerminators();
+      const t = this.peek('cmd');
+      if (t.tokenType === T.RCurly) { this.take(); break; }
+      if (t.tokenType === EOF) {
+        this.error('MissingEndCurlyBrace', lc.startOffset, lc.end, true);
+        return null;
+      }
+      if (this.isWord(t, 'default')) {
+        this.take();
+        const body = this.bodyBlock('MissingSwitchStatementClause');
+        if (!body) return null;
+        if (defaultClause) this.error('MultipleSwitchDefaultClauses', t.startOffset, t.end, false);
+        defaultClause = body;
+        continue;
+      }
+      const cond = this.commandArgument();
+      if (!cond) {
+        this.error('MissingSwitchConditionExpression', t.startOffset, t.end, false);
+        this.take();
+        continue;
+      }
+      const body = this.bodyBlock('MissingSwitchStatementClause');
+      if (!body) return null;
+      clauses.push({ condition: cond, body });
+    }
+    return { kind: 'SwitchStatement', label, flags, condition, clauses, defaultClause, extent: this.ext(start, this.lastEnd) };
+  }
+
+  private functionDefinition(): A.FunctionDefinitionAst | null {
+    const kw = this.take();
+    const kwText = kw.image.toLowerCase();
+    const isFilter = kwText === 'filter';
+    const nameTok = this.peek('cmd');
+    if (nameTok.tokenType !== T.Generic && nameTok.tokenType !== T.Number && nameTok.tokenType !== T.StringLiteral) {
+      this.errorAfter('MissingNameAfterKeyword', nameTok, kwText);
+      return null;
+    }
+    this.take();
+    const name = nameTok.tokenType === T.StringLiteral ? (nameTok.data as StringData).value : nameTok.image;
+    this.skipNewlines('expr');
+    let parameters: A.ParameterAst[] | null = null;
+    if (this.peek('expr').tokenType === T.LParen) {
+      this.take();
+      parameters = this.parameterList();
+      this.skipNewlines('cmd');
+    }
+    const lc = this.peek('cmd');
+    if (lc.tokenType !== T.LCurly) {
+      this.errorAfter('MissingFunctionBody', lc);
+      return null;
+    }
+    this.take();
+    const body = this.scriptBlockBody(lc);
+    body.isFilter = isFilter;
+    if (parameters && body.paramBlock) this.error('OnlyOneParameterListAllowed', body.paramBlock.extent.start, body.paramBlock.extent.end, false);
+    return { kind: 'FunctionDefinition', name, isFilter, parameters, body, extent: this.ext(kw.startOffset, this.lastEnd) };
+  }
+
+  private flowWithPipeline(word: string): A.ReturnStatementAst | A.ExitStatementAst | A.ThrowStatementAst {
+    const kw = this.take();
+    const t = this.peek('cmd');
+    let pipeline: A.PipelineBaseAst | null = null;
+    if (!this.isStatementEnd(t) && t.tokenType !== T.Pipe) pipeline = this.pipelineBase();
+    const kind = word === 'return' ? 'ReturnStatement' : word === 'exit' ? 'ExitStatement' : 'ThrowStatement';
+    return { kind, pipeline, extent: this.ext(kw.startOffset, this.lastEnd) } as A.ReturnStatementAst;
+  }
+
+  private breakContinue(word: string): A.BreakStatementAst | A.ContinueStatementAst {
+    const kw = this.take();
+    const t = this.peek('cmd');
+    let label: A.ExpressionAst | null = null;
+    if (!this.isStatementEnd(t) && t.tokenType !== T.Pipe) label = this.commandArgument();
+    return { kind: word === 'break' ? 'BreakStatement' : 'ContinueStatement', label, extent: this.ext(kw.startOffset, this.lastEnd) };
+  }
+
+  private tryStatement(): A.TryStatementAst | null {
+    const kw = this.take();
+    const body = this.bodyBlock('MissingTryStatementBlock');
+    if (!body) return null;
+    const catchClauses: A.TryStatementAst['catchClauses'] = [];
+    let finallyClause: A.StatementBlockAst | null = null;
+    for (;;) {
+      const m = this.mark();
+      this.skipNewlines('cmd');
+      const t = this.peek('cmd');
+      if (this.isWord(t, 'catch')) {
+        this.take();
+        const catchTypes: A.TypeName[] = [];
+        for (;;) {
+          this.skipNewlines('expr');
+          if (this.peek('expr').tokenType !== T.LBracket) break;
+          const item = this.bracketItem();
+          if (item && item.kind === 'type') catchTypes.push(item.type);
+          this.skipNewlines('expr');
+          if (this.peek('expr').tokenType === T.Comma) { this.take(); continue; }
+          break;
+        }
+        const cb = this.bodyBlock('MissingCatchHandlerBlock');
+        if (!cb) return null;
+        catchClauses.push({ catchTypes, body: cb, extent: this.ext(t.startOffset, this.lastEnd) });
+        continue;
+      }
+      if (this.isWord(t, 'finally')) {
+        this.take();
+        finallyClause = this.bodyBlock('MissingFinallyStatementBlock');
+        if (!finallyClause) return null;
+        break;
+      }
+      this.rewind(m);
+      break;
+    }
+    if (!catchClauses.length && !finallyClause) {
+      this.errorAfter('MissingCatchOrFinally', this.peekAfterNewlines());
+      return null;
+    }
+    return { kind: 'TryStatement', body, catchClauses, finallyClause, extent: this.ext(kw.startOffset, this.lastEnd) };
+  }
+
+  /** The next non-newline token, without consuming anything. */
+  private peekAfterNewlines(): PsToken {
+    const m = this.mark();
+    this.skipNewlines('cmd');
+    const t = this.peek('cmd');
+    this.rewind(m);
+    return t;
+  }
+
+  private trapStatement(): A.TrapStatementAst | null {
+    const kw = this.take();
+    this.skipNewlines('expr');
+    let trapType: A.TypeName | null = null;
+    if (this.peek('expr').tokenType === T.LBracket) {
+      const item = this.bracketItem();
+      if (item && item.kind === 'type') trapType = item.type;
+    }
+    const body = this.bodyBlock('MissingTrapStatement');
+    if (!body) return null;
+    return { kind: 'TrapStatement', trapType, body, extent: this.ext(kw.startOffset, this.lastEnd) };
+  }
+
+  private dataStatement(): A.DataStatementAst | null {
+    const kw = this.take();
+    let variableName: string | null = null;
+    const n = this.peek('cmd');
+    if (n.tokenType === T.Generic && !n.image.startsWith('-')) {
+      this.take();
+      variableName = n.image;
+    }
+    for (let t = this.peek('cmd'); t.tokenType === T.Parameter; t = this.peek('cmd')) {
+      this.take();
+      this.commandArgumentList();
+    }
+    const body = this.bodyBlock('MissingStatementBlockForDataSection');
+    if (!body) return null;
+    return { kind: 'DataStatement', variableName, body, extent: this.ext(kw.startOffset, this.lastEnd) };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pipelines
+
+  /** A pipeline, chain or assignment; keyword statements in this position are reported. */
+  private pipelineBase(): A.PipelineBaseAst | null {
+    const t = this.peek('cmd');
+    if (this.isPlainWord(t) && STATEMENT_KEYWORDS.has(t.image.toLowerCase())) {
+      const s = this.statement();
+      if (!s) return null;
+      if (s.kind === 'Pipeline' || s.kind === 'PipelineChain' || s.kind === 'AssignmentStatement') return s;
+      this.error('UnexpectedToken', t.startOffset, t.end, false, t.image);
+      return this.wrapExpression(this.placeholder(t.startOffset));
+    }
+    return this.pipelineChain();
+  }
+
+  private wrapExpression(e: A.ExpressionAst): A.PipelineAst {
+    return { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: e, redirections: [], extent: e.extent }], background: false, extent: e.extent };
+  }
+
+  private pipelineChain = this.rule('pipelineChain', (): A.PipelineBaseAst | null => {
+    const first = this.pipeline();
+    if (!first || first.kind === 'AssignmentStatement') return first;
+    let left: A.PipelineAst | A.PipelineChainAst = first;
+    for (;;) {
+      const t = this.peek('cmd');
+      if (t.tokenType !== T.AndAnd && t.tokenType !== T.OrOr) break;
+      this.take();
+      this.skipNewlines('cmd');
+      const n = this.peek('cmd');
+      if (this.isStatementEnd(n) || n.tokenType === T.Pipe) {
+        this.errorAfter('EmptyPipelineChainElement', n);
+        break;
+      }
+      const right = this.pipeline();
+      if (!right) break;
+      const rightPipe = right.kind === 'Pipeline' ? right : this.wrapExpression(this.placeholder(right.extent.start));
+      left = { kind: 'PipelineChain', left, operator: t.tokenType === T.AndAnd ? '&&' : '||', right: rightPipe, background: false, extent: this.ext(left.extent.start, this.lastEnd) };
+    }
+    const amp = this.peek('cmd');
+    if (amp.tokenType === T.Amp) {
+      this.take();
+      left.background = true;
+      left.extent = this.ext(left.extent.start, this.lastEnd);
+      this.lastWasBackground = true;
+    }
+    return left;
+  });
+
+  private pipeline = this.rule('pipeline', (): A.PipelineAst | A.AssignmentStatementAst | null => {
+    const start = this.peek('cmd').startOffset;
+    const first = this.pipelineElement(true);
+    if (!first) return null;
+    if (first.kind === 'AssignmentStatement') return first;
+    const elements: (A.CommandAst | A.CommandExpressionAst)[] = [first];
+    for (;;) {
+      const t = this.peek('cmd');
+      if (t.tokenType !== T.Pipe) break;
+      this.take();
+      this.skipNewlines('cmd');
+      const n = this.peek('cmd');
+      if (this.isStatementEnd(n) || n.tokenType === T.Pipe || n.tokenType === T.AndAnd || n.tokenType === T.OrOr) {
+        if (n.tokenType === EOF) this.errorAfter('EmptyPipeElement', n);
+        else this.error('EmptyPipeElement', t.startOffset, t.end, false);
+        break;
+      }
+      const el = this.pipelineElement(false);
+      if (!el || el.kind === 'AssignmentStatement') break;
+      elements.push(el);
+    }
+    return { kind: 'Pipeline', elements, background: false, extent: this.ext(start, this.lastEnd) };
+  });
+
+  private startsCommand(t: PsToken): boolean {
+    const tt = t.tokenType;
+    if (tt === T.Amp) return true;
+    if (tt !== T.Generic) return false;
+    const c = t.image[0]!;
+    if (c >= '0' && c <= '9') return !startsWithNumberExpression(t.image);
+    return !(c === '-' || c === '+' || c === '!' || c === '[' || c === '$' || c === '\u2013' || c === '\u2014');
+  }
+
+  private pipelineElement(first: boolean): A.CommandAst | A.CommandExpressionAst | A.AssignmentStatementAst | null {
+    const t = this.peek('cmd');
+    if (this.startsCommand(t)) return this.command();
+    if (!first) this.error('ExpressionsMustBeFirstInPipeline', t.startOffset, t.end, false);
+    const start = t.startOffset;
+    const expr = this.expression(false);
+    if (!expr) return null;
+    const a = this.peek('expr');
+    if (first && a.tokenType === T.Assign) return this.assignment(expr, a);
+    const redirections: A.RedirectionAst[] = [];
+    for (let r = this.peek('expr'); r.tokenType === T.Redirection; r = this.peek('expr')) {
+      const red = this.redirection();
+      if (red) redirections.push(red);
+    }
+    return { kind: 'CommandExpression', expression: expr, redirections, extent: this.ext(start, this.lastEnd) };
+  }
+
+  private assignment(left: A.ExpressionAst, op: PsToken): A.AssignmentStatementAst {
+    this.take();
+    if (!isAssignable(left)) this.error('InvalidLeftHandSide', left.extent.start, left.extent.end, false);
+    this.skipNewlines('cmd');
+    const n = this.peek('cmd');
+    let right: A.StatementAst | null = null;
+    if (!this.isStatementEnd(n) && n.tokenType !== T.Pipe) right = this.statement();
+    if (!right) {
+      this.errorAfter('ExpectedValueExpression', n, op.image);
+      right = this.wrapExpression(this.placeholder(this.lastEnd));
+    }
+    return { kind: 'AssignmentStatement', left, operator: op.data as A.AssignmentOperator, right, extent: this.ext(left.extent.start, this.lastEnd) };
+  }
+
+  private command = this.rule('command', (): A.CommandAst => {
+    const t = this.peek('cmd');
+    const start = t.startOffset;
+    let invocationOperator: A.CommandAst['invocationOperator'] = null;
+    const commandElements: A.CommandElementAst[] = [];
+    const redirections: A.RedirectionAst[] = [];
+    let endOfParameters = false;
+    if (t.tokenType === T.Amp || (t.tokenType === T.Generic && t.image === '.')) {
+      this.take();
+      invocationOperator = t.tokenType === T.Amp ? '&' : '.';
+      const name = this.commandArgument();
+      if (!name) {
+        this.errorAfter('MissingExpression', this.peek('cmd'), t.image);
+        return { kind: 'Command', invocationOperator, commandElements: [this.placeholder(this.lastEnd)], redirections, extent: this.ext(start, this.lastEnd) };
+      }
+      commandElements.push(name);
+    } else {
+      this.take();
+      commandElements.push(this.bareString(t));
+    }
+    for (;;) {
+      const a = this.peek('cmd');
+      const tt = a.tokenType;
+      if (tt === T.NewLine || tt === T.Semi || tt === T.Pipe || tt === T.RParen || tt === T.RCurly || tt === T.AndAnd || tt === T.OrOr || tt === EOF || tt === T.Amp) break;
+      if (tt === T.Parameter && endOfParameters) {
+        this.take();
+        commandElements.push({ kind: 'StringConstant', value: a.image, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
+        continue;
+      }
+      if (tt === T.Parameter) {
+        this.take();
+        const pd = a.data as ParameterData;
+        let argument: A.ExpressionAst | null = null;
+        if (pd.colon) {
+          const n = this.peek('cmd');
+          if (!this.isStatementEnd(n) && n.tokenType !== T.Pipe) argument = this.commandArgumentList();
+        }
+        commandElements.push({ kind: 'CommandParameter', parameterName: pd.name, argument, text: a.image, extent: this.ext(a.startOffset, this.lastEnd) });
+        continue;
+      }
+      if (tt === T.Redirection) {
+        const r = this.redirection();
+        if (r) redirections.push(r);
+        continue;
+      }
+      if (tt === T.StopParsing) {
+        this.take();
+        commandElements.push({ kind: 'StringConstant', value: a.data as string, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
+        continue;
+      }
+      if (tt === T.Generic && a.image === '--') endOfParameters = true;
+      const arg = this.commandArgumentList();
+      if (!arg) {
+        this.unexpected(a);
+        this.take();
+        continue;
+      }
+      commandElements.push(arg);
+    }
+    return { kind: 'Command', invocationOperator, commandElements, redirections, extent: this.ext(start, this.lastEnd) };
+  });
+
+  private redirection(): A.RedirectionAst | null {
+    const t = this.take();
+    const d = t.data as RedirectionData;
+    if (d.input) {
+      this.error('RedirectionNotSupported', t.startOffset, t.end, false, '<');
+      return null;
+    }
+    if (d.mergeTo) return { kind: 'MergingRedirection', fromStream: d.from, toStream: d.mergeTo, extent: this.ext(t.startOffset, t.end) };
+    const n = this.peek('cmd');
+    const location = this.isStatementEnd(n) || n.tokenType === T.Pipe ? null : this.commandArgument();
+    if (!location) {
+      this.errorAfter('MissingFileSpecification', n);
+      return null;
+    }
+    return { kind: 'FileRedirection', fromStream: d.from, append: d.append, location, extent: this.ext(t.startOffset, this.lastEnd) };
+  }
+
+  /** A command argument, or several separated by commas (an array of arguments). */
+  private commandArgumentList(): A.ExpressionAst | null {
+    const first = this.commandArgument();
+    if (!first) return null;
+    if (this.peek('cmd').tokenType !== T.Comma) return first;
+    const elements = [first];
+    while (this.peek('cmd').tokenType === T.Comma) {
+      const c = this.take();
+      this.skipNewlines('cmd');
+      const e = this.commandArgument();
+      if (!e) {
+        this.errorAfter('MissingExpressionAfterToken', this.peek('cmd'), c.image);
+        break;
+      }
+      elements.push(e);
+    }
+    return { kind: 'ArrayLiteral', elements, extent: this.ext(first.extent.start, this.lastEnd) };
+  }
+
+  private commandArgument = this.rule('commandArgument', (): A.ExpressionAst | null => {
+    const t = this.peek('cmd');
+    switch (t.tokenType) {
+      case T.Generic: this.take(); return this.bareString(t);
+      case T.Number: this.take(); return this.constant(t);
+      case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
+      case T.Variable: this.take(); return this.postfix(this.variableNode(t), true);
+      case T.Splat: this.take(); return { kind: 'Variable', name: (t.data as VariableData).name, scope: null, splatted: true, extent: this.ext(t.startOffset, t.end) };
+      case T.LParen: case T.DollarParen: case T.AtParen: case T.AtCurly: case T.LCurly: {
+        const p = this.primary();
+        return p ? this.postfix(p, true) : null;
+      }
+      case T.Comma: {
+        this.take();
+        const operand = this.commandArgument();
+        if (!operand) {
+          this.errorAfter('MissingExpressionAfterToken', this.peek('cmd'), ',');
+          return null;
+        }
+        return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+      }
+      default: return null;
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Expressions
+
+  private expression = this.rule('expression', (noComma: boolean): A.ExpressionAst | null => {
+    const cond = this.binary(1, noComma);
+    if (!cond) return null;
+    const q = this.peek('expr');
+    if (q.tokenType !== T.Question) return cond;
+    this.take();
+    this.skipNewlines('expr');
+    const ifTrue = this.expression(noComma);
+    if (!ifTrue) {
+      this.errorAfter('ExpectedValueExpression', this.peek('expr'), '?');
+      return cond;
+    }
+    this.skipNewlines('expr');
+    const colon = this.peek('expr');
+    if (colon.tokenType !== T.Colon) {
+      this.errorAfter('MissingColonInTernaryExpression', colon);
+      return cond;
+    }
+    this.take();
+    this.skipNewlines('expr');
+    const ifFalse = this.expression(noComma);
+    if (!ifFalse) {
+      this.errorAfter('ExpectedValueExpression', this.peek('expr'), ':');
+      return cond;
+    }
+    return { kind: 'TernaryExpression', condition: cond, ifTrue, ifFalse, extent: this.ext(cond.extent.start, this.lastEnd) };
+  });
+
+  private binary = this.rule('binary', (minPrec: number, noComma: boolean): A.ExpressionAst | null => {
+    let left = noComma ? this.unary() : this.arrayLiteral();
+    if (!left) return null;
+    for (;;) {
+      const t = this.peek('expr');
+      if (t.tokenType !== T.Operator) break;
+      const od = t.data as OperatorData;
+      const prec = BINARY_PREC[od.op];
+      if (prec === undefined || prec < minPrec) break;
+      this.take();
+      this.skipNewlines('expr');
+      const right = this.binary(prec + 1, noComma);
+      if (!right) {
+        this.errorAfter('ExpectedValueExpression', this.peek('expr'), t.image);
+        return left;
+      }
+      left = {
+        kind: 'BinaryExpression', operator: od.op as A.BinaryOperator, caseSensitive: od.cs, left, right,
+        operatorExtent: this.ext(t.startOffset, t.end), extent: this.ext(left.extent.start, this.lastEnd),
+      };
+    }
+    return left;
+  });
+
+  private arrayLiteral(): A.ExpressionAst | null {
+    const first = this.unary();
+    if (!first) return null;
+    if (this.peek('expr').tokenType !== T.Comma) return first;
+    const elements = [first];
+    while (this.peek('expr').tokenType === T.Comma) {
+      const c = this.take();
+      this.skipNewlines('expr');
+      const e = this.unary();
+      if (!e) {
+        this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), c.image);
+        break;
+      }
+      elements.push(e);
+    }
+    return { kind: 'ArrayLiteral', elements, extent: this.ext(first.extent.start, this.lastEnd) };
+  }
+
+  private unary = this.rule('unary', (): A.ExpressionAst | null => {
+    this.enter();
+    try {
+      const t = this.peek('expr');
+      if (t.tokenType === T.Operator) {
+        const od = t.data as OperatorData;
+        if (!UNARY_OPS.has(od.op)) return null;
+        this.take();
+        this.skipNewlines('expr');
+        const operand = this.unary();
+        if (!operand) {
+          this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), t.image);
+          return this.placeholder(this.lastEnd);
+        }
+        if (od.op === '-' && operand.kind === 'Constant' && operand.extent.start === t.end && !operand.text.startsWith('-')) {
+          const neg = parseNumber('-' + operand.text);
+          if (neg) return { kind: 'Constant', value: neg.value, numberType: neg.numberType, text: '-' + operand.text, extent: this.ext(t.startOffset, operand.extent.end) };
+        }
+        return { kind: 'UnaryExpression', operator: od.op as A.UnaryOperator, caseSensitive: od.cs, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+      }
+      if (t.tokenType === T.Comma) {
+        this.take();
+        this.skipNewlines('expr');
+        const operand = this.unary();
+        if (!operand) {
+          this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), ',');
+          return this.placeholder(this.lastEnd);
+        }
+        return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+      }
+      if (t.tokenType === T.LBracket) return this.bracketExpression();
+      const p = this.primary();
+      return p ? this.postfix(p, false) : null;
+    } finally {
+      this.depth--;
+    }
+  });
+
+  private canStartCastOperand(t: PsToken): boolean {
+    switch (t.tokenType) {
+      case T.Number: case T.StringLiteral: case T.StringExpandable: case T.Variable: case T.Splat: case T.LParen:
+      case T.DollarParen: case T.AtParen: case T.AtCurly: case T.LCurly: case T.LBracket:
+        return true;
+      case T.Operator: {
+        const op = (t.data as OperatorData).op;
+        if (op === '-' || op === '+') return !t.ws;
+        return op === '!' || op === '-not' || op === '-bnot' || op === '++' || op === '--';
+      }
+      default:
+        return false;
+    }
+  }
+
+  private bracketExpression(): A.ExpressionAst | null {
+    const start = this.peek('expr').startOffset;
+    const item = this.bracketItem();
+    if (!item) return this.placeholder(this.lastEnd);
+    if (item.kind === 'Attribute') {
+      const child = this.unary();
+      if (!child) {
+        this.error('UnexpectedAttribute', item.extent.start, item.extent.end, false, item.typeName.text);
+        return this.placeholder(this.lastEnd);
+      }
+      return { kind: 'AttributedExpression', attribute: item, child, extent: this.ext(start, this.lastEnd) };
+    }
+    const n = this.peek('expr');
+    if (this.canStartCastOperand(n)) {
+      const operand = this.unary();
+      if (operand) return { kind: 'ConvertExpression', type: item.type, operand, extent: this.ext(start, this.lastEnd) };
+    }
+    return this.postfix({ kind: 'TypeExpression', type: item.type, extent: item.extent }, false);
+  }
+
+  /** `[Type]` or `[Attribute(args)]`, starting at `[`. */
+  private bracketItem = this.rule('bracketItem', (): A.AttributeAst | { kind: 'type'; type: A.TypeName; extent: A.Extent } | null => {
+    const lb = this.take();
+    const w = this.peek('type');
+    if (w.tokenType !== T.TypeWord) {
+      this.error('MissingTypename', lb.startOffset, lb.end, w.tokenType === EOF);
+      return null;
+    }
+    const type = this.typeName();
+    const lp = this.peek('expr');
+    if (lp.tokenType === T.LParen && !lp.ws) {
+      this.take();
+      const { positionalArguments, namedArguments } = this.attributeArguments();
+      const rb = this.peek('expr');
+      if (rb.tokenType !== T.RBracket) {
+        this.errorAfter('EndSquareBracketExpectedAtEndOfAttribute', rb);
+        return null;
+      }
+      this.take();
+      return { kind: 'Attribute', typeName: type, positionalArguments, namedArguments, extent: this.ext(lb.startOffset, this.lastEnd) };
+    }
+    const rb = this.peek('type');
+    if (rb.tokenType !== T.RBracket) {
+      this.errorAfter('EndSquareBracketExpectedAtEndOfAttribute', rb);
+      return null;
+    }
+    this.take();
+    return { kind: 'type', type, extent: this.ext(lb.startOffset, this.lastEnd) };
+  });
+
+  private attributeArguments(): Pick<A.AttributeAst, 'positionalArguments' | 'namedArguments'> {
+    const positionalArguments: A.ExpressionAst[] = [];
+    const namedArguments: A.AttributeAst['namedArguments'] = [];
+    this.skipNewlines('expr');
+    if (this.peek('expr').tokenType === T.RParen) { this.take(); return { positionalArguments, namedArguments }; }
+    for (;;) {
+      const t = this.peek('expr');
+      if (t.tokenType === T.Identifier) {
+        this.take();
+        let expression: A.ExpressionAst | null = null;
+        this.skipNewlines('expr');
+        const eq = this.peek('expr');
+        if (eq.tokenType === T.Assign && eq.data === '=') {
+          this.take();
+          this.skipNewlines('expr');
+          expression = this.expression(true);
+          if (!expression) this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), '=');
+        }
+        namedArguments.push({ name: t.image, expression, extent: this.ext(t.startOffset, this.lastEnd) });
+      } else {
+        const e = this.expression(true);
+        if (!e) {
+          this.errorAfter('MissingEndParenthesisInExpression', this.peek('expr'));
+          return { positionalArguments, namedArguments };
+        }
+        positionalArguments.push(e);
+      }
+      this.skipNewlines('expr');
+      const n = this.peek('expr');
+      if (n.tokenType === T.Comma) { this.take(); this.skipNewlines('expr'); continue; }
+      if (n.tokenType === T.RParen) { this.take(); break; }
+      this.errorAfter('MissingEndParenthesisInExpression', n);
+      break;
+    }
+    return { positionalArguments, namedArguments };
+  }
+
+  /** A type name in type mode, starting at its first word. */
+  private typeName = this.rule('typeName', (): A.TypeName => {
+    const w = this.take();
+    let cur: A.TypeName = { name: w.image, genericArgs: null, arrayRank: 0, elementType: null, text: w.image };
+    for (;;) {
+      const t = this.peek('type');
+      if (t.tokenType !== T.LBracket) break;
+      const n = this.LA(2);
+      if (n.tokenType === T.RBracket || n.tokenType === T.Comma) {
+        this.take();
+        let rank = 1;
+        while (this.peek('type').tokenType === T.Comma) { this.take(); rank++; }
+        if (this.peek('type').tokenType === T.RBracket) this.take();
+        else { this.errorAfter('EndSquareBracketExpectedAtEndOfType', this.peek('type')); break; }
+        const text = this.text.slice(w.startOffset, this.lastEnd);
+        cur = cur.arrayRank > 0
+          ? { name: cur.name, genericArgs: cur.genericArgs, arrayRank: rank, elementType: cur, text }
+          : { ...cur, arrayRank: rank, text };
+        continue;
+      }
+      if (cur.genericArgs !== null || cur.arrayRank > 0) break;
+      this.take();
+      const args: A.TypeName[] = [];
+      for (;;) {
+        const a = this.peek('type');
+        if (a.tokenType === T.TypeWord) args.push(this.typeName());
+        else if (a.tokenType === T.LBracket) {
+          this.take();
+          if (this.peek('type').tokenType !== T.TypeWord) { this.errorAfter('MissingTypename', this.peek('type')); break; }
+          args.push(this.typeName());
+          if (this.peek('type').tokenType === T.RBracket) this.take();
+        } else { this.errorAfter('MissingTypename', a); break; }
+        if (this.peek('type').tokenType === T.Comma) { this.take(); continue; }
+        break;
+      }
+      if (this.peek('type').tokenType === T.RBracket) this.take();
+      else this.errorAfter('EndSquareBracketExpectedAtEndOfType', this.peek('type'));
+      cur = { ...cur, genericArgs: args, text: this.text.slice(w.startOffset, this.lastEnd) };
+    }
+    return cur;
+  });
+
+  private primary = this.rule('primary', (): A.ExpressionAst | null => {
+    const t = this.peek('expr');
+    switch (t.tokenType) {
+      case T.Number: this.take(); return this.constant(t);
+      case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
+      case T.Variable: this.take(); return this.variableNode(t);
+      case T.Splat: {
+        this.take();
+        const name = (t.data as VariableData).name;
+        this.error('SplattingNotPermitted', t.startOffset, t.end, false, name);
+        return { kind: 'Variable', name, scope: null, splatted: true, extent: this.ext(t.startOffset, t.end) };
+      }
+      case T.LParen: return this.parenExpression();
+      case T.DollarParen: case T.AtParen: {
+        this.take();
+        const { statements, traps } = this.statementList('rparen');
+        const rp = this.peek('cmd');
+        if (rp.tokenType === T.RParen) this.take();
+        else this.errorAfter('MissingEndParenthesisInSubexpression', rp);
+        const body: A.StatementBlockAst = { kind: 'StatementBlock', statements, traps, extent: this.ext(t.startOffset, this.lastEnd) };
+        return { kind: t.tokenType === T.DollarParen ? 'SubExpression' : 'ArrayExpression', body, extent: this.ext(t.startOffset, this.lastEnd) } as A.SubExpressionAst;
+      }
+      case T.AtCurly: return this.hashtable();
+      case T.LCurly: {
+        this.take();
+        const scriptBlock = this.scriptBlockBody(t);
+        return { kind: 'ScriptBlockExpression', scriptBlock, extent: scriptBlock.extent };
+      }
+      default: return null;
+    }
+  });
+
+  private parenExpression(): A.ExpressionAst {
+    const lp = this.take();
+    this.skipNewlines('cmd');
+    const first = this.peek('cmd');
+    if (first.tokenType === T.RParen) {
+      this.error('ExpectedExpression', lp.startOffset, lp.end, false);
+      this.take();
+      return this.placeholder(lp.startOffset);
+    }
+    const pipeline = this.pipelineBase();
+    this.skipNewlines('cmd');
+    const rp = this.peek('cmd');
+    if (rp.tokenType === T.RParen) this.take();
+    else this.errorAfter('MissingEndParenthesisInExpression', rp);
+    return { kind: 'ParenExpression', pipeline: pipeline ?? this.wrapExpression(this.placeholder(lp.end)), extent: this.ext(lp.startOffset, this.lastEnd) };
+  }
+
+  private hashtable = this.rule('hashtable', (): A.HashtableAst => {
+    const at = this.take();
+    const pairs: A.HashtableAst['pairs'] = [];
+    const done = () => ({ kind: 'Hashtable' as const, pairs, extent: this.ext(at.startOffset, this.lastEnd) });
+    for (;;) {
+      for (let t = this.peek('hashkey'); t.tokenType === T.NewLine || t.tokenType === T.Semi; t = this.peek('hashkey')) this.take();
+      const t = this.peek('hashkey');
+      if (t.tokenType === T.RCurly) { this.take(); return done(); }
+      if (t.tokenType === EOF) {
+        this.error('IncompleteHashLiteral', at.startOffset, at.end, true);
+        return done();
+      }
+      const key = this.hashKey();
+      if (!key) {
+        const e = this.peek('expr');
+        if (e.tokenType === T.Assign) this.error('MissingKeyInHashLiteral', e.startOffset, e.end, false);
+        else this.unexpected(t);
+        return done();
+      }
+      const eq = this.peek('expr');
+      if (eq.tokenType !== T.Assign || eq.data !== '=') {
+        this.errorAfter('MissingEqualsInHashLiteral', eq);
+        return done();
+      }
+      this.take();
+      this.skipNewlines('cmd');
+      const v = this.peek('cmd');
+      const value = this.isStatementEnd(v) ? null : this.statement();
+      if (!value) {
+        this.errorAfter('MissingStatementInHashLiteral', v);
+        return done();
+      }
+      pairs.push({ key, value });
+      const n = this.peek('cmd');
+      if (n.tokenType !== T.NewLine && n.tokenType !== T.Semi && n.tokenType !== T.RCurly) {
+        if (n.tokenType === EOF) this.error('IncompleteHashLiteral', at.startOffset, at.end, true);
+        else this.unexpected(n);
+        return done();
+      }
+    }
+  });
+
+  private hashKey(): A.ExpressionAst | null {
+    const t = this.peek('hashkey');
+    switch (t.tokenType) {
+      case T.Generic: this.take(); return this.bareString(t);
+      case T.Number: this.take(); return this.constant(t);
+      case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
+      case T.Variable: this.take(); return this.postfix(this.variableNode(t), true);
+      case T.LParen: case T.DollarParen: case T.AtParen: case T.AtCurly: case T.LCurly: {
+        const p = this.primary();
+        return p ? this.postfix(p, true) : null;
+      }
+      default: return null;
+    }
+  }
+
+  private postfix = this.rule('postfix', (target: A.ExpressionAst, inCommand: boolean): A.ExpressionAst => {
+    let e = target;
+    for (;;) {
+      const t = this.peek('expr');
+      const tt = t.tokenType;
+      if ((tt === T.Dot || tt === T.ColonColon || tt === T.QDot) && !t.ws) {
+        this.take();
+        const member = this.memberName();
+        if (!member) {
+          this.errorAfter('MissingPropertyName', this.peek('expr'));
+          return e;
+        }
+        const isStatic = tt === T.ColonColon;
+        const nullConditional = tt === T.QDot;
+        const lp = this.peek('expr');
+        if (lp.tokenType === T.LParen && !lp.ws) {
+          this.take();
+          const args = this.invocationArguments();
+          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
+        } else {
+          e = { kind: 'MemberExpression', target: e, member, static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
+        }
+        continue;
+      }
+      if ((tt === T.LBracket && !t.ws) || tt === T.QBracket) {
+        this.take();
+        this.skipNewlines('expr');
+        const index = this.expression(false);
+        if (!index) {
+          this.errorAfter('MissingArrayIndexExpression', this.peek('expr'));
+          return e;
+        }
+        this.skipNewlines('expr');
+        const rb = this.peek('expr');
+        if (rb.tokenType === T.RBracket) this.take();
+        else this.errorAfter('MissingEndSquareBracket', rb);
+        e = { kind: 'IndexExpression', target: e, index, nullConditional: tt === T.QBracket, extent: this.ext(e.extent.start, this.lastEnd) };
+        continue;
+      }
+      if (!inCommand && tt === T.Operator) {
+        const op = (t.data as OperatorData).op;
+        if ((op === '++' || op === '--') && !t.ws) {
+          this.take();
+          e = { kind: 'UnaryExpression', operator: op === '++' ? 'post++' : 'post--', caseSensitive: false, operand: e, extent: this.ext(e.extent.start, this.lastEnd) };
+          continue;
+        }
+      }
+      return e;
+    }
+  });
+
+  private memberName(): A.ExpressionAst | null {
+    const t = this.peek('expr');
+    switch (t.tokenType) {
+      case T.Identifier: case T.Generic: case T.Number:
+        this.take();
+        return { kind: 'StringConstant', value: t.image, quote: 'bare', extent: this.ext(t.startOffset, t.end) };
+      case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
+      case T.Variable: this.take(); return this.variableNode(t);
+      case T.LParen: case T.DollarParen: return this.primary();
+      default: return null;
+    }
+  }
+
+  /** After `(` of a method call: arguments up to and including `)`. */
+  private invocationArguments(): A.ExpressionAst[] {
+    const args: A.ExpressionAst[] = [];
+    this.skipNewlines('expr');
+    if (this.peek('expr').tokenType === T.RParen) { this.take(); return args; }
+    for (;;) {
+      const e = this.expression(true);
+      if (!e) {
+        const n = this.peek('expr');
+        if (n.tokenType === T.Comma || n.tokenType === T.RParen) this.error('MissingArgument', n.startOffset, n.end, false);
+        else this.errorAfter('MissingEndParenthesisInMethodCall', n);
+        if (n.tokenType === T.RParen) this.take();
+        return args;
+      }
+      args.push(e);
+      this.skipNewlines('expr');
+      const n = this.peek('expr');
+      if (n.tokenType === T.Comma) { this.take(); this.skipNewlines('expr'); continue; }
+      if (n.tokenType === T.RParen) { this.take(); return args; }
+      this.errorAfter('MissingEndParenthesisInMethodCall', n);
+      return args;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Leaves
+
+  private constant(t: PsToken): A.ConstantExpressionAst {
+    const n = t.data as NumberValue;
+    return { kind: 'Constant', value: n.value, numberType: n.numberType, text: t.image, extent: this.ext(t.startOffset, t.end) };
+  }
+
+  private variableNode(t: PsToken): A.VariableExpressionAst | A.UsingExpressionAst {
+    const d = t.data as VariableData;
+    const extent = this.ext(t.startOffset, t.end);
+    const v: A.VariableExpressionAst = { kind: 'Variable', name: d.name, scope: d.scope, splatted: false, extent };
+    if (d.scope === 'using') return { kind: 'UsingExpression', subExpression: v, extent };
+    return v;
+  }
+
+  private bareString(t: PsToken): A.ExpressionAst {
+    if (t.tokenType === T.Number) return this.constant(t);
+    if (t.tokenType !== T.Generic) return this.stringNode(t);
+    return this.stringNode(t);
+  }
+
+  private stringNode(t: PsToken): A.StringConstantExpressionAst | A.ExpandableStringExpressionAst {
+    const d = t.data as StringData;
+    const extent = this.ext(t.startOffset, t.end);
+    if (!d.parts) return { kind: 'StringConstant', value: d.value, quote: d.quote, extent };
+    const parts: (string | A.ExpressionAst)[] = d.parts.map((p) => {
+      if (typeof p === 'string') return p;
+      if (p.kind === 'var') {
+        const v: A.VariableExpressionAst = { kind: 'Variable', name: p.name, scope: p.scope, splatted: false, extent: this.ext(p.start, p.end) };
+        return v;
+      }
+      const body = this.subParse(p.innerStart, p.innerEnd);
+      const sub: A.SubExpressionAst = { kind: 'SubExpression', body, extent: this.ext(p.start, p.end) };
+      return sub;
+    });
+    return { kind: 'ExpandableString', parts, quote: d.quote, text: d.raw, extent };
+  }
+}
+
+/** `1..3`, `5+1`, `2*$x` at statement start are expressions even though command mode lexes them as one word. */
+function startsWithNumberExpression(word: string): boolean {
+  const m = /^(?:0x[0-9a-f]+|0b[01]+|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(word);
+  if (!m) return false;
+  const rest = word.slice(m[0].length);
+  return rest === '' || '.+-*/%=!?,[\u2013'.includes(rest[0]!);
+}
+
+function needsTerminator(s: A.StatementAst): boolean {
+  switch (s.kind) {
+    case 'Pipeline': case 'PipelineChain': case 'AssignmentStatement': case 'ReturnStatement': case 'ExitStatement':
+    case 'ThrowStatement': case 'BreakStatement': case 'ContinueStatement':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isAssignable(e: A.ExpressionAst): boolean {
+  switch (e.kind) {
+    case 'Variable': return !e.splatted;
+    case 'MemberExpression': case 'IndexExpression': return true;
+    case 'ConvertExpression': return isAssignable(e.operand);
+    case 'AttributedExpression': return isAssignable(e.child);
+    case 'ArrayLiteral': return e.elements.every(isAssignable);
+    case 'ParenExpression': return false;
+    default: return false;
+  }
+}
+
+/** Finds the `}` matching an open `{` from `p`, skipping strings and comments; -1 when unbalanced. */
+function skipBraces(text: string, p: number, end: number): number {
+  let depth = 1;
+  while (p < end) {
+    const c = text[p];
+    if (c === '`') { p += 2; continue; }
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, p + 1);
+      if (close < 0) return -1;
+      p = close + 1;
+      continue;
+    }
+    if (c === '#') {
+      while (p < end && text[p] !== '\n') p++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return p;
+    p++;
+  }
+  return -1;
+}

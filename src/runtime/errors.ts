@@ -1,0 +1,229 @@
+// ErrorRecord and the exceptions scripts catch. A PSRuntimeError carries an ErrorRecord through JS `throw`.
+import type { Extent, SourceFile } from '../parser/ast.js';
+
+/**
+ * A .NET-like exception object. `typeName` is the full .NET type name used for typed `catch`,
+ * `$_.Exception.GetType().FullName` and CategoryInfo's reason (the last segment).
+ */
+export class PSException {
+  /** Extra properties (e.g. AWS ErrorCode/StatusCode/RequestId, ParameterName...). */
+  [key: string]: unknown;
+  constructor(
+    public Message: string,
+    public typeName = 'System.Management.Automation.RuntimeException',
+    public InnerException: PSException | null = null,
+  ) {}
+  toString(): string {
+    return this.Message;
+  }
+}
+
+/** .NET exception type hierarchy for typed catch: child → parent. Unknown types derive from System.Exception. */
+export const exceptionBaseTypes: Record<string, string> = {
+  'System.SystemException': 'System.Exception',
+  'System.ApplicationException': 'System.Exception',
+  'System.ArgumentException': 'System.SystemException',
+  'System.ArgumentNullException': 'System.ArgumentException',
+  'System.ArgumentOutOfRangeException': 'System.ArgumentException',
+  'System.ArithmeticException': 'System.SystemException',
+  'System.DivideByZeroException': 'System.ArithmeticException',
+  'System.OverflowException': 'System.ArithmeticException',
+  'System.FormatException': 'System.SystemException',
+  'System.InvalidCastException': 'System.SystemException',
+  'System.InvalidOperationException': 'System.SystemException',
+  'System.ObjectDisposedException': 'System.InvalidOperationException',
+  'System.NotSupportedException': 'System.SystemException',
+  'System.NotImplementedException': 'System.SystemException',
+  'System.NullReferenceException': 'System.SystemException',
+  'System.IndexOutOfRangeException': 'System.SystemException',
+  'System.Collections.Generic.KeyNotFoundException': 'System.SystemException',
+  'System.TimeoutException': 'System.SystemException',
+  'System.OperationCanceledException': 'System.SystemException',
+  'System.IO.IOException': 'System.SystemException',
+  'System.IO.FileNotFoundException': 'System.IO.IOException',
+  'System.IO.DirectoryNotFoundException': 'System.IO.IOException',
+  'System.UnauthorizedAccessException': 'System.SystemException',
+  'System.Management.Automation.RuntimeException': 'System.SystemException',
+  'System.Management.Automation.ActionPreferenceStopException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.ParseException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.ParameterBindingException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.CommandNotFoundException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.ItemNotFoundException': 'System.Management.Automation.SessionStateException',
+  'System.Management.Automation.SessionStateException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.SessionStateUnauthorizedAccessException': 'System.Management.Automation.SessionStateException',
+  'System.Management.Automation.DriveNotFoundException': 'System.Management.Automation.SessionStateException',
+  'System.Management.Automation.ProviderNotFoundException': 'System.Management.Automation.SessionStateException',
+  'System.Management.Automation.ValidationMetadataException': 'System.Management.Automation.MetadataException',
+  'System.Management.Automation.MetadataException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.ArgumentTransformationMetadataException': 'System.Management.Automation.MetadataException',
+  'System.Management.Automation.PSInvalidCastException': 'System.InvalidCastException',
+  'System.Management.Automation.PSArgumentException': 'System.ArgumentException',
+  'System.Management.Automation.PSArgumentNullException': 'System.ArgumentNullException',
+  'System.Management.Automation.PSArgumentOutOfRangeException': 'System.ArgumentOutOfRangeException',
+  'System.Management.Automation.PSInvalidOperationException': 'System.InvalidOperationException',
+  'System.Management.Automation.PSNotSupportedException': 'System.NotSupportedException',
+  'System.Management.Automation.MethodInvocationException': 'System.Management.Automation.MethodException',
+  'System.Management.Automation.MethodException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.PropertyNotFoundException': 'System.Management.Automation.ExtendedTypeSystemException',
+  'System.Management.Automation.SetValueInvocationException': 'System.Management.Automation.SetValueException',
+  'System.Management.Automation.SetValueException': 'System.Management.Automation.ExtendedTypeSystemException',
+  'System.Management.Automation.GetValueInvocationException': 'System.Management.Automation.GetValueException',
+  'System.Management.Automation.GetValueException': 'System.Management.Automation.ExtendedTypeSystemException',
+  'System.Management.Automation.ExtendedTypeSystemException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.PipelineStoppedException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.WildcardPatternException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.CmdletInvocationException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.ApplicationFailedException': 'System.Management.Automation.RuntimeException',
+  'System.Management.Automation.ScriptCallDepthException': 'System.SystemException',
+  'System.Management.Automation.ParameterBindingValidationException': 'System.Management.Automation.ParameterBindingException',
+  'System.Management.Automation.ParameterBindingArgumentTransformationException': 'System.Management.Automation.ParameterBindingException',
+  'Microsoft.PowerShell.Commands.WriteErrorException': 'System.SystemException',
+  'System.Text.RegularExpressions.RegexParseException': 'System.ArgumentException',
+  'System.Net.Http.HttpRequestException': 'System.Exception',
+  'System.Exception': 'System.Object',
+};
+
+/** Is exception type `typeName` the same as or derived from `baseName` (both full names)? */
+export function exceptionIsA(typeName: string, baseName: string): boolean {
+  const want = baseName.toLowerCase();
+  let t: string | undefined = typeName;
+  for (let guard = 0; t && guard < 20; guard++) {
+    if (t.toLowerCase() === want) return true;
+    if (t === 'System.Exception') return false;
+    t = exceptionBaseTypes[t] ?? (t === 'System.Object' ? undefined : 'System.Exception');
+  }
+  return false;
+}
+
+export interface InvocationInfo {
+  ScriptName: string;
+  ScriptLineNumber: number;
+  OffsetInLine: number;
+  Line: string;
+  PositionMessage: string;
+  MyCommand: string | null;
+  InvocationName: string;
+  /** Internal: the extent and file for rendering. */
+  extent?: Extent;
+  source?: SourceFile;
+}
+
+export interface CategoryInfo {
+  Category: string;
+  Activity: string;
+  Reason: string;
+  TargetName: string;
+  TargetType: string;
+}
+
+export class ErrorRecord {
+  Exception: PSException;
+  FullyQualifiedErrorId: string;
+  CategoryInfo: CategoryInfo;
+  TargetObject: unknown;
+  InvocationInfo: InvocationInfo | null;
+  ErrorDetails: { Message: string } | null = null;
+  ScriptStackTrace = '';
+  /** Set when the record came from a parse error. */
+  isParseError = false;
+
+  constructor(
+    exception: PSException,
+    errorId: string,
+    category: string,
+    targetObject: unknown,
+    invocationInfo: InvocationInfo | null = null,
+    activity = '',
+  ) {
+    this.Exception = exception;
+    this.FullyQualifiedErrorId = errorId;
+    this.TargetObject = targetObject ?? null;
+    this.InvocationInfo = invocationInfo;
+    const reason = exception.typeName.slice(exception.typeName.lastIndexOf('.') + 1);
+    this.CategoryInfo = {
+      Category: category,
+      Activity: activity,
+      Reason: reason,
+      TargetName: targetObject === null || targetObject === undefined ? '' : String(targetObject),
+      TargetType: targetObject === null || targetObject === undefined ? '' : targetTypeName(targetObject),
+    };
+  }
+
+  toString(): string {
+    return this.ErrorDetails?.Message ?? this.Exception.Message;
+  }
+}
+
+function targetTypeName(v: unknown): string {
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'Int32' : 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (Array.isArray(v)) return 'Object[]';
+  const ctor = (v as object)?.constructor?.name;
+  if (ctor === 'PSObject') return 'PSCustomObject';
+  if (ctor === 'PSHashtable') return 'Hashtable';
+  return ctor && ctor !== 'Object' ? ctor : 'Object';
+}
+
+/** A terminating error travelling through JS `throw`. */
+export class PSRuntimeError extends Error {
+  constructor(public readonly errorRecord: ErrorRecord) {
+    super(errorRecord.Exception.Message);
+    this.name = 'PSRuntimeError';
+  }
+}
+
+/** Convenience: build a runtime error. `errorId` is the FullyQualifiedErrorId. */
+export function runtimeError(
+  message: string,
+  errorId: string,
+  options: { category?: string; exceptionType?: string; target?: unknown; extent?: Extent; source?: SourceFile } = {},
+): PSRuntimeError {
+  const ex = new PSException(message, options.exceptionType ?? 'System.Management.Automation.RuntimeException');
+  const rec = new ErrorRecord(ex, errorId, options.category ?? 'NotSpecified', options.target ?? null);
+  if (options.extent && options.source) rec.InvocationInfo = makeInvocationInfo(options.extent, options.source, null);
+  return new PSRuntimeError(rec);
+}
+
+export function makeInvocationInfo(extent: Extent, source: SourceFile, commandName: string | null): InvocationInfo {
+  const lines = source.text.split(/\r?\n/);
+  const line = lines[extent.line - 1] ?? '';
+  return {
+    ScriptName: source.path ?? '',
+    ScriptLineNumber: extent.line,
+    OffsetInLine: extent.column,
+    Line: line,
+    PositionMessage: positionMessage(extent, source),
+    MyCommand: commandName,
+    InvocationName: commandName ?? '',
+    extent,
+    source,
+  };
+}
+
+/**
+ * pwsh's position message:
+ * ```
+ * At /path/script.ps1:3 char:5
+ * + $x = 1/0
+ * +     ~~~
+ * ```
+ * For -c input the file part is `line:1 char:5`.
+ */
+export function positionMessage(extent: Extent, source: SourceFile): string {
+  const lines = source.text.split(/\r?\n/);
+  const line = lines[extent.line - 1] ?? '';
+  const where = source.path ? `At ${source.path}:${extent.line} char:${extent.column}` : `At line:${extent.line} char:${extent.column}`;
+  const width = extent.endLine === extent.line ? Math.max(1, extent.endColumn - extent.column) : Math.max(1, line.length - extent.column + 1);
+  const marker = ' '.repeat(Math.max(0, extent.column - 1)) + '~'.repeat(width);
+  return `${where}\n+ ${line}\n+ ${marker}`;
+}
+
+/** ErrorCategory names, for validation and display. */
+export const errorCategories = [
+  'NotSpecified', 'OpenError', 'CloseError', 'DeviceError', 'DeadlockDetected', 'InvalidArgument', 'InvalidData',
+  'InvalidOperation', 'InvalidResult', 'InvalidType', 'MetadataError', 'NotImplemented', 'NotInstalled', 'ObjectNotFound',
+  'OperationStopped', 'OperationTimeout', 'SyntaxError', 'ParserError', 'PermissionDenied', 'ResourceBusy', 'ResourceExists',
+  'ResourceUnavailable', 'ReadError', 'WriteError', 'FromStdErr', 'SecurityError', 'ProtocolError', 'ConnectionError',
+  'AuthenticationError', 'LimitsExceeded', 'QuotaExceeded', 'NotEnabled',
+];

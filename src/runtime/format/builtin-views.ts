@@ -1,0 +1,104 @@
+// Views of built-in types, as pwsh's DotNetTypes/PowerShellCore/FileSystem format data define them.
+import { registerView } from './views.js';
+import { formatDateTime } from '../types/index.js';
+import { propertyValueOf } from './properties.js';
+
+function dateOf(v: unknown): Date | null {
+  return v instanceof Date ? v : null;
+}
+
+/** `1/15/2024  10:30 AM`: the file system view's LastWriteTime column ({0:d} and {0:t} with two spaces). */
+function fileTime(v: unknown): string {
+  const d = dateOf(v);
+  return d ? `${formatDateTime(d, 'd')}  ${formatDateTime(d, 't')}` : '';
+}
+
+export function registerBuiltinViews(): void {
+  registerView('System.Collections.DictionaryEntry', {
+    table: { columns: [{ label: 'Name', width: 30 }, { label: 'Value' }] },
+    list: { items: [{ label: 'Name' }, { label: 'Value' }] },
+  });
+  registerView('System.Collections.Generic.KeyValuePair', {
+    table: { columns: [{ label: 'Key', width: 30 }, { label: 'Value' }] },
+  });
+  registerView('System.Management.Automation.PSVariable', {
+    table: { columns: [{ label: 'Name', width: 30 }, { label: 'Value' }] },
+  });
+  registerView('Microsoft.PowerShell.Commands.GroupInfo', {
+    table: { columns: [{ label: 'Count', width: 5, alignment: 'Right' }, { label: 'Name', width: 25 }, { label: 'Group' }] },
+    list: { items: [{ label: 'Name' }, { label: 'Count' }, { label: 'Group' }, { label: 'Values' }] },
+  });
+  registerView('Microsoft.PowerShell.Commands.GroupInfoNoElement', {
+    table: { columns: [{ label: 'Count', width: 5, alignment: 'Right' }, { label: 'Name' }] },
+  });
+  const commandColumns = {
+    table: {
+      columns: [
+        { label: 'CommandType', width: 15 },
+        { label: 'Name', width: 50, getter: commandDisplayName },
+        { label: 'Version', width: 10 },
+        { label: 'Source' },
+      ],
+    },
+  };
+  for (const t of ['CommandInfo', 'AliasInfo', 'CmdletInfo', 'FunctionInfo', 'FilterInfo', 'ApplicationInfo', 'ExternalScriptInfo']) {
+    registerView(`System.Management.Automation.${t}`, commandColumns);
+  }
+  registerView('System.Management.Automation.PathInfo', { table: { columns: [{ label: 'Path' }] } });
+  registerView('Microsoft.PowerShell.Commands.GenericMeasureInfo', {
+    list: { items: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((label) => ({ label })) },
+  });
+  registerView('Microsoft.PowerShell.Commands.GenericObjectMeasureInfo', {
+    list: { items: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((label) => ({ label })) },
+  });
+  registerView('Microsoft.PowerShell.Commands.TextMeasureInfo', {
+    table: { columns: ['Lines', 'Words', 'Characters', 'Property'].map((label) => ({ label })) },
+  });
+  registerView('System.TimeSpan', {
+    list: {
+      items: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds', 'Ticks', 'TotalDays', 'TotalHours', 'TotalMinutes', 'TotalSeconds', 'TotalMilliseconds'].map(
+        (label) => ({ label }),
+      ),
+    },
+  });
+  // Get-Date: the long date and time (DateTime's `DateTime` script property), blank lines around.
+  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? formatDateTime(d, 'F') : String(d), ''] });
+  const fileView = {
+    table: {
+      columns: [
+        { label: 'Mode', width: 7 },
+        { label: 'LastWriteTime', width: 26, alignment: 'Right' as const, getter: (o: unknown) => fileTime(propertyValueOf(o, 'LastWriteTime')) },
+        { label: 'Length', width: 14, alignment: 'Right' as const },
+        { label: 'Name' },
+      ],
+      groupBy: {
+        getter: (o: unknown) => directoryOf(o),
+        header: (v: unknown) => `    Directory: ${String(v ?? '')}`,
+      },
+    },
+  };
+  registerView('System.IO.FileInfo', fileView);
+  registerView('System.IO.DirectoryInfo', fileView);
+}
+
+function directoryOf(o: unknown): string {
+  const dir = propertyValueOf(o, 'DirectoryName') ?? propertyValueOf(o, 'PSParentPath');
+  if (typeof dir === 'string' && dir) return dir.replace(/^Microsoft\.PowerShell\.Core\\FileSystem::/, '');
+  const full = propertyValueOf(o, 'FullName');
+  if (typeof full === 'string') {
+    const i = full.replace(/[\\/]+$/, '').lastIndexOf('/');
+    return i > 0 ? full.slice(0, i) : '/';
+  }
+  return '';
+}
+
+/** Aliases show `name -> target` in the Name column. */
+function commandDisplayName(o: unknown): unknown {
+  const type = propertyValueOf(o, 'CommandType');
+  const name = propertyValueOf(o, 'Name');
+  if (String(type) === 'Alias') {
+    const def = propertyValueOf(o, 'Definition');
+    if (def) return `${String(name)} -> ${String(def)}`;
+  }
+  return name;
+}

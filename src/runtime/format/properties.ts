@@ -1,0 +1,63 @@
+// Reading objects for display: their property names (in order) and values.
+import { PSObject, PSHashtable } from '../values/objects.js';
+import { getMember, typeNamesOf, DictionaryEntry } from '../types/index.js';
+import { findView } from './views.js';
+
+/** All property names of an object, in order (pwsh's `*` expansion). */
+export function propertyNamesOf(obj: unknown): string[] {
+  if (obj === null || obj === undefined || typeof obj !== 'object') return [];
+  if (obj instanceof PSObject) {
+    const names: string[] = [];
+    for (const m of obj.properties()) names.push(m.name);
+    if (names.length === 0 && obj.baseObject !== undefined && obj.baseObject !== null) return propertyNamesOf(obj.baseObject);
+    return names;
+  }
+  if (obj instanceof DictionaryEntry) return ['Name', 'Key', 'Value'];
+  if (obj instanceof PSHashtable) return ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
+  if (obj instanceof Date) return [];
+  const proto = Object.getPrototypeOf(obj);
+  if (proto === Object.prototype || proto === null) return Object.keys(obj);
+  // Class instances: own public fields plus getters along the prototype chain.
+  const names = new Set<string>();
+  for (const k of Object.keys(obj)) if (!k.startsWith('_')) names.add(k);
+  for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (d.get && !k.startsWith('_')) names.add(k);
+  }
+  return [...names];
+}
+
+/** The value of a property as `$obj.Name` reads it (null when missing). */
+export function propertyValueOf(obj: unknown, name: string): unknown {
+  if (obj === null || obj === undefined) return null;
+  if (obj instanceof PSObject) {
+    const m = obj.getMember(name);
+    if (m && m.memberType === 'NoteProperty') return m.value ?? null;
+    if (!m && obj.baseObject !== undefined && obj.baseObject !== null) return propertyValueOf(obj.baseObject, name);
+  } else if (obj instanceof PSHashtable) {
+    if (obj.has(name)) return obj.get(name);
+  } else if (typeof obj === 'object' && !(obj instanceof Date)) {
+    const rec = obj as Record<string, unknown>;
+    if (name in rec && typeof rec[name] !== 'function') return rec[name] ?? null;
+    const lower = name.toLowerCase();
+    for (const k of Object.keys(rec)) if (k.toLowerCase() === lower) return rec[k] ?? null;
+    const proto = Object.getPrototypeOf(obj);
+    if (proto !== Object.prototype && proto !== null) {
+      for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+        for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(p))) {
+          if (d.get && k.toLowerCase() === lower) return rec[k] ?? null;
+        }
+      }
+    }
+  }
+  const v = getMember(obj, name);
+  return v === undefined ? null : v;
+}
+
+/** Properties shown by default: the type's DefaultDisplayPropertySet, else all of them. */
+export function defaultPropertyNames(obj: unknown): string[] {
+  const found = findView(typeNamesOf(obj));
+  if (found?.view.defaultProperties) return found.view.defaultProperties;
+  return propertyNamesOf(obj);
+}
+
+export { typeNamesOf };

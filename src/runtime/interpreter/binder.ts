@@ -1,0 +1,489 @@
+// The shared parameter binder for cmdlets, functions and scripts: named (prefix, alias), positional, switches,
+// pipeline by value and by property name, type conversion, validation, parameter sets, mandatory checks.
+import type { ParameterDecl } from '../cmdlet-api.js';
+import { runtimeError, PSRuntimeError, ErrorRecord, PSException } from '../errors.js';
+import { convertTo, resolveType, getMember, hasMember, type PSType } from '../types/index.js';
+import { toStr, toBool } from '../values/convert.js';
+import { PSObject, PSHashtable } from '../values/objects.js';
+import { toJsRegExp } from '../values/regex.js';
+import { isNumeric, toJsNumber } from '../values/numbers.js';
+import type { Extent } from '../../parser/ast.js';
+import { ScriptBlock } from './scriptblock.js';
+
+/** An argument as written at the call site, before binding. */
+export interface CallArg {
+  /** Parameter name for `-Name` / `-Name:value` / splatted hashtable keys; null for a value. */
+  name: string | null;
+  value: unknown;
+  /** `-Name:value` or a splatted key: the value is attached to the name. */
+  hasValue: boolean;
+  /** Token text as written (for native commands and $args), e.g. `-Name`. */
+  text?: string;
+  extent?: Extent;
+}
+
+export interface ParamMeta extends ParameterDecl {
+  key: string;
+  isSwitch: boolean;
+  /** Converter resolved lazily from `type`. */
+  convert: ((v: unknown) => unknown) | null;
+  typeName: string;
+  allowNull?: boolean;
+  allowEmptyString?: boolean;
+  /** Default value thunk for script parameters. */
+  defaultValue?: () => unknown;
+  /** Validation of script parameters (ValidateScript), run by the caller with $_ set. */
+  validateScript?: (value: unknown) => boolean;
+}
+
+export const COMMON_PARAMETERS: ParameterDecl[] = [
+  { name: 'Verbose', type: 'switch', aliases: ['vb'] },
+  { name: 'Debug', type: 'switch', aliases: ['db'] },
+  { name: 'ErrorAction', type: 'string', aliases: ['ea'] },
+  { name: 'WarningAction', type: 'string', aliases: ['wa'] },
+  { name: 'InformationAction', type: 'string', aliases: ['infa'] },
+  { name: 'ProgressAction', type: 'string', aliases: ['proga'] },
+  { name: 'ErrorVariable', type: 'string', aliases: ['ev'] },
+  { name: 'WarningVariable', type: 'string', aliases: ['wv'] },
+  { name: 'InformationVariable', type: 'string', aliases: ['iv'] },
+  { name: 'OutVariable', type: 'string', aliases: ['ov'] },
+  { name: 'OutBuffer', type: 'int', aliases: ['ob'] },
+  { name: 'PipelineVariable', type: 'string', aliases: ['pv'] },
+];
+export const SHOULD_PROCESS_PARAMETERS: ParameterDecl[] = [
+  { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
+  { name: 'Confirm', type: 'switch', aliases: ['cf'] },
+];
+const COMMON_KEYS = new Set([...COMMON_PARAMETERS, ...SHOULD_PROCESS_PARAMETERS].map((p) => p.name.toLowerCase()));
+export function isCommonParameter(name: string): boolean {
+  return COMMON_KEYS.has(name.toLowerCase());
+}
+
+const ACTION_VALUES = ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend', 'Break'];
+
+export function toParamMeta(d: ParameterDecl): ParamMeta {
+  const t = d.type ?? 'object';
+  const typeName = typeof t === 'string' ? t : 'object';
+  const isSwitch = typeof t === 'string' && (t.toLowerCase() === 'switch' || t.toLowerCase() === 'switchparameter' || t.toLowerCase() === 'system.management.automation.switchparameter');
+  const meta: ParamMeta = { ...d, key: d.name.toLowerCase(), isSwitch, convert: null, typeName };
+  if (typeof t === 'function') meta.convert = t;
+  if (d.name === 'ErrorAction' || d.name === 'WarningAction' || d.name === 'InformationAction' || d.name === 'ProgressAction') {
+    meta.validateSet = ACTION_VALUES;
+  }
+  return meta;
+}
+
+/** The .NET-style type name shown in messages (`System.String`, `System.Int32`). */
+function displayTypeName(p: ParamMeta): string {
+  if (p.isSwitch) return 'System.Management.Automation.SwitchParameter';
+  const t = resolveType(p.typeName);
+  return t ? t.FullName : p.typeName;
+}
+
+export class BindingError extends PSRuntimeError {}
+
+export function bindingError(
+  cmd: string,
+  message: string,
+  errorId: string,
+  category = 'InvalidArgument',
+  exceptionType = 'System.Management.Automation.ParameterBindingException',
+  target: unknown = null,
+): BindingError {
+  const ex = new PSException(message, exceptionType);
+  const rec = new ErrorRecord(ex, `${errorId},${cmd}`, category, target);
+  return new BindingError(rec);
+}
+
+function convertArg(cmdName: string, p: ParamMeta, value: unknown): unknown {
+  if (p.isSwitch) return value === undefined ? true : toBool(value);
+  if (p.convert === null) {
+    const tn = p.typeName.toLowerCase();
+    if (tn === 'object' || tn === 'psobject' || tn === 'system.object') p.convert = identity;
+    else {
+      const t = resolveType(p.typeName);
+      if (!t) p.convert = identity;
+      else p.convert = (v) => convertTo(v, t as PSType);
+    }
+  }
+  if (p.convert === identity) return value;
+  if (value === null && !p.mandatory) return p.typeName.toLowerCase().endsWith('[]') ? null : safeConvert(cmdName, p, value);
+  return safeConvert(cmdName, p, value);
+}
+
+const identity = (v: unknown) => v;
+
+function safeConvert(cmdName: string, p: ParamMeta, value: unknown): unknown {
+  try {
+    return p.convert!(value);
+  } catch (e) {
+    const inner = e instanceof PSRuntimeError ? e.errorRecord.Exception.Message : (e as Error).message;
+    throw bindingError(
+      cmdName,
+      `Cannot process argument transformation on parameter '${p.name}'. ${inner}`,
+      'ParameterArgumentTransformationError',
+      'InvalidData',
+      'System.Management.Automation.ParameterBindingArgumentTransformationException',
+    );
+  }
+}
+
+export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void {
+  const fail = (why: string) => {
+    throw bindingError(
+      cmdName,
+      `Cannot validate argument on parameter '${p.name}'. ${why}`,
+      'ParameterArgumentValidationError',
+      'InvalidData',
+      'System.Management.Automation.ParameterBindingValidationException',
+    );
+  };
+  if ((p.validateNotNull || p.validateNotNullOrEmpty) && (value === null || value === undefined)) {
+    fail(p.validateNotNullOrEmpty
+      ? 'The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.'
+      : 'The argument is null. Provide a valid value for the argument, and then try the command again.');
+  }
+  if (p.validateNotNullOrEmpty && (value === '' || (Array.isArray(value) && value.length === 0))) {
+    fail('The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.');
+  }
+  if (p.mandatory && !p.allowNull && value === null && !p.isSwitch) {
+    fail('The argument is null. Provide a valid value for the argument, and then try the command again.');
+  }
+  if (p.mandatory && !p.allowEmptyString && value === '') {
+    fail('The argument is an empty string. Provide a non-empty string, and then try the command again.');
+  }
+  const values = Array.isArray(value) ? value : [value];
+  if (p.validateSet) {
+    const set = p.validateSet;
+    for (const v of values) {
+      const s = toStr(v);
+      const ok = p.validateSetCaseSensitive ? set.includes(s) : set.some((x) => x.toLowerCase() === s.toLowerCase());
+      if (!ok) {
+        fail(`The argument "${s}" does not belong to the set "${set.join(',')}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`);
+      }
+    }
+  }
+  if (p.validateRange) {
+    const [min, max] = p.validateRange;
+    for (const v of values) {
+      const n = isNumeric(v) ? toJsNumber(v) : Number(v);
+      if (n < min) fail(`The ${toStr(v)} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`);
+      if (n > max) fail(`The ${toStr(v)} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`);
+    }
+  }
+  if (p.validatePattern) {
+    const re = toJsRegExp(p.validatePattern, { ignoreCase: true });
+    for (const v of values) {
+      if (!re.test(toStr(v))) fail(`The argument "${toStr(v)}" does not match the "${p.validatePattern}" pattern. Supply an argument that matches "${p.validatePattern}" and try the command again.`);
+    }
+  }
+  if (p.validateCount && Array.isArray(value)) {
+    const [min, max] = p.validateCount;
+    if (value.length < min) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
+    if (value.length > max) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
+  }
+  if (p.validateScript) {
+    for (const v of values) {
+      if (!p.validateScript(v)) {
+        fail(`The "${(p as ParamMeta & { validateScriptText?: string }).validateScriptText ?? ''}" validation script for the argument with value "${toStr(v)}" did not return a result of True. Determine why the validation script failed, and then try the command again.`);
+      }
+    }
+  }
+  if (p.validate) {
+    for (const v of values) {
+      const msg = p.validate(v);
+      if (msg) fail(msg);
+    }
+  }
+}
+
+/** A command's bindable parameter metadata, computed once per declaration. */
+export class CommandMetadata {
+  readonly params: ParamMeta[];
+  readonly byKey = new Map<string, ParamMeta>();
+  readonly positional: ParamMeta[];
+  readonly pipelineByValue: ParamMeta[];
+  readonly pipelineByName: ParamMeta[];
+  readonly remaining: ParamMeta | null;
+  readonly setNames: string[];
+  constructor(
+    readonly name: string,
+    decls: ParameterDecl[],
+    readonly advanced: boolean,
+    supportsShouldProcess: boolean,
+    readonly defaultSet: string | undefined,
+    /** Simple functions bind positionally in declaration order when no parameter says Position. */
+    implicitPositions: boolean,
+  ) {
+    const all = [...decls];
+    if (advanced) {
+      all.push(...COMMON_PARAMETERS);
+      if (supportsShouldProcess) all.push(...SHOULD_PROCESS_PARAMETERS);
+    }
+    this.params = all.map(toParamMeta);
+    for (const p of this.params) {
+      this.byKey.set(p.key, p);
+    }
+    const own = this.params.filter((p) => !isCommonParameter(p.name) || decls.includes(p as never));
+    const anyPosition = decls.some((d) => d.position !== undefined);
+    if (implicitPositions && !anyPosition) {
+      let i = 0;
+      for (const p of own) if (!p.isSwitch && !isCommonParameter(p.name)) p.position = i++;
+    }
+    this.positional = this.params.filter((p) => p.position !== undefined && !p.valueFromRemainingArguments).sort((a, b) => a.position! - b.position!);
+    this.pipelineByValue = this.params.filter((p) => p.valueFromPipeline);
+    this.pipelineByName = this.params.filter((p) => p.valueFromPipelineByPropertyName);
+    this.remaining = this.params.find((p) => p.valueFromRemainingArguments) ?? null;
+    const sets = new Set<string>();
+    for (const p of this.params) for (const s of p.parameterSets ?? []) if (s !== '__AllParameterSets') sets.add(s);
+    this.setNames = [...sets];
+  }
+
+  /** Find a parameter by exact name, alias, or unique prefix. */
+  find(name: string): ParamMeta {
+    const key = name.toLowerCase();
+    const exact = this.byKey.get(key);
+    if (exact) return exact;
+    for (const p of this.params) if (p.aliases?.some((a) => a.toLowerCase() === key)) return p;
+    const matches = this.params.filter((p) => p.key.startsWith(key));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) {
+      // Prefer a non-common parameter when the prefix is otherwise ambiguous only with common ones.
+      const own = matches.filter((p) => !isCommonParameter(p.name));
+      if (own.length === 1) return own[0];
+      throw bindingError(
+        this.name,
+        `Parameter cannot be processed because the parameter name '${name}' is ambiguous. Possible matches include: ${matches.map((p) => '-' + p.name).join(' ')}.`,
+        'AmbiguousParameter',
+      );
+    }
+    throw notFound(this.name, name);
+  }
+
+  tryFind(name: string): ParamMeta | null {
+    try {
+      return this.find(name);
+    } catch (e) {
+      if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('NamedParameterNotFound')) return null;
+      throw e;
+    }
+  }
+}
+
+function notFound(cmd: string, name: string): BindingError {
+  return bindingError(cmd, `A parameter cannot be found that matches parameter name '${name}'.`, 'NamedParameterNotFound');
+}
+
+export interface BindResult {
+  /** Bound values by declared parameter name. */
+  bound: Map<string, unknown>;
+  /** Arguments no parameter took (simple functions: `$args`). */
+  unbound: unknown[];
+  /** Chosen parameter set. */
+  parameterSet: string;
+}
+
+/**
+ * Binds call-site arguments (named, then positional). Pipeline binding happens later per item with bindPipeline.
+ * `allowUnbound`: simple functions and scripts put leftovers into $args instead of failing.
+ */
+export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbound: boolean): BindResult {
+  const bound = new Map<string, unknown>();
+  const positionalValues: CallArg[] = [];
+  const unbound: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.name === null) {
+      positionalValues.push(a);
+      continue;
+    }
+    let p: ParamMeta | null;
+    if (allowUnbound) {
+      p = meta.tryFind(a.name);
+      if (p === null) {
+        unbound.push(a.text ?? `-${a.name}`);
+        if (a.hasValue) unbound.push(a.value);
+        continue;
+      }
+    } else p = meta.find(a.name);
+    if (bound.has(p.name)) {
+      throw bindingError(
+        meta.name,
+        `Cannot bind parameter because parameter '${p.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
+        'ParameterAlreadyBound',
+      );
+    }
+    let value: unknown;
+    if (p.isSwitch) value = a.hasValue ? a.value : true;
+    else if (a.hasValue) value = a.value;
+    else {
+      const next = args[i + 1];
+      if (next === undefined || next.name !== null) {
+        throw bindingError(
+          meta.name,
+          `Missing an argument for parameter '${p.name}'. Specify a parameter of type '${displayTypeName(p)}' and try again.`,
+          'MissingArgument',
+        );
+      }
+      value = next.value;
+      i++;
+    }
+    bound.set(p.name, bindValue(meta, p, value));
+  }
+  // Positional binding, in position order, skipping already-bound parameters. Several parameters may share a
+  // position in different parameter sets (Where-Object's FilterScript and Property): pick one whose sets fit what
+  // is bound so far and whose type takes the value.
+  const positions = [...new Set(meta.positional.map((p) => p.position!))];
+  let pi = 0;
+  const remaining: unknown[] = [];
+  for (const a of positionalValues) {
+    let placed = false;
+    while (!placed && pi < positions.length) {
+      const group = meta.positional.filter((p) => p.position === positions[pi] && !bound.has(p.name));
+      const anyBoundAtPosition = meta.positional.some((p) => p.position === positions[pi] && bound.has(p.name));
+      pi++;
+      if (group.length === 0 || anyBoundAtPosition) continue;
+      const fits = group.filter((p) => setsCompatible(meta, bound, p));
+      const ordered = orderCandidates(fits.length ? fits : group, a.value);
+      let lastErr: unknown = null;
+      for (const p of ordered) {
+        try {
+          bound.set(p.name, bindValue(meta, p, a.value));
+          placed = true;
+          break;
+        } catch (e) {
+          lastErr = e;
+        }
+      }
+      if (!placed && lastErr) throw lastErr;
+    }
+    if (placed) continue;
+    if (meta.remaining) remaining.push(a.value);
+    else if (allowUnbound) unbound.push(a.value);
+    else {
+      throw bindingError(
+        meta.name,
+        `A positional parameter cannot be found that accepts argument '${toStr(a.value)}'.`,
+        'PositionalParameterNotFound',
+      );
+    }
+  }
+  if (meta.remaining && remaining.length > 0) {
+    const existing = bound.get(meta.remaining.name);
+    const all = existing === undefined ? remaining : [...(Array.isArray(existing) ? existing : [existing]), ...remaining];
+    bound.set(meta.remaining.name, bindValue(meta, meta.remaining, all));
+  }
+  const parameterSet = chooseParameterSet(meta, bound);
+  return { bound, unbound, parameterSet };
+}
+
+/** Can p be bound together with the parameters bound so far (some parameter set holds them all)? */
+function setsCompatible(meta: CommandMetadata, bound: Map<string, unknown>, p: ParamMeta): boolean {
+  if (meta.setNames.length === 0) return true;
+  const others = [...bound.keys()].map((k) => meta.byKey.get(k.toLowerCase())!);
+  return meta.setNames.some((s) => inSet(p, s) && others.every((o) => inSet(o, s)));
+}
+
+/** Script blocks go to script-block parameters first; other values to other parameters first. */
+function orderCandidates(group: ParamMeta[], value: unknown): ParamMeta[] {
+  if (group.length < 2) return group;
+  const isSb = value instanceof ScriptBlock;
+  const sbTyped = (p: ParamMeta) => /^scriptblock(\[\])?$/i.test(p.typeName);
+  return [...group].sort((x, y) => Number(sbTyped(y) === isSb) - Number(sbTyped(x) === isSb));
+}
+
+function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
+  const v = convertArg(meta.name, p, value);
+  validateArg(meta.name, p, v);
+  return v;
+}
+
+function inSet(p: ParamMeta, set: string): boolean {
+  return !p.parameterSets || p.parameterSets.length === 0 || p.parameterSets.includes(set) || p.parameterSets.includes('__AllParameterSets');
+}
+
+export function chooseParameterSet(meta: CommandMetadata, bound: Map<string, unknown>): string {
+  if (meta.setNames.length === 0) return meta.defaultSet ?? '__AllParameterSets';
+  const candidates = meta.setNames.filter((s) => [...bound.keys()].every((k) => inSet(meta.byKey.get(k.toLowerCase())!, s)));
+  if (candidates.length === 0) {
+    throw bindingError(meta.name, 'Parameter set cannot be resolved using the specified named parameters.', 'AmbiguousParameterSet');
+  }
+  if (candidates.length === 1) return candidates[0];
+  if (meta.defaultSet && candidates.includes(meta.defaultSet)) return meta.defaultSet;
+  // Prefer a set whose mandatory parameters are all bound.
+  const satisfied = candidates.filter((s) => meta.params.every((p) => !isMandatoryIn(p, s) || bound.has(p.name) || p.valueFromPipeline || p.valueFromPipelineByPropertyName));
+  return satisfied[0] ?? candidates[0];
+}
+
+export function isMandatoryIn(p: ParamMeta, set: string): boolean {
+  if (!p.mandatory) return false;
+  if (p.mandatory === true) return inSet(p, set);
+  return p.mandatory.includes(set) || (set === '__AllParameterSets' && p.mandatory.length > 0);
+}
+
+/** Mandatory parameters of the set that are still unbound (and can't come from the pipeline when none will). */
+export function missingMandatory(meta: CommandMetadata, bound: Map<string, unknown>, set: string, expectingInput: boolean): ParamMeta[] {
+  return meta.params.filter(
+    (p) => isMandatoryIn(p, set) && !bound.has(p.name) && !(expectingInput && (p.valueFromPipeline || p.valueFromPipelineByPropertyName)),
+  );
+}
+
+export function missingMandatoryError(cmd: string, missing: ParamMeta[]): BindingError {
+  return bindingError(
+    cmd,
+    `Cannot process command because of one or more missing mandatory parameters: ${missing.map((p) => p.name).join(' ')}.`,
+    'MissingMandatoryParameter',
+  );
+}
+
+/**
+ * Binds one pipeline object: by value first (without then with conversion), then by property name.
+ * Returns the names bound for this item, or null when nothing could take it.
+ */
+export function bindPipelineItem(meta: CommandMetadata, bound: Map<string, unknown>, set: string, item: unknown): string[] | null {
+  const names: string[] = [];
+  for (const p of meta.pipelineByValue) {
+    if (bound.has(p.name) || !inSet(p, set)) continue;
+    try {
+      const v = convertArg(meta.name, p, item);
+      validateArg(meta.name, p, v);
+      bound.set(p.name, v);
+      names.push(p.name);
+      break;
+    } catch (e) {
+      if (e instanceof BindingError && meta.pipelineByName.length > 0) continue;
+      if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError')) throw e;
+      if (e instanceof BindingError) continue;
+      throw e;
+    }
+  }
+  if (item !== null && typeof item === 'object' && !(item instanceof PSHashtable)) {
+    for (const p of meta.pipelineByName) {
+      if (bound.has(p.name) || names.includes(p.name) || !inSet(p, set)) continue;
+      const candidates = [p.name, ...(p.aliases ?? [])];
+      for (const c of candidates) {
+        if (!hasMember(item, c)) continue;
+        const v = convertArg(meta.name, p, getMember(item, c));
+        validateArg(meta.name, p, v);
+        bound.set(p.name, v);
+        names.push(p.name);
+        break;
+      }
+    }
+  }
+  return names.length > 0 ? names : null;
+}
+
+export function inputNotBoundError(cmd: string, item: unknown): BindingError {
+  return bindingError(
+    cmd,
+    'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.',
+    'InputObjectNotBound',
+    'InvalidArgument',
+    'System.Management.Automation.ParameterBindingException',
+    item,
+  );
+}
+
+export { PSObject };
+export const ignoreRuntimeError = runtimeError;

@@ -1,0 +1,242 @@
+// Runs a declared cmdlet (CmdletDecl) in a pipeline and gives it its CmdletContext.
+import type { CmdletContext, CmdletDecl, ErrorDetails, InvokeScriptOptions } from '../cmdlet-api.js';
+import type { Processor, Sink } from './pipeline.js';
+import { NO_INPUT } from './pipeline.js';
+import { Frame, type Streams } from './frame.js';
+import {
+  CommandMetadata, bindArguments, bindPipelineItem, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
+} from './binder.js';
+import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
+import { emitValue } from './emit.js';
+import { isPromise, StopUpstreamCommand } from './flow.js';
+import { toStr } from '../values/convert.js';
+import type { Session } from './session.js';
+
+const metaCache = new WeakMap<CmdletDecl, CommandMetadata>();
+
+export function cmdletMetadata(decl: CmdletDecl): CommandMetadata {
+  let m = metaCache.get(decl);
+  if (!m) {
+    m = new CommandMetadata(decl.name, decl.parameters, true, !!decl.supportsShouldProcess, decl.defaultParameterSet, false);
+    metaCache.set(decl, m);
+  }
+  return m;
+}
+
+/** `Get-ChildItem` → `Microsoft.PowerShell.Commands.GetChildItemCommand` (for FullyQualifiedErrorId). */
+export function cmdletClassName(decl: CmdletDecl): string {
+  const base = decl.name.replace(/-/g, '') + 'Command';
+  const mod = decl.module ?? '';
+  if (mod.startsWith('AWS')) return `Amazon.PowerShell.Cmdlets.${decl.name.split('-')[1]?.slice(0, 3).toUpperCase() ?? ''}.${base}`;
+  return `Microsoft.PowerShell.Commands.${base}`;
+}
+
+export class CmdletProcessor implements Processor, CmdletContext {
+  out: Sink = () => {};
+  expectingInput = false;
+  params: Record<string, any> = {};
+  parameterSetName = '__AllParameterSets';
+  inputObject: unknown = undefined;
+  state: any;
+  readonly frame: Frame;
+  private meta: CommandMetadata;
+  private baseBound: Map<string, unknown> = new Map();
+  private itemBound: string[] | null = null;
+  private hasPipelineParams: boolean;
+  private singleByValue: string | null = null;
+  private errorAction: string | null = null;
+  private warningAction: string | null = null;
+  private verbose: boolean | null = null;
+  private debugPref: boolean | null = null;
+  private errorVariable: string | null = null;
+  private outVariable: string | null = null;
+  private outVarItems: unknown[] | null = null;
+  private whatIf = false;
+  /** Where the command stands in the script, for error positions. */
+  extent: import('../../parser/ast.js').Extent | null = null;
+
+  constructor(
+    readonly decl: CmdletDecl,
+    private readonly args: CallArg[],
+    caller: Frame,
+    streams: Streams,
+  ) {
+    this.frame = new Frame(caller.scope, (v) => this.out(v), streams, caller.session, decl.name);
+    this.meta = cmdletMetadata(decl);
+    this.hasPipelineParams = this.meta.pipelineByValue.length > 0 || this.meta.pipelineByName.length > 0;
+    if (this.meta.pipelineByValue.length === 1 && this.meta.pipelineByName.length === 0) {
+      const p = this.meta.pipelineByValue[0];
+      if (p.typeName.toLowerCase() === 'object' || p.typeName.toLowerCase() === 'psobject') this.singleByValue = p.name;
+    }
+    this.state = decl.init ? decl.init() : {};
+  }
+
+  get name(): string {
+    return this.decl.name;
+  }
+  get session(): Session {
+    return this.frame.session;
+  }
+  get host() {
+    return this.frame.session.host;
+  }
+  get signal(): AbortSignal {
+    return this.frame.session.signal;
+  }
+  get cwd(): string {
+    return this.frame.session.cwd;
+  }
+
+  isBound(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.params, name);
+  }
+
+  begin(): void | Promise<void> {
+    const b = bindArguments(this.meta, this.args, false);
+    this.parameterSetName = b.parameterSet;
+    for (const [k, v] of b.bound) {
+      switch (k) {
+        case 'ErrorAction': this.errorAction = toStr(v); continue;
+        case 'WarningAction': this.warningAction = toStr(v); continue;
+        case 'Verbose': this.verbose = !!v; continue;
+        case 'Debug': this.debugPref = !!v; continue;
+        case 'ErrorVariable': this.errorVariable = toStr(v); continue;
+        case 'OutVariable': this.outVariable = toStr(v); this.outVarItems = []; continue;
+        case 'WhatIf': this.whatIf = !!v; continue;
+        case 'InformationAction': case 'ProgressAction': case 'WarningVariable': case 'InformationVariable':
+        case 'OutBuffer': case 'PipelineVariable': case 'Confirm':
+          continue;
+      }
+      this.baseBound.set(k, v);
+      this.params[k] = v;
+    }
+    if (this.errorVariable) this.session.startErrorVariable(this.frame, this.errorVariable);
+    if (!this.expectingInput) {
+      const missing = missingMandatory(this.meta, this.baseBound, this.parameterSetName, false);
+      if (missing.length) throw missingMandatoryError(this.decl.name, missing);
+    }
+    if (this.outVariable) {
+      const inner = this.out;
+      this.out = (v) => {
+        this.outVarItems!.push(v);
+        inner(v);
+      };
+    }
+    if (this.decl.begin) return this.guard(this.decl.begin(this));
+  }
+
+  process(item: unknown): void | Promise<void> {
+    if (item === NO_INPUT) {
+      this.inputObject = undefined;
+      if (this.decl.process) return this.guard(this.decl.process(this));
+      return;
+    }
+    this.inputObject = item;
+    if (this.singleByValue !== null && !this.baseBound.has(this.singleByValue)) {
+      this.params[this.singleByValue] = item;
+    } else if (this.hasPipelineParams) {
+      if (this.itemBound) for (const n of this.itemBound) {
+        if (this.baseBound.has(n)) this.params[n] = this.baseBound.get(n);
+        else delete this.params[n];
+      }
+      const bound = new Map(this.baseBound);
+      const names = bindPipelineItem(this.meta, bound, this.parameterSetName, item);
+      if (names === null) {
+        this.writeError(inputNotBoundError(this.decl.name, item).errorRecord);
+        return;
+      }
+      for (const n of names) this.params[n] = bound.get(n);
+      this.itemBound = names;
+      const missing = missingMandatory(this.meta, bound, this.parameterSetName, false);
+      if (missing.length) throw missingMandatoryError(this.decl.name, missing);
+    } else if (this.decl.process) {
+      this.writeError(inputNotBoundError(this.decl.name, item).errorRecord);
+      return;
+    }
+    if (this.decl.process) return this.guard(this.decl.process(this));
+  }
+
+  end(): void | Promise<void> {
+    const finish = () => {
+      if (this.outVariable) this.session.setVariable(this.outVariable, this.outVarItems!.length === 1 ? this.outVarItems![0] : this.outVarItems);
+      if (this.errorVariable) this.session.stopErrorVariable(this.frame, this.errorVariable);
+    };
+    if (this.decl.end) {
+      const r = this.guard(this.decl.end(this));
+      if (isPromise(r)) return r.then(finish);
+    }
+    finish();
+  }
+
+  /** Errors thrown by the cmdlet's code: keep PS errors, turn JS errors into ErrorRecords for this cmdlet. */
+  private guard(r: void | Promise<void>): void | Promise<void> {
+    if (isPromise(r)) return r.catch((e) => {
+      throw this.session.toRuntimeError(e, cmdletClassName(this.decl));
+    });
+    return r;
+  }
+
+  // --- CmdletContext -------------------------------------------------------
+
+  write(value: unknown, enumerate = false): void | Promise<void> {
+    if (enumerate) emitValue(value, this.out);
+    else this.out(value === undefined ? null : value);
+  }
+
+  private makeRecord(error: ErrorDetails | ErrorRecord): ErrorRecord {
+    if (error instanceof ErrorRecord) return error;
+    const ex = new PSException(error.message, error.exceptionType ?? 'System.Exception');
+    if (error.exceptionProperties) Object.assign(ex, error.exceptionProperties);
+    const id = error.errorId.includes(',') ? error.errorId : `${error.errorId},${cmdletClassName(this.decl)}`;
+    const rec = new ErrorRecord(ex, id, error.category ?? 'NotSpecified', error.targetObject ?? null, null, this.decl.name);
+    if (this.extent) this.session.attachPosition(rec, this.extent, this.decl.name);
+    return rec;
+  }
+
+  writeError(error: ErrorDetails | ErrorRecord): void {
+    const rec = this.makeRecord(error);
+    this.session.writeNonTerminatingError(this.frame, rec, this.errorAction);
+  }
+
+  throwTerminating(error: ErrorDetails | ErrorRecord): never {
+    throw new PSRuntimeError(this.makeRecord(error));
+  }
+
+  writeWarning(message: string): void {
+    this.session.writeWarning(this.frame, message, this.warningAction);
+  }
+  writeVerbose(message: string): void {
+    this.session.writeVerbose(this.frame, message, this.verbose);
+  }
+  writeDebug(message: string): void {
+    this.session.writeDebug(this.frame, message, this.debugPref);
+  }
+  writeInformation(messageData: unknown, tags?: string[]): void {
+    this.session.writeInformation(this.frame, messageData, tags ?? [], this.decl.name);
+  }
+  writeHost(text: string, options?: { noNewline?: boolean; foregroundColor?: string; backgroundColor?: string }): void {
+    this.session.writeHostText(this.frame, text, options ?? {});
+  }
+  writeProgress(record: { activity: string; status?: string; percentComplete?: number; id?: number; completed?: boolean }): void {
+    this.session.writeProgress(record);
+  }
+  shouldProcess(target: string, action?: string): boolean | Promise<boolean> {
+    return this.session.shouldProcess(this.frame, this.decl.name, target, action ?? this.decl.name, this.whatIf, this.decl.confirmImpact ?? 'Medium', this.params.Confirm);
+  }
+  invokeScript(scriptBlock: unknown, options?: InvokeScriptOptions) {
+    return this.session.invokeScriptFromCmdlet(this.frame, scriptBlock, options ?? {});
+  }
+  getVariable(name: string): unknown {
+    return this.session.getVariableFrom(this.frame, name);
+  }
+  setVariable(name: string, value: unknown): void {
+    this.session.setVariableFrom(this.frame, name, value);
+  }
+  resolvePath(path: string): string {
+    return this.session.resolvePath(path);
+  }
+  /** Select-Object -First: stop the commands upstream of this one. */
+  stopUpstream(): never {
+    throw new StopUpstreamCommand(this);
+  }
+}

@@ -1,0 +1,241 @@
+// Compiles pipelines of commands: argument evaluation, command resolution, redirections, and running them.
+import type * as A from '../../parser/ast.js';
+import { compileExpr, positioned, type Eval } from './compile-expr.js';
+import { evalAll } from './maybe-async.js';
+import { Frame, type Streams } from './frame.js';
+import { runPipeline, type Processor, type Sink } from './pipeline.js';
+import { isPromise } from './flow.js';
+import type { CallArg } from './binder.js';
+import { PSHashtable } from '../values/objects.js';
+import { toStr } from '../values/convert.js';
+import { ScriptBlock } from './scriptblock.js';
+import { ScriptProcessor } from './script-processor.js';
+import { CmdletProcessor } from './cmdlet-processor.js';
+import { NativeProcessor } from './native.js';
+import { runtimeError } from '../errors.js';
+import { makeRedirectedStreams } from './redirection.js';
+import { enumerateForPipeline } from './emit.js';
+import * as ops from '../values/operators.js';
+import type { Exec } from './compile-stmt.js';
+
+interface CompiledArg {
+  kind: 'param' | 'value' | 'splat';
+  name: string | null;
+  value: Eval | null;
+  text: string;
+  extent: A.Extent;
+}
+
+interface CompiledCommand {
+  kind: 'command';
+  ast: A.CommandAst;
+  /** Static command name (bareword), or null when the name is an expression. */
+  staticName: string | null;
+  nameEval: Eval | null;
+  args: CompiledArg[];
+  dot: boolean;
+  call: boolean;
+  redirections: A.RedirectionAst[];
+}
+
+interface CompiledSource {
+  kind: 'expression';
+  value: Eval;
+  /** `1..N` as the first element: iterate lazily so `| Select -First 3` returns at once. */
+  lazyRange: [Eval, Eval] | null;
+  redirections: A.RedirectionAst[];
+}
+
+function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
+  return elements.map((e): CompiledArg => {
+    if (e.kind === 'CommandParameter') {
+      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e.extent };
+    }
+    if (e.kind === 'Variable' && e.splatted) return { kind: 'splat', name: null, value: compileExpr({ ...e, splatted: false }), text: '', extent: e.extent };
+    const text = e.kind === 'StringConstant' ? e.value : '';
+    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e.extent };
+  });
+}
+
+function compileElement(el: A.CommandAst | A.CommandExpressionAst): CompiledCommand | CompiledSource {
+  if (el.kind === 'CommandExpression') {
+    const x = el.expression;
+    const lazyRange = x.kind === 'BinaryExpression' && x.operator === '..' ? ([compileExpr(x.left), compileExpr(x.right)] as [Eval, Eval]) : null;
+    return { kind: 'expression', value: compileExpr(x), lazyRange, redirections: el.redirections };
+  }
+  const [first, ...rest] = el.commandElements;
+  const staticName = first.kind === 'StringConstant' ? first.value : null;
+  return {
+    kind: 'command',
+    ast: el,
+    staticName,
+    nameEval: staticName === null ? compileExpr(first as A.ExpressionAst) : null,
+    args: compileArgs(rest),
+    dot: el.invocationOperator === '.',
+    call: el.invocationOperator === '&',
+    redirections: el.redirections,
+  };
+}
+
+/** Evaluate arguments: splatting expands hashtables to named arguments and arrays to positional ones. */
+function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]> {
+  const evals = args.map((a) => a.value ?? (() => undefined));
+  return then2(evalAll(evals, f), (values) => {
+    const out: CallArg[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      const v = values[i];
+      if (a.kind === 'param') out.push({ name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent });
+      else if (a.kind === 'splat') {
+        if (v instanceof PSHashtable) for (const [k, hv] of v.entries()) out.push({ name: toStr(k), value: hv, hasValue: true, text: `-${toStr(k)}:`, extent: a.extent });
+        else if (Array.isArray(v)) for (const x of v) out.push({ name: null, value: x, hasValue: true, extent: a.extent });
+        else if (v !== null) out.push({ name: null, value: v, hasValue: true, extent: a.extent });
+      } else out.push({ name: null, value: v, hasValue: true, text: a.text, extent: a.extent });
+    }
+    return out;
+  });
+}
+
+function then2<T, R>(v: T | Promise<T>, k: (x: T) => R): R | Promise<R> {
+  return isPromise(v) ? (v as Promise<T>).then(k) : k(v as T);
+}
+
+export function compilePipeline(ast: A.PipelineAst): Exec {
+  const elements = ast.elements.map(compileElement);
+  return (f) => {
+    const s = f.session;
+    s.checkAbort();
+    const processors: Processor[] = [];
+    let source: Iterable<unknown> | null = null;
+    let i = 0;
+    const build = (): void | Promise<void> => {
+      for (; i < elements.length; i++) {
+        const el = elements[i];
+        if (el.kind === 'expression') {
+          if (i !== 0) throw positioned(runtimeError('Expressions are only allowed as the first element of a pipeline.', 'ExpressionsMustBeFirstInPipeline', { category: 'ParserError' }), f, ast.extent);
+          if (el.lazyRange) {
+            const a = el.lazyRange[0](f), b = el.lazyRange[1](f);
+            if (isPromise(a) || isPromise(b)) {
+              return Promise.all([a, b]).then(([x, y]) => {
+                source = ops.rangeIterator(x, y);
+                i++;
+                return build();
+              });
+            }
+            try {
+              source = ops.rangeIterator(a, b);
+            } catch (e) {
+              throw positioned(e, f, ast.elements[0].extent);
+            }
+            continue;
+          }
+          const v = el.value(f);
+          if (isPromise(v)) {
+            return v.then((x) => {
+              source = sourceOf(x);
+              i++;
+              return build();
+            });
+          }
+          source = sourceOf(v);
+          continue;
+        }
+        const r = createProcessor(f, el, processors);
+        if (isPromise(r)) {
+          return r.then((p) => {
+            processors.push(p);
+            i++;
+            return build();
+          });
+        }
+        processors.push(r);
+      }
+    };
+    const run = (): void | Promise<void> => {
+      if (processors.length === 0) {
+        // A lone expression with redirections, e.g. `"x" > file.txt`.
+        const el = elements[0] as CompiledSource;
+        const { out, finish } = redirectOutput(f, el.redirections);
+        if (source) for (const x of source) out(x);
+        return finish();
+      }
+      const r = runPipeline(processors, source, f.out);
+      if (isPromise(r)) return r.then(() => done(), (e) => failed(e));
+      done();
+    };
+    const done = () => {
+      s.lastSuccess = !s.pipelineHadErrors;
+      s.pipelineHadErrors = false;
+    };
+    const failed = (e: unknown): never => {
+      s.pipelineHadErrors = false;
+      s.lastSuccess = false;
+      throw e;
+    };
+    s.pipelineHadErrors = false;
+    let b: void | Promise<void> = undefined;
+    try {
+      b = build();
+    } catch (e) {
+      failed(e);
+    }
+    if (isPromise(b)) return b.then(run);
+    try {
+      return run();
+    } catch (e) {
+      failed(e);
+    }
+  };
+}
+
+function sourceOf(v: unknown): Iterable<unknown> {
+  if (v === undefined) return [null];
+  if (Array.isArray(v)) return v;
+  const en = enumerateForPipeline(v);
+  return en ?? [v];
+}
+
+/** Output redirection for a lone expression (`"x" > file`). */
+function redirectOutput(f: Frame, redirections: A.RedirectionAst[]): { out: Sink; finish: () => void | Promise<void> } {
+  const r = makeRedirectedStreams(f, redirections, f.out);
+  return { out: r.out, finish: r.finish };
+}
+
+function createProcessor(f: Frame, el: CompiledCommand, processors: Processor[]): Processor | Promise<Processor> {
+  return then2<CallArg[], Processor | Promise<Processor>>(evalArgs(f, el.args), (args): Processor | Promise<Processor> =>
+    then2<unknown, Processor>(el.nameEval ? el.nameEval(f) : el.staticName, (nameValue) => {
+      const redirected = el.redirections.length ? makeRedirectedStreams(f, el.redirections, null) : null;
+      const streams: Streams = redirected ? redirected.streams : f.streams;
+      let p: Processor;
+      try {
+        p = resolveProcessor(f, el, nameValue, args, streams);
+      } catch (e) {
+        throw positioned(e, f, el.ast.commandElements[0].extent);
+      }
+      f.session.setCommandPosition(p, el.ast.extent);
+      if (redirected) return redirected.wrap(p);
+      void processors;
+      return p;
+    }),
+  ) as Processor | Promise<Processor>;
+}
+
+function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, args: CallArg[], streams: Streams): Processor {
+  const s = f.session;
+  if (nameValue instanceof ScriptBlock) {
+    return new ScriptProcessor(nameValue, args, f, streams, { name: '', dotSource: el.dot, isScriptFile: false });
+  }
+  const info = nameValue as { Name?: unknown; CommandType?: unknown } | null;
+  const name = info && typeof info === 'object' && typeof info.Name === 'string' && info.CommandType ? info.Name : toStr(nameValue);
+  const resolved = s.resolveCommandForInvocation(f, name);
+  switch (resolved.kind) {
+    case 'function':
+      return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.name, dotSource: el.dot, isScriptFile: false });
+    case 'cmdlet':
+      return new CmdletProcessor(resolved.decl, args, f, streams);
+    case 'script':
+      return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
+    case 'native':
+      return new NativeProcessor(resolved.path, name, args, f, streams);
+  }
+}

@@ -1,0 +1,660 @@
+// Compiles expression ASTs to closures `(frame) => value`. A closure returns a Promise only when it contains a
+// command that went async; callers use `then` from maybe-async.ts.
+import type * as A from '../../parser/ast.js';
+import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
+import { PSHashtable } from '../values/objects.js';
+import { toBool, toStr, toNumber } from '../values/convert.js';
+import * as ops from '../values/operators.js';
+import {
+  asType, convertTo, getMember, getStaticMember, invokeMethod, invokeStaticMethod, isInstanceOf,
+  resolveType, setMember, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime,
+} from '../types/index.js';
+import { runtimeError, PSRuntimeError } from '../errors.js';
+import { NO_OUTPUT, isPromise } from './flow.js';
+import { andThen, evalAll } from './maybe-async.js';
+import type { Frame } from './frame.js';
+import { getVariable, setVariable, scopeFor } from './variables.js';
+import { ScriptBlock } from './scriptblock.js';
+import { collectedValue } from './emit.js';
+import { VarOptions, PSVariable } from './scope.js';
+import { compileStatementBlockCollect, compileValueStatement } from './compile-stmt.js';
+import { getIndex, setIndex } from './indexing.js';
+import { operatorEnv } from './operator-env.js';
+import { scriptBlockMethod } from './scriptblock-methods.js';
+import { makeVariableReference } from './references.js';
+
+export type Eval = (f: Frame) => unknown;
+
+const constTrue: Eval = () => true;
+const constFalse: Eval = () => false;
+const constNull: Eval = () => null;
+
+/** Does evaluating this expression possibly run a command (and so possibly go async)? Cached per node. */
+const asyncCache = new WeakMap<object, boolean>();
+export function mayRunCommands(ast: A.ExpressionAst): boolean {
+  let r = asyncCache.get(ast);
+  if (r === undefined) {
+    r = scanForCommands(ast);
+    asyncCache.set(ast, r);
+  }
+  return r;
+}
+
+function scanForCommands(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  const n = node as { kind?: string };
+  if (n.kind === 'ScriptBlock' || n.kind === 'ScriptBlockExpression') return false; // body runs later, separately
+  if (n.kind === 'ParenExpression' || n.kind === 'SubExpression' || n.kind === 'ArrayExpression' || n.kind === 'Hashtable') return true;
+  for (const key in n) {
+    if (key === 'extent' || key === 'source' || key === 'operatorExtent') continue;
+    const v = (n as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (scanForCommands(x)) return true;
+    } else if (v && typeof v === 'object' && scanForCommands(v)) return true;
+  }
+  return false;
+}
+
+export function constantValue(ast: A.ConstantExpressionAst): unknown {
+  const v = ast.value;
+  switch (ast.numberType) {
+    case 'Int32':
+      return v as number;
+    case 'Double': {
+      const n = v as number;
+      return Number.isInteger(n) && isInt32(n) ? new PSDouble(n) : n;
+    }
+    case 'Int64':
+      return typeof v === 'bigint' ? v : BigInt(v as number);
+    case 'Decimal':
+      return PSDecimal.parse(String(v));
+    case 'UInt64':
+    case 'BigInteger':
+      return new PSNumber(ast.numberType, typeof v === 'bigint' ? v : BigInt(v as number));
+    default:
+      return new PSNumber(ast.numberType, Number(v));
+  }
+}
+
+/** `+` with DateTime/TimeSpan operands handled by the types layer, everything else by the values layer. */
+export function addValues(a: unknown, b: unknown): unknown {
+  if (a instanceof Date && b instanceof TimeSpan) return addDateTime(a, b);
+  if (a instanceof TimeSpan && b instanceof TimeSpan) return new TimeSpan(a.Ticks + b.Ticks);
+  return ops.add(a, b);
+}
+
+export function subtractValues(a: unknown, b: unknown): unknown {
+  if (a instanceof Date && (b instanceof Date || b instanceof TimeSpan)) return subtractDateTime(a, b);
+  if (a instanceof TimeSpan && b instanceof TimeSpan) return new TimeSpan(a.Ticks - b.Ticks);
+  return ops.subtract(a, b);
+}
+
+export function compileExpr(ast: A.ExpressionAst): Eval {
+  switch (ast.kind) {
+    case 'Constant': {
+      const v = constantValue(ast);
+      return () => v;
+    }
+    case 'StringConstant': {
+      const v = ast.value;
+      return () => v;
+    }
+    case 'ExpandableString':
+      return compileExpandable(ast);
+    case 'Variable':
+      return compileVariableRead(ast);
+    case 'BinaryExpression':
+      return compileBinary(ast);
+    case 'UnaryExpression':
+      return compileUnary(ast, false);
+    case 'TernaryExpression': {
+      const c = compileExpr(ast.condition), t = compileExpr(ast.ifTrue), e = compileExpr(ast.ifFalse);
+      return (f) => andThen(c(f), (cv) => (toBool(cv) ? t(f) : e(f)));
+    }
+    case 'ConvertExpression':
+      return compileConvert(ast);
+    case 'TypeExpression': {
+      const get = typeGetter(ast.type, ast.extent);
+      return (f) => get(f);
+    }
+    case 'MemberExpression':
+      return compileMember(ast);
+    case 'InvokeMemberExpression':
+      return compileInvokeMember(ast);
+    case 'IndexExpression': {
+      const t = compileExpr(ast.target), i = compileExpr(ast.index);
+      const nc = ast.nullConditional;
+      return (f) =>
+        andThen(t(f), (tv) => {
+          if (nc && tv === null) return null;
+          return andThen(i(f), (iv) => getIndex(tv, iv, f, ast.extent));
+        });
+    }
+    case 'ArrayLiteral': {
+      const els = ast.elements.map(compileExpr);
+      return (f) => evalAll(els, f);
+    }
+    case 'ArrayExpression': {
+      const body = compileStatementBlockCollect(ast.body);
+      return (f) => body(f);
+    }
+    case 'SubExpression': {
+      const body = compileStatementBlockCollect(ast.body);
+      return (f) => andThen(body(f), collectedValue);
+    }
+    case 'ParenExpression':
+      return compileValueStatement(ast.pipeline);
+    case 'Hashtable':
+      return compileHashtable(ast);
+    case 'ScriptBlockExpression': {
+      const sbAst = ast.scriptBlock;
+      return (f) => {
+        const sb = new ScriptBlock(sbAst);
+        sb.session = f.session;
+        return sb;
+      };
+    }
+    case 'AttributedExpression':
+      return compileExpr(ast.child);
+    case 'UsingExpression':
+      return compileExpr(ast.subExpression);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function compileExpandable(ast: A.ExpandableStringExpressionAst): Eval {
+  const parts = ast.parts.map((p) => (typeof p === 'string' ? p : compileExpr(p)));
+  if (parts.length === 1 && typeof parts[0] === 'string') {
+    const s = parts[0];
+    return () => s;
+  }
+  return (f) => {
+    let acc = '';
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      if (typeof p === 'string') acc += p;
+      else {
+        const v = p(f);
+        if (isPromise(v)) return finishExpandable(parts, i, acc, v, f);
+        acc += toStr(v, ofsOf(f));
+      }
+    }
+    return acc;
+  };
+}
+
+async function finishExpandable(parts: (string | Eval)[], i: number, acc: string, p: Promise<unknown>, f: Frame): Promise<string> {
+  acc += toStr(await p, ofsOf(f));
+  for (let j = i + 1; j < parts.length; j++) {
+    const q = parts[j];
+    acc += typeof q === 'string' ? q : toStr(await q(f), ofsOf(f));
+  }
+  return acc;
+}
+
+export function ofsOf(f: Frame): string {
+  const v = f.scope.lookup('ofs');
+  return v === undefined || v.value === null ? ' ' : toStr(v.value);
+}
+
+function compileVariableRead(ast: A.VariableExpressionAst): Eval {
+  let key = ast.name.toLowerCase();
+  const name = ast.name;
+  const q = ast.scope;
+  if (q === null || q === 'variable') {
+    if (key === 'true') return constTrue;
+    if (key === 'false') return constFalse;
+    if (key === 'null') return constNull;
+    if (key === '?') return (f) => f.session.lastSuccess;
+    if (key === 'psitem') key = '_';
+    if (key === 'pwd') return (f) => f.session.pwdValue();
+    return (f) => {
+      const v = f.scope.lookup(key);
+      return v === undefined ? f.session.strictUndefined(name, ast.extent) : v.value;
+    };
+  }
+  return (f) => getVariable(f, q, key, name);
+}
+
+// ---------------------------------------------------------------------------
+// Binary operators
+
+function compileBinary(ast: A.BinaryExpressionAst): Eval {
+  const l = compileExpr(ast.left);
+  const r = compileExpr(ast.right);
+  const cs = ast.caseSensitive;
+  const op = ast.operator;
+  const anyAsync = mayRunCommands(ast.left) || mayRunCommands(ast.right);
+  const wrapErrors = (fn: (a: unknown, b: unknown, f: Frame) => unknown): Eval => {
+    const call = (a: unknown, b: unknown, f: Frame) => {
+      try {
+        return fn(a, b, f);
+      } catch (e) {
+        throw positioned(e, f, ast.operatorExtent);
+      }
+    };
+    if (!anyAsync) return (f) => call(l(f), r(f), f);
+    return (f) => andThen(l(f), (a) => andThen(r(f), (b) => call(a, b, f)));
+  };
+  switch (op) {
+    case '-and':
+      return (f) => andThen(l(f), (a) => (toBool(a) ? andThen(r(f), toBool) : false));
+    case '-or':
+      return (f) => andThen(l(f), (a) => (toBool(a) ? true : andThen(r(f), toBool)));
+    case '-xor':
+      return wrapErrors((a, b) => toBool(a) !== toBool(b));
+    case '??':
+      return (f) => andThen(l(f), (a) => (a === null || a === undefined ? r(f) : a));
+    case '+':
+      return wrapErrors((a, b) =>
+        typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b) ? a + b : addValues(a, b),
+      );
+    case '-':
+      return wrapErrors((a, b) =>
+        typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b) ? a - b : subtractValues(a, b),
+      );
+    case '*':
+      return wrapErrors((a, b) => {
+        if (typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b)) {
+          const p = a * b;
+          if (Number.isSafeInteger(p)) return p;
+        }
+        return ops.multiply(a, b);
+      });
+    case '/':
+      return wrapErrors((a, b) => ops.divide(a, b));
+    case '%':
+      return wrapErrors((a, b) =>
+        typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b) && b !== 0 ? a % b : ops.modulo(a, b),
+      );
+    case '-eq':
+      return wrapErrors((a, b) => (typeof a === 'number' && typeof b === 'number' ? a === b : ops.binaryOp(op, a, b, cs, operatorEnv())));
+    case '-ne':
+      return wrapErrors((a, b) => (typeof a === 'number' && typeof b === 'number' ? a !== b : ops.binaryOp(op, a, b, cs, operatorEnv())));
+    case '-lt':
+      return wrapErrors((a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : ops.binaryOp(op, a, b, cs, operatorEnv())));
+    case '-le':
+      return wrapErrors((a, b) => (typeof a === 'number' && typeof b === 'number' ? a <= b : ops.binaryOp(op, a, b, cs, operatorEnv())));
+    case '-gt':
+      return wrapErrors((a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : ops.binaryOp(op, a, b, cs, operatorEnv())));
+    case '-ge':
+      return wrapErrors((a, b) => (typeof a === 'number' && typeof b === 'number' ? a >= b : ops.binaryOp(op, a, b, cs, operatorEnv())));
+    case '-is':
+    case '-isnot': {
+      const neg = op === '-isnot';
+      return wrapErrors((a, b, f) => {
+        const t = toType(b, f, ast.right.extent);
+        return isInstanceOf(a, t) !== neg;
+      });
+    }
+    case '-as':
+      return wrapErrors((a, b, f) => asType(a, toType(b, f, ast.right.extent)));
+    case '..':
+      return wrapErrors((a, b) => ops.range(a, b));
+    default:
+      return wrapErrors((a, b, f) => ops.binaryOp(op, a, b, cs, operatorEnv(f)));
+  }
+}
+
+/** The right operand of -is/-as: a type literal, a type name string, or a PSType. */
+function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
+  if (v instanceof PSType) return v;
+  const name = toStr(v);
+  const t = resolveType(name.replace(/^\[|\]$/g, ''));
+  if (!t) throw typeNotFoundError(name, extent, f.session.currentSource);
+  return t;
+}
+
+/** Attach a position to an error thrown by an operation, if it has none yet. */
+export function positioned(e: unknown, f: Frame, extent: A.Extent): unknown {
+  if (e instanceof PSRuntimeError) {
+    const rec = e.errorRecord;
+    if (!rec.InvocationInfo) f.session.attachPosition(rec, extent);
+    return e;
+  }
+  return f.session.wrapJsError(e, extent);
+}
+
+// ---------------------------------------------------------------------------
+// Unary operators and ++/--
+
+export function compileUnary(ast: A.UnaryExpressionAst, asStatement: boolean): Eval {
+  const op = ast.operator;
+  if (op === '++' || op === '--' || op === 'post++' || op === 'post--') {
+    const delta = op === '++' || op === 'post++' ? 1 : -1;
+    const post = op.startsWith('post');
+    const read = compileExpr(ast.operand);
+    const write = compileAssignTarget(ast.operand);
+    return (f) =>
+      andThen(read(f), (old) => {
+        const nv = ops.add(old === null ? 0 : old, delta);
+        return andThen(write(f, nv), () => (asStatement ? NO_OUTPUT : post ? (old === null ? 0 : old) : nv));
+      });
+  }
+  const e = compileExpr(ast.operand);
+  const cs = ast.caseSensitive;
+  const apply = (v: unknown, f: Frame): unknown => {
+    try {
+      switch (op) {
+        case '!':
+        case '-not':
+          return !toBool(v);
+        case '-':
+          return ops.negate(v);
+        case '+':
+          return toNumber(v);
+        case '-bnot': {
+          const n = toNumber(v);
+          if (typeof n === 'bigint') return ~n;
+          const x = Number(n);
+          return isInt32(x) ? ~x : BigInt.asIntN(64, ~BigInt(Math.trunc(x)));
+        }
+        case ',':
+          return [v];
+        case '-split':
+          return ops.unarySplit(v);
+        case '-join':
+          return ops.join(v, '');
+      }
+    } catch (err) {
+      throw positioned(err, f, ast.extent);
+    }
+    void cs;
+    return null;
+  };
+  return (f) => andThen(e(f), (v) => apply(v, f));
+}
+
+// ---------------------------------------------------------------------------
+// Casts and types
+
+function typeGetter(tn: A.TypeName, extent: A.Extent): (f: Frame) => PSType {
+  let cached: PSType | null = null;
+  return (f) => {
+    if (cached) return cached;
+    const t = resolveType(tn);
+    if (!t) throw typeNotFoundError(tn.text, extent, f.session.currentSource);
+    return (cached = t);
+  };
+}
+
+function compileConvert(ast: A.ConvertExpressionAst): Eval {
+  const tname = ast.type.name.toLowerCase();
+  if (tname === 'ordered' && ast.operand.kind === 'Hashtable') return compileHashtable(ast.operand, true);
+  if (tname === 'ref') {
+    const target = ast.operand;
+    if (target.kind === 'Variable') return (f) => makeVariableReference(f, target);
+    const e = compileExpr(target);
+    return (f) => andThen(e(f), (v) => makeVariableReference(f, null, v));
+  }
+  const e = compileExpr(ast.operand);
+  if (tname === 'void') return (f) => andThen(e(f), () => NO_OUTPUT);
+  const getType = typeGetter(ast.type, ast.extent);
+  return (f) =>
+    andThen(e(f), (v) => {
+      try {
+        return convertTo(v, getType(f));
+      } catch (err) {
+        throw positioned(err, f, ast.extent);
+      }
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Members
+
+function memberName(ast: A.ExpressionAst): Eval {
+  if (ast.kind === 'StringConstant') {
+    const s = ast.value;
+    return () => s;
+  }
+  const e = compileExpr(ast);
+  return (f) => andThen(e(f), (v) => toStr(v));
+}
+
+function compileMember(ast: A.MemberExpressionAst): Eval {
+  const name = memberName(ast.member);
+  if (ast.static) {
+    const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target.extent) : null;
+    const te = t ? null : compileExpr(ast.target);
+    return (f) =>
+      andThen(t ? t(f) : te!(f), (tv) =>
+        andThen(name(f), (n) => {
+          try {
+            return getStaticMember(tv instanceof PSType ? tv : toType(tv, f, ast.target.extent), n as string);
+          } catch (e) {
+            throw positioned(e, f, ast.member.extent);
+          }
+        }),
+      );
+  }
+  const target = compileExpr(ast.target);
+  const nc = ast.nullConditional;
+  return (f) =>
+    andThen(target(f), (tv) => {
+      if (tv === null || tv === undefined) {
+        if (nc) return null;
+      }
+      return andThen(name(f), (n) => {
+        try {
+          const r = getMember(tv, n as string);
+          return r === undefined ? null : r;
+        } catch (e) {
+          throw positioned(e, f, ast.member.extent);
+        }
+      });
+    });
+}
+
+function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
+  const name = memberName(ast.member);
+  const args = ast.arguments.map(compileExpr);
+  const nc = ast.nullConditional;
+  if (ast.static) {
+    const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target.extent) : null;
+    const te = t ? null : compileExpr(ast.target);
+    return (f) =>
+      andThen(t ? t(f) : te!(f), (tv) =>
+        andThen(name(f), (n) =>
+          andThen(evalAll(args, f), (av) => {
+            try {
+              const r = invokeStaticMethod(tv instanceof PSType ? tv : toType(tv, f, ast.target.extent), n as string, av);
+              return r === undefined ? null : r;
+            } catch (e) {
+              throw positioned(e, f, ast.member.extent);
+            }
+          }),
+        ),
+      );
+  }
+  const target = compileExpr(ast.target);
+  return (f) =>
+    andThen(target(f), (tv) => {
+      if ((tv === null || tv === undefined) && nc) return null;
+      return andThen(name(f), (n) =>
+        andThen(evalAll(args, f), (av) => {
+          try {
+            if (tv instanceof ScriptBlock) {
+              const r = scriptBlockMethod(f, tv, n as string, av);
+              if (r !== undefined) return r;
+            }
+            if (tv === null || tv === undefined) {
+              throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
+                category: 'InvalidOperation',
+              });
+            }
+            const r = invokeMethod(tv, n as string, av);
+            return r === undefined ? null : r;
+          } catch (e) {
+            throw positioned(e, f, ast.member.extent);
+          }
+        }),
+      );
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Hashtable literals
+
+function compileHashtable(ast: A.HashtableAst, ordered = false): Eval {
+  const pairs = ast.pairs.map((p) => ({ key: compileExpr(p.key), value: compileValueStatement(p.value), extent: p.key.extent }));
+  return (f) => {
+    const h = new PSHashtable(ordered);
+    let i = 0;
+    const step = (): unknown => {
+      for (; i < pairs.length; i++) {
+        const p = pairs[i];
+        const k = p.key(f);
+        if (isPromise(k)) return k.then((kv) => andThen(p.value(f), (vv) => { add(kv, vv, p.extent); i++; return step(); }));
+        const v = p.value(f);
+        if (isPromise(v)) return v.then((vv) => { add(k, vv, p.extent); i++; return step(); });
+        add(k, v, p.extent);
+      }
+      return h;
+    };
+    const add = (k: unknown, v: unknown, extent: A.Extent) => {
+      if (h.has(k)) {
+        throw positioned(
+          runtimeError(`Duplicate keys '${toStr(k)}' are not allowed in hash literals.`, 'DuplicateKeyInHashLiteral', { category: 'ParserError' }),
+          f,
+          extent,
+        );
+      }
+      h.set(k, v);
+    };
+    return step();
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Assignment targets
+
+export type Assign = (f: Frame, value: unknown) => void | Promise<void>;
+
+export function compileAssignTarget(ast: A.ExpressionAst): Assign {
+  switch (ast.kind) {
+    case 'Variable': {
+      const key = (ast.name.toLowerCase() === 'psitem' ? '_' : ast.name.toLowerCase());
+      const q = ast.scope;
+      const name = ast.name;
+      if (key === 'true' || key === 'false' || key === 'null') {
+        if (key === 'null') return () => undefined; // `$null = expr` discards
+        return (f) => {
+          throw positioned(
+            runtimeError(`Cannot overwrite variable ${name} because it is read-only or constant.`, 'VariableNotWritable', { category: 'WriteError' }),
+            f,
+            ast.extent,
+          );
+        };
+      }
+      return (f, v) => {
+        try {
+          setVariable(f, q, key, name, v);
+        } catch (e) {
+          throw positioned(e, f, ast.extent);
+        }
+      };
+    }
+    case 'ConvertExpression': {
+      // `[int]$x = ...` gives the variable a type constraint.
+      const inner = ast.operand;
+      if (inner.kind !== 'Variable') break;
+      const getType = typeGetter(ast.type, ast.extent);
+      const key = inner.name.toLowerCase();
+      return (f, v) => {
+        try {
+          const t = getType(f);
+          const scope = scopeFor(f.scope, inner.scope) ?? f.scope;
+          const converted = convertTo(v, t);
+          let pv = scope.vars.get(key);
+          if (pv === undefined) {
+            pv = new PSVariable(inner.name, converted, VarOptions.None);
+            scope.vars.set(key, pv);
+          } else pv.value = converted;
+          pv.typeConstraint = t;
+        } catch (e) {
+          throw positioned(e, f, ast.extent);
+        }
+      };
+    }
+    case 'AttributedExpression':
+      return compileAssignTarget(ast.child);
+    case 'MemberExpression': {
+      const name = memberName(ast.member);
+      if (ast.static) {
+        const te = compileExpr(ast.target);
+        return (f, v) =>
+          andThen(te(f), (tv) =>
+            andThen(name(f), (n) => {
+              try {
+                setStaticMember(tv as PSType, n as string, v);
+              } catch (e) {
+                throw positioned(e, f, ast.member.extent);
+              }
+            }),
+          ) as void;
+      }
+      const target = compileExpr(ast.target);
+      return (f, v) =>
+        andThen(target(f), (tv) =>
+          andThen(name(f), (n) => {
+            try {
+              if (tv === null || tv === undefined) {
+                throw runtimeError(`The property '${n}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', {
+                  category: 'InvalidOperation',
+                });
+              }
+              setMember(tv, n as string, v);
+            } catch (e) {
+              throw positioned(e, f, ast.member.extent);
+            }
+          }),
+        ) as void;
+    }
+    case 'IndexExpression': {
+      const target = compileExpr(ast.target);
+      const index = compileExpr(ast.index);
+      return (f, v) =>
+        andThen(target(f), (tv) =>
+          andThen(index(f), (iv) => {
+            try {
+              setIndex(tv, iv, v);
+            } catch (e) {
+              throw positioned(e, f, ast.extent);
+            }
+          }),
+        ) as void;
+    }
+    case 'ArrayLiteral': {
+      const targets = ast.elements.map(compileAssignTarget);
+      return (f, v) => {
+        const items = Array.isArray(v) ? v : [v];
+        for (let i = 0; i < targets.length; i++) {
+          const last = i === targets.length - 1;
+          const value = last ? (items.length > targets.length ? items.slice(i) : i < items.length ? items[i] : null) : i < items.length ? items[i] : null;
+          const r = targets[i](f, value);
+          if (isPromise(r)) throw new Error('async multiple assignment is not supported');
+        }
+      };
+    }
+    case 'ParenExpression': {
+      const p = ast.pipeline;
+      if (p.kind === 'Pipeline' && p.elements.length === 1 && p.elements[0].kind === 'CommandExpression') {
+        return compileAssignTarget(p.elements[0].expression);
+      }
+      break;
+    }
+  }
+  return (f) => {
+    throw positioned(
+      runtimeError('The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.', 'InvalidLeftHandSide', {
+        category: 'ParserError',
+      }),
+      f,
+      ast.extent,
+    );
+  };
+}
+
+export { PSChar };

@@ -1,0 +1,650 @@
+// Compiles statements to closures `(frame) => void | Promise<void>`; output goes to frame.out.
+import type * as A from '../../parser/ast.js';
+import { toBool, toStr } from '../values/convert.js';
+import { equals, like } from '../values/operators.js';
+import { toJsRegExp, matchesTable } from '../values/regex.js';
+import { PSRuntimeError, ErrorRecord, PSException, exceptionIsA, runtimeError } from '../errors.js';
+import { resolveType, PSType } from '../types/index.js';
+import {
+  BreakSignal, ContinueSignal, ExitSignal, RETURN, NO_OUTPUT, isFlowSignal, isPromise,
+} from './flow.js';
+import { andThen } from './maybe-async.js';
+import { Frame } from './frame.js';
+import { collectedValue, emitValue, enumerateForPipeline } from './emit.js';
+import { compileExpr, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, type Eval } from './compile-expr.js';
+import { compilePipeline } from './commands.js';
+import { ScriptBlock } from './scriptblock.js';
+import { setInScope } from './variables.js';
+import { PSHashtable } from '../values/objects.js';
+import * as ops from '../values/operators.js';
+import { readFileSync } from 'node:fs';
+
+export type Exec = (f: Frame) => void | Promise<void>;
+
+const noop: Exec = () => {};
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+/** Runs statements in order; a statement-terminating error is reported and the next statement runs (pwsh rules). */
+export function compileStatements(statements: A.StatementAst[], traps: A.TrapStatementAst[]): Exec {
+  const fns = statements.filter((s) => s.kind !== 'TrapStatement').map(compileStatement);
+  const trapHandlers = traps.map((t) => ({ type: t.trapType, body: compileStatements(t.body.statements, t.body.traps) }));
+  const n = fns.length;
+  if (n === 0) return noop;
+  const run = (f: Frame, start: number): void | Promise<void> => {
+    for (let i = start; i < n; i++) {
+      try {
+        const r = fns[i](f);
+        if (isPromise(r)) return r.then(() => run(f, i + 1), (e) => onError(f, e, i));
+      } catch (e) {
+        // onError continues with the statements after i itself.
+        return onError(f, e, i);
+      }
+    }
+  };
+  const onError = (f: Frame, e: unknown, i: number): void | Promise<void> => {
+    if (isFlowSignal(e)) throw e;
+    const err = f.session.toRuntimeError(e);
+    if (trapHandlers.length > 0) {
+      const r = runTrap(f, err, trapHandlers);
+      if (r === 'break') throw err;
+      return run(f, i + 1);
+    }
+    if (f.session.mustPropagate(err, f)) throw err;
+    f.session.reportStatementError(err.errorRecord, f);
+    return run(f, i + 1);
+  };
+  return (f) => run(f, 0);
+}
+
+function runTrap(
+  f: Frame,
+  err: PSRuntimeError,
+  handlers: { type: A.TypeName | null; body: Exec }[],
+): 'break' | 'continue' | 'report' {
+  const rec = err.errorRecord;
+  const h = handlers.find((t) => t.type === null || exceptionMatches(rec, t.type));
+  if (!h) return 'break';
+  const prev = f.scope.vars.get('_');
+  setInScope(f.scope, '_', '_', rec);
+  try {
+    const r = h.body(f);
+    if (isPromise(r)) throw new Error('async trap bodies are not supported');
+  } catch (e) {
+    if (e instanceof ContinueSignal) return 'continue';
+    if (e instanceof BreakSignal) return 'break';
+    throw e;
+  } finally {
+    if (prev) f.scope.vars.set('_', prev);
+    else f.scope.vars.delete('_');
+  }
+  f.session.reportStatementError(rec, f);
+  return 'report';
+}
+
+export function compileBlock(block: A.StatementBlockAst): Exec {
+  return compileStatements(block.statements, block.traps);
+}
+
+/** `@( ... )` and `$( ... )`: runs the block and returns its output as an array. */
+export function compileStatementBlockCollect(block: A.StatementBlockAst): (f: Frame) => unknown[] | Promise<unknown[]> {
+  const body = compileBlock(block);
+  return (f) => {
+    const items: unknown[] = [];
+    const r = body(f.with((v) => void items.push(v)));
+    if (isPromise(r)) return r.then(() => items);
+    return items;
+  };
+}
+
+/**
+ * A statement used as a value (assignment right side, `if` condition, `( )`): a pure expression gives its value
+ * unchanged (`$a = @(1)` stays an array); anything else gives its collected output.
+ */
+export function compileValueStatement(stmt: A.StatementAst): Eval {
+  if (stmt.kind === 'Pipeline' && stmt.elements.length === 1 && stmt.elements[0].kind === 'CommandExpression' && stmt.elements[0].redirections.length === 0) {
+    return compileExpr(stmt.elements[0].expression);
+  }
+  if (stmt.kind === 'AssignmentStatement') return compileAssignment(stmt, true) as Eval;
+  const exec = compileStatement(stmt);
+  return (f) => {
+    const items: unknown[] = [];
+    const r = exec(f.with((v) => void items.push(v)));
+    if (isPromise(r)) return r.then(() => collectedValue(items));
+    return collectedValue(items);
+  };
+}
+
+/** Condition of if/while/for: truthiness of the value. */
+function compileCondition(stmt: A.StatementAst): (f: Frame) => boolean | Promise<boolean> {
+  const v = compileValueStatement(stmt);
+  return (f) => andThen(v(f), toBool) as boolean | Promise<boolean>;
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+export function compileStatement(ast: A.StatementAst): Exec {
+  switch (ast.kind) {
+    case 'Pipeline':
+      return compilePipelineStatement(ast);
+    case 'PipelineChain':
+      return compileChain(ast);
+    case 'AssignmentStatement':
+      return compileAssignment(ast, false) as Exec;
+    case 'IfStatement':
+      return compileIf(ast);
+    case 'SwitchStatement':
+      return compileSwitch(ast);
+    case 'ForEachStatement':
+      return compileForEach(ast);
+    case 'ForStatement':
+      return compileLoop(ast.label, ast.initializer, ast.condition, ast.iterator, ast.body, false, false);
+    case 'WhileStatement':
+      return compileLoop(ast.label, null, ast.condition, null, ast.body, false, false);
+    case 'DoWhileStatement':
+      return compileLoop(ast.label, null, ast.condition, null, ast.body, true, false);
+    case 'DoUntilStatement':
+      return compileLoop(ast.label, null, ast.condition, null, ast.body, true, true);
+    case 'FunctionDefinition':
+      return compileFunctionDefinition(ast);
+    case 'ReturnStatement': {
+      const p = ast.pipeline ? compileStatement(ast.pipeline) : null;
+      return (f) => {
+        if (p) {
+          const r = p(f);
+          if (isPromise(r)) return r.then(() => {
+            throw RETURN;
+          });
+        }
+        throw RETURN;
+      };
+    }
+    case 'ExitStatement': {
+      const p = ast.pipeline ? compileValueStatement(ast.pipeline) : null;
+      return (f) =>
+        andThen(p ? p(f) : 0, (v) => {
+          const n = Number(toStr(v ?? 0));
+          throw new ExitSignal(Number.isFinite(n) ? Math.trunc(n) : 0);
+        }) as unknown as void;
+    }
+    case 'ThrowStatement':
+      return compileThrow(ast);
+    case 'BreakStatement':
+    case 'ContinueStatement': {
+      const isBreak = ast.kind === 'BreakStatement';
+      const labelAst = ast.label;
+      if (labelAst === null) {
+        const sig = isBreak ? new BreakSignal(null) : new ContinueSignal(null);
+        return () => {
+          throw sig;
+        };
+      }
+      const le = compileExpr(labelAst);
+      return (f) =>
+        andThen(le(f), (l) => {
+          const label = toStr(l).toLowerCase();
+          throw isBreak ? new BreakSignal(label) : new ContinueSignal(label);
+        }) as unknown as void;
+    }
+    case 'TryStatement':
+      return compileTry(ast);
+    case 'TrapStatement':
+      return noop; // handled by the enclosing block
+    case 'BlockStatement':
+      return compileBlock(ast.body);
+    case 'DataStatement': {
+      const body = compileBlock(ast.body);
+      const name = ast.variableName;
+      if (!name) return body;
+      const collect = compileStatementBlockCollect(ast.body);
+      return (f) => andThen(collect(f), (items) => void setInScope(f.scope, name.toLowerCase(), name, collectedValue(items))) as unknown as void;
+    }
+  }
+}
+
+function compilePipelineStatement(ast: A.PipelineAst): Exec {
+  if (ast.elements.length === 1 && ast.elements[0].kind === 'CommandExpression' && ast.elements[0].redirections.length === 0) {
+    const expr = ast.elements[0].expression;
+    // `$i++` as a statement writes nothing.
+    const e = expr.kind === 'UnaryExpression' ? compileUnary(expr, true) : compileExpr(expr);
+    if (!mayRunCommands(expr)) {
+      return (f) => {
+        emitValue(e(f), f.out);
+        f.session.lastSuccess = true;
+      };
+    }
+    return (f) =>
+      andThen(e(f), (v) => {
+        emitValue(v, f.out);
+      }) as unknown as void;
+  }
+  return compilePipeline(ast);
+}
+
+function compileChain(ast: A.PipelineChainAst): Exec {
+  const left = ast.left.kind === 'PipelineChain' ? compileChain(ast.left) : compilePipelineStatement(ast.left);
+  const right = compilePipelineStatement(ast.right);
+  const and = ast.operator === '&&';
+  return (f) => {
+    const step = () => (f.session.lastSuccess === and ? right(f) : undefined);
+    const r = left(f);
+    return isPromise(r) ? r.then(step) : step();
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Assignment
+
+function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f: Frame) => unknown {
+  const target = compileAssignTarget(ast.left);
+  const rhs = compileValueStatement(ast.right);
+  if (ast.operator === '=') {
+    return (f) =>
+      andThen(rhs(f), (v) => {
+        if (v === NO_OUTPUT) v = null;
+        return andThen(target(f, v), () => {
+          f.session.lastSuccess = true;
+          return asValue ? v : undefined;
+        });
+      });
+  }
+  const current = compileExpr(ast.left);
+  const opFor: Record<string, (a: unknown, b: unknown) => unknown> = {
+    '+=': addValues,
+    '-=': subtractValues,
+    '*=': ops.multiply,
+    '/=': ops.divide,
+    '%=': ops.modulo,
+  };
+  if (ast.operator === '??=') {
+    return (f) =>
+      andThen(current(f), (cur) => {
+        if (cur !== null && cur !== undefined) return asValue ? cur : undefined;
+        return andThen(rhs(f), (v) => andThen(target(f, v), () => (asValue ? v : undefined)));
+      });
+  }
+  const op = opFor[ast.operator];
+  return (f) =>
+    andThen(current(f), (cur) =>
+      andThen(rhs(f), (v) => {
+        let nv: unknown;
+        try {
+          nv = typeof cur === 'number' && typeof v === 'number' && ast.operator === '+=' && (cur | 0) === cur && (v | 0) === v ? cur + v : op(cur, v);
+        } catch (e) {
+          throw positioned(e, f, ast.extent);
+        }
+        return andThen(target(f, nv), () => {
+          f.session.lastSuccess = true;
+          return asValue ? nv : undefined;
+        });
+      }),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// if / switch
+
+function compileIf(ast: A.IfStatementAst): Exec {
+  const clauses = ast.clauses.map((c) => ({ cond: compileCondition(c.condition), body: compileBlock(c.body) }));
+  const elseBody = ast.elseClause ? compileBlock(ast.elseClause) : null;
+  const from = (f: Frame, i: number): void | Promise<void> => {
+    for (; i < clauses.length; i++) {
+      const c = clauses[i].cond(f);
+      if (isPromise(c)) {
+        const idx = i;
+        return c.then((b) => (b ? clauses[idx].body(f) : from(f, idx + 1)));
+      }
+      if (c) return clauses[i].body(f);
+    }
+    if (elseBody) return elseBody(f);
+  };
+  return (f) => from(f, 0);
+}
+
+function loopSignal(e: unknown, label: string | null): 'break' | 'continue' {
+  if (e instanceof BreakSignal && (e.label === null || e.label === label)) return 'break';
+  if (e instanceof ContinueSignal && (e.label === null || e.label === label)) return 'continue';
+  throw e;
+}
+
+function compileSwitch(ast: A.SwitchStatementAst): Exec {
+  const label = ast.label?.toLowerCase() ?? null;
+  const flags = ast.flags;
+  const input = compileValueStatement(ast.condition);
+  const clauses = ast.clauses.map((c) => ({
+    isScript: c.condition.kind === 'ScriptBlockExpression',
+    cond: compileExpr(c.condition),
+    body: compileBlock(c.body),
+  }));
+  const defaultBody = ast.defaultClause ? compileBlock(ast.defaultClause) : null;
+
+  const matches = (f: Frame, clause: (typeof clauses)[number], value: unknown): boolean => {
+    const cv = clause.cond(f);
+    if (isPromise(cv)) throw new Error('async switch conditions are not supported');
+    if (clause.isScript) {
+      const out = f.session.invokeScriptBlockSync(cv as ScriptBlock, { dollarUnder: value, newScope: false, frame: f });
+      return toBool(collectedValue(out));
+    }
+    if (flags.regex && !flags.exact) {
+      const re = toJsRegExp(toStr(cv), { ignoreCase: !flags.caseSensitive });
+      const m = re.exec(toStr(value));
+      if (m) setInScope(f.scope, 'matches', 'Matches', matchesTable(m));
+      return m !== null;
+    }
+    if (flags.wildcard && !flags.exact) return like(toStr(value), toStr(cv), flags.caseSensitive);
+    if (typeof cv === 'string' || typeof value === 'string') {
+      const a = toStr(value), b = toStr(cv);
+      return flags.caseSensitive ? a === b : a.toLowerCase() === b.toLowerCase();
+    }
+    return equals(value, cv, flags.caseSensitive);
+  };
+
+  const runValue = (f: Frame, value: unknown): 'break' | 'next' | Promise<'break' | 'next'> => {
+    setInScope(f.scope, '_', '_', value);
+    let matched = false;
+    for (let i = 0; i < clauses.length; i++) {
+      if (!matches(f, clauses[i], value)) continue;
+      matched = true;
+      try {
+        const r = clauses[i].body(f);
+        if (isPromise(r)) throw new Error('async switch bodies are not supported yet');
+      } catch (e) {
+        const s = loopSignal(e, label);
+        return s === 'break' ? 'break' : 'next';
+      }
+    }
+    if (!matched && defaultBody) {
+      try {
+        const r = defaultBody(f);
+        if (isPromise(r)) throw new Error('async switch bodies are not supported yet');
+      } catch (e) {
+        const s = loopSignal(e, label);
+        return s === 'break' ? 'break' : 'next';
+      }
+    }
+    return 'next';
+  };
+
+  return (f) =>
+    andThen(input(f), (v) => {
+      let values: Iterable<unknown>;
+      if (flags.file) {
+        const path = f.session.resolvePath(toStr(v));
+        const text = readFileSync(path, 'utf8');
+        const lines = text.split(/\r?\n/);
+        if (lines.length && lines[lines.length - 1] === '') lines.pop();
+        values = lines;
+      } else values = enumerateForPipeline(v) ?? [v];
+      const prev = f.scope.vars.get('_');
+      try {
+        for (const item of values) if (runValue(f, item) === 'break') break;
+      } finally {
+        if (prev) f.scope.vars.set('_', prev);
+        else f.scope.vars.delete('_');
+      }
+    }) as unknown as void;
+}
+
+// ---------------------------------------------------------------------------
+// Loops
+
+function compileForEach(ast: A.ForEachStatementAst): Exec {
+  const label = ast.label?.toLowerCase() ?? null;
+  const varKey = ast.variable.name.toLowerCase();
+  const varName = ast.variable.name;
+  const body = compileBlock(ast.body);
+  const iterable = compileIterable(ast.iterable);
+  return (f) =>
+    andThen(iterable(f), (items) => {
+      if (items === null) return;
+      const it = items[Symbol.iterator]();
+      return loopOver(f, it, varKey, varName, body, label);
+    }) as unknown as void;
+}
+
+function loopOver(f: Frame, it: Iterator<unknown>, key: string, name: string, body: Exec, label: string | null): void | Promise<void> {
+  const scope = f.scope;
+  let v = scope.vars.get(key);
+  for (;;) {
+    const y = f.session.tick();
+    if (y) return y.then(() => loopOver(f, it, key, name, body, label));
+    const n = it.next();
+    if (n.done) return;
+    if (v === undefined || scope.vars.get(key) !== v) v = setInScope(scope, key, name, n.value);
+    else if (v.typeConstraint === null && v.options === 0) v.value = n.value;
+    else setInScope(scope, key, name, n.value);
+    try {
+      const r = body(f);
+      if (isPromise(r)) return r.then(() => loopOver(f, it, key, name, body, label), (e) => (loopSignal(e, label) === 'break' ? undefined : loopOver(f, it, key, name, body, label)));
+    } catch (e) {
+      if (loopSignal(e, label) === 'break') return;
+    }
+  }
+}
+
+/** The values a foreach iterates: ranges lazily, collections unrolled, a scalar once, $null not at all. */
+function compileIterable(stmt: A.StatementAst): (f: Frame) => Iterable<unknown> | null | Promise<Iterable<unknown> | null> {
+  if (stmt.kind === 'Pipeline' && stmt.elements.length === 1 && stmt.elements[0].kind === 'CommandExpression') {
+    const expr = stmt.elements[0].expression;
+    if (expr.kind === 'BinaryExpression' && expr.operator === '..') {
+      const l = compileExpr(expr.left), r = compileExpr(expr.right);
+      return (f) => andThen(l(f), (a) => andThen(r(f), (b) => ops.rangeIterator(a, b))) as Iterable<unknown>;
+    }
+  }
+  const v = compileValueStatement(stmt);
+  return (f) =>
+    andThen(v(f), (x) => {
+      if (x === null || x === undefined) return null;
+      return enumerateForPipeline(x) ?? [x];
+    }) as Iterable<unknown> | null;
+}
+
+function compileLoop(
+  labelText: string | null,
+  init: A.StatementAst | null,
+  condAst: A.StatementAst | null,
+  stepAst: A.StatementAst | null,
+  bodyAst: A.StatementBlockAst,
+  bodyFirst: boolean,
+  until: boolean,
+): Exec {
+  const label = labelText?.toLowerCase() ?? null;
+  const initF = init ? compileValueStatement(init) : null;
+  const cond = condAst ? compileCondition(condAst) : null;
+  const step = stepAst ? compileValueStatement(stepAst) : null;
+  const body = compileBlock(bodyAst);
+  const evalCond = (f: Frame): boolean | Promise<boolean> => {
+    if (!cond) return true;
+    const c = cond(f);
+    return isPromise(c) ? c.then((b) => b !== until) : c !== until;
+  };
+  const check = (f: Frame): boolean | Promise<boolean> => {
+    const y = f.session.tick();
+    return y ? y.then(() => evalCond(f)) : evalCond(f);
+  };
+  // Sync loop; switches to the async version at the first Promise.
+  const run = (f: Frame, first: boolean): void | Promise<void> => {
+    let skipCheck = first && bodyFirst;
+    for (;;) {
+      if (!skipCheck) {
+        const c = check(f);
+        if (isPromise(c)) return runAsync(f, c);
+        if (!c) return;
+      }
+      skipCheck = false;
+      try {
+        const r = body(f);
+        if (isPromise(r)) return runAsync(f, null, r);
+      } catch (e) {
+        if (loopSignal(e, label) === 'break') return;
+      }
+      if (step) {
+        const s = step(f);
+        if (isPromise(s)) return runAsync(f, null, null, s);
+      }
+    }
+  };
+  const runAsync = async (f: Frame, pendingCheck: Promise<boolean> | null, pendingBody?: Promise<void> | null, pendingStep?: Promise<unknown>): Promise<void> => {
+    let stage: 'check' | 'body' | 'step' = pendingCheck ? 'check' : pendingBody ? 'body' : 'step';
+    let first = true;
+    for (;;) {
+      if (stage === 'check') {
+        const c = first && pendingCheck ? await pendingCheck : await check(f);
+        if (!c) return;
+        stage = 'body';
+        first = false;
+        continue;
+      }
+      if (stage === 'body') {
+        try {
+          if (first && pendingBody) await pendingBody;
+          else await body(f);
+        } catch (e) {
+          if (loopSignal(e, label) === 'break') return;
+        }
+        first = false;
+        stage = 'step';
+        continue;
+      }
+      if (first && pendingStep) await pendingStep;
+      else if (step) await step(f);
+      first = false;
+      stage = 'check';
+    }
+  };
+  return (f) => {
+    if (initF) {
+      const r = initF(f);
+      if (isPromise(r)) return r.then(() => run(f, true));
+    }
+    return run(f, true);
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Functions
+
+function compileFunctionDefinition(ast: A.FunctionDefinitionAst): Exec {
+  let name = ast.name;
+  let scopeName: string | null = null;
+  const m = /^(global|script|local|private):(.+)$/i.exec(name);
+  if (m) {
+    scopeName = m[1].toLowerCase();
+    name = m[2];
+  }
+  return (f) => {
+    const sb = new ScriptBlock(ast.body);
+    sb.session = f.session;
+    (sb as ScriptBlock & { extraParameters?: A.ParameterAst[] | null }).extraParameters = ast.parameters;
+    (sb as ScriptBlock & { isFilter?: boolean }).isFilter = ast.isFilter;
+    const target = scopeName === 'global' ? f.scope.globalScope() : scopeName === 'script' ? f.scope.scriptScope() : f.scope;
+    target.setFunction({ name, isFilter: ast.isFilter, scriptBlock: sb, options: 0, description: '' });
+  };
+}
+
+// ---------------------------------------------------------------------------
+// throw / try / catch / finally
+
+function compileThrow(ast: A.ThrowStatementAst): Exec {
+  const value = ast.pipeline ? compileValueStatement(ast.pipeline) : null;
+  return (f) =>
+    andThen(value ? value(f) : null, (v) => {
+      throw f.session.makeThrowError(v, ast.pipeline === null, f, ast.extent);
+    }) as unknown as void;
+}
+
+export function exceptionMatches(rec: ErrorRecord, tn: A.TypeName): boolean {
+  const t = resolveType(tn);
+  const full = t instanceof PSType ? t.FullName : tn.name.includes('.') ? tn.name : `System.${tn.name}`;
+  // pwsh wraps .NET exceptions from operations in a RuntimeException; typed catch also sees the inner ones.
+  for (let ex: PSException | null = rec.Exception; ex; ex = ex.InnerException) {
+    if (exceptionIsA(ex.typeName, full)) return true;
+  }
+  return false;
+}
+
+function compileTry(ast: A.TryStatementAst): Exec {
+  const body = compileBlock(ast.body);
+  const catches = ast.catchClauses.map((c) => ({ types: c.catchTypes, body: compileBlock(c.body) }));
+  const fin = ast.finallyClause ? compileBlock(ast.finallyClause) : null;
+
+  const runCatch = (f: Frame, e: unknown): void | Promise<void> => {
+    if (isFlowSignal(e)) throw e;
+    const err = f.session.toRuntimeError(e);
+    const rec = err.errorRecord;
+    const c = catches.find((c) => c.types.length === 0 || c.types.some((t) => exceptionMatches(rec, t)));
+    if (!c) throw err;
+    f.session.recordError(rec);
+    const prev = f.scope.vars.get('_');
+    setInScope(f.scope, '_', '_', rec);
+    const restore = () => {
+      if (prev) f.scope.vars.set('_', prev);
+      else f.scope.vars.delete('_');
+    };
+    try {
+      const r = c.body(f);
+      if (isPromise(r)) return r.finally(restore);
+    } catch (e2) {
+      restore();
+      throw e2;
+    }
+    restore();
+  };
+
+  const withFinally = (f: Frame, r: void | Promise<void>, threw: boolean, err: unknown): void | Promise<void> => {
+    if (!fin) {
+      if (threw) throw err;
+      return r;
+    }
+    const runFin = () => {
+      const fr = fin(f);
+      if (isPromise(fr)) return fr.then(() => {
+        if (threw) throw err;
+      });
+      if (threw) throw err;
+    };
+    return runFin();
+  };
+
+  return (f) => {
+    const s = f.session;
+    s.tryDepth++;
+    let r: void | Promise<void>;
+    try {
+      r = body(f);
+    } catch (e) {
+      s.tryDepth--;
+      return afterBody(f, e);
+    }
+    if (isPromise(r)) {
+      return r.then(
+        () => {
+          s.tryDepth--;
+          return withFinally(f, undefined, false, null);
+        },
+        (e) => {
+          s.tryDepth--;
+          return afterBody(f, e);
+        },
+      );
+    }
+    s.tryDepth--;
+    return withFinally(f, undefined, false, null);
+  };
+
+  function afterBody(f: Frame, e: unknown): void | Promise<void> {
+    if (catches.length === 0 || isFlowSignal(e)) return withFinally(f, undefined, true, e);
+    let cr: void | Promise<void>;
+    try {
+      cr = runCatch(f, e);
+    } catch (e2) {
+      return withFinally(f, undefined, true, e2);
+    }
+    if (isPromise(cr)) return cr.then(() => withFinally(f, undefined, false, null), (e2) => withFinally(f, undefined, true, e2));
+    return withFinally(f, undefined, false, null);
+  }
+}
+
+export { PSException, runtimeError, PSHashtable };

@@ -1,0 +1,62 @@
+// An execution frame: the scope code runs in, where its output goes, and where its other streams go.
+import type { Scope } from './scope.js';
+import type { Sink } from './pipeline.js';
+import type { ErrorRecord } from '../errors.js';
+import type { Session } from './session.js';
+
+/** Records written to the non-output streams. Redirections replace these per command. */
+export interface Streams {
+  error(record: ErrorRecord): void;
+  warning(message: string): void;
+  verbose(message: string): void;
+  debug(message: string): void;
+  /** Write-Information and Write-Host (host=true) records. */
+  information(record: InformationRecordValue): void;
+}
+
+export interface InformationRecordValue {
+  MessageData: unknown;
+  Tags: string[];
+  Source: string;
+  TimeGenerated: Date;
+  /** Write-Host output: shown by the host even when InformationPreference is SilentlyContinue. */
+  isHost: boolean;
+  noNewline?: boolean;
+  foregroundColor?: string;
+  backgroundColor?: string;
+}
+
+/** Stream records that end up in the output stream through `3>&1` etc. */
+export class WarningRecord {
+  constructor(readonly Message: string) {}
+  toString(): string {
+    return this.Message;
+  }
+}
+export class VerboseRecord {
+  constructor(readonly Message: string) {}
+  toString(): string {
+    return this.Message;
+  }
+}
+export class DebugRecord {
+  constructor(readonly Message: string) {}
+  toString(): string {
+    return this.Message;
+  }
+}
+
+export class Frame {
+  constructor(
+    public scope: Scope,
+    public out: Sink,
+    public streams: Streams,
+    public readonly session: Session,
+    /** Name of the function/script/cmdlet being run, for $MyInvocation and error positions. */
+    public commandName: string | null = null,
+  ) {}
+
+  with(out: Sink): Frame {
+    return new Frame(this.scope, out, this.streams, this.session, this.commandName);
+  }
+}

@@ -1,0 +1,105 @@
+// Indexing: `$a[0]`, `$a[-1]`, `$a[1..3]`, `$s[0]`, `$h['k']`, and index assignment.
+import { PSHashtable } from '../values/objects.js';
+import { PSChar, toJsNumber, isNumeric } from '../values/numbers.js';
+import { toNumber } from '../values/convert.js';
+import { runtimeError } from '../errors.js';
+import { getEnumerable, invokeMethod } from '../types/index.js';
+import type { Frame } from './frame.js';
+import type { Extent } from '../../parser/ast.js';
+
+function toIndex(v: unknown): number {
+  if (typeof v === 'number') return Math.trunc(v);
+  return Math.trunc(toJsNumber(isNumeric(v) ? v : toNumber(v)));
+}
+
+function indexArray(arr: ArrayLike<unknown>, idx: unknown): unknown {
+  let i = toIndex(idx);
+  if (i < 0) i += arr.length;
+  return i >= 0 && i < arr.length ? (arr[i] === undefined ? null : arr[i]) : null;
+}
+
+export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent: Extent | null): unknown {
+  if (target === null || target === undefined) {
+    throw runtimeError('Cannot index into a null array.', 'NullArray', { category: 'InvalidOperation' });
+  }
+  if (Array.isArray(target)) {
+    if (typeof idx === 'number') return indexArray(target, idx);
+    if (Array.isArray(idx)) {
+      const out: unknown[] = [];
+      for (const i of idx) {
+        let n = toIndex(i);
+        if (n < 0) n += target.length;
+        if (n >= 0 && n < target.length) out.push(target[n]);
+      }
+      return out;
+    }
+    return indexArray(target, idx);
+  }
+  if (typeof target === 'string') {
+    if (Array.isArray(idx)) {
+      const out: unknown[] = [];
+      for (const i of idx) {
+        const c = indexArray(target, i);
+        if (c !== null) out.push(new PSChar((c as string).charCodeAt(0)));
+      }
+      return out;
+    }
+    const c = indexArray(target, idx);
+    return c === null ? null : new PSChar((c as string).charCodeAt(0));
+  }
+  if (target instanceof PSHashtable) {
+    if (Array.isArray(idx)) return idx.map((k) => target.get(k));
+    return target.get(idx);
+  }
+  if (target instanceof Uint8Array) return indexArray(Array.from(target), idx);
+  // Collections with a by-name indexer (PSObject.Properties['Name']).
+  if (typeof (target as { item?: unknown }).item === 'function' && typeof idx === 'string') {
+    const r = (target as { item(n: string): unknown }).item(idx);
+    return r === undefined ? null : r;
+  }
+  // Objects exposing numeric-keyed members ($AWSHistory[0]).
+  if ((typeof idx === 'number') && !(Symbol.iterator in (target as object))) {
+    const o = target as Record<string, unknown>;
+    const n = idx < 0 ? Number((o as { Count?: number }).Count ?? 0) + idx : idx;
+    if (String(n) in o) return o[String(n)] ?? null;
+  }
+  // Objects with an indexer (lists, dictionaries, Match groups...) answer get_Item.
+  try {
+    const r = invokeMethod(target, 'get_Item', [idx]);
+    return r === undefined ? null : r;
+  } catch {
+    // fall through
+  }
+  const en = getEnumerable(target);
+  if (en) {
+    const arr = Array.from(en);
+    return Array.isArray(idx) ? idx.map((i) => indexArray(arr, i)) : indexArray(arr, idx);
+  }
+  const name = (target as object).constructor?.name ?? 'System.Object';
+  void f;
+  void extent;
+  throw runtimeError(`Unable to index into an object of type ${name}.`, 'CannotIndex', { category: 'InvalidOperation' });
+}
+
+export function setIndex(target: unknown, idx: unknown, value: unknown): void {
+  if (target === null || target === undefined) {
+    throw runtimeError('Cannot index into a null array.', 'NullArray', { category: 'InvalidOperation' });
+  }
+  if (Array.isArray(target)) {
+    let i = toIndex(idx);
+    if (i < 0) i += target.length;
+    if (i < 0 || i >= target.length) {
+      throw runtimeError('Index was outside the bounds of the array.', 'IndexOutOfRange', {
+        category: 'InvalidOperation',
+        exceptionType: 'System.IndexOutOfRangeException',
+      });
+    }
+    target[i] = value;
+    return;
+  }
+  if (target instanceof PSHashtable) {
+    target.set(idx, value);
+    return;
+  }
+  invokeMethod(target, 'set_Item', [idx, value]);
+}

@@ -1,0 +1,101 @@
+// Native commands: executables on PATH or given by path. stdout lines stream into the pipeline as strings;
+// stderr passes through (or becomes error records under 2>&1); pipeline input goes to stdin.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Processor, Sink } from './pipeline.js';
+import { NO_INPUT } from './pipeline.js';
+import type { Frame, Streams } from './frame.js';
+import type { CallArg } from './binder.js';
+import { toStr } from '../values/convert.js';
+import { ErrorRecord, PSException } from '../errors.js';
+
+/** Arguments as pwsh's Standard native argument passing gives them: one argv entry per value, arrays spread. */
+export function nativeArgv(args: CallArg[]): string[] {
+  const argv: string[] = [];
+  const push = (v: unknown) => {
+    if (Array.isArray(v)) for (const x of v) push(x);
+    else argv.push(toStr(v));
+  };
+  for (const a of args) {
+    if (a.name !== null) {
+      const t = a.text ?? `-${a.name}`;
+      if (a.hasValue) argv.push(t.endsWith(':') ? t + toStr(a.value) : `${t}:${toStr(a.value)}`);
+      else argv.push(t);
+    } else push(a.value);
+  }
+  return argv;
+}
+
+export class NativeProcessor implements Processor {
+  out: Sink = () => {};
+  expectingInput = false;
+  private input: string[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly name: string,
+    private readonly args: CallArg[],
+    private readonly frame: Frame,
+    private readonly streams: Streams,
+  ) {}
+
+  begin(): void {}
+
+  process(item: unknown): void {
+    if (item !== NO_INPUT) this.input.push(toStr(item));
+  }
+
+  end(): Promise<void> {
+    const s = this.frame.session;
+    const captureErr = this.streams !== s.defaultStreams;
+    return new Promise<void>((resolve, reject) => {
+      let child;
+      try {
+        child = spawn(this.path, nativeArgv(this.args), {
+          cwd: s.cwd,
+          env: s.env as NodeJS.ProcessEnv,
+          stdio: [this.expectingInput ? 'pipe' : 'inherit', 'pipe', captureErr ? 'pipe' : 'inherit'],
+          signal: s.signal,
+        });
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      if (this.expectingInput && child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(this.input.length ? this.input.join('\n') + '\n' : '');
+      }
+      const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (line) => {
+        try {
+          this.out(line);
+        } catch (e) {
+          child.kill();
+          reject(e);
+        }
+      });
+      if (captureErr && child.stderr) {
+        const errLines = createInterface({ input: child.stderr });
+        errLines.on('line', (line) => {
+          const rec = new ErrorRecord(new PSException(line, 'System.Management.Automation.RemoteException'), 'NativeCommandError', 'NotSpecified', line);
+          this.streams.error(rec);
+        });
+      }
+      child.on('error', (e) => reject(e));
+      let closed = false;
+      const finish = (code: number | null) => {
+        if (closed) return;
+        closed = true;
+        s.setLastExitCode(code ?? 1);
+        if (code !== 0) s.pipelineHadErrors = true;
+        resolve();
+      };
+      lines.on('close', () => {
+        if (child.exitCode !== null) finish(child.exitCode);
+      });
+      child.on('close', (code) => finish(code));
+    });
+  }
+}
+
+export { NO_INPUT };

@@ -1,0 +1,99 @@
+// Scopes: variables, functions and aliases, looked up dynamically through the parent chain as pwsh does.
+
+export const enum VarOptions {
+  None = 0,
+  ReadOnly = 1,
+  Constant = 2,
+  Private = 4,
+  AllScope = 8,
+}
+
+/** A variable. `typeConstraint`/`validators` come from `[int]$x = 1` and validation attributes on assignments. */
+export class PSVariable {
+  description = '';
+  typeConstraint: unknown = null;
+  validators: ((value: unknown) => void)[] | null = null;
+  constructor(
+    public name: string,
+    public value: unknown,
+    public options: number = VarOptions.None,
+  ) {}
+}
+
+export interface FunctionInfo {
+  name: string;
+  isFilter: boolean;
+  /** The ScriptBlock value of the body. */
+  scriptBlock: unknown;
+  options: number;
+  description: string;
+}
+
+export interface AliasInfo {
+  name: string;
+  definition: string;
+  description: string;
+  options: number;
+}
+
+export class Scope {
+  readonly vars = new Map<string, PSVariable>();
+  functions: Map<string, FunctionInfo> | null = null;
+  aliases: Map<string, AliasInfo> | null = null;
+  /** Dot-sourced / module-less script files start a script scope. */
+  isScriptScope: boolean;
+
+  constructor(
+    readonly parent: Scope | null,
+    isScriptScope = false,
+  ) {
+    this.isScriptScope = isScriptScope || parent === null;
+  }
+
+  /** Variable visible from this scope: the nearest one up the chain that is not private to another scope. */
+  lookup(key: string): PSVariable | undefined {
+    let v = this.vars.get(key);
+    if (v !== undefined) return v;
+    for (let s = this.parent; s !== null; s = s.parent) {
+      v = s.vars.get(key);
+      if (v !== undefined && (v.options & VarOptions.Private) === 0) return v;
+    }
+    return undefined;
+  }
+
+  scriptScope(): Scope {
+    let s: Scope = this;
+    while (!s.isScriptScope && s.parent) s = s.parent;
+    return s;
+  }
+
+  globalScope(): Scope {
+    let s: Scope = this;
+    while (s.parent) s = s.parent;
+    return s;
+  }
+
+  lookupFunction(key: string): FunctionInfo | undefined {
+    for (let s: Scope | null = this; s !== null; s = s.parent) {
+      const f = s.functions?.get(key);
+      if (f !== undefined) return f;
+    }
+    return undefined;
+  }
+
+  lookupAlias(key: string): AliasInfo | undefined {
+    for (let s: Scope | null = this; s !== null; s = s.parent) {
+      const a = s.aliases?.get(key);
+      if (a !== undefined) return a;
+    }
+    return undefined;
+  }
+
+  setFunction(info: FunctionInfo): void {
+    (this.functions ??= new Map()).set(info.name.toLowerCase(), info);
+  }
+
+  setAlias(info: AliasInfo): void {
+    (this.aliases ??= new Map()).set(info.name.toLowerCase(), info);
+  }
+}

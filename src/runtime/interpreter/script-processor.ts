@@ -1,0 +1,198 @@
+// Runs a script block (function, filter, script file, `& {}`) as a pipeline command.
+import type { Processor, Sink } from './pipeline.js';
+import { NO_INPUT } from './pipeline.js';
+import { Frame, type Streams } from './frame.js';
+import { Scope, PSVariable } from './scope.js';
+import { ScriptBlock } from './scriptblock.js';
+import { compileScript, scriptMetadata, type CompiledScript } from './script-meta.js';
+import {
+  bindArguments, bindPipelineItem, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
+} from './binder.js';
+import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
+import { setInScope } from './variables.js';
+import { PSHashtable } from '../values/objects.js';
+import { convertTo, resolveType } from '../types/index.js';
+import { toStr } from '../values/convert.js';
+import type { Exec } from './compile-stmt.js';
+
+export interface ScriptInvocation {
+  name: string;
+  /** Run in the caller's scope (dot-sourcing) instead of a new child scope. */
+  dotSource: boolean;
+  /** A script file: a new script scope; `exit` ends only this script. */
+  isScriptFile: boolean;
+  scriptPath?: string | null;
+}
+
+export class ScriptProcessor implements Processor {
+  out: Sink = () => {};
+  expectingInput = false;
+  private frame!: Frame;
+  private compiled: CompiledScript;
+  private meta: CommandMetadata | null = null;
+  private binding: BindResult | null = null;
+  private inputItems: unknown[] = [];
+  private underVar: PSVariable | null = null;
+  /** Set when `exit N` ended this script file. */
+  exitCode: number | null = null;
+
+  constructor(
+    private readonly sb: ScriptBlock,
+    private readonly args: CallArg[],
+    private readonly caller: Frame,
+    private readonly streams: Streams,
+    private readonly inv: ScriptInvocation,
+  ) {
+    this.compiled = compileScript(sb);
+  }
+
+  begin(): void | Promise<void> {
+    const s = this.caller.session;
+    const parentScope = (this.sb.closureScope as Scope | null) ?? this.caller.scope;
+    const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
+    const out: Sink = (v) => this.out(v);
+    this.frame = new Frame(scope, out, this.streams, s, this.inv.name);
+    s.enterCall(this.inv.name);
+    const c = this.compiled;
+    if (c.parameters.length > 0 || c.advanced) {
+      this.meta = scriptMetadata(c, this.inv.name, this.frame);
+      this.binding = bindArguments(this.meta, this.args, !c.advanced);
+      this.applyBinding();
+    } else {
+      const unbound: unknown[] = [];
+      for (const a of this.args) {
+        if (a.name !== null) {
+          unbound.push(a.text ?? `-${a.name}`);
+          if (a.hasValue) unbound.push(a.value);
+        } else unbound.push(a.value);
+      }
+      setInScope(scope, 'args', 'args', unbound);
+      setInScope(scope, 'psboundparameters', 'PSBoundParameters', new PSHashtable());
+    }
+    if (this.inv.isScriptFile && this.inv.scriptPath) {
+      setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
+      setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
+    }
+    setInScope(scope, 'myinvocation', 'MyInvocation', s.makeMyInvocation(this.inv.name, this.inv.scriptPath ?? null, this.expectingInput));
+    if (c.begin) return this.runBlock(c.begin);
+  }
+
+  private applyBinding(): void {
+    const scope = this.frame.scope;
+    const c = this.compiled;
+    const b = this.binding!;
+    const bp = new PSHashtable();
+    for (const p of c.parameters) {
+      const key = p.name.toLowerCase();
+      if (b.bound.has(this.declName(p.name))) continue;
+      // Unbound: default value, or the type's default ($null, 0 for [int], $false for [switch]).
+      const def = c.defaults.get(key);
+      let value: unknown = def ? def(this.frame) : null;
+      const tc = c.typeConstraints.get(p.name);
+      if (isPromise(value)) value = null;
+      if (tc && (def || isValueType(tc.name))) {
+        const t = resolveType(tc);
+        if (t) value = convertTo(value, t);
+      }
+      if (tc && tc.name.toLowerCase() === 'switch') value = def ? value : false;
+      const v = setInScope(scope, key, p.name, value);
+      if (tc) v.typeConstraint = resolveType(tc);
+    }
+    for (const [name, value] of b.bound) {
+      bp.set(name, value);
+      const key = name.toLowerCase();
+      const v = setInScope(scope, key, name, value);
+      const tc = c.typeConstraints.get(name);
+      if (tc) v.typeConstraint = resolveType(tc);
+    }
+    setInScope(scope, 'psboundparameters', 'PSBoundParameters', bp);
+    setInScope(scope, 'args', 'args', b.unbound);
+    if (c.advanced) this.applyCommonParameters(b.bound);
+    if (!this.expectingInput) this.checkMandatory();
+  }
+
+  private declName(n: string): string {
+    return this.meta?.byKey.get(n.toLowerCase())?.name ?? n;
+  }
+
+  private applyCommonParameters(bound: Map<string, unknown>): void {
+    const scope = this.frame.scope;
+    const pref = (param: string, variable: string) => {
+      if (bound.has(param)) setInScope(scope, variable.toLowerCase(), variable, toStr(bound.get(param)));
+    };
+    pref('ErrorAction', 'ErrorActionPreference');
+    pref('WarningAction', 'WarningPreference');
+    pref('InformationAction', 'InformationPreference');
+    if (bound.has('Verbose')) setInScope(scope, 'verbosepreference', 'VerbosePreference', bound.get('Verbose') ? 'Continue' : 'SilentlyContinue');
+    if (bound.has('Debug')) setInScope(scope, 'debugpreference', 'DebugPreference', bound.get('Debug') ? 'Continue' : 'SilentlyContinue');
+    if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', !!bound.get('WhatIf'));
+    if (bound.has('ErrorVariable')) this.frame.session.attachErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
+  }
+
+  private checkMandatory(): void {
+    const missing = missingMandatory(this.meta!, this.binding!.bound, this.binding!.parameterSet, false);
+    if (missing.length) throw missingMandatoryError(this.inv.name, missing);
+  }
+
+  process(item: unknown): void | Promise<void> {
+    const c = this.compiled;
+    if (item === NO_INPUT) {
+      if (c.process) return this.runBlock(c.process);
+      return;
+    }
+    if (this.meta && this.binding && (this.meta.pipelineByValue.length || this.meta.pipelineByName.length)) {
+      const bound = new Map(this.binding.bound);
+      const names = bindPipelineItem(this.meta, bound, this.binding.parameterSet, item);
+      if (names === null && c.process) throw inputNotBoundError(this.inv.name, item);
+      if (names) for (const n of names) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+    }
+    if (c.process) {
+      const scope = this.frame.scope;
+      if (this.underVar === null || scope.vars.get('_') !== this.underVar) this.underVar = setInScope(scope, '_', '_', item);
+      else this.underVar.value = item;
+      return this.runBlock(c.process);
+    }
+    this.inputItems.push(item);
+  }
+
+  end(): void | Promise<void> {
+    const c = this.compiled;
+    setInScope(this.frame.scope, 'input', 'input', this.inputItems);
+    const finish = () => this.frame.session.leaveCall();
+    if (c.end) {
+      let r: void | Promise<void>;
+      try {
+        r = this.runBlock(c.end);
+      } catch (e) {
+        finish();
+        throw e;
+      }
+      if (isPromise(r)) return r.finally(finish);
+    }
+    finish();
+  }
+
+  private runBlock(block: Exec): void | Promise<void> {
+    const onError = (e: unknown): void => {
+      if (e instanceof ReturnSignal) return;
+      if (e instanceof ExitSignal && this.inv.isScriptFile) {
+        this.frame.session.setLastExitCode(e.code);
+        this.exitCode = e.code;
+        return;
+      }
+      throw e;
+    };
+    try {
+      const r = block(this.frame);
+      if (isPromise(r)) return r.catch(onError);
+    } catch (e) {
+      onError(e);
+    }
+  }
+}
+
+function isValueType(name: string): boolean {
+  return /^(int|int32|long|int64|double|decimal|byte|bool|boolean|char|single|float|int16|uint\d*|switch|datetime|timespan|string)$/i.test(name);
+}
+
+export { toStr };

@@ -1,0 +1,32 @@
+// Methods of script blocks that need the interpreter: Invoke, InvokeReturnAsIs, GetNewClosure.
+import type { Frame } from './frame.js';
+import { ScriptBlock } from './scriptblock.js';
+import { Scope, PSVariable } from './scope.js';
+import { collectedValue } from './emit.js';
+
+/** Returns undefined when the method is not one of these (the types layer handles the rest). */
+export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args: unknown[]): unknown {
+  switch (name.toLowerCase()) {
+    case 'invoke':
+      return f.session.invokeScriptBlockSync(sb, { args, newScope: true, frame: f });
+    case 'invokereturnasis':
+      return collectedValue(f.session.invokeScriptBlockSync(sb, { args, newScope: true, frame: f }));
+    case 'getnewclosure': {
+      // Capture the current values of all visible variables into a new scope, as pwsh's module-bound closure does.
+      const captured = new Scope(f.scope.globalScope());
+      const seen = new Set<string>();
+      for (let s: Scope | null = f.scope; s !== null && s.parent !== null; s = s.parent) {
+        for (const [k, v] of s.vars) if (!seen.has(k)) {
+          seen.add(k);
+          // Values are copied, not shared: later changes outside must not reach the closure.
+          captured.vars.set(k, new PSVariable(v.name, v.value, v.options));
+        }
+      }
+      const copy = new ScriptBlock(sb.ast);
+      copy.session = sb.session;
+      copy.closureScope = captured;
+      return copy;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+// The ScriptBlock value: a compiled script block plus the scope it closes over (for GetNewClosure).
+import type { ScriptBlockAst } from '../../parser/ast.js';
+
+export class ScriptBlock {
+  /** Compiled form, filled lazily by the interpreter on first invocation. */
+  compiled: unknown = null;
+  /** Scope captured by GetNewClosure (or a module scope); null = run in the caller's dynamic scope chain. */
+  closureScope: unknown = null;
+  /** Session the script block was created in. */
+  session: unknown = null;
+
+  constructor(readonly ast: ScriptBlockAst) {}
+
+  /** The text between the braces, as written (what `"$sb"` / `.ToString()` give). */
+  toString(): string {
+    const ext = this.ast.extent;
+    const text = this.ast.source.text.slice(ext.start, ext.end);
+    // A script block expression's extent includes its braces; the top-level script's does not.
+    return text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : text;
+  }
+}
+
+/**
+ * How code outside the interpreter (the types layer: ScriptMethod, ScriptProperty, .Invoke(), .Where(), .ForEach();
+ * operators: -replace with a script block) runs a script block. Installed by the interpreter at start.
+ * Returns the collected output (an array; unwrapped by the caller if needed).
+ */
+export type ScriptBlockInvoker = (
+  sb: ScriptBlock,
+  options: { thisValue?: unknown; dollarUnder?: unknown; args?: unknown[]; newScope?: boolean },
+) => unknown[];
+
+let invoker: ScriptBlockInvoker | null = null;
+
+export function setScriptBlockInvoker(fn: ScriptBlockInvoker): void {
+  invoker = fn;
+}
+
+export function invokeScriptBlock(
+  sb: ScriptBlock,
+  options: { thisValue?: unknown; dollarUnder?: unknown; args?: unknown[]; newScope?: boolean } = {},
+): unknown[] {
+  if (!invoker) throw new Error('script block invoker not installed');
+  return invoker(sb, options);
+}

@@ -1,0 +1,853 @@
+// Session state: the global scope, registered cmdlets, the host, the current location, error bookkeeping,
+// stream preferences, and the entry points that run scripts. Implements SessionApi for cmdlets.
+import { performance } from 'node:perf_hooks';
+import { existsSync, statSync, readFileSync, accessSync, constants as fsConstants } from 'node:fs';
+import * as nodePath from 'node:path';
+import { homedir } from 'node:os';
+import type * as A from '../../parser/ast.js';
+import { parse } from '../../parser/index.js';
+import type { CmdletDecl, CommandInfo, HostUI, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
+import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
+import { PSHashtable, PSObject } from '../values/objects.js';
+import { toStr } from '../values/convert.js';
+import { Scope, PSVariable, VarOptions } from './scope.js';
+import { Frame, type Streams, type InformationRecordValue } from './frame.js';
+import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
+import { ScriptProcessor } from './script-processor.js';
+import { runPipeline, type Processor, type Sink } from './pipeline.js';
+import { ExitSignal, PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
+import { compileScript } from './script-meta.js';
+import { CmdletProcessor } from './cmdlet-processor.js';
+import { setInScope } from './variables.js';
+import { cmdletMetadata } from './cmdlet-processor.js';
+
+export type ResolvedCommand =
+  | { kind: 'function'; name: string; scriptBlock: ScriptBlock }
+  | { kind: 'cmdlet'; decl: CmdletDecl }
+  | { kind: 'script'; path: string; scriptBlock: ScriptBlock }
+  | { kind: 'native'; path: string };
+
+export interface SessionHost extends HostUI {
+  error(record: ErrorRecord): void;
+  warning(message: string): void;
+  verbose(message: string): void;
+  debug(message: string): void;
+  information(record: InformationRecordValue): void;
+  progress(record: unknown): void;
+  /** Render output objects for `> file` redirection (Out-File formatting). */
+  formatForFile(items: unknown[]): string;
+}
+
+export const PSVERSION = '7.4.0';
+
+export class Session implements SessionApi {
+  readonly globalScope = new Scope(null, true);
+  readonly cmdlets = new Map<string, CmdletDecl>();
+  cwd: string;
+  env: Record<string, string | undefined>;
+  lastSuccess = true;
+  pipelineHadErrors = false;
+  tryDepth = 0;
+  signal: AbortSignal = new AbortController().signal;
+  readonly errors: unknown[] = [];
+  readonly defaultStreams: Streams;
+  private readonly sourceStack: A.SourceFile[] = [];
+  private readonly frameStack: Frame[] = [];
+  private readonly errorVariables: { name: string; items: ErrorRecord[]; frame: Frame }[] = [];
+  private locationStack: string[] = [];
+  readonly globalFrame: Frame;
+  callDepth = 0;
+  /** Inside code that must finish synchronously (the types layer calling back into scripts): never yield there. */
+  syncDepth = 0;
+  private ticks = 0;
+  private lastYield = 0;
+
+  constructor(
+    public host: SessionHost,
+    options: { cwd?: string; env?: Record<string, string | undefined> },
+  ) {
+    this.cwd = options.cwd ?? process.cwd();
+    this.env = options.env ?? { ...process.env };
+    this.defaultStreams = {
+      error: (r) => this.host.error(r),
+      warning: (m) => this.host.warning(m),
+      verbose: (m) => this.host.verbose(m),
+      debug: (m) => this.host.debug(m),
+      information: (r) => {
+        if (r.isHost) this.host.writeHost(toStr(r.MessageData), { noNewline: r.noNewline, foregroundColor: r.foregroundColor, backgroundColor: r.backgroundColor });
+        else this.host.information(r);
+      },
+    };
+    this.globalFrame = new Frame(this.globalScope, () => {}, this.defaultStreams, this, null);
+    this.initAutomaticVariables();
+    setScriptBlockInvoker((sb, o) => this.invokeScriptBlockSync(sb, { ...o, frame: this.frameStack[this.frameStack.length - 1] ?? this.globalFrame }));
+  }
+
+  private initAutomaticVariables(): void {
+    const g = this.globalScope;
+    const def = (name: string, value: unknown, options = VarOptions.None) => g.vars.set(name.toLowerCase(), new PSVariable(name, value, options));
+    def('Error', this.errors);
+    def('ErrorActionPreference', 'Continue');
+    def('WarningPreference', 'Continue');
+    def('VerbosePreference', 'SilentlyContinue');
+    def('DebugPreference', 'SilentlyContinue');
+    def('InformationPreference', 'SilentlyContinue');
+    def('ProgressPreference', 'Continue');
+    def('ConfirmPreference', 'High');
+    def('WhatIfPreference', false);
+    def('FormatEnumerationLimit', 4);
+    def('MaximumHistoryCount', 4096);
+    def('OFS', ' ');
+    def('PID', process.pid, VarOptions.Constant);
+    def('HOME', this.env.HOME ?? homedir());
+    def('PSHOME', nodePath.resolve(nodePath.dirname(new URL(import.meta.url).pathname), '..'));
+    def('LASTEXITCODE', 0);
+    def('IsLinux', process.platform === 'linux', VarOptions.Constant);
+    def('IsMacOS', process.platform === 'darwin', VarOptions.Constant);
+    def('IsWindows', process.platform === 'win32', VarOptions.Constant);
+    def('IsCoreCLR', true, VarOptions.Constant);
+    def('NestedPromptLevel', 0);
+    def('PSNativeCommandArgumentPassing', 'Standard');
+    def('PSNativeCommandUseErrorActionPreference', false);
+    def('PSEdition', 'Core');
+    def('ShellId', 'Microsoft.PowerShell');
+    def('PROFILE', nodePath.join(this.env.HOME ?? homedir(), '.config', 'awsh', 'profile.ps1'));
+    const vt = new PSHashtable();
+    vt.set('PSVersion', PSVERSION);
+    vt.set('PSEdition', 'Core');
+    vt.set('AwshVersion', '0.1.0');
+    vt.set('Platform', process.platform === 'win32' ? 'Win32NT' : 'Unix');
+    vt.set('OS', `${process.platform} ${process.version}`);
+    def('PSVersionTable', vt, VarOptions.ReadOnly);
+    def('Host', { Name: 'awsh', Version: '0.1.0', UI: { RawUI: { BufferSize: { Width: this.host.width, Height: 50 }, WindowSize: { Width: this.host.width, Height: 50 } } } });
+    def('ExecutionContext', null);
+    def('input', []);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Cmdlets and commands
+
+  registerCmdlet(decl: CmdletDecl): void {
+    this.cmdlets.set(decl.name.toLowerCase(), decl);
+  }
+
+  registerAlias(name: string, target: string): void {
+    this.globalScope.setAlias({ name, definition: target, description: '', options: 0 });
+  }
+
+  resolveCommandForInvocation(f: Frame, name: string): ResolvedCommand {
+    let key = name.toLowerCase();
+    const slash = key.lastIndexOf('\\');
+    if (slash > 0 && !key.includes('/') && this.cmdlets.has(key.slice(slash + 1))) key = key.slice(slash + 1);
+    for (let depth = 0; depth < 20; depth++) {
+      const alias = f.scope.lookupAlias(key);
+      if (!alias) break;
+      key = alias.definition.toLowerCase();
+      name = alias.definition;
+    }
+    const fn = f.scope.lookupFunction(key);
+    if (fn) return { kind: 'function', name: fn.name, scriptBlock: fn.scriptBlock as ScriptBlock };
+    const decl = this.cmdlets.get(key);
+    if (decl) return { kind: 'cmdlet', decl };
+    const file = this.findExternal(name);
+    if (file) {
+      if (file.toLowerCase().endsWith('.ps1')) return { kind: 'script', path: file, scriptBlock: this.loadScriptFile(file) };
+      return { kind: 'native', path: file };
+    }
+    throw this.commandNotFound(name);
+  }
+
+  commandNotFound(name: string): PSRuntimeError {
+    return runtimeError(
+      `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
+      'CommandNotFoundException',
+      { category: 'ObjectNotFound', exceptionType: 'System.Management.Automation.CommandNotFoundException', target: name },
+    );
+  }
+
+  /** A path (`./x`, `/bin/ls`, `x.ps1`) or a name found on PATH. */
+  findExternal(name: string): string | null {
+    const isExecutable = (p: string) => {
+      try {
+        const st = statSync(p);
+        if (!st.isFile()) return false;
+        if (p.toLowerCase().endsWith('.ps1')) return true;
+        accessSync(p, fsConstants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (name.includes('/') || name.includes('\\') || name.startsWith('~')) {
+      const p = this.resolvePath(name);
+      if (isExecutable(p)) return p;
+      if (!p.toLowerCase().endsWith('.ps1') && isExecutable(p + '.ps1')) return p + '.ps1';
+      return null;
+    }
+    for (const dir of (this.env.PATH ?? '').split(nodePath.delimiter)) {
+      if (!dir) continue;
+      const p = nodePath.join(dir, name);
+      if (isExecutable(p)) return p;
+    }
+    return null;
+  }
+
+  loadScriptFile(path: string): ScriptBlock {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw this.commandNotFound(path);
+    }
+    const parsed = parse(text, path);
+    if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors);
+    const sb = new ScriptBlock(parsed.ast);
+    sb.session = this;
+    return sb;
+  }
+
+  parseErrorToRuntime(errors: A.ParseErrorInfo[], source?: A.SourceFile): PSRuntimeError {
+    const e = errors[0];
+    const ex = new PSException(e.message, 'System.Management.Automation.ParseException');
+    const rec = new ErrorRecord(ex, e.errorId, 'ParserError', null);
+    rec.isParseError = true;
+    if (source) rec.InvocationInfo = makeInvocationInfo(e.extent, source, null);
+    (rec as ErrorRecord & { parseErrors?: A.ParseErrorInfo[] }).parseErrors = errors;
+    const err = new PSRuntimeError(rec);
+    (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+    return err;
+  }
+
+  getCmdletDecl(name: string): CmdletDecl | null {
+    return this.cmdlets.get(name.toLowerCase()) ?? null;
+  }
+
+  getCommands(): CommandInfo[] {
+    const out: CommandInfo[] = [];
+    const seenAlias = new Set<string>();
+    for (let s: Scope | null = this.currentScope(); s; s = s.parent) {
+      for (const a of s.aliases?.values() ?? []) {
+        if (seenAlias.has(a.name.toLowerCase())) continue;
+        seenAlias.add(a.name.toLowerCase());
+        out.push(this.aliasInfo(a.name, a.definition));
+      }
+    }
+    const seenFn = new Set<string>();
+    for (let s: Scope | null = this.currentScope(); s; s = s.parent) {
+      for (const fn of s.functions?.values() ?? []) {
+        if (seenFn.has(fn.name.toLowerCase())) continue;
+        seenFn.add(fn.name.toLowerCase());
+        out.push(this.functionInfo(fn.name, fn.scriptBlock as ScriptBlock, fn.isFilter));
+      }
+    }
+    for (const d of this.cmdlets.values()) out.push(this.cmdletInfo(d));
+    return out;
+  }
+
+  private cmdletInfo(d: CmdletDecl): CommandInfo {
+    const info = {
+      Name: d.name, CommandType: 'Cmdlet' as const, ModuleName: d.module ?? '', Source: d.module ?? '', Version: '0.1.0',
+      Definition: d.name, ResolvedCommand: null, Parameters: d.parameters, decl: d,
+    };
+    return this.tagCommandInfo(info, 'System.Management.Automation.CmdletInfo');
+  }
+
+  private aliasInfo(name: string, target: string): CommandInfo {
+    const resolved = this.resolveCommand(target);
+    const info = {
+      Name: name, CommandType: 'Alias' as const, ModuleName: '', Source: '', Version: '', Definition: target,
+      ResolvedCommand: resolved, Parameters: resolved?.Parameters ?? [], DisplayName: `${name} -> ${target}`,
+    };
+    return this.tagCommandInfo(info, 'System.Management.Automation.AliasInfo');
+  }
+
+  private functionInfo(name: string, sb: ScriptBlock, isFilter: boolean): CommandInfo {
+    const info = {
+      Name: name, CommandType: (isFilter ? 'Filter' : 'Function') as 'Function', ModuleName: '', Source: '', Version: '',
+      Definition: sb.toString(), ResolvedCommand: null, Parameters: [], ScriptBlock: sb,
+    };
+    return this.tagCommandInfo(info, 'System.Management.Automation.FunctionInfo');
+  }
+
+  private tagCommandInfo<T extends object>(info: T, typeName: string): T {
+    Object.defineProperty(info, Symbol.for('awsh.typeName'), { value: typeName, enumerable: false });
+    Object.defineProperty(info, 'toString', { value: () => (info as unknown as CommandInfo).Name, enumerable: false });
+    return info;
+  }
+
+  resolveCommand(name: string): CommandInfo | null {
+    const scope = this.currentScope();
+    const key = name.toLowerCase();
+    const alias = scope.lookupAlias(key);
+    if (alias) return this.aliasInfo(alias.name, alias.definition);
+    const fn = scope.lookupFunction(key);
+    if (fn) return this.functionInfo(fn.name, fn.scriptBlock as ScriptBlock, fn.isFilter);
+    const d = this.cmdlets.get(key);
+    if (d) return this.cmdletInfo(d);
+    const file = this.findExternal(name);
+    if (file) {
+      const info = {
+        Name: nodePath.basename(file), CommandType: (file.endsWith('.ps1') ? 'ExternalScript' : 'Application') as 'Application',
+        ModuleName: '', Source: file, Version: '', Definition: file, ResolvedCommand: null, Parameters: [], Path: file,
+      };
+      return this.tagCommandInfo(info, file.endsWith('.ps1') ? 'System.Management.Automation.ExternalScriptInfo' : 'System.Management.Automation.ApplicationInfo');
+    }
+    return null;
+  }
+
+  setAlias(name: string, target: string, options: { scope?: string; description?: string; option?: string; force?: boolean } = {}): void {
+    const scope = this.scopeByName(options.scope);
+    scope.setAlias({ name, definition: target, description: options.description ?? '', options: 0 });
+  }
+
+  removeAlias(name: string, scopeName?: string): boolean {
+    const key = name.toLowerCase();
+    if (scopeName) return this.scopeByName(scopeName).aliases?.delete(key) ?? false;
+    for (let s: Scope | null = this.currentScope(); s; s = s.parent) if (s.aliases?.delete(key)) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Variables (SessionApi)
+
+  currentFrame(): Frame {
+    return this.frameStack[this.frameStack.length - 1] ?? this.globalFrame;
+  }
+
+  currentScope(): Scope {
+    return this.currentFrame().scope;
+  }
+
+  scopeByName(name?: string): Scope {
+    const cur = this.currentScope();
+    if (!name) return cur;
+    const n = name.toLowerCase();
+    if (n === 'global') return cur.globalScope();
+    if (n === 'script') return cur.scriptScope();
+    if (n === 'local' || n === 'private') return cur;
+    const up = Number(n);
+    if (Number.isInteger(up) && up >= 0) {
+      let s: Scope = cur;
+      for (let i = 0; i < up; i++) {
+        if (!s.parent) throw runtimeError(`The scope number '${up}' exceeds the number of active scopes.`, 'ArgumentOutOfRange', { category: 'InvalidArgument', exceptionType: 'System.Management.Automation.PSArgumentOutOfRangeException' });
+        s = s.parent;
+      }
+      return s;
+    }
+    throw runtimeError(`The scope ${name} is not valid.`, 'Argument', { category: 'InvalidArgument' });
+  }
+
+  private varInfo(v: PSVariable): PSVariableInfo {
+    const opts: string[] = [];
+    if (v.options & VarOptions.ReadOnly) opts.push('ReadOnly');
+    if (v.options & VarOptions.Constant) opts.push('Constant');
+    if (v.options & VarOptions.Private) opts.push('Private');
+    if (v.options & VarOptions.AllScope) opts.push('AllScope');
+    const info = { Name: v.name, Value: v.value, Description: v.description, Options: opts.length ? opts.join(', ') : 'None' };
+    Object.defineProperty(info, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PSVariable', enumerable: false });
+    return info;
+  }
+
+  getVariableInfo(name: string, scope?: string): PSVariableInfo | null {
+    const key = name.toLowerCase();
+    const v = scope ? this.scopeByName(scope).vars.get(key) : this.currentScope().lookup(key);
+    return v ? this.varInfo(v) : null;
+  }
+
+  getVariableInfos(scope?: string): PSVariableInfo[] {
+    const seen = new Map<string, PSVariable>();
+    if (scope) for (const [k, v] of this.scopeByName(scope).vars) seen.set(k, v);
+    else
+      for (let s: Scope | null = this.currentScope(); s; s = s.parent) {
+        for (const [k, v] of s.vars) if (!seen.has(k) && (s === this.currentScope() || !(v.options & VarOptions.Private))) seen.set(k, v);
+      }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((v) => this.varInfo(v));
+  }
+
+  setVariable(name: string, value: unknown, options: { scope?: string; option?: string; description?: string; force?: boolean } = {}): void {
+    let n = name;
+    let scopeName = options.scope;
+    const m = /^(global|script|local|private):(.+)$/i.exec(name);
+    if (m) {
+      scopeName = m[1];
+      n = m[2];
+    }
+    const scope = this.scopeByName(scopeName);
+    const key = n.toLowerCase();
+    const existing = scope.vars.get(key);
+    if (existing && options.force) existing.options &= ~VarOptions.ReadOnly;
+    const v = setInScope(scope, key, n, value);
+    if (options.option) v.options |= parseOptions(options.option);
+    if (options.description !== undefined) v.description = options.description;
+  }
+
+  newVariable(name: string, value: unknown, options: { scope?: string; option?: string; description?: string; force?: boolean } = {}): void {
+    const scope = this.scopeByName(options.scope);
+    const key = name.toLowerCase();
+    if (scope.vars.has(key) && !options.force) {
+      throw runtimeError(`A variable with name '${name}' already exists.`, 'VariableAlreadyExists,Microsoft.PowerShell.Commands.NewVariableCommand', {
+        category: 'ResourceExists', exceptionType: 'System.Management.Automation.SessionStateException', target: name,
+      });
+    }
+    const v = new PSVariable(name, value, options.option ? parseOptions(options.option) : VarOptions.None);
+    v.description = options.description ?? '';
+    scope.vars.set(key, v);
+  }
+
+  removeVariable(name: string, scope?: string): boolean {
+    const key = name.toLowerCase();
+    if (scope) return this.scopeByName(scope).vars.delete(key);
+    for (let s: Scope | null = this.currentScope(); s; s = s.parent) {
+      const v = s.vars.get(key);
+      if (v) {
+        if (v.options & (VarOptions.Constant | VarOptions.ReadOnly)) {
+          throw runtimeError(`Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', { category: 'WriteError', target: v.name });
+        }
+        return s.vars.delete(key);
+      }
+    }
+    return false;
+  }
+
+  getVariableFrom(f: Frame, name: string): unknown {
+    const v = f.scope.lookup(name.toLowerCase());
+    return v ? v.value : null;
+  }
+
+  setVariableFrom(f: Frame, name: string, value: unknown): void {
+    const m = /^(global|script|local|private):(.+)$/i.exec(name);
+    if (m) {
+      const scope = m[1].toLowerCase() === 'global' ? f.scope.globalScope() : m[1].toLowerCase() === 'script' ? f.scope.scriptScope() : f.scope;
+      setInScope(scope, m[2].toLowerCase(), m[2], value);
+      return;
+    }
+    setInScope(f.scope, name.toLowerCase(), name, value);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Locations and paths
+
+  resolvePath(p: string): string {
+    let path = p;
+    if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) path = nodePath.join(this.env.HOME ?? homedir(), path.slice(1));
+    return nodePath.resolve(this.cwd, path);
+  }
+
+  setLocation(path: string): void {
+    const target = this.resolvePath(path);
+    if (!existsSync(target) || !statSync(target).isDirectory()) {
+      throw runtimeError(`Cannot find path '${target}' because it does not exist.`, 'PathNotFound,Microsoft.PowerShell.Commands.SetLocationCommand', {
+        category: 'ObjectNotFound', exceptionType: 'System.Management.Automation.ItemNotFoundException', target,
+      });
+    }
+    this.cwd = target;
+  }
+
+  pushLocation(path: string): void {
+    this.locationStack.push(this.cwd);
+    this.setLocation(path);
+  }
+
+  popLocation(): void {
+    const p = this.locationStack.pop();
+    if (p) this.cwd = p;
+  }
+
+  pwdValue(): unknown {
+    const o = PSObject.fromEntries([['Path', this.cwd]]);
+    o.typeNames = ['System.Management.Automation.PathInfo', 'System.Object'];
+    Object.defineProperty(o, 'toString', { value: () => this.cwd, enumerable: false });
+    return o;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Errors
+
+  toRuntimeError(e: unknown, cmdletClass?: string): PSRuntimeError {
+    if (e instanceof PSRuntimeError) return e;
+    if (isFlowSignal(e)) throw e;
+    const msg = e instanceof Error ? e.message : toStr(e);
+    const typeName = (e as { name?: string })?.name === 'RangeError' && /call stack/i.test(msg) ? 'System.Management.Automation.ScriptCallDepthException' : 'System.Exception';
+    const message = typeName.endsWith('ScriptCallDepthException') ? 'The script failed due to call depth overflow.' : msg;
+    const rec = new ErrorRecord(new PSException(message, typeName), cmdletClass ? `System.Exception,${cmdletClass}` : typeName.endsWith('ScriptCallDepthException') ? 'CallDepthOverflow' : 'System.Exception', 'NotSpecified', null);
+    return new PSRuntimeError(rec);
+  }
+
+  wrapJsError(e: unknown, extent: A.Extent): unknown {
+    if (isFlowSignal(e)) return e;
+    const err = this.toRuntimeError(e);
+    this.attachPosition(err.errorRecord, extent);
+    return err;
+  }
+
+  get currentSource(): A.SourceFile | undefined {
+    return this.sourceStack[this.sourceStack.length - 1];
+  }
+
+  attachPosition(rec: ErrorRecord, extent: A.Extent, commandName: string | null = null): void {
+    const src = this.currentSource;
+    if (src && !rec.InvocationInfo) rec.InvocationInfo = makeInvocationInfo(extent, src, commandName);
+  }
+
+  setCommandPosition(p: Processor, extent: A.Extent): void {
+    if (p instanceof CmdletProcessor) p.extent = extent;
+  }
+
+  mustPropagate(err: PSRuntimeError, f: Frame): boolean {
+    if ((err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating) return true;
+    if (this.tryDepth > 0) return true;
+    return this.preference(f, 'erroractionpreference') === 'stop';
+  }
+
+  private preference(f: Frame, key: string): string {
+    const v = f.scope.lookup(key);
+    return v ? toStr(v.value).toLowerCase() : 'continue';
+  }
+
+  recordError(rec: unknown): void {
+    if (this.errors[0] === rec) return;
+    this.errors.unshift(rec);
+    if (this.errors.length > 256) this.errors.length = 256;
+  }
+
+  reportStatementError(rec: ErrorRecord, f: Frame): void {
+    this.recordError(rec);
+    this.lastSuccess = false;
+    for (const ev of this.errorVariables) ev.items.push(rec);
+    f.streams.error(rec);
+  }
+
+  writeNonTerminatingError(f: Frame, rec: ErrorRecord, action: string | null): void {
+    this.pipelineHadErrors = true;
+    const a = (action ?? this.preference(f, 'erroractionpreference')).toLowerCase();
+    if (a === 'ignore') return;
+    for (const ev of this.errorVariables) ev.items.push(rec);
+    if (a === 'stop') {
+      const err = new PSRuntimeError(rec);
+      (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+      throw err;
+    }
+    this.recordError(rec);
+    if (a === 'silentlycontinue') return;
+    f.streams.error(rec);
+  }
+
+  makeThrowError(v: unknown, bare: boolean, f: Frame, extent: A.Extent): PSRuntimeError {
+    let err: PSRuntimeError;
+    if (bare) {
+      const cur = f.scope.lookup('_')?.value;
+      if (cur instanceof ErrorRecord) err = new PSRuntimeError(cur);
+      else err = runtimeError('ScriptHalted', 'ScriptHalted', { category: 'OperationStopped' });
+    } else if (v instanceof ErrorRecord) err = new PSRuntimeError(v);
+    else if (v instanceof PSException) err = new PSRuntimeError(new ErrorRecord(v, v.Message, 'OperationStopped', null));
+    else {
+      const msg = v === null ? 'ScriptHalted' : toStr(v);
+      const rec = new ErrorRecord(new PSException(msg), msg, 'OperationStopped', v);
+      err = new PSRuntimeError(rec);
+    }
+    this.attachPosition(err.errorRecord, extent);
+    (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+    return err;
+  }
+
+  attachErrorVariable(f: Frame, name: string): void {
+    this.startErrorVariable(f, name);
+  }
+
+  startErrorVariable(f: Frame, name: string): void {
+    const append = name.startsWith('+');
+    const n = append ? name.slice(1) : name;
+    const items: ErrorRecord[] = [];
+    if (append) {
+      const cur = this.getVariableFrom(f, n);
+      if (Array.isArray(cur)) items.push(...(cur as ErrorRecord[]));
+    }
+    this.errorVariables.push({ name: n, items, frame: f });
+    this.setVariableFrom(f, n, items);
+  }
+
+  stopErrorVariable(f: Frame, name: string): void {
+    const n = name.startsWith('+') ? name.slice(1) : name;
+    const i = this.errorVariables.findIndex((e) => e.name === n && e.frame === f);
+    if (i >= 0) this.errorVariables.splice(i, 1);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Other streams
+
+  writeWarning(f: Frame, message: string, action: string | null): void {
+    const a = (action ?? this.preference(f, 'warningpreference')).toLowerCase();
+    if (a === 'silentlycontinue' || a === 'ignore') return;
+    if (a === 'stop') throw runtimeError(`The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${message}`, 'ActionPreferenceStop', { category: 'OperationStopped', exceptionType: 'System.Management.Automation.ActionPreferenceStopException' });
+    f.streams.warning(message);
+  }
+
+  writeVerbose(f: Frame, message: string, flag: boolean | null): void {
+    const on = flag ?? this.preference(f, 'verbosepreference') !== 'silentlycontinue';
+    if (on && (flag !== null || this.preference(f, 'verbosepreference') !== 'ignore')) f.streams.verbose(message);
+  }
+
+  writeDebug(f: Frame, message: string, flag: boolean | null): void {
+    const on = flag ?? this.preference(f, 'debugpreference') !== 'silentlycontinue';
+    if (on && (flag !== null || this.preference(f, 'debugpreference') !== 'ignore')) f.streams.debug(message);
+  }
+
+  writeInformation(f: Frame, data: unknown, tags: string[], source: string): void {
+    const rec: InformationRecordValue = { MessageData: data, Tags: tags, Source: source, TimeGenerated: new Date(), isHost: false };
+    const pref = this.preference(f, 'informationpreference');
+    if (pref === 'silentlycontinue' || pref === 'ignore') {
+      // Still recorded in the stream for 6>&1 capture only when continuing; pwsh drops it from the host.
+      return;
+    }
+    f.streams.information(rec);
+  }
+
+  writeHostText(f: Frame, text: string, options: { noNewline?: boolean; foregroundColor?: string; backgroundColor?: string }): void {
+    f.streams.information({
+      MessageData: text, Tags: ['PSHOST'], Source: 'Write-Host', TimeGenerated: new Date(), isHost: true,
+      noNewline: options.noNewline, foregroundColor: options.foregroundColor, backgroundColor: options.backgroundColor,
+    });
+  }
+
+  writeProgress(record: unknown): void {
+    this.host.progress(record);
+  }
+
+  async shouldProcessAsk(caption: string, message: string): Promise<boolean> {
+    if (!this.host.promptForChoice) return false;
+    const choice = await this.host.promptForChoice(caption, message, [
+      { label: '&Yes', help: 'Continue with only the next step of the operation.' },
+      { label: 'Yes to &All', help: 'Continue with all the steps of the operation.' },
+      { label: '&No', help: 'Skip this operation and proceed with the next operation.' },
+      { label: 'No to A&ll', help: 'Skip this operation and all subsequent operations.' },
+      { label: '&Suspend', help: 'Pause the current pipeline and return to the command prompt.' },
+    ], 0);
+    return choice === 0 || choice === 1;
+  }
+
+  shouldProcess(f: Frame, cmd: string, target: string, action: string, whatIf: boolean, impact: string, confirm: unknown): boolean | Promise<boolean> {
+    const wi = whatIf || this.getVariableFrom(f, 'WhatIfPreference') === true;
+    if (wi) {
+      this.host.writeHost(`What if: Performing the operation "${action}" on target "${target}".`, {});
+      return false;
+    }
+    const order = ['none', 'low', 'medium', 'high'];
+    const pref = toStr(this.getVariableFrom(f, 'ConfirmPreference') ?? 'High').toLowerCase();
+    const needConfirm = confirm === true || (confirm !== false && order.indexOf(impact.toLowerCase()) >= order.indexOf(pref) && pref !== 'none');
+    if (!needConfirm) return true;
+    if (!this.host.interactive || !this.host.promptForChoice) {
+      throw runtimeError(`${cmd}: The operation "${action}" on target "${target}" requires confirmation, and no user is available to confirm. Use -Force or -Confirm:$false.`, 'ConfirmationRequired', { category: 'InvalidOperation' });
+    }
+    return this.shouldProcessAsk('Confirm', `Are you sure you want to perform this action?\nPerforming the operation "${action}" on target "${target}".`);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Running script blocks
+
+  enterCall(name: string, frame?: Frame, source?: A.SourceFile): void {
+    void name;
+    if (++this.callDepth > 1000) {
+      this.callDepth = 0;
+      throw runtimeError('The script failed due to call depth overflow.', 'CallDepthOverflow', { category: 'InvalidOperation', exceptionType: 'System.Management.Automation.ScriptCallDepthException' });
+    }
+    if (frame) this.frameStack.push(frame);
+    if (source) this.sourceStack.push(source);
+  }
+
+  leaveCall(frame?: Frame, source?: A.SourceFile): void {
+    this.callDepth--;
+    if (frame && this.frameStack[this.frameStack.length - 1] === frame) this.frameStack.pop();
+    if (source && this.sourceStack[this.sourceStack.length - 1] === source) this.sourceStack.pop();
+  }
+
+  pushSource(src: A.SourceFile): void {
+    this.sourceStack.push(src);
+  }
+  popSource(): void {
+    this.sourceStack.pop();
+  }
+  pushFrame(f: Frame): void {
+    this.frameStack.push(f);
+  }
+  popFrame(): void {
+    this.frameStack.pop();
+  }
+
+  makeMyInvocation(name: string, path: string | null, expectingInput: boolean): unknown {
+    const o = PSObject.fromEntries([
+      ['MyCommand', name],
+      ['InvocationName', name],
+      ['ScriptName', path ?? ''],
+      ['PSCommandPath', path ?? ''],
+      ['PSScriptRoot', path ? nodePath.dirname(path) : ''],
+      ['ExpectingInput', expectingInput],
+      ['Line', ''],
+      ['ScriptLineNumber', 0],
+      ['OffsetInLine', 0],
+    ]);
+    o.typeNames = ['System.Management.Automation.InvocationInfo', 'System.Object'];
+    return o;
+  }
+
+  setLastExitCode(code: number): void {
+    setInScope(this.globalScope, 'lastexitcode', 'LASTEXITCODE', code);
+  }
+
+  strictUndefined(_name: string, _extent: A.Extent): unknown {
+    return null;
+  }
+
+  checkAbort(): void {
+    if (this.signal.aborted) throw new PipelineStoppedSignal();
+  }
+
+  /**
+   * Called on every loop iteration and pipeline item. Every 1024 calls, if 50 ms have passed, it returns a Promise
+   * that lets the event loop run once, so Ctrl+C and embedding aborts can stop a busy synchronous loop.
+   */
+  tick(): Promise<void> | undefined {
+    if ((++this.ticks & 1023) !== 0) return undefined;
+    if (this.signal.aborted) throw new PipelineStoppedSignal();
+    if (this.syncDepth > 0) return undefined;
+    const now = performance.now();
+    if (now - this.lastYield < 50) return undefined;
+    this.lastYield = now;
+    return new Promise<void>((r) => setImmediate(r)).then(() => this.checkAbort());
+  }
+
+  /** Run a script block and collect its output synchronously (types layer, switch conditions, validation). */
+  invokeScriptBlockSync(sb: ScriptBlock, o: { dollarUnder?: unknown; args?: unknown[]; newScope?: boolean; frame: Frame; thisValue?: unknown }): unknown[] {
+    const items: unknown[] = [];
+    this.syncDepth++;
+    let r: unknown;
+    try {
+      r = this.invokeScriptFromCmdlet(o.frame, sb, {
+        dollarUnder: o.dollarUnder, args: o.args, newScope: o.newScope, output: (v) => void items.push(v),
+        variables: o.thisValue !== undefined ? { this: o.thisValue } : undefined,
+      });
+    } finally {
+      this.syncDepth--;
+    }
+    if (isPromise(r)) throw runtimeError('This script block runs an asynchronous command and cannot be invoked here.', 'AsyncNotSupported', { category: 'NotImplemented' });
+    return items;
+  }
+
+  /** ctx.invokeScript: ForEach-Object/Where-Object run script blocks in the caller's scope; `&`-style runs get a child scope. */
+  invokeScriptFromCmdlet(
+    f: Frame,
+    sbValue: unknown,
+    o: { dollarUnder?: unknown; args?: unknown[]; newScope?: boolean; output?: (v: unknown) => void | Promise<void>; variables?: Record<string, unknown> },
+  ): any {
+    if (!(sbValue instanceof ScriptBlock)) throw runtimeError('The argument is not a script block.', 'ArgumentTypeMismatch', { category: 'InvalidArgument' });
+    const sb = sbValue;
+    const items: unknown[] | null = o.output ? null : [];
+    const out: Sink = o.output ? (o.output as Sink) : (v) => void items!.push(v);
+    if (!o.newScope) {
+      const c = compileScript(sb);
+      const block = c.process ?? c.end;
+      if (!block) return items ?? undefined;
+      const scope = f.scope;
+      const saved: [string, PSVariable | undefined][] = [];
+      const set = (key: string, name: string, value: unknown) => {
+        saved.push([key, scope.vars.get(key)]);
+        scope.vars.set(key, new PSVariable(name, value));
+      };
+      if (o.dollarUnder !== undefined) set('_', '_', o.dollarUnder);
+      if (o.args) set('args', 'args', o.args);
+      if (o.variables) for (const [k, v] of Object.entries(o.variables)) set(k.toLowerCase(), k, v);
+      const frame = new Frame(scope, out, f.streams, this, f.commandName);
+      const src = sb.ast.source;
+      this.sourceStack.push(src);
+      const restore = () => {
+        this.sourceStack.pop();
+        for (let i = saved.length - 1; i >= 0; i--) {
+          const [k, v] = saved[i];
+          if (v) scope.vars.set(k, v);
+          else scope.vars.delete(k);
+        }
+      };
+      let r: void | Promise<void>;
+      try {
+        r = block(frame);
+      } catch (e) {
+        restore();
+        if (e instanceof ReturnSignal) return items ?? undefined;
+        throw e;
+      }
+      if (isPromise(r)) {
+        return r.then(
+          () => {
+            restore();
+            return items ?? undefined;
+          },
+          (e) => {
+            restore();
+            if (e instanceof ReturnSignal) return items ?? undefined;
+            throw e;
+          },
+        );
+      }
+      restore();
+      return items ?? undefined;
+    }
+    const args = (o.args ?? []).map((v) => ({ name: null, value: v, hasValue: true }));
+    const proc = new ScriptProcessor(sb, args, f, f.streams, { name: '', dotSource: false, isScriptFile: false });
+    const inner = proc as ScriptProcessor & { begin(): void | Promise<void> };
+    const setup = o.variables || o.dollarUnder !== undefined ? o : null;
+    if (setup) {
+      const origBegin = inner.begin.bind(inner);
+      inner.begin = () => {
+        const r = origBegin();
+        const scope = (inner as unknown as { frame: Frame }).frame.scope;
+        if (o.dollarUnder !== undefined) setInScope(scope, '_', '_', o.dollarUnder);
+        if (o.variables) for (const [k, v] of Object.entries(o.variables)) setInScope(scope, k.toLowerCase(), k, v);
+        return r;
+      };
+    }
+    const r = runPipeline([proc], null, out);
+    if (isPromise(r)) return r.then(() => items ?? undefined);
+    return items ?? undefined;
+  }
+
+  /** Invoke-Expression: parse and run in the caller's scope. */
+  invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): any {
+    const f = this.currentFrame();
+    const parsed = parse(text, null);
+    if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
+    const sb = new ScriptBlock(parsed.ast);
+    sb.session = this;
+    return this.invokeScriptFromCmdlet(f, sb, { newScope: false, output });
+  }
+
+  writeRedirectionFile(path: string, items: unknown[], append: boolean): void {
+    const text = items.length ? this.host.formatForFile(items) : '';
+    writeFileAtomic(path, text, append);
+  }
+}
+
+function parseOptions(s: string): number {
+  let o = 0;
+  for (const part of s.split(/[,\s]+/)) {
+    switch (part.toLowerCase()) {
+      case 'readonly': o |= VarOptions.ReadOnly; break;
+      case 'constant': o |= VarOptions.Constant; break;
+      case 'private': o |= VarOptions.Private; break;
+      case 'allscope': o |= VarOptions.AllScope; break;
+    }
+  }
+  return o;
+}
+
+import { writeFileSync, renameSync, appendFileSync } from 'node:fs';
+/** Write via a temporary file and rename, so a failure never leaves a half-written file. */
+export function writeFileAtomic(path: string, text: string, append: boolean): void {
+  if (append) {
+    appendFileSync(path, text);
+    return;
+  }
+  const tmp = `${path}.awsh-${process.pid}-${Date.now()}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export { ExitSignal, cmdletMetadata };

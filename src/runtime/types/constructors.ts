@@ -1,0 +1,238 @@
+// `[T]::new(...)` and New-Object: constructors of the constructible builtin types and registered types.
+import { PSException, runtimeError } from '../errors.js';
+import { toStr } from '../values/convert.js';
+import { PSChar, toJsNumber } from '../values/numbers.js';
+import { PSHashtable, PSObject } from '../values/objects.js';
+import { toJsRegExp } from '../values/regex.js';
+import { convertTo } from './cast.js';
+import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
+import { TimeSpan, dateFromParts, dateFromTicks, daysInMonth, type DateTimeKind } from './datetime.js';
+import { DotNetError, argumentError, argumentOutOfRange, callWrapped, overloadCountError } from './method-errors.js';
+import { type PSType, resolveType, typeByFullName, typeNotFoundError } from './ps-type.js';
+import {
+  PSEncoding, PSEnumValue, PSGuid, PSRegex, PSStringComparer, PSUri, PSVersion, TYPE_NAME, encodings,
+} from './simple-values.js';
+import { exceptionIsA } from '../errors.js';
+
+type Ctor = (args: unknown[], t: PSType) => unknown;
+
+function num(v: unknown): number {
+  if (v instanceof PSObject && v.baseObject != null) v = v.baseObject;
+  if (typeof v === 'string') return toJsNumber(convertTo(v, typeByFullName('System.Double')!));
+  if (v instanceof PSEnumValue) return v.value;
+  return toJsNumber(v);
+}
+function int(v: unknown): number {
+  return toJsNumber(convertTo(v, typeByFullName('System.Int32')!));
+}
+function unwrap(v: unknown): unknown {
+  return v instanceof PSObject && v.baseObject != null ? v.baseObject : v;
+}
+
+function comparerOf(v: unknown): PSStringComparer | null {
+  v = unwrap(v);
+  return v instanceof PSStringComparer ? v : null;
+}
+
+function itemsOf(v: unknown): unknown[] | null {
+  v = unwrap(v);
+  if (v instanceof PSHashtable || typeof v === 'string') return null;
+  const e = getEnumerable(v);
+  return e ? Array.from(e) : null;
+}
+
+function convEl(el: PSType | null, x: unknown): unknown {
+  return el && el.FullName !== 'System.Object' ? convertTo(x, el) : x;
+}
+
+const ctors: Record<string, Ctor> = {
+  'System.Object': () => new PSObject(),
+  'System.Management.Automation.PSObject': (a) => (a.length ? a[0] : new PSObject()),
+  'System.Collections.Hashtable': () => new PSHashtable(false),
+  'System.Collections.Specialized.OrderedDictionary': () => new PSHashtable(true),
+  'System.Collections.ArrayList': (a) => {
+    if (a.length > 1) throw overloadCountError('new', a.length);
+    const items = a.length ? itemsOf(a[0]) : null;
+    return PSList.create(null, items ?? []);
+  },
+  'System.Collections.Generic.List`1': (a, t) => {
+    if (a.length > 1) throw overloadCountError('new', a.length);
+    const el = t.genericArgs![0]!;
+    const items = a.length ? itemsOf(a[0]) : null;
+    return PSList.create(el, (items ?? []).map((x) => convEl(el, x)));
+  },
+  'System.Collections.Generic.HashSet`1': (a, t) => {
+    const el = t.genericArgs![0]!;
+    let cmp: PSStringComparer | null = null;
+    let items: unknown[] = [];
+    for (const x of a) {
+      const c = comparerOf(x);
+      if (c) cmp = c;
+      else items = itemsOf(x) ?? [];
+    }
+    const s = new PSHashSet(el, cmp?.ignoreCase ?? false);
+    for (const x of items) s.add(convEl(el, x));
+    return s;
+  },
+  'System.Collections.Generic.Dictionary`2': (a, t) => makeDict(a, t, false),
+  'System.Collections.Generic.SortedDictionary`2': (a, t) => makeDict(a, t, true),
+  'System.Collections.Generic.Queue`1': (a, t) => fill(new PSQueue(t.genericArgs![0]!), a),
+  'System.Collections.Generic.Stack`1': (a, t) => fill(new PSStack(t.genericArgs![0]!), a),
+  'System.Collections.Queue': (a) => fill(new PSQueue(null), a),
+  'System.Collections.Stack': (a) => fill(new PSStack(null), a),
+  'System.Text.StringBuilder': (a) => {
+    const first = unwrap(a[0]);
+    return new PSStringBuilder(typeof first === 'string' ? first : '');
+  },
+  'System.DateTime': (a) => {
+    const n = a.map((x) => num(x));
+    let kind: DateTimeKind = 'Unspecified';
+    const last = unwrap(a[a.length - 1]);
+    if (last instanceof PSEnumValue && last.type.FullName === 'System.DateTimeKind') {
+      kind = (['Unspecified', 'Utc', 'Local'] as const)[last.value]!;
+      n.pop();
+    }
+    if (n.length === 1) return dateFromTicks(n[0]!, kind);
+    if (n.length !== 3 && n.length !== 6 && n.length !== 7) throw overloadCountError('new', a.length);
+    const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = n;
+    if (y! < 1 || y! > 9999 || mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!))
+      throw new DotNetError('System.ArgumentOutOfRangeException', 'Year, Month, and Day parameters describe an un-representable DateTime.');
+    if (h >= 24 || mi >= 60 || s >= 60 || h < 0 || mi < 0 || s < 0)
+      throw new DotNetError('System.ArgumentOutOfRangeException', 'Hour, Minute, and Second parameters describe an un-representable DateTime.');
+    return dateFromParts(y!, mo!, d!, h, mi, s, ms, kind);
+  },
+  'System.TimeSpan': (a) => {
+    const n = a.map((x) => num(x));
+    if (n.length === 1) return new TimeSpan(n[0]!);
+    if (n.length === 3) return TimeSpan.fromParts(0, n[0]!, n[1]!, n[2]!);
+    if (n.length === 4) return TimeSpan.fromParts(n[0]!, n[1]!, n[2]!, n[3]!);
+    if (n.length === 5) return TimeSpan.fromParts(n[0]!, n[1]!, n[2]!, n[3]!, n[4]!);
+    throw overloadCountError('new', a.length);
+  },
+  'System.Version': (a) => {
+    if (a.length === 0) return new PSVersion(0, 0);
+    if (a.length === 1) {
+      const v = PSVersion.parse(toStr(unwrap(a[0])));
+      if (!v) throw argumentError("Version string portion was too short or too long.", 'input');
+      return v;
+    }
+    const n = a.map((x) => int(x));
+    if (n.some((x) => x < 0)) throw argumentOutOfRange('major', 'Version\'s parameters must be greater than or equal to zero.');
+    return new PSVersion(n[0]!, n[1]!, n[2] ?? -1, n[3] ?? -1);
+  },
+  'System.Uri': (a) => {
+    if (a.length === 2) {
+      const base = unwrap(a[0]);
+      const baseText = base instanceof PSUri ? base.OriginalString : toStr(base);
+      return new PSUri(new URL(toStr(unwrap(a[1])), baseText).href);
+    }
+    const s = toStr(unwrap(a[0]));
+    const u = new PSUri(s);
+    if (!u.url && a.length === 1) throw new DotNetError('System.UriFormatException', 'Invalid URI: The format of the URI could not be determined.');
+    return u;
+  },
+  'System.Text.RegularExpressions.Regex': (a) => {
+    const pattern = toStr(unwrap(a[0]));
+    const opts = a.length > 1 ? Number(convertTo(unwrap(a[1]), resolveType('System.Text.RegularExpressions.RegexOptions')!)) : 0;
+    try {
+      toJsRegExp(pattern, { ignoreCase: (opts & 1) !== 0 });
+    } catch (e) {
+      throw new DotNetError('System.Text.RegularExpressions.RegexParseException', `Invalid pattern '${pattern}' at offset ${pattern.length}. ${(e as Error).message}`);
+    }
+    return new PSRegex(pattern, opts);
+  },
+  'System.Guid': (a) => {
+    if (a.length === 0) return new PSGuid('00000000-0000-0000-0000-000000000000');
+    const g = PSGuid.parse(toStr(unwrap(a[0])));
+    if (!g) throw new DotNetError('System.FormatException', 'Unrecognized Guid format.');
+    return g;
+  },
+  'System.Text.UTF8Encoding': () => encodings.utf8,
+  'System.Text.ASCIIEncoding': () => encodings.ascii,
+  'System.Text.UnicodeEncoding': () => encodings.unicode,
+  'System.Text.UTF32Encoding': () => encodings.utf32,
+  'System.Char': (a) => new PSChar(int(a[0])),
+  'System.String': (a) => {
+    const first = unwrap(a[0]);
+    if (a.length === 2 && (first instanceof PSChar || typeof first === 'string')) return toStr(first).repeat(int(a[1]));
+    if (Array.isArray(first)) return first.map((c) => toStr(c)).join('');
+    throw overloadCountError('new', a.length);
+  },
+  'System.Management.Automation.PSCredential': (a) => {
+    const o: Record<string | symbol, unknown> = { UserName: toStr(unwrap(a[0])), Password: unwrap(a[1]) };
+    o[TYPE_NAME] = 'System.Management.Automation.PSCredential';
+    return o;
+  },
+};
+
+function makeDict(a: unknown[], t: PSType, sorted: boolean): PSDictionary {
+  const [kt, vt] = t.genericArgs!;
+  let cmp: PSStringComparer | null = null;
+  let source: PSHashtable | null = null;
+  for (const x0 of a) {
+    const x = unwrap(x0);
+    if (x instanceof PSStringComparer) cmp = x;
+    else if (x instanceof PSHashtable) source = x;
+  }
+  const d = new PSDictionary(kt!, vt!, cmp?.ignoreCase ?? false, sorted);
+  if (source) for (const [k, v] of source.entries()) d.set(convEl(kt!, k), convEl(vt!, v));
+  return d;
+}
+
+function fill<C extends PSQueue | PSStack>(c: C, a: unknown[]): C {
+  const items = a.length ? itemsOf(a[0]) : null;
+  if (items) for (const x of items) c.items.push(convEl(c.elementType, x));
+  return c;
+}
+
+function exceptionCtor(args: unknown[], t: PSType): PSException {
+  const msg = args.length ? toStr(unwrap(args[0])) : `Exception of type '${t.FullName}' was thrown.`;
+  const inner = unwrap(args[1]);
+  return new PSException(msg, t.FullName, inner instanceof PSException ? inner : null);
+}
+
+function ctorFor(t: PSType): Ctor | null {
+  const name = t.IsGenericType ? t.def.fullName : t.FullName;
+  const c = ctors[name];
+  if (c) return c;
+  if (t.def.construct) return t.def.construct;
+  if (exceptionIsA(t.FullName, 'System.Exception') && (t.FullName === 'System.Exception' || t.BaseType?.FullName !== 'System.Object'))
+    return exceptionCtor;
+  if (t.def.properties) {
+    return () => {
+      const o: Record<string | symbol, unknown> = {};
+      for (const p of t.def.properties!) o[p.name] = null;
+      o[TYPE_NAME] = t.FullName;
+      return o;
+    };
+  }
+  return null;
+}
+
+export function hasConstructor(t: PSType): boolean {
+  return !t.IsArray && !t.IsEnum && ctorFor(t) !== null;
+}
+
+/** Construct an instance; DotNetErrors become `Exception calling ".ctor" ...`. */
+export function construct(t: PSType, args: unknown[]): unknown {
+  const c = ctorFor(t);
+  if (!c) throw new DotNetError('System.Management.Automation.PSArgumentException', `Constructor not found. Cannot find an appropriate constructor for type ${t.FullName}.`);
+  return callWrapped('.ctor', args.length, () => c(args, t));
+}
+
+/** New-Object TypeName [-ArgumentList args]. */
+export function newObject(typeName: string, args: unknown[]): unknown {
+  const t = resolveType(typeName);
+  if (!t) throw typeNotFoundError(typeName);
+  const c = ctorFor(t);
+  if (!c) {
+    throw runtimeError(`A constructor was not found. Cannot find an appropriate constructor for type ${typeName}.`, 'CannotFindAppropriateCtor', {
+      category: 'ObjectNotFound',
+      exceptionType: 'System.Management.Automation.PSArgumentException',
+      target: typeName,
+    });
+  }
+  return callWrapped('.ctor', args.length, () => c(args, t));
+}
+
+export { PSEncoding };

@@ -1,0 +1,20 @@
+// The .NET-like type surface: type resolution, casts, -is/-as, members, methods and static members.
+export {
+  PSType, NO_CONVERSION, registerType, resolveType, resolveTypeOrThrow, typeNotFoundError, arrayTypeOf,
+  instantiateGeneric, typeByFullName, registeredTypeNames, type TypeDef, type PropertyDef,
+} from './ps-type.js';
+export { typeOf, typeNamesOf, typeForName, setArrayElementType, arrayElementType } from './type-of.js';
+export { convertTo, isInstanceOf, asType, castError } from './cast.js';
+export { getMember, hasMember, setMember } from './members.js';
+export { invokeMethod, setGetNewClosureHook } from './methods.js';
+export { getStaticMember, setStaticMember, invokeStaticMethod, newObject } from './statics.js';
+export {
+  makeDate, dateKind, dateFromParts, addDateTime, subtractDateTime, formatDateTime, parseDateTime, TimeSpan,
+  type DateTimeKind,
+} from './datetime.js';
+export {
+  TYPE_NAME, PSReference, PSGuid, PSVersion, PSUri, PSEnumValue, DictionaryEntry, PSRegex, PSEncoding, encodings,
+} from './simple-values.js';
+export {
+  PSList, PSDictionary, PSHashSet, PSQueue, PSStack, PSStringBuilder, getEnumerable, isEnumerable,
+} from './collections.js';

@@ -1,0 +1,481 @@
+// Property access on every kind of value: PSObject members, hashtable keys, arrays (with member enumeration),
+// dates, .NET-like class instances, plain JS objects (AWS responses), and the intrinsic PSObject/pstypenames.
+import { ErrorRecord, PSException, runtimeError } from '../errors.js';
+import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
+import { PSChar } from '../values/numbers.js';
+import { PSHashtable, PSObject, type PSMember } from '../values/objects.js';
+import { convertTo } from './cast.js';
+import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
+import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts } from './datetime.js';
+import { propertyNotFoundError, readOnlyPropertyError } from './method-errors.js';
+import { PSType, resolveType, typeByFullName } from './ps-type.js';
+import { PSEnumValue, TYPE_NAME } from './simple-values.js';
+import { typeNamesOf, typeOf } from './type-of.js';
+
+const NOT_FOUND: unique symbol = Symbol('notFound');
+type Found = unknown | typeof NOT_FOUND;
+
+function norm(v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+/** Collapse script output to a value: nothing → null, one item → the item, more → an array. */
+function scriptResult(out: unknown[]): unknown {
+  return out.length === 0 ? null : out.length === 1 ? out[0] : out;
+}
+
+function isPlainObject(v: object): boolean {
+  const p = Object.getPrototypeOf(v);
+  return p === Object.prototype || p === null;
+}
+
+/** Case-insensitive own key of a plain object. */
+function findKey(o: object, name: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(o, name)) return name;
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return k;
+  return undefined;
+}
+
+/** Public (Pascal-cased) property of a class instance: own field or prototype getter. */
+function findClassProperty(o: object, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower && /^[A-Z]/.test(k) && typeof (o as Record<string, unknown>)[k] !== 'function') return k;
+  for (let p = Object.getPrototypeOf(o); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      if (k.toLowerCase() !== lower || !/^[A-Z]/.test(k)) continue;
+      const d = Object.getOwnPropertyDescriptor(p, k);
+      if (d?.get) return k;
+    }
+  }
+  return undefined;
+}
+
+function classPropertyNames(o: object): string[] {
+  const names: string[] = [];
+  for (const k of Object.keys(o)) if (/^[A-Z]/.test(k) && typeof (o as Record<string, unknown>)[k] !== 'function') names.push(k);
+  for (let p = Object.getPrototypeOf(o); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      if (!/^[A-Z]/.test(k) || names.includes(k)) continue;
+      if (Object.getOwnPropertyDescriptor(p, k)?.get) names.push(k);
+    }
+  }
+  return names;
+}
+
+function memberValue(obj: PSObject, m: PSMember, depth = 0): unknown {
+  switch (m.memberType) {
+    case 'NoteProperty':
+    case 'Property':
+      return norm(m.value);
+    case 'ScriptProperty':
+      return m.value instanceof ScriptBlock ? scriptResult(invokeScriptBlock(m.value, { thisValue: obj })) : null;
+    case 'AliasProperty':
+      return depth > 10 ? null : getMember(obj, String(m.value));
+    default:
+      return NOT_FOUND;
+  }
+}
+
+function dateMember(d: Date, lname: string): Found {
+  const p = dateParts(d);
+  switch (lname) {
+    case 'year': return p.year;
+    case 'month': return p.month;
+    case 'day': return p.day;
+    case 'hour': return p.hour;
+    case 'minute': return p.minute;
+    case 'second': return p.second;
+    case 'millisecond': return p.ms;
+    case 'microsecond': return 0;
+    case 'nanosecond': return 0;
+    case 'dayofweek': return new PSEnumValue(resolveType('System.DayOfWeek')!, p.dow);
+    case 'dayofyear': {
+      const start = Date.UTC(p.year, 0, 1);
+      return Math.floor((Date.UTC(p.year, p.month - 1, p.day) - start) / 86400000) + 1;
+    }
+    case 'date': return dateFromParts(p.year, p.month, p.day, 0, 0, 0, 0, dateKind(d));
+    case 'timeofday': return TimeSpan.fromParts(0, p.hour, p.minute, p.second, p.ms);
+    case 'ticks': return BigInt(dateTicks(d));
+    case 'kind': return new PSEnumValue(resolveType('System.DateTimeKind')!, ['Unspecified', 'Utc', 'Local'].indexOf(dateKind(d)));
+    case 'displayhint': return null;
+  }
+  return NOT_FOUND;
+}
+
+const ARRAY_PROPS = ['Length', 'LongLength', 'Rank', 'SyncRoot', 'IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Count'];
+const HASHTABLE_PROPS = ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
+
+function arrayMember(a: unknown[], lname: string): Found {
+  switch (lname) {
+    case 'count':
+    case 'length':
+      return a.length;
+    case 'longlength':
+      return BigInt(a.length);
+    case 'rank':
+      return 1;
+    case 'isreadonly':
+      return false;
+    case 'isfixedsize':
+      return !(a instanceof PSList);
+    case 'issynchronized':
+      return false;
+    case 'syncroot':
+      return a;
+    case 'capacity':
+      return a instanceof PSList ? Math.max(4, a.length) : NOT_FOUND;
+  }
+  return NOT_FOUND;
+}
+
+function hashtableMember(h: PSHashtable, lname: string): Found {
+  switch (lname) {
+    case 'count':
+      return h.size;
+    case 'keys':
+      return [...h.keys()];
+    case 'values':
+      return [...h.values()];
+    case 'isreadonly':
+    case 'isfixedsize':
+    case 'issynchronized':
+      return false;
+    case 'syncroot':
+      return h;
+    case 'comparer':
+      return null;
+  }
+  return NOT_FOUND;
+}
+
+/** Member enumeration: the member of each element, flattening collections, skipping missing/null results. */
+function enumerateMember(items: Iterable<unknown>, name: string): unknown {
+  const out: unknown[] = [];
+  for (const item of items) {
+    if (item === null || item === undefined) continue;
+    const v = lookup(item, name, true);
+    if (v === NOT_FOUND || v === null) continue;
+    const e = Array.isArray(v) ? v : null;
+    if (e) for (const x of e) out.push(x);
+    else out.push(v);
+  }
+  return out.length === 0 ? null : out.length === 1 ? out[0] : out;
+}
+
+function lookup(target: unknown, name: string, want: boolean): Found {
+  const lname = name.toLowerCase();
+  if (typeof target === 'string') return lname === 'length' ? target.length : NOT_FOUND;
+  if (target === null || target === undefined || typeof target !== 'object') return NOT_FOUND;
+  if (target instanceof PSObject) {
+    const m = target.getMember(name);
+    if (m) {
+      if (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') return NOT_FOUND;
+      return want ? memberValue(target, m) : true;
+    }
+    if (target.baseObject !== undefined && target.baseObject !== null) return lookup(target.baseObject, name, want);
+    return NOT_FOUND;
+  }
+  if (target instanceof PSHashtable) {
+    if (target.has(name)) return target.get(name);
+    return hashtableMember(target, lname);
+  }
+  if (Array.isArray(target)) {
+    const r = arrayMember(target, lname);
+    if (r !== NOT_FOUND) return r;
+    if (!want) return NOT_FOUND;
+    return enumerateMember(target, name);
+  }
+  if (target instanceof Date) return dateMember(target, lname);
+  if (target instanceof PSHashSet) return lname === 'count' ? target.size : lname === 'comparer' ? null : NOT_FOUND;
+  if (target instanceof PSQueue || target instanceof PSStack) return lname === 'count' ? target.items.length : NOT_FOUND;
+  if (target instanceof PSStringBuilder) {
+    if (lname === 'length') return target.value.length;
+    if (lname === 'capacity') return Math.max(16, target.value.length);
+    return NOT_FOUND;
+  }
+  if (target instanceof Uint8Array) return lname === 'length' || lname === 'count' ? target.length : lname === 'rank' ? 1 : NOT_FOUND;
+  if (target instanceof PSEnumValue) return lname === 'value__' ? target.value : NOT_FOUND;
+  if (target instanceof PSType) {
+    if (lname === 'generictypearguments') return target.genericArgs ? [...target.genericArgs] : [];
+    if (lname === 'assemblyqualifiedname') return target.FullName;
+    if (lname === 'isclass') return !target.IsValueType;
+  }
+  if (target instanceof PSException) {
+    if (lname === 'data') return new PSHashtable();
+    if (lname === 'hresult') return -2146233087;
+    if (lname === 'stacktrace' || lname === 'source' || lname === 'helplink') return null;
+    if (lname === 'targetsite') return null;
+    const k = findKey(target, name);
+    return k === undefined ? NOT_FOUND : norm((target as Record<string, unknown>)[k]);
+  }
+  if (target instanceof ErrorRecord) {
+    if (lname === 'pipelineiterationinfo') return [];
+    const k = findClassProperty(target, name);
+    return k === undefined ? NOT_FOUND : norm((target as unknown as Record<string, unknown>)[k]);
+  }
+  if (isPlainObject(target)) {
+    const k = findKey(target, name);
+    return k === undefined ? NOT_FOUND : norm((target as Record<string, unknown>)[k]);
+  }
+  if (target instanceof PSObjectView) {
+    const k = findClassProperty(target, name);
+    return k === undefined ? NOT_FOUND : norm((target as unknown as Record<string, unknown>)[k]);
+  }
+  const k = findClassProperty(target, name);
+  return k === undefined ? NOT_FOUND : norm((target as Record<string, unknown>)[k]);
+}
+
+/** `$x.Name` (case-insensitive); a missing member gives null. */
+export function getMember(target: unknown, name: string): unknown {
+  const lname = name.toLowerCase();
+  if (lname === 'psobject') return target === null || target === undefined ? null : new PSObjectView(target);
+  if (lname === 'pstypenames') return target === null || target === undefined ? null : typeNamesOf(target);
+  const r = lookup(target, name, true);
+  if (r !== NOT_FOUND) return r;
+  // Intrinsic Count/Length: scalars count as one item, $null as none.
+  if (lname === 'count' || lname === 'length') return target === null || target === undefined ? 0 : 1;
+  return null;
+}
+
+/** Does the value have this property (for strict mode and Get-Member-like checks)? */
+export function hasMember(target: unknown, name: string): boolean {
+  const lname = name.toLowerCase();
+  if (lname === 'psobject' || lname === 'pstypenames') return target !== null && target !== undefined;
+  if (Array.isArray(target)) {
+    if (arrayMember(target, lname) !== NOT_FOUND) return true;
+    for (const x of target) if (hasMember(x, name)) return true;
+    return false;
+  }
+  return lookup(target, name, false) !== NOT_FOUND;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Set
+
+function convertForProperty(target: object, key: string, value: unknown): unknown {
+  const tn = (target as { [TYPE_NAME]?: unknown })[TYPE_NAME];
+  if (typeof tn !== 'string') return value;
+  const t = typeByFullName(tn);
+  const prop = t?.def.properties?.find((p) => p.name.toLowerCase() === key.toLowerCase());
+  const pt = prop?.type ? resolveType(prop.type) : null;
+  return pt && value !== null ? convertTo(value, pt) : value;
+}
+
+/** `$x.Name = value`. */
+export function setMember(target: unknown, name: string, value: unknown): void {
+  if (target === null || target === undefined || typeof target !== 'object') throw propertyNotFoundError(name);
+  if (target instanceof PSObject) {
+    const m = target.getMember(name);
+    if (m) {
+      if (m.memberType === 'NoteProperty' || m.memberType === 'Property') {
+        m.value = value;
+        return;
+      }
+      if (m.memberType === 'ScriptProperty') {
+        if (m.setter instanceof ScriptBlock) {
+          invokeScriptBlock(m.setter, { thisValue: target, args: [value], dollarUnder: value });
+          return;
+        }
+        throw runtimeError(`Set accessor for property "${m.name}" is unavailable.`, 'SetWithoutSetterException', { category: 'InvalidOperation', exceptionType: 'System.Management.Automation.SetValueException' });
+      }
+      if (m.memberType === 'AliasProperty') return setMember(target, String(m.value), value);
+      throw propertyNotFoundError(name);
+    }
+    if (target.baseObject !== undefined && target.baseObject !== null) return setMember(target.baseObject, name, value);
+    throw propertyNotFoundError(name);
+  }
+  if (target instanceof PSHashtable) {
+    target.set(name, value);
+    return;
+  }
+  if (Array.isArray(target)) {
+    if (arrayMember(target, name.toLowerCase()) !== NOT_FOUND) throw readOnlyPropertyError(name);
+    // Member-enumeration assignment: set the property on every element.
+    if (target.length === 0) throw propertyNotFoundError(name);
+    for (const x of target) setMember(x, name, value);
+    return;
+  }
+  if (isPlainObject(target)) {
+    let key = findKey(target, name);
+    if (key === undefined) {
+      const tn = (target as { [TYPE_NAME]?: unknown })[TYPE_NAME];
+      const prop = typeof tn === 'string' ? typeByFullName(tn)?.def.properties?.find((p) => p.name.toLowerCase() === name.toLowerCase()) : undefined;
+      if (!prop) throw propertyNotFoundError(name);
+      key = prop.name;
+    }
+    (target as Record<string, unknown>)[key] = convertForProperty(target, key, value);
+    return;
+  }
+  if (target instanceof PSException) {
+    const key = findKey(target, name);
+    if (key === undefined || key === 'typeName') throw propertyNotFoundError(name);
+    target[key] = value;
+    return;
+  }
+  const key = findClassProperty(target, name);
+  if (key === undefined) throw propertyNotFoundError(name);
+  let settable = Object.getOwnPropertyDescriptor(target, key)?.writable ?? false;
+  for (let p = Object.getPrototypeOf(target); !settable && p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    if (Object.getOwnPropertyDescriptor(p, key)?.set) settable = true;
+  }
+  if (!settable || Object.isFrozen(target)) throw readOnlyPropertyError(key);
+  try {
+    (target as Record<string, unknown>)[key] = value;
+  } catch {
+    throw readOnlyPropertyError(key);
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Property listing and the intrinsic PSObject member set
+
+export interface PropertyInfo {
+  name: string;
+  memberType: string;
+  get(): unknown;
+  settable: boolean;
+}
+
+/** The properties of a value, in display order (what Select-Object * / Format-List * / .PSObject.Properties list). */
+export function getProperties(v: unknown): PropertyInfo[] {
+  if (v === null || v === undefined) return [];
+  if (v instanceof PSObject) {
+    const own: PropertyInfo[] = [...v.properties()].map((m) => ({
+      name: m.name,
+      memberType: m.memberType,
+      get: () => memberValue(v, m),
+      settable: m.memberType !== 'ScriptProperty' || m.setter instanceof ScriptBlock,
+    }));
+    if (v.baseObject !== undefined && v.baseObject !== null) return own.concat(getProperties(v.baseObject));
+    return own;
+  }
+  const simple = (names: string[], settable = false): PropertyInfo[] =>
+    names.map((n) => ({ name: n, memberType: 'Property', get: () => getMember(v, n), settable }));
+  if (typeof v === 'string') return simple(['Length']);
+  if (typeof v !== 'object') return [];
+  if (v instanceof PSHashtable) return simple(HASHTABLE_PROPS);
+  if (Array.isArray(v)) return simple(v instanceof PSList ? ['Capacity', 'Count', 'IsFixedSize', 'IsReadOnly', 'IsSynchronized', 'SyncRoot'] : ARRAY_PROPS);
+  if (v instanceof Date)
+    return simple(['DisplayHint', 'Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute', 'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year']);
+  if (v instanceof PSHashSet || v instanceof PSQueue || v instanceof PSStack) return simple(['Count']);
+  if (v instanceof PSStringBuilder) return simple(['Capacity', 'MaxCapacity', 'Length']);
+  if (isPlainObject(v)) return simple(Object.keys(v), true);
+  if (v instanceof PSException) {
+    const extra = Object.keys(v).filter((k) => /^[A-Z]/.test(k) && k !== 'Message' && k !== 'InnerException');
+    return simple([...extra, 'Message', 'Data', 'InnerException', 'TargetSite', 'StackTrace', 'HelpLink', 'Source', 'HResult']);
+  }
+  if (v instanceof TimeSpan)
+    return simple(['Ticks', 'Days', 'Hours', 'Milliseconds', 'Minutes', 'Seconds', 'TotalDays', 'TotalHours', 'TotalMilliseconds', 'TotalMinutes', 'TotalSeconds']);
+  if (v instanceof PSChar || v instanceof PSEnumValue) return [];
+  return simple(classPropertyNames(v), true);
+}
+
+/** A PSPropertyInfo as seen by scripts (`$x.PSObject.Properties`). */
+export class PSPropertyView {
+  constructor(
+    private readonly owner: unknown,
+    private readonly info: PropertyInfo,
+  ) {}
+  get Name(): string {
+    return this.info.name;
+  }
+  get Value(): unknown {
+    return this.info.get();
+  }
+  set Value(v: unknown) {
+    setMember(this.owner, this.info.name, v);
+  }
+  get MemberType(): string {
+    return this.info.memberType;
+  }
+  get TypeNameOfValue(): string {
+    const val = this.info.get();
+    return val === null ? 'System.Object' : typeOf(val).FullName;
+  }
+  get IsSettable(): boolean {
+    return this.info.settable;
+  }
+  get IsGettable(): boolean {
+    return true;
+  }
+  get IsInstance(): boolean {
+    return true;
+  }
+  toString(): string {
+    const val = this.info.get();
+    return `${val === null ? 'System.Object' : typeOf(val).psName} ${this.info.name}=${val === null ? '' : String(val)}`;
+  }
+}
+
+/** A method entry in `.PSObject.Methods` / `.PSObject.Members`. */
+export class PSMethodView {
+  constructor(readonly Name: string, readonly MemberType = 'Method') {}
+  toString(): string {
+    return this.Name;
+  }
+}
+
+/** `.PSObject.Properties` / `.Members`: an array with a name indexer helper (`Match`, `Item`). */
+export class PSMemberCollection extends Array<unknown> {
+  owner: unknown = null;
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  static of2(owner: unknown, items: unknown[]): PSMemberCollection {
+    const c = new PSMemberCollection();
+    c.owner = owner;
+    for (const x of items) c.push(x);
+    return c;
+  }
+  /** Member by name (case-insensitive), or null. */
+  item(name: string): unknown {
+    const l = name.toLowerCase();
+    return this.find((m) => String((m as { Name: string }).Name).toLowerCase() === l) ?? null;
+  }
+}
+
+/** The intrinsic `.PSObject` member set. */
+export class PSObjectView {
+  constructor(private readonly target: unknown) {}
+  get Properties(): PSMemberCollection {
+    return PSMemberCollection.of2(this.target, getProperties(this.target).map((p) => new PSPropertyView(this.target, p)));
+  }
+  get Members(): PSMemberCollection {
+    const props = getProperties(this.target).map((p) => new PSPropertyView(this.target, p) as unknown);
+    if (this.target instanceof PSObject)
+      for (const m of this.target.members.values())
+        if (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') props.push(new PSMethodView(m.name, m.memberType));
+    return PSMemberCollection.of2(this.target, props);
+  }
+  get Methods(): PSMemberCollection {
+    const out: unknown[] = [];
+    if (this.target instanceof PSObject)
+      for (const m of this.target.members.values())
+        if (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') out.push(new PSMethodView(m.name, m.memberType));
+    out.push(new PSMethodView('ToString'), new PSMethodView('GetType'), new PSMethodView('Equals'), new PSMethodView('GetHashCode'));
+    return PSMemberCollection.of2(this.target, out);
+  }
+  get TypeNames(): string[] {
+    const t = this.target;
+    if (t instanceof PSObject) {
+      // Make TypeNames a mutable list so `.Insert(0, 'X')` / `.Add()` change the object's type names.
+      if (!(t.typeNames instanceof PSList)) t.typeNames = PSList.create(typeByFullName('System.String'), t.typeNames) as unknown as string[];
+      return t.typeNames;
+    }
+    return typeNamesOf(t);
+  }
+  get BaseObject(): unknown {
+    const t = this.target;
+    if (t instanceof PSObject) return t.baseObject !== undefined && t.baseObject !== null ? t.baseObject : t;
+    return t;
+  }
+  get ImmediateBaseObject(): unknown {
+    return this.BaseObject;
+  }
+  toString(): string {
+    return String(this.target);
+  }
+}
+
+export { getEnumerable, PSDictionary };

@@ -1,0 +1,80 @@
+// Errors raised by member access and method calls, worded as pwsh words them.
+import { ErrorRecord, PSException, PSRuntimeError, runtimeError } from '../errors.js';
+
+/** A .NET exception thrown inside a method implementation; the dispatcher wraps it as pwsh does. */
+export class DotNetError extends Error {
+  constructor(
+    readonly typeName: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function argumentOutOfRange(param: string, message: string): DotNetError {
+  return new DotNetError('System.ArgumentOutOfRangeException', `${message} (Parameter '${param}')`);
+}
+export function argumentError(message: string, param?: string): DotNetError {
+  return new DotNetError('System.ArgumentException', param ? `${message} (Parameter '${param}')` : message);
+}
+export function argumentNull(param: string): DotNetError {
+  return new DotNetError('System.ArgumentNullException', `Value cannot be null. (Parameter '${param}')`);
+}
+export function formatError(message = 'Input string was not in a correct format.'): DotNetError {
+  return new DotNetError('System.FormatException', message);
+}
+export function invalidOperation(message: string): DotNetError {
+  return new DotNetError('System.InvalidOperationException', message);
+}
+
+/** `Exception calling "Name" with "n" argument(s): "message"` (MethodInvocationException). */
+export function methodInvocationError(method: string, argCount: number, err: DotNetError): PSRuntimeError {
+  const inner = new PSException(err.message, err.typeName);
+  const ex = new PSException(
+    `Exception calling "${method}" with "${argCount}" argument(s): "${err.message}"`,
+    'System.Management.Automation.MethodInvocationException',
+    inner,
+  );
+  const id = err.typeName.slice(err.typeName.lastIndexOf('.') + 1);
+  return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
+}
+
+export function methodNotFoundError(typeFullName: string, method: string): PSRuntimeError {
+  return runtimeError(`Method invocation failed because [${typeFullName}] does not contain a method named '${method}'.`, 'MethodNotFound', {
+    category: 'InvalidOperation',
+    exceptionType: 'System.Management.Automation.RuntimeException',
+  });
+}
+
+export function invokeOnNullError(): PSRuntimeError {
+  return runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
+    category: 'InvalidOperation',
+  });
+}
+
+export function overloadCountError(method: string, argCount: number): PSRuntimeError {
+  return runtimeError(`Cannot find an overload for "${method}" and the argument count: "${argCount}".`, 'MethodCountCouldNotFindBest', {
+    category: 'NotSpecified',
+    exceptionType: 'System.Management.Automation.MethodException',
+  });
+}
+
+export function propertyNotFoundError(name: string): PSRuntimeError {
+  return runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', {
+    category: 'InvalidOperation',
+  });
+}
+
+export function readOnlyPropertyError(name: string): PSRuntimeError {
+  return runtimeError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException', { category: 'InvalidOperation' });
+}
+
+/** Run a method body, translating DotNetError into MethodInvocationException. */
+export function callWrapped<R>(method: string, argCount: number, fn: () => R): R {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DotNetError) throw methodInvocationError(method, argCount, e);
+    throw e;
+  }
+}

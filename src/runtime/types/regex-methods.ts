@@ -1,0 +1,125 @@
+// System.Text.RegularExpressions.Regex behaviour (instance and static), on the values layer's regex translation.
+import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
+import { toStr } from '../values/convert.js';
+import { makeMatchObject, toJsRegExp, type RegexMatch } from '../values/regex.js';
+import { PSRegex, RegexOptionFlags as F } from './simple-values.js';
+
+export function jsRegExp(r: PSRegex, global: boolean): RegExp {
+  const o = r.options;
+  const re = toJsRegExp(r.pattern, {
+    ignoreCase: (o & F.IgnoreCase) !== 0,
+    multiline: (o & F.Multiline) !== 0,
+    singleline: (o & F.Singleline) !== 0,
+    explicitCapture: (o & F.ExplicitCapture) !== 0,
+    ignorePatternWhitespace: (o & F.IgnorePatternWhitespace) !== 0,
+    global,
+    indices: true,
+  });
+  re.lastIndex = 0;
+  return re;
+}
+
+export function regexMatch(r: PSRegex, input: string, start = 0): RegexMatch {
+  const re = jsRegExp(r, true);
+  re.lastIndex = start;
+  const m = re.exec(input);
+  re.lastIndex = 0;
+  return makeMatchObject(m, input, re);
+}
+
+export function regexMatches(r: PSRegex, input: string, start = 0): RegexMatch[] {
+  const re = jsRegExp(r, true);
+  re.lastIndex = start;
+  const out: RegexMatch[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input)) !== null) {
+    out.push(makeMatchObject(m, input, re));
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+export function regexIsMatch(r: PSRegex, input: string): boolean {
+  const re = jsRegExp(r, false);
+  return re.test(input);
+}
+
+/** Expand a .NET replacement pattern: $1, ${name}, $$, $&, $_, $`, $'. */
+function expand(rep: string, m: RegExpExecArray, input: string): string {
+  return rep.replace(/\$(?:(\d+)|\{([^}]+)\}|([$&_`']))/g, (all, num: string | undefined, name: string | undefined, sym: string | undefined) => {
+    if (num !== undefined) return Number(num) < m.length ? (m[Number(num)] ?? '') : all;
+    if (name !== undefined) {
+      if (/^\d+$/.test(name)) return Number(name) < m.length ? (m[Number(name)] ?? '') : all;
+      return m.groups && name in m.groups ? (m.groups[name] ?? '') : all;
+    }
+    switch (sym) {
+      case '$': return '$';
+      case '&': return m[0];
+      case '_': return input;
+      case '`': return input.slice(0, m.index);
+      default: return input.slice(m.index + m[0].length);
+    }
+  });
+}
+
+export function regexReplace(r: PSRegex, input: string, replacement: unknown, count = -1): string {
+  const re = jsRegExp(r, true);
+  let out = '';
+  let last = 0;
+  let n = 0;
+  let m: RegExpExecArray | null;
+  while ((count < 0 || n < count) && (m = re.exec(input)) !== null) {
+    out += input.slice(last, m.index);
+    if (replacement instanceof ScriptBlock) {
+      const mo = makeMatchObject(m, input, re);
+      const res = invokeScriptBlock(replacement, { args: [mo], dollarUnder: mo });
+      out += toStr(res.length === 1 ? res[0] : res);
+    } else out += expand(toStr(replacement), m, input);
+    last = m.index + m[0].length;
+    n++;
+    if (m[0] === '') {
+      if (re.lastIndex < input.length) out += input[re.lastIndex];
+      re.lastIndex++;
+      last = re.lastIndex;
+      if (last > input.length) break;
+    }
+  }
+  re.lastIndex = 0;
+  return out + input.slice(last);
+}
+
+export function regexSplit(r: PSRegex, input: string, count = 0): string[] {
+  const re = jsRegExp(r, true);
+  const out: string[] = [];
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((count <= 0 || out.length < count - 1) && (m = re.exec(input)) !== null) {
+    if (m[0] === '' && m.index === last && (m.index === 0 || m.index >= input.length)) {
+      re.lastIndex++;
+      if (re.lastIndex > input.length) break;
+      continue;
+    }
+    out.push(input.slice(last, m.index));
+    for (let i = 1; i < m.length; i++) if (m[i] !== undefined) out.push(m[i]!);
+    last = m.index + m[0].length;
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  out.push(input.slice(last));
+  return out;
+}
+
+export function regexEscape(s: string): string {
+  return s.replace(/[\\*+?|{[()^$.# \t\n\r\f]/g, (c) =>
+    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\f' ? '\\f' : '\\' + c);
+}
+
+export function regexUnescape(s: string): string {
+  return s.replace(/\\(?:t|n|r|f|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(.))/g, (all, hx: string | undefined, u: string | undefined, c: string | undefined) => {
+    if (hx) return String.fromCharCode(parseInt(hx, 16));
+    if (u) return String.fromCharCode(parseInt(u, 16));
+    if (c !== undefined) return c;
+    return ({ '\\t': '\t', '\\n': '\n', '\\r': '\r', '\\f': '\f' } as Record<string, string>)[all] ?? all;
+  });
+}

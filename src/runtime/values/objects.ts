@@ -1,0 +1,116 @@
+// PowerShell's own object kinds: PSCustomObject (PSObject) and Hashtable/OrderedDictionary (PSHashtable).
+
+/** A member of a PSObject. Script properties/methods hold a ScriptBlock (invoked by the members layer). */
+export interface PSMember {
+  name: string;
+  memberType: 'NoteProperty' | 'ScriptProperty' | 'AliasProperty' | 'ScriptMethod' | 'CodeMethod' | 'Property';
+  /** NoteProperty value; AliasProperty target name; ScriptProperty/ScriptMethod getter script block. */
+  value: unknown;
+  /** ScriptProperty setter script block. */
+  setter?: unknown;
+}
+
+/**
+ * PSCustomObject: properties keep insertion order; lookup is case-insensitive.
+ * `typeNames` is PSObject.TypeNames (most derived first), e.g. ['System.Management.Automation.PSCustomObject', 'System.Object'].
+ */
+export class PSObject {
+  readonly members = new Map<string, PSMember>(); // key: lower-cased name
+  typeNames: string[];
+  /** When a PSObject wraps another value (Add-Member on a non-PSCustomObject), the wrapped value. */
+  baseObject: unknown;
+
+  constructor(typeNames?: string[], baseObject?: unknown) {
+    this.typeNames = typeNames ?? ['System.Management.Automation.PSCustomObject', 'System.Object'];
+    this.baseObject = baseObject;
+  }
+
+  static fromEntries(entries: Iterable<[string, unknown]>): PSObject {
+    const o = new PSObject();
+    for (const [k, v] of entries) o.setProperty(k, v);
+    return o;
+  }
+
+  getMember(name: string): PSMember | undefined {
+    return this.members.get(name.toLowerCase());
+  }
+
+  /** Set (or add) a NoteProperty; an existing member keeps its position and the case of its name. */
+  setProperty(name: string, value: unknown): void {
+    const key = name.toLowerCase();
+    const m = this.members.get(key);
+    if (m && m.memberType === 'NoteProperty') m.value = value;
+    else if (m) this.members.set(key, { name: m.name, memberType: 'NoteProperty', value });
+    else this.members.set(key, { name, memberType: 'NoteProperty', value });
+  }
+
+  addMember(member: PSMember): void {
+    this.members.set(member.name.toLowerCase(), member);
+  }
+
+  removeMember(name: string): boolean {
+    return this.members.delete(name.toLowerCase());
+  }
+
+  /** Property-like members (NoteProperty, ScriptProperty, AliasProperty, Property) in order. */
+  *properties(): IterableIterator<PSMember> {
+    for (const m of this.members.values()) if (m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod') yield m;
+  }
+}
+
+/**
+ * Hashtable (`@{}`) and OrderedDictionary (`[ordered]@{}`). Keys are case-insensitive when they are strings
+ * (pwsh's default comparer), keep insertion order for enumeration, and may be any value.
+ */
+export class PSHashtable {
+  /** normalized key → [original key, value] */
+  readonly map = new Map<unknown, [unknown, unknown]>();
+  constructor(readonly ordered = false) {}
+
+  static normalizeKey(key: unknown): unknown {
+    if (typeof key === 'string') return key.toLowerCase();
+    if (key !== null && typeof key === 'object' && 'valueOf' in key) {
+      const p = (key as { valueOf(): unknown }).valueOf();
+      if (typeof p === 'number' || typeof p === 'string' || typeof p === 'bigint') return typeof p === 'string' ? p.toLowerCase() : p;
+    }
+    return key;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+  has(key: unknown): boolean {
+    return this.map.has(PSHashtable.normalizeKey(key));
+  }
+  get(key: unknown): unknown {
+    const e = this.map.get(PSHashtable.normalizeKey(key));
+    return e === undefined ? null : e[1];
+  }
+  /** Indexer assignment: replaces the value, keeping the original key's case and position. */
+  set(key: unknown, value: unknown): void {
+    const k = PSHashtable.normalizeKey(key);
+    const e = this.map.get(k);
+    if (e) e[1] = value;
+    else this.map.set(k, [key, value]);
+  }
+  delete(key: unknown): boolean {
+    return this.map.delete(PSHashtable.normalizeKey(key));
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  *keys(): IterableIterator<unknown> {
+    for (const e of this.map.values()) yield e[0];
+  }
+  *values(): IterableIterator<unknown> {
+    for (const e of this.map.values()) yield e[1];
+  }
+  *entries(): IterableIterator<[unknown, unknown]> {
+    for (const e of this.map.values()) yield [e[0], e[1]];
+  }
+  clone(): PSHashtable {
+    const h = new PSHashtable(this.ordered);
+    for (const [k, v] of this.map) h.map.set(k, [v[0], v[1]]);
+    return h;
+  }
+}

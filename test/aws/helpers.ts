@@ -1,0 +1,35 @@
+// Shared test setup: a temp HOME with its own shared files (never the real ~/.aws), and moto.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { awsCmdlets } from '../../src/cmdlets/aws/index.js';
+import { clearClientCache } from '../../src/cmdlets/aws/runtime/client-factory.js';
+import type { CmdletDecl } from '../../src/runtime/cmdlet-api.js';
+
+export function isolateHome(): { home: string; credentials: string; config: string } {
+  const home = mkdtempSync(join(tmpdir(), 'awsh-aws-'));
+  const credentials = join(home, '.aws', 'credentials');
+  const config = join(home, '.aws', 'config');
+  process.env.HOME = home;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = credentials;
+  process.env.AWS_CONFIG_FILE = config;
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_DEFAULT_PROFILE']) delete process.env[k];
+  clearClientCache();
+  return { home, credentials, config };
+}
+
+export function writeFile(path: string, text: string): void {
+  const { mkdirSync } = require('node:fs') as typeof import('node:fs');
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+}
+
+export function cmdlet(name: string): CmdletDecl {
+  const d = awsCmdlets.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (!d) throw new Error(`no cmdlet ${name}`);
+  return d;
+}
+
+/** Literal test keys moto accepts. */
+export const testKeys = { AccessKey: 'AKIAIOSFODNN7EXAMPLE', SecretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };

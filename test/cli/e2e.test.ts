@@ -1,0 +1,143 @@
+// End to end: spawns bin/awsh.js (needs `npm run build` first; CI builds before testing).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin', 'awsh.js');
+const home = mkdtempSync(join(tmpdir(), 'awsh-e2e-home-'));
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the CLI end-to-end tests.');
+});
+
+function awsh(args: string[], options: { input?: string; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home, NO_COLOR: '1' },
+    timeout: 20000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function script(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'awsh-e2e-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('awsh -Command', () => {
+  it('prints results and exits 0', () => {
+    expect(awsh(['-NoProfile', '-c', "'hello';", '1 + 1'])).toEqual({ code: 0, stdout: 'hello\n2\n', stderr: '' });
+  });
+
+  it('shows a thrown error in NormalView on stderr and exits 1', () => {
+    const r = awsh(['-nop', '-c', 'throw "boom"']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'boom',
+        'At line:1 char:1',
+        '+ throw "boom"',
+        '+ ~~~~~~~~~~~~',
+        '+ CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException',
+        '+ FullyQualifiedErrorId : boom',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('exits with the code given to exit', () => {
+    expect(awsh(['-nop', '-c', "'a'; exit 7; 'b'"])).toMatchObject({ code: 7, stdout: 'a\n' });
+  });
+
+  it('exits 1 when the last command failed, and 0 when a later one succeeded', () => {
+    expect(awsh(['-nop', '-c', 'Write-Error "bad"']).code).toBe(1);
+    const r = awsh(['-nop', '-c', 'Write-Error "bad"; "ok"']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ok\n');
+    expect(r.stderr).toContain('bad');
+  });
+
+  it('reports a parse error with its position first and exits 1', () => {
+    const r = awsh(['-nop', '-c', '$x = (1 +']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.startsWith('At line:1 char:')).toBe(true);
+    expect(r.stderr).toContain('+ CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException');
+  });
+
+  it('writes Write-Host to stdout and warnings to stderr', () => {
+    const r = awsh(['-nop', '-c', 'Write-Host "to host"; Write-Warning "careful"']);
+    expect(r.stdout).toBe('to host\n');
+    expect(r.stderr).toBe('WARNING: careful\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('runs a script piped to stdin', () => {
+    expect(awsh(['-nop'], { input: '$a = 20\n$a + 1\n' })).toMatchObject({ code: 0, stdout: '21\n' });
+    expect(awsh(['-nop', '-Command', '-'], { input: '"from stdin"' })).toMatchObject({ stdout: 'from stdin\n' });
+  });
+});
+
+describe('awsh script files', () => {
+  it('binds positional and named arguments to param()', () => {
+    const path = script('p.ps1', 'param($Name, [int]$Count = 1)\n"$Name x $Count"\n');
+    expect(awsh(['-nop', path, 'World', '-Count', '3'])).toMatchObject({ code: 0, stdout: 'World x 3\n' });
+    expect(awsh(['-nop', '-File', path, '-Name', 'Bob'])).toMatchObject({ code: 0, stdout: 'Bob x 1\n' });
+  });
+
+  it('passes unbound arguments in $args', () => {
+    const path = script('a.ps1', '$args.Count\n$args[1]\n');
+    expect(awsh(['-nop', path, 'one', 'two'])).toMatchObject({ code: 0, stdout: '2\ntwo\n' });
+  });
+
+  it('exits 0 after non-terminating errors, 1 after a terminating one, N after exit N', () => {
+    expect(awsh(['-nop', script('e.ps1', 'Write-Error "soft"\n')]).code).toBe(0);
+    const t = awsh(['-nop', script('t.ps1', '"before"\nthrow "hard"\n"after"\n')]);
+    expect(t).toMatchObject({ code: 1, stdout: 'before\n' });
+    expect(t.stderr).toMatch(/^hard\nAt .*t\.ps1:2 char:1\n/);
+    expect(awsh(['-nop', script('x.ps1', 'exit 42\n')]).code).toBe(42);
+  });
+
+  it('runs a script with a #!/usr/bin/env awsh line directly', () => {
+    const binDir = mkdtempSync(join(tmpdir(), 'awsh-bin-'));
+    symlinkSync(bin, join(binDir, 'awsh'));
+    const path = script('run-me', '#!/usr/bin/env awsh\n"shebang ok $($args[0])"\n');
+    chmodSync(path, 0o755);
+    const r = spawnSync(path, ['arg1'], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home, PATH: `${binDir}:${process.env.PATH}` },
+      timeout: 20000,
+    });
+    expect(r.stdout).toBe('shebang ok arg1\n');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('awsh options', () => {
+  it('prints the version', () => {
+    const r = awsh(['-Version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^awsh \d+\.\d+\.\d+/);
+  });
+
+  it('prints the usage for -Help, -? and -h', () => {
+    for (const flag of ['-Help', '-?', '-h']) {
+      const r = awsh([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Usage: awsh');
+    }
+  });
+
+  it('rejects unknown switches with exit code 64', () => {
+    const r = awsh(['-Bogus']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain("The argument '-Bogus' is not recognized as the name of a script file.");
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30000,
+    hookTimeout: 60000,
+    pool: 'forks',
+    // Starts moto_server unless AWS_ENDPOINT_URL already points at one (CI starts it in .ci/run).
+    globalSetup: ['test/aws/global-setup.ts'],
+  },
+});
