@@ -141,7 +141,7 @@ function requiredMembersOf(ns) {
 }
 
 /** Parameters for one operation: flatten nested structures with `_`, AWS Tools style. */
-function paramsFor(NormalizedSchema, prefix, inputSchema, opName) {
+function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
   const input = NormalizedSchema.of(inputSchema);
   const requiredCount = Array.isArray(inputSchema) && typeof inputSchema[6] === 'number' ? inputSchema[6] : 0;
   const params = [];
@@ -157,10 +157,12 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName) {
   let i = 0;
   for (const [member, ns] of input.structIterator()) {
     const required = i++ < requiredCount;
-    const rename = renames[prefix]?.[member];
-    visit(member, ns, [member], rename ? rename[0] : member, rename && rename[1] ? [member] : [], required, 0, new Set());
+    // The pipeline member keeps the name the cmdlets table gives it (`-IdOfAccessKey` for AccessKeyId) and stays whole.
+    const pipeRename = pipe && pipe.member === member && pipe.param && singularize(member) !== pipe.param && member !== pipe.param ? [pipe.param, true] : null;
+    const rename = pipeRename ?? renames[prefix]?.[member];
+    visit(member, ns, [member], rename ? rename[0] : member, rename && rename[1] ? [member] : [], required, 0, new Set(pipe?.member === member ? [ns.getName?.()] : []), !!rename);
   }
-  function visit(member, ns, path, baseName, aliases, required, depth, seen) {
+  function visit(member, ns, path, baseName, aliases, required, depth, seen, renamed = false) {
     const kind = kindOf(ns);
     const structName = ns.getName?.();
     if (kind === 'struct' && depth < maxFlattenDepth && !seen.has(structName) && !ns.getMergedTraits().streaming) {
@@ -182,7 +184,8 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName) {
       if (flat[1]) aliases = [...aliases, name];
       name = flat[0];
     }
-    const sing = singularize(name);
+    // A name AWS Tools gives explicitly is used as is.
+    const sing = renamed ? name : singularize(name);
     if (sing !== name) { aliases = [...aliases, name]; name = sing; }
     if (commonParamNames.has(name.toLowerCase())) name = `${path.length > 1 ? '' : prefix}${name}`;
     // A list member with a singular name also answers to its plural (`-ActionNames`, `-AWSAccountIds`).
@@ -244,7 +247,7 @@ function main() {
         const output = typeof opSchema[5] === 'function' ? opSchema[5]() : opSchema[5];
         const svcTable = (perService[prefix] ??= {});
         if (!svcTable[op]) {
-          const entry = { p: paramsFor(NormalizedSchema, prefix, input, op) };
+          const entry = { p: paramsFor(NormalizedSchema, prefix, input, op, { member: r.pipeline_sdk_member, param: r.pipeline_parameter }) };
           const paging = pagingFor(mod, op, input, output);
           if (paging) entry.paging = paging;
           svcTable[op] = entry;

@@ -12,7 +12,6 @@ import { runPipeline } from './runtime/interpreter/pipeline.js';
 import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowSignal } from './runtime/interpreter/flow.js';
 import { Frame } from './runtime/interpreter/frame.js';
 import { coreCmdlets, defaultAliases } from './cmdlets/core/index.js';
-import { awsCmdlets, awsAliases } from './cmdlets/aws/index.js';
 import { createOutDefault, outString } from './runtime/format/index.js';
 import { formatErrorRecord } from './runtime/format/error-view.js';
 import { toStr } from './runtime/values/convert.js';
@@ -51,10 +50,15 @@ class ShellImpl implements Shell {
     };
     this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env });
     for (const d of coreCmdlets) this.session.registerCmdlet(d);
-    for (const d of awsCmdlets) this.session.registerCmdlet(d);
     for (const [a, t] of Object.entries(defaultAliases)) this.session.registerAlias(a, t);
-    for (const [a, t] of Object.entries(awsAliases)) this.session.registerAlias(a, t);
-    if (options.aws) (this.session as Session & { awsDefaults?: unknown }).awsDefaults = options.aws;
+    // The AWS cmdlets (1,200+ declarations) load on first use of a command awsh doesn't know yet.
+    const session = this.session;
+    session.addCommandLoader(async () => {
+      const aws = await import('./cmdlets/aws/index.js');
+      for (const d of aws.awsCmdlets) session.registerCmdlet(d);
+      for (const [a, t] of Object.entries(aws.awsAliases)) if (!session.globalScope.lookupAlias(a.toLowerCase())) session.registerAlias(a, t);
+      if (options.aws) aws.setAwsShellDefaults(session, options.aws);
+    });
   }
 
   get cwd(): string {
@@ -85,6 +89,8 @@ class ShellImpl implements Shell {
     try {
       if (options.variables) for (const [k, v] of Object.entries(options.variables)) s.setVariable(k, v, { scope: 'global' });
       const parsed = parse(script, options.path ?? null);
+      // Amazon.* model types resolve synchronously in casts, so a script naming one gets the AWS module up front.
+      if (/\bAmazon\./.test(script)) await s.loadAllCommands();
       if (parsed.errors.length) {
         const err = s.parseErrorToRuntime(parsed.errors, parsed.ast.source);
         throw err;

@@ -3,6 +3,7 @@ import type { CmdletDecl, CmdletContext, CommandInfo } from '../../runtime/cmdle
 import { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { nameMatcher, matchesAny, asStringArray, isPromise, UTILITY_MODULE, CORE_MODULE } from './util.js';
+import { loadAllCommands } from './util.js';
 
 export const invokeExpression: CmdletDecl = {
   name: 'Invoke-Expression',
@@ -92,6 +93,7 @@ function notRecognized(ctx: CmdletContext, name: string): void {
 
 export const getCommand: CmdletDecl = {
   name: 'Get-Command',
+  begin: loadAllCommands,
   module: CORE_MODULE,
   synopsis: 'Gets all commands.',
   description: 'The Get-Command cmdlet gets all commands that are installed on the computer, including cmdlets, aliases, functions, filters, scripts, and applications.',
@@ -161,6 +163,7 @@ export const getCommand: CmdletDecl = {
 
 export const getAlias: CmdletDecl = {
   name: 'Get-Alias',
+  begin: loadAllCommands,
   module: UTILITY_MODULE,
   synopsis: 'Gets the aliases for the current session.',
   description: 'The Get-Alias cmdlet gets the aliases in the current session. This includes built-in aliases, aliases that you have set or imported, and aliases that you have added to your PowerShell profile.',

@@ -1,6 +1,7 @@
 // Get-Help for cmdlets, built from their CmdletDecl: NAME, SYNOPSIS, SYNTAX, DESCRIPTION, PARAMETERS.
 import type { CmdletDecl, CmdletContext, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { CORE_MODULE, nameMatcher } from './util.js';
+import { loadAllCommands } from './util.js';
 
 /** How a parameter type shows in syntax lines (`<string[]>`, `<Object>`, `<scriptblock>`). */
 function typeLabel(p: ParameterDecl): string {
@@ -136,6 +137,7 @@ function helpFor(ctx: CmdletContext, name: string): CmdletDecl | null {
 
 export const getHelp: CmdletDecl = {
   name: 'Get-Help',
+  begin: loadAllCommands,
   module: CORE_MODULE,
   synopsis: 'Displays information about PowerShell commands and concepts.',
   description: 'The Get-Help cmdlet displays information about PowerShell concepts and commands, including cmdlets, functions, and scripts.',

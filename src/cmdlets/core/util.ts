@@ -115,3 +115,8 @@ export function asStringArray(v: unknown): string[] {
   if (v === null || v === undefined) return [];
   return Array.isArray(v) ? v.map((x) => String(x)) : [String(v)];
 }
+
+/** Commands that list or describe all commands first load the command sets that load lazily (AWS). */
+export function loadAllCommands(ctx: { session: unknown }): void | Promise<void> {
+  return (ctx.session as { loadAllCommands?: () => Promise<void> | undefined }).loadAllCommands?.();
+}

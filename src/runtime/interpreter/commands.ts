@@ -206,21 +206,27 @@ function createProcessor(f: Frame, el: CompiledCommand, processors: Processor[])
     then2<unknown, Processor>(el.nameEval ? el.nameEval(f) : el.staticName, (nameValue) => {
       const redirected = el.redirections.length ? makeRedirectedStreams(f, el.redirections, null) : null;
       const streams: Streams = redirected ? redirected.streams : f.streams;
-      let p: Processor;
+      const finish = (p: Processor): Processor => {
+        f.session.setCommandPosition(p, el.ast.extent);
+        return redirected ? redirected.wrap(p) : p;
+      };
+      void processors;
       try {
-        p = resolveProcessor(f, el, nameValue, args, streams);
+        const p = resolveProcessor(f, el, nameValue, args, streams);
+        if (isPromise(p)) {
+          return p.then(finish, (e) => {
+            throw positioned(e, f, el.ast.commandElements[0].extent);
+          }) as unknown as Processor;
+        }
+        return finish(p);
       } catch (e) {
         throw positioned(e, f, el.ast.commandElements[0].extent);
       }
-      f.session.setCommandPosition(p, el.ast.extent);
-      if (redirected) return redirected.wrap(p);
-      void processors;
-      return p;
     }),
   ) as Processor | Promise<Processor>;
 }
 
-function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, args: CallArg[], streams: Streams): Processor {
+function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, args: CallArg[], streams: Streams): Processor | Promise<Processor> {
   const s = f.session;
   if (nameValue instanceof ScriptBlock) {
     return new ScriptProcessor(nameValue, args, f, streams, { name: '', dotSource: el.dot, isScriptFile: false });
@@ -229,6 +235,9 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
   const name = info && typeof info === 'object' && typeof info.Name === 'string' && info.CommandType ? info.Name : toStr(nameValue);
   const resolved = s.resolveCommandForInvocation(f, name);
   switch (resolved.kind) {
+    case 'deferred':
+      // A command set not loaded yet (AWS): load it, then resolve again.
+      return resolved.load.then(() => resolveProcessor(f, el, nameValue, args, streams));
     case 'function':
       return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.name, dotSource: el.dot, isScriptFile: false });
     case 'cmdlet':

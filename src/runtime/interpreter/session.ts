@@ -22,6 +22,7 @@ import { setInScope } from './variables.js';
 import { cmdletMetadata } from './cmdlet-processor.js';
 
 export type ResolvedCommand =
+  | { kind: 'deferred'; load: Promise<void> }
   | { kind: 'function'; name: string; scriptBlock: ScriptBlock }
   | { kind: 'cmdlet'; decl: CmdletDecl }
   | { kind: 'script'; path: string; scriptBlock: ScriptBlock }
@@ -127,6 +128,25 @@ export class Session implements SessionApi {
   // ---------------------------------------------------------------------------
   // Cmdlets and commands
 
+  /** Command sets loaded on first need (the AWS cmdlets), so start-up loads nothing it doesn't use. */
+  private commandLoaders: (() => Promise<void>)[] = [];
+  private loading: Promise<void> | null = null;
+
+  addCommandLoader(load: () => Promise<void>): void {
+    this.commandLoaders.push(load);
+  }
+
+  /** Loads every pending command set; undefined when nothing is pending. */
+  loadAllCommands(): Promise<void> | undefined {
+    if (this.loading) return this.loading;
+    if (this.commandLoaders.length === 0) return undefined;
+    const loaders = this.commandLoaders.splice(0);
+    this.loading = Promise.all(loaders.map((l) => l())).then(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
   registerCmdlet(decl: CmdletDecl): void {
     this.cmdlets.set(decl.name.toLowerCase(), decl);
   }
@@ -149,6 +169,8 @@ export class Session implements SessionApi {
     if (fn) return { kind: 'function', name: fn.name, scriptBlock: fn.scriptBlock as ScriptBlock };
     const decl = this.cmdlets.get(key);
     if (decl) return { kind: 'cmdlet', decl };
+    const pending = this.loadAllCommands();
+    if (pending) return { kind: 'deferred', load: pending };
     const file = this.findExternal(name);
     if (file) {
       if (file.toLowerCase().endsWith('.ps1')) return { kind: 'script', path: file, scriptBlock: this.loadScriptFile(file) };
