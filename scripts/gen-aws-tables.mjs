@@ -178,7 +178,8 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
         return;
       }
     }
-    let name = baseName;
+    // .NET property names are PascalCase (SNS `phoneNumber` is -PhoneNumber).
+    let name = baseName.charAt(0).toUpperCase() + baseName.slice(1);
     const flat = flatRenames[prefix]?.[name];
     if (flat) {
       if (flat[1]) aliases = [...aliases, name];

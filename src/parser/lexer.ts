@@ -322,7 +322,7 @@ export class Lexer {
 
   private exprNumber(p: number, scanStart: number, ws: boolean): PsToken {
     const text = this.text;
-    const m = /^(?:0x[0-9a-f]+|0b[01]+(?![0-9a-f])|(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(text.slice(p, Math.min(this.end, p + 400)));
+    const m = /^(?:0x[0-9a-f]+|0b[01]+(?![0-9a-f])|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(text.slice(p, Math.min(this.end, p + 400)));
     let q = p + (m ? m[0].length : 1);
     if (q < this.end && isWordChar(text.charCodeAt(q))) {
       while (q < this.end && isWordChar(text.charCodeAt(q))) q++;

@@ -21,6 +21,7 @@ export const MESSAGES = {
   MissingFinallyStatementBlock: 'The Finally block is missing its statement block.',
   MissingEndParenthesisInFunctionParameterList: "Missing ')' in function parameter list.",
   EmptyPipeElement: 'An empty pipe element is not allowed.',
+  ControlLeavingFinally: 'Flow of control cannot leave a Finally block.',
   EmptyPipelineChainElement: 'A pipeline chain operator must be followed by a pipeline.',
   MissingPropertyName: 'Missing property name after reference operator.',
   MissingTypename: "Missing type name after '['.",

@@ -128,9 +128,10 @@ function realLiteral(body: string, suffix: string, mult: bigint, negative: boole
   let d = Number(body) * Number(mult);
   if (negative) d = -d;
   if (suffix === '') return { value: d, numberType: 'Double' };
-  // A real literal with an integer suffix is allowed when its value is integral (`1.0l`, `1e3u`).
-  if (!Number.isInteger(d)) return null;
-  return integerOfSuffix(BigInt(d), suffix);
+  // A real literal with an integer suffix is converted like .NET's Convert.ToInt64(double): rounded to
+  // nearest, ties to even (`1.2l` is 1, `2.5l` is 2).
+  if (!Number.isFinite(d)) return null;
+  return integerOfSuffix(BigInt(roundHalfEven(d)), suffix);
 }
 
 /** Exact decimal text of a real literal, keeping the written scale (`1.10` → `1.10`). */
@@ -157,4 +158,9 @@ function decimalText(body: string, mult: bigint): string | null {
   if (scale > 0) s = s.slice(0, s.length - scale) + '.' + s.slice(s.length - scale);
   mant = 0n;
   return s;
+}
+
+function roundHalfEven(d: number): number {
+  const r = Math.round(d);
+  return Math.abs(d % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

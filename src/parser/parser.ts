@@ -65,6 +65,11 @@ export class PsParser extends EmbeddedActionsParser {
   private perrs: A.ParseErrorInfo[] = [];
   private depth = 0;
   private lastWasBackground = false;
+  /**
+   * Enclosing loops (their lower-cased label, '' when unlabeled) and finally blocks (null) of the current
+   * script block, innermost last: `return`/`break`/`continue` must not leave a finally block.
+   */
+  private flow: (string | null)[] = [];
 
   constructor() {
     super(allTokenTypes, { skipValidations: true, recoveryEnabled: false, maxLookahead: 1 });
@@ -217,6 +222,7 @@ export class PsParser extends EmbeddedActionsParser {
     this.lastEnd = 0;
     this.perrs = [];
     this.depth = 0;
+    this.flow = [];
     let ast: A.ScriptBlockAst;
     try {
       ast = this.scriptBlockBody(null);
@@ -288,6 +294,14 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private scriptBlockBody = this.rule('scriptBlockBody', (open: PsToken | null): A.ScriptBlockAst => {
+    const outerFlow = this.flow;
+    this.flow = [];
+    const sb = this.scriptBlockContent(open);
+    this.flow = outerFlow;
+    return sb;
+  });
+
+  private scriptBlockContent(open: PsToken | null): A.ScriptBlockAst {
     const start = open ? open.startOffset : 0;
     const bodyStart = open ? open.end : 0;
     this.skipTerminators();
@@ -343,7 +357,27 @@ export class PsParser extends EmbeddedActionsParser {
     }
     sb.extent = this.ext(start, open ? this.lastEnd : this.text.length);
     return sb;
-  });
+  }
+
+  /** A loop or switch body: `break`/`continue` inside it stay within a finally block around the loop. */
+  private loopBody(label: string | null, id: ErrorId, ...args: string[]): A.StatementBlockAst | null {
+    this.flow.push(label ? label.toLowerCase() : '');
+    const body = this.bodyBlock(id, ...args);
+    this.flow.pop();
+    return body;
+  }
+
+  /** Reports `return` (label undefined), `break`/`continue` (label '' or a constant label, null when computed) that would leave a finally block. */
+  private checkFlowOutOfFinally(label: string | null | undefined, start: number): void {
+    for (let i = this.flow.length - 1; i >= 0; i--) {
+      const f = this.flow[i]!;
+      if (f === null) {
+        this.error('ControlLeavingFinally', start, this.lastEnd, false);
+        return;
+      }
+      if (typeof label === 'string' && (label === '' || label === f)) return;
+    }
+  }
 
   private atNamedBlock(): boolean {
     const t = this.peek('cmd');
@@ -628,14 +662,14 @@ export class PsParser extends EmbeddedActionsParser {
     const start = this.take().startOffset;
     const condition = this.parenCondition('while', 'MissingOpenParenthesisAfterKeyword', 'MissingExpressionAfterKeyword', 'MissingEndParenthesisAfterStatement');
     if (!condition) return null;
-    const body = this.bodyBlock('MissingLoopStatement', 'while');
+    const body = this.loopBody(label, 'MissingLoopStatement', 'while');
     if (!body) return null;
     return { kind: 'WhileStatement', label, condition, body, extent: this.ext(start, this.lastEnd) };
   }
 
   private doStatement(label: string | null): A.DoWhileStatementAst | A.DoUntilStatementAst | null {
     const start = this.take().startOffset;
-    const body = this.bodyBlock('MissingLoopStatement', 'do');
+    const body = this.loopBody(label, 'MissingLoopStatement', 'do');
     if (!body) return null;
     this.skipNewlines('cmd');
     const t = this.peek('cmd');
@@ -681,7 +715,7 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    const body = this.bodyBlock('MissingLoopStatement', 'for');
+    const body = this.loopBody(label, 'MissingLoopStatement', 'for');
     if (!body) return null;
     return { kind: 'ForStatement', label, initializer, condition, iterator, body, extent: this.ext(start, this.lastEnd) };
   }
@@ -729,7 +763,7 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    const body = this.bodyBlock('MissingForeachStatement');
+    const body = this.loopBody(label, 'MissingForeachStatement');
     if (!body) return null;
     return { kind: 'ForEachStatement', label, variable, iterable, body, extent: this.ext(start, this.lastEnd) };
   }
@@ -803,7 +837,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       if (this.isWord(t, 'default')) {
         this.take();
-        const body = this.bodyBlock('MissingSwitchStatementClause');
+        const body = this.loopBody(label, 'MissingSwitchStatementClause');
         if (!body) return null;
         if (defaultClause) this.error('MultipleSwitchDefaultClauses', t.startOffset, t.end, false);
         defaultClause = body;
@@ -815,7 +849,7 @@ export class PsParser extends EmbeddedActionsParser {
         this.take();
         continue;
       }
-      const body = this.bodyBlock('MissingSwitchStatementClause');
+      const body = this.loopBody(label, 'MissingSwitchStatementClause');
       if (!body) return null;
       clauses.push({ condition: cond, body });
     }
@@ -858,6 +892,7 @@ export class PsParser extends EmbeddedActionsParser {
     let pipeline: A.PipelineBaseAst | null = null;
     if (!this.isStatementEnd(t) && t.tokenType !== T.Pipe) pipeline = this.pipelineBase();
     const kind = word === 'return' ? 'ReturnStatement' : word === 'exit' ? 'ExitStatement' : 'ThrowStatement';
+    if (kind === 'ReturnStatement' && this.flow.length) this.checkFlowOutOfFinally(undefined, kw.startOffset);
     return { kind, pipeline, extent: this.ext(kw.startOffset, this.lastEnd) } as A.ReturnStatementAst;
   }
 
@@ -866,6 +901,7 @@ export class PsParser extends EmbeddedActionsParser {
     const t = this.peek('cmd');
     let label: A.ExpressionAst | null = null;
     if (!this.isStatementEnd(t) && t.tokenType !== T.Pipe) label = this.commandArgument();
+    if (this.flow.length) this.checkFlowOutOfFinally(label === null ? '' : label.kind === 'StringConstant' ? label.value.toLowerCase() : null, kw.startOffset);
     return { kind: word === 'break' ? 'BreakStatement' : 'ContinueStatement', label, extent: this.ext(kw.startOffset, this.lastEnd) };
   }
 
@@ -898,7 +934,9 @@ export class PsParser extends EmbeddedActionsParser {
       }
       if (this.isWord(t, 'finally')) {
         this.take();
+        this.flow.push(null);
         finallyClause = this.bodyBlock('MissingFinallyStatementBlock');
+        this.flow.pop();
         if (!finallyClause) return null;
         break;
       }
@@ -929,7 +967,10 @@ export class PsParser extends EmbeddedActionsParser {
       const item = this.bracketItem();
       if (item && item.kind === 'type') trapType = item.type;
     }
+    const outerFlow = this.flow;
+    this.flow = [];
     const body = this.bodyBlock('MissingTrapStatement');
+    this.flow = outerFlow;
     if (!body) return null;
     return { kind: 'TrapStatement', trapType, body, extent: this.ext(kw.startOffset, this.lastEnd) };
   }
@@ -1007,7 +1048,11 @@ export class PsParser extends EmbeddedActionsParser {
     if (first.kind === 'AssignmentStatement') return first;
     const elements: (A.CommandAst | A.CommandExpressionAst)[] = [first];
     for (;;) {
-      const t = this.peek('cmd');
+      let t = this.peek('cmd');
+      if (t.tokenType === T.NewLine && this.leadingPipeFollows(t)) {
+        this.skipNewlines('cmd');
+        t = this.peek('cmd');
+      }
       if (t.tokenType !== T.Pipe) break;
       this.take();
       this.skipNewlines('cmd');
@@ -1024,12 +1069,28 @@ export class PsParser extends EmbeddedActionsParser {
     return { kind: 'Pipeline', elements, background: false, extent: this.ext(start, this.lastEnd) };
   });
 
+  /** pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. */
+  private leadingPipeFollows(nl: PsToken): boolean {
+    const text = this.text;
+    const end = this.lexer.end;
+    let p = nl.startOffset;
+    while (p < end) {
+      const c = text.charCodeAt(p);
+      if (c === 10 || c === 13 || c === 32 || c === 9) p++;
+      else return c === 124 && text.charCodeAt(p + 1) !== 124;
+    }
+    return false;
+  }
+
   private startsCommand(t: PsToken): boolean {
     const tt = t.tokenType;
     if (tt === T.Amp) return true;
     if (tt !== T.Generic) return false;
     const c = t.image[0]!;
     if (c >= '0' && c <= '9') return !startsWithNumberExpression(t.image);
+    // A statement that starts with a quoted string is an expression (`"a".Length`, `'a'..'e'`), even though
+    // command mode lexed the adjacent characters into one bareword; `.5` is a number expression too.
+    if (c === '"' || c === "'" || (c === '.' && t.image.length > 1 && isDigitChar(t.image[1]!))) return false;
     return !(c === '-' || c === '+' || c === '!' || c === '[' || c === '$' || c === '\u2013' || c === '\u2014');
   }
 
@@ -1678,10 +1739,17 @@ export class PsParser extends EmbeddedActionsParser {
 
 /** `1..3`, `5+1`, `2*$x` at statement start are expressions even though command mode lexes them as one word. */
 function startsWithNumberExpression(word: string): boolean {
-  const m = /^(?:0x[0-9a-f]+|0b[01]+|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(word);
+  const m = /^(?:0x[0-9a-f]+|0b[01]+|\d+(?:\.(?!\.)\d*)?(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(word);
   if (!m) return false;
   const rest = word.slice(m[0].length);
-  return rest === '' || '.+-*/%=!?,[\u2013'.includes(rest[0]!);
+  if (rest === '') return true;
+  // `1..3` is a range; `2.GetType()` is a command name in pwsh (member access on a literal needs parentheses).
+  if (rest[0] === '.') return rest[1] === '.';
+  return '+-*/%=!?,[\u2013'.includes(rest[0]!);
+}
+
+function isDigitChar(c: string): boolean {
+  return c >= '0' && c <= '9';
 }
 
 function needsTerminator(s: A.StatementAst): boolean {

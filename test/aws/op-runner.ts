@@ -31,9 +31,11 @@ export class OpRunner {
     for (const k of Object.keys(all)) {
       const d = decl.parameters.find((p) => p.name === k);
       if (!d) this.failures.push(`${decl.name}: no parameter -${k}`);
+      // A converter function is applied by the binder.
+      else if (typeof d.type === 'function') all[k] = d.type(all[k]);
     }
     const r = await runCmdlet(this.shell, decl, all);
-    if (r.error) this.failures.push(`${decl.name} (${op}): ${r.error.exception?.message ?? String(r.error)}`);
+    if (r.error) this.failures.push(`${decl.name} (${op}): ${r.error.Exception?.Message ?? String(r.error)}`);
     else this.ok.add(op);
     return r.output;
   }

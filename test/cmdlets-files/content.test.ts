@@ -74,6 +74,14 @@ describe('Set-Content / Add-Content / Clear-Content', () => {
     const r = await run('Set-Content', { Path: ['no/dir.txt'], Value: ['x'] }, dir);
     expect(errorOf(r.errors[0]).message).toBe(`Could not find a part of the path '${dir}/no/dir.txt'.`);
   });
+  it('writes through a temp file and a rename (no partial file, no temp left over)', async () => {
+    fs.writeFileSync(p('keep.txt'), 'old');
+    const before = fs.statSync(p('keep.txt')).ino;
+    await run('Set-Content', { Path: ['keep.txt'], Value: ['new'] }, dir);
+    expect(fs.statSync(p('keep.txt')).ino).not.toBe(before);
+    expect(fs.readFileSync(p('keep.txt'), 'utf8')).toBe('new\n');
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
   it('a failed write keeps the old file intact', async () => {
     fs.writeFileSync(p('keep.txt'), 'old');
     fs.chmodSync(dir, 0o500);

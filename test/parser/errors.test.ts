@@ -87,3 +87,27 @@ describe('incomplete input detection (REPL continuation)', () => {
   it.each(['1 2', '"a" b', '1 = 2', 'Get-Foo | | b', '$a[]', 'if ()', 'x < y'])('%j is a real error', (src) => expect(incomplete(src)).toBe(false));
   it.each(['1', 'if ($x) { 1 }', 'Get-Foo | Out-Null', '"a $(1)"', '@{a=1}'])('%j has no errors', (src) => expect(parse(src).errors).toEqual([]));
 });
+
+describe('control flow leaving a finally block', () => {
+  it.each([
+    ['try {} finally { return }', '1:18'],
+    ['try {} finally { break }', '1:18'],
+    ['try {} finally { continue }', '1:18'],
+    [':o while (1) { try {} finally { break o } }', '1:33'],
+    [':o while (1) { try {} finally { while (1) { break o } } }', '1:45'],
+  ])('%j is ControlLeavingFinally', (src, pos) => {
+    expect(errs(src)).toEqual([['ControlLeavingFinally', pos, false]]);
+    expect(parse(src).errors[0]!.message).toBe('Flow of control cannot leave a Finally block.');
+  });
+  it.each([
+    'try {} finally { foreach ($a in 1) { break } }', 'try {} finally { switch (1) { 1 { break } } }', 'try {} finally { & { return } }',
+    'try {} finally { function f { return } }', 'try {} finally { trap { break } }', 'try {} finally { exit }', 'try { return } finally { }',
+  ])('%j is allowed', (src) => expect(errs(src)).toEqual([]));
+});
+
+describe('leading pipe continuation (pwsh 7.4)', () => {
+  it('a line starting with | continues the previous pipeline', () => {
+    expect(errs('1, 2\n  | ForEach-Object { $_ }')).toEqual([]);
+    expect(parse('1, 2\n\n| Out-String\n| Out-Host').ast.endBlock!.statements).toHaveLength(1);
+  });
+});

@@ -296,3 +296,59 @@ describe('statements', () => {
     expect(r.ast.source).toEqual({ text: '1\n2', path: 'x.ps1' });
   });
 });
+
+describe('expressions at statement start', () => {
+  it.each([
+    ['"a".Length', '(. d"a" b"Length")'],
+    ['"Hello".ToUpper()', '(call. d"Hello" b"ToUpper" )'],
+    ["'x'.ToUpper()", '(call. s"x" b"ToUpper" )'],
+    ['"a" + "b"', '(+ d"a" d"b")'],
+    ["\"x\" -replace 'x','y'", '(-replace d"x" (, s"x" s"y"))'],
+    ['"$a".Trim()', '(call. x[$a] b"Trim" )'],
+    ['"a"[0]', '(idx d"a" 0:Int32)'],
+    ["'a'..'e'", '(.. s"a" s"e")'],
+    ["@'\nabc\n'@.Length", '(. s"abc" b"Length")'],
+    ['@"\nabc $x\n"@.Length', '(. x["abc ",$x] b"Length")'],
+    ['1+1', '(+ 1:Int32 1:Int32)'],
+    ['6*7', '(* 6:Int32 7:Int32)'],
+    ['1.5e3', '1500:Double'],
+    ['1.e2', '100:Double'],
+    ['.5', '0.5:Double'],
+    ['0x10 -band 3', '(-band 16:Int32 3:Int32)'],
+    ['1..3', '(.. 1:Int32 3:Int32)'],
+    ['$v.Method()', '(call. $v b"Method" )'],
+    ['[type]::Member', '(:: [type] b"Member")'],
+    ['(1).Member', '(. (paren 1:Int32) b"Member")'],
+    ['@(1)', '@(1:Int32)'],
+    ['@{a=1}', '@{b"a"=1:Int32}'],
+    ['$(1)', '$(1:Int32)'],
+    ['-not $x', '(-not $x)'],
+    ['!$x', '(! $x)'],
+    ['-1', '-1:Int32'],
+    [',1', '(, 1:Int32)'],
+    ['++$i', '(++ $i)'],
+    ['$x = "a".Length', '(= $x (. d"a" b"Length"))'],
+  ])('%s', (src, expected) => {
+    expect(stmt(src)).toBe(expected);
+  });
+
+  it('a quoted string followed by an argument is an unexpected token', () => {
+    expect(parse('"foo" arg').errors.map((e) => [e.errorId, e.extent.column])).toEqual([['UnexpectedToken', 7]]);
+    expect(parse('"a"b').errors.map((e) => e.errorId)).toEqual(['UnexpectedToken']);
+  });
+
+  it('member access on an integer literal needs parentheses (a command name otherwise)', () => {
+    const r = parse('2.GetType().Name');
+    expect(r.errors.map((e) => e.errorId)).toEqual(['ExpectedExpression']);
+  });
+
+  it('quoted words stay one argument in command arguments', () => {
+    expect(stmt('Write-Output "a"b')).toBe('(cmd b"Write-Output" b"ab")');
+  });
+
+  it('real literals with integer suffixes round like Convert.ToInt64', () => {
+    expect(stmt('1.2L')).toBe('1n:Int64');
+    expect(stmt('2.5L')).toBe('2n:Int64');
+    expect(stmt('3.5L')).toBe('4n:Int64');
+  });
+});

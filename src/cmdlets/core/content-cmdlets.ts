@@ -226,7 +226,10 @@ export const getContent: CmdletDecl = {
   defaultParameterSet: 'Path',
   outputType: ['System.Byte', 'System.String'],
   parameters: [
-    ...CONTENT_PATH_PARAMS,
+    // Path also takes pipeline values (pwsh: by property name only) so `Get-ChildItem | Get-Content` binds the
+    // FileInfo (as its full name) while the binder chooses the set before seeing pipeline input.
+    { ...CONTENT_PATH_PARAMS[0], valueFromPipeline: true },
+    ...CONTENT_PATH_PARAMS.slice(1),
     { name: 'ReadCount', type: 'long', valueFromPipelineByPropertyName: true },
     { name: 'TotalCount', type: 'long', aliases: ['First', 'Head'], valueFromPipelineByPropertyName: true },
     { name: 'Tail', type: 'int', aliases: ['Last'], valueFromPipelineByPropertyName: true },

@@ -425,7 +425,9 @@ export const removeItem: CmdletDecl = {
   supportsShouldProcess: true,
   confirmImpact: 'Medium',
   parameters: [
-    ...PATH_PARAMS(true, false),
+    // Path takes pipeline values too (pwsh: by property name) so `Get-ChildItem | Remove-Item` binds while the binder
+    // chooses the set before seeing pipeline input.
+    ...PATH_PARAMS(true),
     ...FILTER_PARAMS,
     { name: 'Recurse', type: 'switch', aliases: ['r'] },
     { name: 'Force', type: 'switch' },

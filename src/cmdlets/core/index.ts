@@ -17,7 +17,13 @@ import { cmdlets as locationCmdlets } from './location-cmdlets.js';
 import { cmdlets as utilityCmdlets } from './utility-cmdlets.js';
 // The formatting engineer's modules (data-cmdlets.ts: enable when it exists).
 import { cmdlets as formatCmdlets } from './format-cmdlets.js';
-// import { cmdlets as dataCmdlets } from './data-cmdlets.js';
+import { cmdlets as dataCmdlets } from './data-cmdlets.js';
+import { cmdlets as fileCmdlets } from './file-cmdlets.js';
+import { cmdlets as pathCmdlets } from './path-cmdlets.js';
+import { cmdlets as contentCmdlets } from './content-cmdlets.js';
+import { cmdlets as selectStringCmdlets } from './select-string.js';
+import { cmdlets as objectCmdlets } from './object-cmdlets.js';
+import { cmdlets as strictModeCmdlets } from './strict-mode.js';
 
 export { defaultAliases } from './aliases.js';
 
@@ -38,5 +44,11 @@ export const coreCmdlets: CmdletDecl[] = [
   ...locationCmdlets,
   ...utilityCmdlets,
   ...formatCmdlets,
-  // ...dataCmdlets,
+  ...dataCmdlets,
+  ...fileCmdlets,
+  ...pathCmdlets,
+  ...contentCmdlets,
+  ...selectStringCmdlets,
+  ...objectCmdlets,
+  ...strictModeCmdlets,
 ];

@@ -9,7 +9,7 @@ import { getProperties } from '../../runtime/types/members.js';
 import { stringMethods } from '../../runtime/types/string-methods.js';
 import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { registerView, ensureBuiltinViews } from '../../runtime/format/index.js';
-import { UTILITY_MODULE, asStringArray, nameMatcher, matchesAny } from './util.js';
+import { UTILITY_MODULE, asStringArray, nameMatcher, matchesAny, isPromise } from './util.js';
 
 // ---------------------------------------------------------------------------------------------
 // New-Object
@@ -452,9 +452,16 @@ export const getMember: CmdletDecl<GetMemberState> = {
       });
       return;
     }
-    for (const r of ctx.state.results) ctx.write(r);
+    return writeSeq(ctx, ctx.state.results, 0);
   },
 };
+
+function writeSeq(ctx: CmdletContext, items: readonly unknown[], start: number): void | Promise<void> {
+  for (let i = start; i < items.length; i++) {
+    const r = ctx.write(items[i]);
+    if (isPromise(r)) return r.then(() => writeSeq(ctx, items, i + 1));
+  }
+}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

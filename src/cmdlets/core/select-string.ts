@@ -209,7 +209,9 @@ export const selectString: CmdletDecl<SearchState> = {
   module: UTILITY_MODULE,
   synopsis: 'Finds text in strings and files.',
   description: 'The Select-String cmdlet uses regular expression matching to search for text patterns in input strings and files. You can use Select-String similar to grep in Unix or findstr.exe in Windows.',
-  defaultParameterSet: 'File',
+  // pwsh's default set is File; Object lets piped text and FileInfo bind while the binder picks the set before
+  // seeing pipeline input (-Path / positional paths still select the File sets).
+  defaultParameterSet: 'Object',
   outputType: ['Microsoft.PowerShell.Commands.MatchInfo', 'System.Boolean', 'System.String'],
   aliases: ['sls'],
   parameters: [

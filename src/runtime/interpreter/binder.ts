@@ -147,10 +147,10 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
     fail('The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.');
   }
   if (p.mandatory && !p.allowNull && value === null && !p.isSwitch) {
-    fail('The argument is null. Provide a valid value for the argument, and then try the command again.');
+    throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
-  if (p.mandatory && !p.allowEmptyString && value === '') {
-    fail('The argument is an empty string. Provide a non-empty string, and then try the command again.');
+  if (p.mandatory && !p.allowEmptyString && value === '' && /^(string|system\.string)$/i.test(p.typeName)) {
+    throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is an empty string.`, 'ParameterArgumentValidationErrorEmptyStringNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
   const values = Array.isArray(value) ? value : [value];
   if (p.validateSet) {
@@ -303,6 +303,7 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       if (p === null) {
         unbound.push(a.text ?? `-${a.name}`);
         if (a.hasValue) unbound.push(a.value);
+        else if (args[i + 1] !== undefined && args[i + 1].name === null) unbound.push(args[++i].value);
         continue;
       }
     } else p = meta.find(a.name);
@@ -344,7 +345,7 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       pi++;
       if (group.length === 0 || anyBoundAtPosition) continue;
       const fits = group.filter((p) => setsCompatible(meta, bound, p));
-      const ordered = orderCandidates(fits.length ? fits : group, a.value);
+      const ordered = orderCandidates(fits.length ? fits : group, a.value, meta.defaultSet);
       let lastErr: unknown = null;
       for (const p of ordered) {
         try {
@@ -385,11 +386,12 @@ function setsCompatible(meta: CommandMetadata, bound: Map<string, unknown>, p: P
 }
 
 /** Script blocks go to script-block parameters first; other values to other parameters first. */
-function orderCandidates(group: ParamMeta[], value: unknown): ParamMeta[] {
+function orderCandidates(group: ParamMeta[], value: unknown, defaultSet: string | undefined): ParamMeta[] {
   if (group.length < 2) return group;
   const isSb = value instanceof ScriptBlock;
   const sbTyped = (p: ParamMeta) => /^scriptblock(\[\])?$/i.test(p.typeName);
-  return [...group].sort((x, y) => Number(sbTyped(y) === isSb) - Number(sbTyped(x) === isSb));
+  const inDefault = (p: ParamMeta) => (defaultSet !== undefined && inSet(p, defaultSet) ? 1 : 0);
+  return [...group].sort((x, y) => Number(sbTyped(y) === isSb) - Number(sbTyped(x) === isSb) || inDefault(y) - inDefault(x));
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
@@ -441,6 +443,39 @@ export function missingMandatoryError(cmd: string, missing: ParamMeta[]): Bindin
  * Returns the names bound for this item, or null when nothing could take it.
  */
 export function bindPipelineItem(meta: CommandMetadata, bound: Map<string, unknown>, set: string, item: unknown): string[] | null {
+  return bindPipelineItemInSets(meta, bound, [set], item)?.names ?? null;
+}
+
+/** Parameter sets that can hold everything bound so far, the chosen one first. */
+export function candidateSets(meta: CommandMetadata, bound: Map<string, unknown>, chosen: string): string[] {
+  if (meta.setNames.length === 0) return [chosen];
+  const others = meta.setNames.filter((s) => s !== chosen && [...bound.keys()].every((k) => inSet(meta.byKey.get(k.toLowerCase())!, s)));
+  return [chosen, ...others];
+}
+
+/**
+ * Pipeline binding that may switch parameter set per item, as pwsh does (a piped FileInfo binds -LiteralPath by
+ * property name even when the default set is Path). Returns the bound names and the set used.
+ */
+export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string, unknown>, sets: string[], item: unknown): { names: string[]; set: string } | null {
+  for (const set of sets) {
+    const trial = sets.length > 1 ? new Map(bound) : bound;
+    let names: string[] | null;
+    try {
+      names = bindPipelineItemIn(meta, trial, set, item);
+    } catch (e) {
+      if (set === sets[sets.length - 1]) throw e;
+      continue;
+    }
+    if (names) {
+      if (trial !== bound) for (const n of names) bound.set(n, trial.get(n));
+      return { names, set };
+    }
+  }
+  return null;
+}
+
+function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, set: string, item: unknown): string[] | null {
   const names: string[] = [];
   for (const p of meta.pipelineByValue) {
     if (bound.has(p.name) || !inSet(p, set)) continue;

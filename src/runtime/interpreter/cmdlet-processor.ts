@@ -4,7 +4,7 @@ import type { Processor, Sink } from './pipeline.js';
 import { NO_INPUT } from './pipeline.js';
 import { Frame, type Streams } from './frame.js';
 import {
-  CommandMetadata, bindArguments, bindPipelineItem, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
+  CommandMetadata, bindArguments, bindPipelineItemInSets, candidateSets, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
 } from './binder.js';
 import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
@@ -42,6 +42,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private meta: CommandMetadata;
   private baseBound: Map<string, unknown> = new Map();
   private itemBound: string[] | null = null;
+  private sets: string[] | null = null;
   private hasPipelineParams: boolean;
   private singleByValue: string | null = null;
   private errorAction: string | null = null;
@@ -52,6 +53,13 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private outVariable: string | null = null;
   private outVarItems: unknown[] | null = null;
   private whatIf = false;
+  private readonly callerName: string | null;
+  private informationAction: string | null = null;
+  private pipelineVariable: string | null = null;
+  private warningVariable: string | null = null;
+  private warningItems: unknown[] | null = null;
+  private informationVariable: string | null = null;
+  private informationItems: unknown[] | null = null;
   /** Where the command stands in the script, for error positions. */
   extent: import('../../parser/ast.js').Extent | null = null;
 
@@ -62,6 +70,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
     streams: Streams,
   ) {
     this.frame = new Frame(caller.scope, (v) => this.out(v), streams, caller.session, decl.name);
+    this.callerName = caller.commandName;
     this.meta = cmdletMetadata(decl);
     this.hasPipelineParams = this.meta.pipelineByValue.length > 0 || this.meta.pipelineByName.length > 0;
     if (this.meta.pipelineByValue.length === 1 && this.meta.pipelineByName.length === 0) {
@@ -103,8 +112,11 @@ export class CmdletProcessor implements Processor, CmdletContext {
         case 'ErrorVariable': this.errorVariable = toStr(v); continue;
         case 'OutVariable': this.outVariable = toStr(v); this.outVarItems = []; continue;
         case 'WhatIf': this.whatIf = !!v; continue;
-        case 'InformationAction': case 'ProgressAction': case 'WarningVariable': case 'InformationVariable':
-        case 'OutBuffer': case 'PipelineVariable': case 'Confirm':
+        case 'InformationAction': this.informationAction = toStr(v); continue;
+        case 'PipelineVariable': this.pipelineVariable = toStr(v); continue;
+        case 'WarningVariable': this.warningVariable = toStr(v); continue;
+        case 'InformationVariable': this.informationVariable = toStr(v); continue;
+        case 'ProgressAction': case 'OutBuffer': case 'Confirm':
           continue;
       }
       this.baseBound.set(k, v);
@@ -122,13 +134,32 @@ export class CmdletProcessor implements Processor, CmdletContext {
         inner(v);
       };
     }
-    if (this.decl.begin) return this.guard(this.decl.begin(this));
+    if (this.pipelineVariable) {
+      // -PipelineVariable: each object this command writes is visible downstream under that name.
+      const inner = this.out;
+      const name = this.pipelineVariable;
+      this.out = (v) => {
+        this.session.setVariableFrom(this.frame, name, v);
+        inner(v);
+      };
+    }
+    if (this.warningVariable) {
+      this.warningItems = [];
+      this.session.warningVariables.push(this.warningItems);
+      this.session.setVariableFrom(this.frame, this.warningVariable.replace(/^\+/, ''), this.warningItems);
+    }
+    if (this.informationVariable) {
+      this.informationItems = [];
+      this.session.infoVariables.push(this.informationItems);
+      this.session.setVariableFrom(this.frame, this.informationVariable.replace(/^\+/, ''), this.informationItems);
+    }
+    if (this.decl.begin) return this.call(this.decl.begin);
   }
 
   process(item: unknown): void | Promise<void> {
     if (item === NO_INPUT) {
       this.inputObject = undefined;
-      if (this.decl.process) return this.guard(this.decl.process(this));
+      if (this.decl.process) return this.call(this.decl.process);
       return;
     }
     this.inputObject = item;
@@ -140,11 +171,14 @@ export class CmdletProcessor implements Processor, CmdletContext {
         else delete this.params[n];
       }
       const bound = new Map(this.baseBound);
-      const names = bindPipelineItem(this.meta, bound, this.parameterSetName, item);
-      if (names === null) {
+      this.sets ??= candidateSets(this.meta, this.baseBound, this.parameterSetName);
+      const r = bindPipelineItemInSets(this.meta, bound, this.sets, item);
+      if (r === null) {
         this.writeError(inputNotBoundError(this.decl.name, item).errorRecord);
         return;
       }
+      const names = r.names;
+      this.parameterSetName = r.set;
       for (const n of names) this.params[n] = bound.get(n);
       this.itemBound = names;
       const missing = missingMandatory(this.meta, bound, this.parameterSetName, false);
@@ -153,22 +187,39 @@ export class CmdletProcessor implements Processor, CmdletContext {
       this.writeError(inputNotBoundError(this.decl.name, item).errorRecord);
       return;
     }
-    if (this.decl.process) return this.guard(this.decl.process(this));
+    if (this.decl.process) return this.call(this.decl.process);
   }
 
   end(): void | Promise<void> {
     const finish = () => {
       if (this.outVariable) this.session.setVariable(this.outVariable, this.outVarItems!.length === 1 ? this.outVarItems![0] : this.outVarItems);
       if (this.errorVariable) this.session.stopErrorVariable(this.frame, this.errorVariable);
+      const drop = (list: unknown[][], items: unknown[] | null) => {
+        const i = items ? list.indexOf(items) : -1;
+        if (i >= 0) list.splice(i, 1);
+      };
+      drop(this.session.warningVariables, this.warningItems);
+      drop(this.session.infoVariables, this.informationItems);
     };
     if (this.decl.end) {
-      const r = this.guard(this.decl.end(this));
+      const r = this.call(this.decl.end);
       if (isPromise(r)) return r.then(finish);
     }
     finish();
   }
 
   /** Errors thrown by the cmdlet's code: keep PS errors, turn JS errors into ErrorRecords for this cmdlet. */
+  /** Run a lifecycle function with this command's frame current (SessionApi calls resolve scopes from it). */
+  private call(fn: (ctx: CmdletContext) => void | Promise<void>): void | Promise<void> {
+    const s = this.session;
+    s.pushFrame(this.frame);
+    try {
+      return this.guard(fn(this));
+    } finally {
+      s.popFrame();
+    }
+  }
+
   private guard(r: void | Promise<void>): void | Promise<void> {
     if (isPromise(r)) return r.catch((e) => {
       throw this.session.toRuntimeError(e, cmdletClassName(this.decl));
@@ -195,6 +246,10 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   writeError(error: ErrorDetails | ErrorRecord): void {
     const rec = this.makeRecord(error);
+    // Write-Error inside a function names the function in the error id, as pwsh does.
+    if (rec.FullyQualifiedErrorId === 'Microsoft.PowerShell.Commands.WriteErrorException' && this.callerName) {
+      rec.FullyQualifiedErrorId += `,${this.callerName}`;
+    }
     this.session.writeNonTerminatingError(this.frame, rec, this.errorAction);
   }
 
@@ -212,7 +267,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
     this.session.writeDebug(this.frame, message, this.debugPref);
   }
   writeInformation(messageData: unknown, tags?: string[]): void {
-    this.session.writeInformation(this.frame, messageData, tags ?? [], this.decl.name);
+    this.session.writeInformation(this.frame, messageData, tags ?? [], this.decl.name, this.informationAction);
   }
   writeHost(text: string, options?: { noNewline?: boolean; foregroundColor?: string; backgroundColor?: string }): void {
     this.session.writeHostText(this.frame, text, options ?? {});

@@ -13,6 +13,7 @@ import { ScriptProcessor } from './script-processor.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
 import { runtimeError } from '../errors.js';
+import { getMember, hasMember } from '../types/index.js';
 import { makeRedirectedStreams } from './redirection.js';
 import { enumerateForPipeline } from './emit.js';
 import * as ops from '../values/operators.js';
@@ -231,8 +232,9 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
   if (nameValue instanceof ScriptBlock) {
     return new ScriptProcessor(nameValue, args, f, streams, { name: '', dotSource: el.dot, isScriptFile: false });
   }
-  const info = nameValue as { Name?: unknown; CommandType?: unknown } | null;
-  const name = info && typeof info === 'object' && typeof info.Name === 'string' && info.CommandType ? info.Name : toStr(nameValue);
+  // A CommandInfo (from Get-Command) names its command.
+  const isInfo = nameValue !== null && typeof nameValue === 'object' && hasMember(nameValue, 'CommandType') && hasMember(nameValue, 'Name');
+  const name = isInfo ? toStr(getMember(nameValue, 'Name')) : toStr(nameValue);
   const resolved = s.resolveCommandForInvocation(f, name);
   switch (resolved.kind) {
     case 'deferred':

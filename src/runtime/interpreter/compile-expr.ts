@@ -6,7 +6,7 @@ import { PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
-  asType, convertTo, getMember, getStaticMember, invokeMethod, invokeStaticMethod, isInstanceOf,
+  asType, convertTo, getMember, hasMember, getStaticMember, invokeMethod, invokeStaticMethod, isInstanceOf,
   resolveType, setMember, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
@@ -439,6 +439,9 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
       return andThen(name(f), (n) => {
         try {
           const r = getMember(tv, n as string);
+          if (f.session.strictMode >= 2 && (r === undefined || r === null) && !hasMember(tv, n as string)) {
+            throw runtimeError(`The property '${n}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', { category: 'NotSpecified' });
+          }
           return r === undefined ? null : r;
         } catch (e) {
           throw positioned(e, f, ast.member.extent);
@@ -484,14 +487,30 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
                 category: 'InvalidOperation',
               });
             }
-            const r = invokeMethod(tv, n as string, av);
-            return r === undefined ? null : r;
+            return invokeOrEnumerate(tv, n as string, av);
           } catch (e) {
             throw positioned(e, f, ast.member.extent);
           }
         }),
       );
     });
+}
+
+/** A method a collection lacks is called on each element (member enumeration), as in pwsh. */
+function invokeOrEnumerate(target: unknown, name: string, args: unknown[]): unknown {
+  try {
+    const r = invokeMethod(target, name, args);
+    return r === undefined ? null : r;
+  } catch (e) {
+    if (!Array.isArray(target) || !(e instanceof PSRuntimeError) || !e.errorRecord.FullyQualifiedErrorId.startsWith('MethodNotFound')) throw e;
+    const out: unknown[] = [];
+    for (const item of target) {
+      if (item === null || item === undefined) continue;
+      const r = invokeMethod(item, name, args);
+      if (r !== undefined && r !== null) out.push(r);
+    }
+    return out.length === 1 ? out[0] : out;
+  }
 }
 
 // ---------------------------------------------------------------------------

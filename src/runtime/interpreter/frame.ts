@@ -26,6 +26,22 @@ export interface InformationRecordValue {
   backgroundColor?: string;
 }
 
+const TYPE_NAME = Symbol.for('awsh.typeName');
+
+/** Write-Information / Write-Host records (6>&1 puts them in the output). */
+export class InformationRecord {
+  constructor(
+    readonly MessageData: unknown,
+    readonly Tags: string[],
+    readonly Source: string,
+    readonly TimeGenerated: Date,
+  ) {}
+  toString(): string {
+    return String(this.MessageData ?? '');
+  }
+}
+Object.defineProperty(InformationRecord.prototype, TYPE_NAME, { value: 'System.Management.Automation.InformationRecord' });
+
 /** Stream records that end up in the output stream through `3>&1` etc. */
 export class WarningRecord {
   constructor(readonly Message: string) {}
@@ -33,18 +49,21 @@ export class WarningRecord {
     return this.Message;
   }
 }
+Object.defineProperty(WarningRecord.prototype, TYPE_NAME, { value: 'System.Management.Automation.WarningRecord' });
 export class VerboseRecord {
   constructor(readonly Message: string) {}
   toString(): string {
     return this.Message;
   }
 }
+Object.defineProperty(VerboseRecord.prototype, TYPE_NAME, { value: 'System.Management.Automation.VerboseRecord' });
 export class DebugRecord {
   constructor(readonly Message: string) {}
   toString(): string {
     return this.Message;
   }
 }
+Object.defineProperty(DebugRecord.prototype, TYPE_NAME, { value: 'System.Management.Automation.DebugRecord' });
 
 export class Frame {
   constructor(

@@ -51,6 +51,8 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     if (Array.isArray(idx)) return idx.map((k) => target.get(k));
     return target.get(idx);
   }
+  // A scalar indexes like a one-element collection: `$x[0]` is $x, `$x[-1]` too.
+  if (typeof target !== 'object' || isNumeric(target) || target instanceof PSChar) return scalarIndex(target, idx);
   if (target instanceof Uint8Array) return indexArray(Array.from(target), idx);
   // Collections with a by-name indexer (PSObject.Properties['Name']).
   if (typeof (target as { item?: unknown }).item === 'function' && typeof idx === 'string') {
@@ -75,10 +77,15 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     const arr = Array.from(en);
     return Array.isArray(idx) ? idx.map((i) => indexArray(arr, i)) : indexArray(arr, idx);
   }
-  const name = (target as object).constructor?.name ?? 'System.Object';
   void f;
   void extent;
-  throw runtimeError(`Unable to index into an object of type ${name}.`, 'CannotIndex', { category: 'InvalidOperation' });
+  return scalarIndex(target, idx);
+}
+
+function scalarIndex(target: unknown, idx: unknown): unknown {
+  if (Array.isArray(idx)) return idx.map((i) => scalarIndex(target, i)).filter((x) => x !== null);
+  const i = toIndex(idx);
+  return i === 0 || i === -1 ? target : null;
 }
 
 export function setIndex(target: unknown, idx: unknown, value: unknown): void {

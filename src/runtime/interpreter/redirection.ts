@@ -1,6 +1,6 @@
 // Redirections: `2>&1`, `3>&1`, `*>&1`, `> file`, `>> file`, `2> file`, `*> $null`.
 import type * as A from '../../parser/ast.js';
-import { Frame, WarningRecord, VerboseRecord, DebugRecord, type Streams } from './frame.js';
+import { Frame, WarningRecord, VerboseRecord, DebugRecord, InformationRecord, type Streams } from './frame.js';
 import type { Processor, Sink } from './pipeline.js';
 import { compileExpr } from './compile-expr.js';
 import { isPromise } from './flow.js';
@@ -66,7 +66,7 @@ export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[]
     warning: route('3', (m) => base.warning(m), (m) => new WarningRecord(m)),
     verbose: route('4', (m) => base.verbose(m), (m) => new VerboseRecord(m)),
     debug: route('5', (m) => base.debug(m), (m) => new DebugRecord(m)),
-    information: route('6', (r) => base.information(r), (r) => r),
+    information: route('6', (r) => base.information(r), (r) => new InformationRecord(r.MessageData, r.Tags, r.Source, r.TimeGenerated)),
   };
   const finish = (): void => {
     const written = new Set<FileTarget>();

@@ -13,6 +13,8 @@ import { setInScope } from './variables.js';
 import { PSHashtable } from '../values/objects.js';
 import { convertTo, resolveType } from '../types/index.js';
 import { toStr } from '../values/convert.js';
+import { ErrorRecord, PSRuntimeError } from '../errors.js';
+import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 
 export interface ScriptInvocation {
@@ -69,6 +71,7 @@ export class ScriptProcessor implements Processor {
       setInScope(scope, 'args', 'args', unbound);
       setInScope(scope, 'psboundparameters', 'PSBoundParameters', new PSHashtable());
     }
+    if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets'));
     if (this.inv.isScriptFile && this.inv.scriptPath) {
       setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
       setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
@@ -82,6 +85,11 @@ export class ScriptProcessor implements Processor {
     const c = this.compiled;
     const b = this.binding!;
     const bp = new PSHashtable();
+    for (const [name, value] of b.bound) {
+      const v = setInScope(scope, name.toLowerCase(), name, value);
+      const tc = c.typeConstraints.get(name);
+      if (tc) v.typeConstraint = resolveType(tc);
+    }
     for (const p of c.parameters) {
       const key = p.name.toLowerCase();
       if (b.bound.has(this.declName(p.name))) continue;
@@ -98,13 +106,7 @@ export class ScriptProcessor implements Processor {
       const v = setInScope(scope, key, p.name, value);
       if (tc) v.typeConstraint = resolveType(tc);
     }
-    for (const [name, value] of b.bound) {
-      bp.set(name, value);
-      const key = name.toLowerCase();
-      const v = setInScope(scope, key, name, value);
-      const tc = c.typeConstraints.get(name);
-      if (tc) v.typeConstraint = resolveType(tc);
-    }
+    for (const [name, value] of b.bound) bp.set(name, value);
     setInScope(scope, 'psboundparameters', 'PSBoundParameters', bp);
     setInScope(scope, 'args', 'args', b.unbound);
     if (c.advanced) this.applyCommonParameters(b.bound);
@@ -196,3 +198,36 @@ function isValueType(name: string): boolean {
 }
 
 export { toStr };
+
+/** `$PSCmdlet` of an advanced function: the cmdlet-like methods scripts call. Own function properties, so the
+ * types layer can invoke them case-insensitively. */
+function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Record<string, unknown> {
+  const s = f.session;
+  const suffix = (rec: ErrorRecord) => {
+    if (name && !rec.FullyQualifiedErrorId.endsWith(`,${name}`)) rec.FullyQualifiedErrorId += `,${name}`;
+    return rec;
+  };
+  const o: Record<string, unknown> = {
+    WriteObject: (v: unknown, enumerate?: unknown) => (enumerate ? emitValue(v, f.out) : f.out(v)),
+    WriteError: (rec: ErrorRecord) => s.writeNonTerminatingError(f, suffix(rec), null),
+    ThrowTerminatingError: (rec: ErrorRecord) => {
+      throw new PSRuntimeError(suffix(rec));
+    },
+    WriteVerbose: (m: unknown) => s.writeVerbose(f, toStr(m), null),
+    WriteWarning: (m: unknown) => s.writeWarning(f, toStr(m), null),
+    WriteDebug: (m: unknown) => s.writeDebug(f, toStr(m), null),
+    WriteInformation: (m: unknown, tags?: unknown) => s.writeInformation(f, m, Array.isArray(tags) ? tags.map((t) => toStr(t)) : [], name),
+    ShouldProcess: (target: unknown, action?: unknown) => {
+      const whatIf = f.scope.lookup('whatifpreference')?.value === true;
+      const r = s.shouldProcess(f, name, toStr(target), action === undefined ? name : toStr(action), whatIf, 'Medium', undefined);
+      if (r instanceof Promise) throw new Error('interactive confirmation is not available here');
+      return r;
+    },
+    ShouldContinue: () => false,
+    GetVariableValue: (n: unknown) => s.getVariableFrom(f, toStr(n)),
+  };
+  Object.defineProperty(o, 'ParameterSetName', { get: parameterSet, enumerable: true });
+  Object.defineProperty(o, 'MyInvocation', { get: () => f.scope.lookup('myinvocation')?.value ?? null, enumerable: true });
+  Object.defineProperty(o, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PSScriptCmdlet' });
+  return o;
+}

@@ -15,7 +15,7 @@ export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args:
       // Capture the current values of all visible variables into a new scope, as pwsh's module-bound closure does.
       const captured = new Scope(f.scope.globalScope());
       const seen = new Set<string>();
-      for (let s: Scope | null = f.scope; s !== null && s.parent !== null; s = s.parent) {
+      for (let s: Scope | null = f.scope; s !== null; s = s.parent) {
         for (const [k, v] of s.vars) if (!seen.has(k)) {
           seen.add(k);
           // Values are copied, not shared: later changes outside must not reach the closure.

@@ -10,8 +10,9 @@ import type { CmdletDecl, CommandInfo, HostUI, PSVariableInfo, SessionApi } from
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
+import { resolveType, convertTo } from '../types/index.js';
 import { Scope, PSVariable, VarOptions } from './scope.js';
-import { Frame, type Streams, type InformationRecordValue } from './frame.js';
+import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
@@ -40,6 +41,21 @@ export interface SessionHost extends HostUI {
 }
 
 export const PSVERSION = '7.4.0';
+
+/** `$PWD` / Get-Location: a PathInfo whose string form is the path. */
+export class PathInfo {
+  constructor(readonly Path: string) {}
+  get Provider(): string {
+    return 'Microsoft.PowerShell.Core\\FileSystem';
+  }
+  get ProviderPath(): string {
+    return this.Path;
+  }
+  toString(): string {
+    return this.Path;
+  }
+}
+Object.defineProperty(PathInfo.prototype, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PathInfo' });
 
 export class Session implements SessionApi {
   readonly globalScope = new Scope(null, true);
@@ -102,7 +118,6 @@ export class Session implements SessionApi {
     def('PID', process.pid, VarOptions.Constant);
     def('HOME', this.env.HOME ?? homedir());
     def('PSHOME', nodePath.resolve(nodePath.dirname(new URL(import.meta.url).pathname), '..'));
-    def('LASTEXITCODE', 0);
     def('IsLinux', process.platform === 'linux', VarOptions.Constant);
     def('IsMacOS', process.platform === 'darwin', VarOptions.Constant);
     def('IsWindows', process.platform === 'win32', VarOptions.Constant);
@@ -114,14 +129,19 @@ export class Session implements SessionApi {
     def('ShellId', 'Microsoft.PowerShell');
     def('PROFILE', nodePath.join(this.env.HOME ?? homedir(), '.config', 'awsh', 'profile.ps1'));
     const vt = new PSHashtable();
-    vt.set('PSVersion', PSVERSION);
+    const versionType = resolveType('version');
+    vt.set('PSVersion', versionType ? convertTo(PSVERSION, versionType) : PSVERSION);
     vt.set('PSEdition', 'Core');
     vt.set('AwshVersion', '0.1.0');
     vt.set('Platform', process.platform === 'win32' ? 'Win32NT' : 'Unix');
     vt.set('OS', `${process.platform} ${process.version}`);
     def('PSVersionTable', vt, VarOptions.ReadOnly);
     def('Host', { Name: 'awsh', Version: '0.1.0', UI: { RawUI: { BufferSize: { Width: this.host.width, Height: 50 }, WindowSize: { Width: this.host.width, Height: 50 } } } });
-    def('ExecutionContext', null);
+    def('ExecutionContext', PSObject.fromEntries([
+      ['SessionState', PSObject.fromEntries([['Path', { CurrentLocation: null }]])],
+      ['InvokeCommand', PSObject.fromEntries([])],
+      ['Host', null],
+    ]));
     def('input', []);
   }
 
@@ -476,10 +496,7 @@ export class Session implements SessionApi {
   }
 
   pwdValue(): unknown {
-    const o = PSObject.fromEntries([['Path', this.cwd]]);
-    o.typeNames = ['System.Management.Automation.PathInfo', 'System.Object'];
-    Object.defineProperty(o, 'toString', { value: () => this.cwd, enumerable: false });
-    return o;
+    return new PathInfo(this.cwd);
   }
 
   // ---------------------------------------------------------------------------
@@ -597,7 +614,12 @@ export class Session implements SessionApi {
   // ---------------------------------------------------------------------------
   // Other streams
 
+  /** Collectors for -WarningVariable / -InformationVariable of the commands running now. */
+  readonly warningVariables: unknown[][] = [];
+  readonly infoVariables: unknown[][] = [];
+
   writeWarning(f: Frame, message: string, action: string | null): void {
+    for (const wv of this.warningVariables) wv.push(new WarningRecord(message));
     const a = (action ?? this.preference(f, 'warningpreference')).toLowerCase();
     if (a === 'silentlycontinue' || a === 'ignore') return;
     if (a === 'stop') throw runtimeError(`The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${message}`, 'ActionPreferenceStop', { category: 'OperationStopped', exceptionType: 'System.Management.Automation.ActionPreferenceStopException' });
@@ -614,9 +636,10 @@ export class Session implements SessionApi {
     if (on && (flag !== null || this.preference(f, 'debugpreference') !== 'ignore')) f.streams.debug(message);
   }
 
-  writeInformation(f: Frame, data: unknown, tags: string[], source: string): void {
+  writeInformation(f: Frame, data: unknown, tags: string[], source: string, action: string | null = null): void {
     const rec: InformationRecordValue = { MessageData: data, Tags: tags, Source: source, TimeGenerated: new Date(), isHost: false };
-    const pref = this.preference(f, 'informationpreference');
+    for (const iv of this.infoVariables) iv.push(new InformationRecord(data, tags, source, rec.TimeGenerated));
+    const pref = (action ?? this.preference(f, 'informationpreference')).toLowerCase();
     if (pref === 'silentlycontinue' || pref === 'ignore') {
       // Still recorded in the stream for 6>&1 capture only when continuing; pwsh drops it from the host.
       return;
@@ -696,8 +719,10 @@ export class Session implements SessionApi {
   }
 
   makeMyInvocation(name: string, path: string | null, expectingInput: boolean): unknown {
+    const command = PSObject.fromEntries([['Name', name], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
+    Object.defineProperty(command, 'toString', { value: () => name, enumerable: false });
     const o = PSObject.fromEntries([
-      ['MyCommand', name],
+      ['MyCommand', command],
       ['InvocationName', name],
       ['ScriptName', path ?? ''],
       ['PSCommandPath', path ?? ''],
@@ -715,8 +740,16 @@ export class Session implements SessionApi {
     setInScope(this.globalScope, 'lastexitcode', 'LASTEXITCODE', code);
   }
 
-  strictUndefined(_name: string, _extent: A.Extent): unknown {
-    return null;
+  /** Set-StrictMode version (0 = off). Session-wide: pwsh scopes it, which scripts rarely rely on. */
+  strictMode = 0;
+
+  strictUndefined(name: string, extent: A.Extent): unknown {
+    if (this.strictMode < 1) return null;
+    const err = runtimeError(`The variable '$${name}' cannot be retrieved because it has not been set.`, 'VariableIsUndefined', {
+      category: 'InvalidOperation', target: name,
+    });
+    this.attachPosition(err.errorRecord, extent);
+    throw err;
   }
 
   checkAbort(): void {

@@ -24,6 +24,9 @@ const wrappedResponses: Record<string, Record<string, [string, string]>> = {
     GetBucketReplication: ['Configuration', 'Amazon.S3.Model.ReplicationConfiguration'],
     GetBucketVersioning: ['VersioningConfig', 'Amazon.S3.Model.S3BucketVersioningConfig'],
     GetObjectTagging: ['Tagging', 'Amazon.S3.Model.Tag'],
+    GetBucketCors: ['Configuration', 'Amazon.S3.Model.CORSConfiguration'],
+    GetBucketLifecycleConfiguration: ['Configuration', 'Amazon.S3.Model.LifecycleConfiguration'],
+    GetBucketAcl: ['AccessControlList', 'Amazon.S3.Model.S3AccessControlList'],
   },
 };
 
