@@ -1,4 +1,5 @@
 # The user guide's "CloudWatch from the AWS Tools for Windows PowerShell" example: publish a custom metric
+Import-Module AWS.Tools.CloudWatch
 # from a MetricDatum object with a UTC timestamp, then read it back.
 Set-DefaultAWSRegion -Region us-east-1
 

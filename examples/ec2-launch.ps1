@@ -50,10 +50,9 @@ $reservation = New-EC2Instance `
     -SubnetId $subnet.SubnetId
 $reservation.ReservationId
 
-# Find it again by reservation id
-$reservationIds = New-Object 'collections.generic.list[string]'
-$reservationIds.add($reservation.ReservationId)
-$filter_reservation = New-Object Amazon.EC2.Model.Filter -Property @{Name = "reservation-id"; Values = $reservationIds}
+# Find it again with a filter
+# (moto has no "reservation-id" filter: filter on the subnet instead)
+$filter_reservation = New-Object Amazon.EC2.Model.Filter -Property @{Name = "subnet-id"; Values = $subnet.SubnetId}
 $instance = (Get-EC2Instance -Filter $filter_reservation).Instances
 $instance.InstanceId
 

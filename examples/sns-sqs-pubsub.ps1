@@ -12,16 +12,18 @@ $topicarn = New-SNSTopic -Name "myTopic"
 $qarn = (Get-SQSQueueAttribute -QueueUrl $qurl -AttributeNames "QueueArn").QueueARN
 
 # construct the policy and inject arns
+# (the statement is a one-element list with a Sid: moto's AddPermission below appends to that list and reads Sids)
 $policy = @"
 {
     "Version": "2012-10-17",
-    "Statement": {
+    "Statement": [{
+        "Sid": "topic-to-queue",
         "Effect": "Allow",
         "Principal": "*",
         "Action": "SQS:SendMessage",
         "Resource": "$qarn",
         "Condition": { "ArnEquals": { "aws:SourceArn": "$topicarn" } }
-    }
+    }]
 }
 "@
 

@@ -33,6 +33,7 @@ const services = {
 const renames = {
   S3: { Bucket: ['BucketName', true] },
   STS: { DurationSeconds: ['DurationInSeconds', true] },
+  EC2: { 'CreateSecurityGroup.Description': ['GroupDescription', true] },
 };
 /**
  * Flattened names where the .NET model differs from the v3 shape (AWS Tools uses the .NET member):
@@ -159,7 +160,7 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
     const required = i++ < requiredCount;
     // The pipeline member keeps the name the cmdlets table gives it (`-IdOfAccessKey` for AccessKeyId) and stays whole.
     const pipeRename = pipe && pipe.member === member && pipe.param && singularize(member) !== pipe.param && member !== pipe.param ? [pipe.param, true] : null;
-    const rename = pipeRename ?? renames[prefix]?.[member];
+    const rename = pipeRename ?? renames[prefix]?.[`${opName}.${member}`] ?? renames[prefix]?.[member];
     visit(member, ns, [member], rename ? rename[0] : member, rename && rename[1] ? [member] : [], required, 0, new Set(pipe?.member === member ? [ns.getName?.()] : []), !!rename);
   }
   function visit(member, ns, path, baseName, aliases, required, depth, seen, renamed = false) {

@@ -14,8 +14,16 @@ export class LineIndex {
     }
   }
 
+  /** Line of the previous lookup: parsing asks for offsets in nearly increasing order. */
+  private hint = 0;
+
   private lineOf(offset: number): number {
     const s = this.starts;
+    const h = this.hint;
+    if (s[h]! <= offset) {
+      if (h + 1 >= s.length || offset < s[h + 1]!) return h;
+      if (h + 2 >= s.length || offset < s[h + 2]!) return (this.hint = h + 1);
+    }
     let lo = 0;
     let hi = s.length - 1;
     while (lo < hi) {
@@ -23,6 +31,7 @@ export class LineIndex {
       if (s[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 

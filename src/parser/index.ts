@@ -44,7 +44,7 @@ export interface TokenInfo {
 export function tokenize(text: string): TokenInfo[] {
   try {
     const lines = new LineIndex(text);
-    const { tokens } = parser().parseText(text, null);
+    const { tokens } = parser().parseText(text, null, true);
     return tokens.map((t) => ({ kind: t.tokenType.name, text: t.image, extent: lines.extent(t.startOffset, t.end) }));
   } catch {
     instance = null;

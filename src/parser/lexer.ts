@@ -1,7 +1,7 @@
 // Mode-aware PowerShell tokenizer. The parser asks for one token at a time in the mode
 // it needs (command arguments, expressions, type names, hashtable keys); chevrotain token
 // instances are returned. Lexing never throws: problems are recorded in `errors`.
-import { createTokenInstance, EOF, type TokenType } from 'chevrotain';
+import { EOF, type TokenType } from 'chevrotain';
 import { T, type LexMode, type PsToken, type StringData, type StringPart, type RedirectionData, type VariableData } from './tokens.js';
 import { isWs, isNewline, isDigit, isLetter, isWordChar, isVarChar, isCmdTerminator, escapeChar } from './chars.js';
 import { parseNumber } from './numbers.js';
@@ -29,6 +29,17 @@ export function dashOperator(name: string): { op: string; cs: boolean } | undefi
   return DASH_OPS.get(name.toLowerCase());
 }
 
+/** A number literal in expression mode (sticky: matched in place, without slicing the source). */
+const EXPR_NUMBER_RE = /(?:0x[0-9a-f]+|0b[01]+(?![0-9a-f])|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/iy;
+
+/** Shared (read-only) operator payloads: one object per operator, not per token. */
+const SYMBOL_OPS = new Map<string, OperatorData>();
+function operatorData(op: string): OperatorData {
+  let d = SYMBOL_OPS.get(op);
+  if (!d) SYMBOL_OPS.set(op, (d = { op, cs: false }));
+  return d;
+}
+
 export interface OperatorData {
   op: string;
   cs: boolean;
@@ -52,9 +63,41 @@ class PartsBuilder {
   }
 }
 
+/**
+ * A chevrotain-compatible token built with all its fields in one constructor, so every token shares one
+ * hidden class (createTokenInstance plus added fields made V8 reshape each token). Line/column are computed
+ * from offsets when needed (LineIndex); -1 keeps those fields small integers.
+ */
+class Token implements PsToken {
+  readonly tokenTypeIdx: number;
+  readonly endOffset: number;
+  readonly startLine = -1;
+  readonly endLine = -1;
+  readonly startColumn = -1;
+  readonly endColumn = -1;
+  constructor(
+    readonly tokenType: TokenType,
+    readonly image: string,
+    readonly startOffset: number,
+    readonly end: number,
+    readonly scanStart: number,
+    readonly ws: boolean,
+    readonly mode: LexMode,
+    readonly data: unknown,
+  ) {
+    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+    this.endOffset = end - 1;
+  }
+}
+
 export class Lexer {
   pos: number;
   readonly errors: LexError[] = [];
+  /**
+   * A token the parser dropped from its lookahead when it switched modes; the next scan from the same place
+   * returns it instead of lexing again when the new mode would produce the same token.
+   */
+  reuse: PsToken | null = null;
 
   constructor(readonly text: string, start: number, public end: number) {
     this.pos = start;
@@ -65,15 +108,8 @@ export class Lexer {
   }
 
   private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
-    // Line/column are computed lazily from offsets (LineIndex); -1 keeps the fields small integers.
-    const tok = createTokenInstance(type, this.text.slice(start, end), start, end - 1, -1, -1, -1, -1) as PsToken;
-    tok.end = end;
-    tok.scanStart = scanStart;
-    tok.ws = ws;
-    tok.mode = mode;
-    tok.data = data;
     this.pos = end;
-    return tok;
+    return new Token(type, this.text.slice(start, end), start, end, scanStart, ws, mode, data);
   }
 
   /** Skips whitespace, comments and line continuations; returns true when anything was skipped. */
@@ -101,6 +137,14 @@ export class Lexer {
   }
 
   next(mode: LexMode): PsToken {
+    const r = this.reuse;
+    if (r !== null) {
+      this.reuse = null;
+      if (r.scanStart === this.pos && (r.mode === mode || this.sameInEveryMode(r))) {
+        this.pos = r.end;
+        return r;
+      }
+    }
     const scanStart = this.pos;
     const ws = this.skipTrivia() || scanStart === 0;
     const text = this.text;
@@ -153,6 +197,22 @@ export class Lexer {
     if (mode === 'type') return this.typeToken(p, scanStart, ws);
     if (mode === 'expr') return this.exprToken(p, c, c1, scanStart, ws);
     return this.cmdToken(p, c, c1, scanStart, ws, mode);
+  }
+
+  private sameInEveryMode(t: PsToken): boolean {
+    const tt = t.tokenType;
+    if (
+      tt === T.NewLine || tt === T.Semi || tt === T.LParen || tt === T.RParen || tt === T.LCurly || tt === T.RCurly || tt === T.Pipe ||
+      tt === T.OrOr || tt === T.Amp || tt === T.AndAnd || tt === T.Comma || tt === T.AtParen || tt === T.AtCurly || tt === T.DollarParen ||
+      tt === T.Splat || tt === EOF
+    ) return true;
+    if (tt === T.Variable || tt === T.StringLiteral || tt === T.StringExpandable) {
+      // Command mode glues a variable or quoted string to the characters that follow into one bareword.
+      if (t.image.charCodeAt(0) === 64 || t.end >= this.end) return true; // here-strings
+      const d = this.text.charCodeAt(t.end);
+      return isCmdTerminator(d) || (tt === T.Variable && (d === 46 || d === 91));
+    }
+    return false;
   }
 
   private redirection(start: number, gt: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
@@ -275,37 +335,51 @@ export class Lexer {
   // -------------------------------------------------------------------------------------------
   // Expression mode
 
+  // Start, scan start and whitespace flag of the expression token being built (op/assign read them: no per-token closures).
+  private opP = 0;
+  private opScan = 0;
+  private opWs = false;
+
+  private op(len: number, o: string): PsToken {
+    return this.mk(T.Operator, this.opP, this.opP + len, this.opScan, this.opWs, 'expr', operatorData(o));
+  }
+
+  private assign(len: number, o: string): PsToken {
+    return this.mk(T.Assign, this.opP, this.opP + len, this.opScan, this.opWs, 'expr', o);
+  }
+
   private exprToken(p: number, c: number, c1: number, scanStart: number, ws: boolean): PsToken {
     const text = this.text;
-    const op = (len: number, o: string, cs = false) => this.mk(T.Operator, p, p + len, scanStart, ws, 'expr', { op: o, cs } satisfies OperatorData);
-    const assign = (len: number, o: string) => this.mk(T.Assign, p, p + len, scanStart, ws, 'expr', o);
+    this.opP = p;
+    this.opScan = scanStart;
+    this.opWs = ws;
     switch (c) {
       case 45: case 0x2013: case 0x2014: // -
-        if (c1 === 45 || c1 === 0x2013 || c1 === 0x2014) return op(2, '--');
-        if (c1 === 61) return assign(2, '-=');
+        if (c1 === 45 || c1 === 0x2013 || c1 === 0x2014) return this.op(2, '--');
+        if (c1 === 61) return this.assign(2, '-=');
         if (c1 && isLetter(c1)) {
           let q = p + 1;
           while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
           const name = text.slice(p + 1, q);
           const d = dashOperator(name);
-          if (d && !isWordChar(text.charCodeAt(q))) return op(q - p, d.op, d.cs);
+          if (d && !isWordChar(text.charCodeAt(q))) return this.mk(T.Operator, p, q, scanStart, ws, 'expr', d);
           return this.mk(T.Parameter, p, q, scanStart, ws, 'expr', { name, colon: false });
         }
-        return op(1, '-');
-      case 43: return c1 === 43 ? op(2, '++') : c1 === 61 ? assign(2, '+=') : op(1, '+');
-      case 42: return c1 === 61 ? assign(2, '*=') : op(1, '*');
-      case 47: return c1 === 61 ? assign(2, '/=') : op(1, '/');
-      case 37: return c1 === 61 ? assign(2, '%=') : op(1, '%');
-      case 61: return assign(1, '=');
-      case 33: return op(1, '!');
+        return this.op(1, '-');
+      case 43: return c1 === 43 ? this.op(2, '++') : c1 === 61 ? this.assign(2, '+=') : this.op(1, '+');
+      case 42: return c1 === 61 ? this.assign(2, '*=') : this.op(1, '*');
+      case 47: return c1 === 61 ? this.assign(2, '/=') : this.op(1, '/');
+      case 37: return c1 === 61 ? this.assign(2, '%=') : this.op(1, '%');
+      case 61: return this.assign(1, '=');
+      case 33: return this.op(1, '!');
       case 63: // ?
-        if (c1 === 63) return text.charCodeAt(p + 2) === 61 ? assign(3, '??=') : op(2, '??');
+        if (c1 === 63) return text.charCodeAt(p + 2) === 61 ? this.assign(3, '??=') : this.op(2, '??');
         if (c1 === 46 && !ws) return this.mk(T.QDot, p, p + 2, scanStart, ws, 'expr', null);
         if (c1 === 91 && !ws) return this.mk(T.QBracket, p, p + 2, scanStart, ws, 'expr', null);
         return this.mk(T.Question, p, p + 1, scanStart, ws, 'expr', null);
       case 58: return c1 === 58 ? this.mk(T.ColonColon, p, p + 2, scanStart, ws, 'expr', null) : this.mk(T.Colon, p, p + 1, scanStart, ws, 'expr', null);
       case 46: // .
-        if (c1 === 46) return op(2, '..');
+        if (c1 === 46) return this.op(2, '..');
         if (isDigit(c1) && ws) return this.exprNumber(p, scanStart, ws);
         return this.mk(T.Dot, p, p + 1, scanStart, ws, 'expr', null);
       case 91: return this.mk(T.LBracket, p, p + 1, scanStart, ws, 'expr', null);
@@ -322,8 +396,9 @@ export class Lexer {
 
   private exprNumber(p: number, scanStart: number, ws: boolean): PsToken {
     const text = this.text;
-    const m = /^(?:0x[0-9a-f]+|0b[01]+(?![0-9a-f])|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(text.slice(p, Math.min(this.end, p + 400)));
-    let q = p + (m ? m[0].length : 1);
+    EXPR_NUMBER_RE.lastIndex = p;
+    const m = EXPR_NUMBER_RE.exec(text);
+    let q = Math.min(this.end, p + (m ? m[0].length : 1));
     if (q < this.end && isWordChar(text.charCodeAt(q))) {
       while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
       return this.mk(T.Generic, p, q, scanStart, ws, 'expr', { quote: 'bare', value: text.slice(p, q), parts: null, raw: text.slice(p, q) } satisfies StringData);

@@ -26,6 +26,18 @@ const RANGES: Record<string, [bigint, bigint, ConstantExpressionAst['numberType'
 
 /** Parses a PowerShell number literal (optionally signed); null when the text is not a number. */
 export function parseNumber(text: string): NumberValue | null {
+  // Fast path for the common case, plain decimal digits that fit an Int32: no regex, no BigInt.
+  const len = text.length;
+  if (len > 0 && len <= 9) {
+    let v = 0;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (i === len) return { value: v, numberType: 'Int32' };
+  }
   const m = NUMBER_RE.exec(text);
   if (!m) return null;
   const negative = m[1] === '-';

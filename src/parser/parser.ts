@@ -40,9 +40,12 @@ class TooDeep extends Error {}
 
 interface Mark {
   idx: number;
+  /** Where token idx+1 starts being scanned. */
+  pos: number;
   errors: number;
   lastEnd: number;
-  mode: LexMode;
+  /** Length of `kept` (tokenize mode). */
+  kept: number;
 }
 
 export interface ParseOutput {
@@ -58,7 +61,10 @@ export class PsParser extends EmbeddedActionsParser {
   private lexers: Lexer[] = [];
   /** Lexed tokens; only the first `ntoks` are valid (truncation just lowers the count: no array reallocation). */
   private toks: PsToken[] = [];
+  private base = 0;
   private ntoks = 0;
+  /** Every consumed token, in order, when tokenizing; null when only parsing. */
+  private kept: PsToken[] | null = null;
   private idx = -1;
   private mode: LexMode = 'cmd';
   private lastEnd = 0;
@@ -79,20 +85,20 @@ export class PsParser extends EmbeddedActionsParser {
   // ---------------------------------------------------------------------------------------------
   // Lazy, mode-aware token access (overrides chevrotain's LexerAdapter, which supports this).
 
+  // Token indexes are absolute; `toks` holds only a window of them starting at index `base` (consumed tokens are
+  // dropped as parsing goes, so they die young instead of being kept alive for the whole parse).
   override LA(k: number): PsToken {
     const i = this.idx + k;
-    if (i < 0) return this.toks[0] ?? this.lexer.next(this.mode);
+    if (i < this.base) return this.toks[0] ?? this.lexer.next(this.mode);
     const v = this.toks;
-    while (this.ntoks <= i) v[this.ntoks++] = this.lexer.next(this.mode);
-    return v[i]!;
+    while (this.ntoks <= i) v[this.ntoks++ - this.base] = this.lexer.next(this.mode);
+    return v[i - this.base]!;
   }
   override LA_FAST(k: number): PsToken {
     return this.LA(k);
   }
   consumeToken(): void {
-    this.idx++;
-    const t = this.toks[this.idx];
-    if (t && t.tokenType !== EOF) this.lastEnd = t.end;
+    this.take();
   }
   exportLexerState(): number {
     return this.idx;
@@ -116,10 +122,15 @@ export class PsParser extends EmbeddedActionsParser {
   private setMode(m: LexMode): void {
     if (this.mode === m) return;
     this.mode = m;
-    if (this.ntoks > this.idx + 1) {
-      this.lexer.pos = this.toks[this.idx + 1]!.scanStart;
-      this.ntoks = this.idx + 1;
-    }
+    if (this.ntoks > this.idx + 1) this.truncateAfter(this.idx);
+  }
+
+  /** Drops lexed tokens after index `i`: they will be lexed again (in the current mode) from where token i+1 started. */
+  private truncateAfter(i: number): void {
+    const next = this.toks[i + 1 - this.base]!;
+    this.lexer.pos = next.scanStart;
+    this.lexer.reuse = next;
+    this.ntoks = i + 1;
   }
 
   private peek(m: LexMode): PsToken {
@@ -127,23 +138,44 @@ export class PsParser extends EmbeddedActionsParser {
     return this.LA(1);
   }
 
+  /** Consumes the next token (already peeked in the wanted mode). */
   private take(): PsToken {
     const t = this.LA(1);
-    return this.CONSUME(t.tokenType) as PsToken;
+    const i = ++this.idx;
+    if (t.tokenType !== EOF) this.lastEnd = t.end;
+    if (this.kept) this.kept.push(t);
+    if (i - this.base >= 256) this.dropConsumed();
+    return t;
+  }
+
+  /** Moves the lookahead tokens (after `idx`) to the front of the window. */
+  private dropConsumed(): void {
+    const v = this.toks;
+    const from = this.idx + 1 - this.base;
+    const n = this.ntoks - this.idx - 1;
+    for (let j = 0; j < n; j++) v[j] = v[from + j]!;
+    v.length = n;
+    this.base = this.idx + 1;
   }
 
   private mark(): Mark {
-    return { idx: this.idx, errors: this.perrs.length, lastEnd: this.lastEnd, mode: this.mode };
+    const pos = this.ntoks > this.idx + 1 ? this.toks[this.idx + 1 - this.base]!.scanStart : this.lexer.pos;
+    return { idx: this.idx, pos, errors: this.perrs.length, lastEnd: this.lastEnd, kept: this.kept ? this.kept.length : 0 };
   }
 
   private rewind(m: Mark): void {
+    if (this.ntoks > m.idx + 1 && m.idx + 1 >= this.base) this.truncateAfter(m.idx);
     this.idx = m.idx;
-    if (this.ntoks > m.idx + 1) {
-      this.lexer.pos = this.toks[m.idx + 1]!.scanStart;
-      this.ntoks = m.idx + 1;
+    this.ntoks = m.idx + 1;
+    this.lexer.pos = m.pos;
+    if (this.base > this.ntoks) {
+      // The window moved past the mark: restart it there.
+      this.base = this.ntoks;
+      this.toks.length = 0;
     }
     this.perrs.length = m.errors;
     this.lastEnd = m.lastEnd;
+    if (this.kept) this.kept.length = m.kept;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -208,7 +240,7 @@ export class PsParser extends EmbeddedActionsParser {
   // ---------------------------------------------------------------------------------------------
   // Entry point
 
-  parseText(text: string, path: string | null): ParseOutput {
+  parseText(text: string, path: string | null, keepTokens = false): ParseOutput {
     this.reset();
     this.text = text;
     this.src = { text, path };
@@ -216,7 +248,9 @@ export class PsParser extends EmbeddedActionsParser {
     this.lexer = new Lexer(text, 0, text.length);
     this.lexers = [this.lexer];
     this.toks = [];
+    this.base = 0;
     this.ntoks = 0;
+    this.kept = keepTokens ? [] : null;
     this.idx = -1;
     this.mode = 'cmd';
     this.lastEnd = 0;
@@ -225,13 +259,15 @@ export class PsParser extends EmbeddedActionsParser {
     this.flow = [];
     let ast: A.ScriptBlockAst;
     try {
-      ast = this.scriptBlockBody(null);
+      ast = this.script() as A.ScriptBlockAst;
     } catch (e) {
       if (!(e instanceof TooDeep) && !(e instanceof RangeError)) throw e;
       this.error('ScriptTooComplicated', 0, 0, false);
       ast = this.emptyScriptBlock();
     }
-    const tokens = this.toks.slice(0, Math.min(this.idx + 1, this.ntoks));
+    const tokens = this.kept ?? [];
+    this.kept = null;
+    this.toks = [];
     return { result: { ast, errors: this.collectErrors() }, tokens };
   }
 
@@ -259,10 +295,12 @@ export class PsParser extends EmbeddedActionsParser {
 
   /** Parses `$( )` content inside an expandable string: a nested token stream over [start, end). */
   private subParse(start: number, end: number): A.StatementBlockAst {
-    const saved = { lexer: this.lexer, toks: this.toks, ntoks: this.ntoks, idx: this.idx, mode: this.mode, lastEnd: this.lastEnd, bg: this.lastWasBackground };
+    const saved = { lexer: this.lexer, toks: this.toks, base: this.base, ntoks: this.ntoks, idx: this.idx, mode: this.mode, lastEnd: this.lastEnd, bg: this.lastWasBackground, kept: this.kept };
     this.lexer = new Lexer(this.text, start, end);
     this.lexers.push(this.lexer);
     this.toks = [];
+    this.base = 0;
+    this.kept = null;
     this.ntoks = 0;
     this.idx = -1;
     this.mode = 'cmd';
@@ -272,6 +310,8 @@ export class PsParser extends EmbeddedActionsParser {
     } finally {
       this.lexer = saved.lexer;
       this.toks = saved.toks;
+      this.base = saved.base;
+      this.kept = saved.kept;
       this.ntoks = saved.ntoks;
       this.idx = saved.idx;
       this.mode = saved.mode;
@@ -283,15 +323,21 @@ export class PsParser extends EmbeddedActionsParser {
   // ---------------------------------------------------------------------------------------------
   // Script blocks
 
-  private rule<F extends (...args: never[]) => unknown>(name: string, impl: F): F {
-    const self = this;
-    const wrapped = function (this: PsParser, ...args: Parameters<F>) {
-      // Rules are plain code over a lazily lexed stream: nothing to record for chevrotain's grammar analysis.
-      if (self.RECORDING_PHASE) return undefined;
-      return impl.apply(self, args);
-    };
-    return this.RULE(name, wrapped as unknown as (...args: unknown[]) => unknown) as unknown as F;
+  /**
+   * Grammar rules are plain methods over the lazily lexed stream. Wrapping each one in chevrotain's RULE
+   * machinery (rule stack, try/catch, argument arrays on every call) cost most of the parse time while
+   * giving nothing back (decisions are hand-written LL(1), recovery is off), so only the entry rule
+   * `script` goes through chevrotain; the name is kept for readability and profiles.
+   */
+  private rule<F extends (...args: never[]) => unknown>(_name: string, impl: F): F {
+    return impl;
   }
+
+  private script = this.RULE('script', () => {
+    // Rules are plain code: nothing to record for chevrotain's grammar analysis.
+    if (this.RECORDING_PHASE) return undefined;
+    return this.scriptBlockBody(null);
+  });
 
   private scriptBlockBody = this.rule('scriptBlockBody', (open: PsToken | null): A.ScriptBlockAst => {
     const outerFlow = this.flow;
@@ -1742,10 +1788,9 @@ function startsWithNumberExpression(word: string): boolean {
   const m = /^(?:0x[0-9a-f]+|0b[01]+|\d+(?:\.(?!\.)\d*)?(?:e[+-]?\d+)?)(?:ul|uy|us|u|l|d|y|s|n)?(?:kb|mb|gb|tb|pb)?/i.exec(word);
   if (!m) return false;
   const rest = word.slice(m[0].length);
-  if (rest === '') return true;
-  // `1..3` is a range; `2.GetType()` is a command name in pwsh (member access on a literal needs parentheses).
-  if (rest[0] === '.') return rest[1] === '.';
-  return '+-*/%=!?,[\u2013'.includes(rest[0]!);
+  // The number scan takes `2.` whole, so `2.GetType()` is a command name (pwsh needs `(2).GetType()`), while
+  // `1.5.GetType()`, `2uL.GetType()` and `1..3` are expressions.
+  return rest === '' || '.+-*/%=!?,[\u2013'.includes(rest[0]!);
 }
 
 function isDigitChar(c: string): boolean {

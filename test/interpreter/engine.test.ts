@@ -113,3 +113,11 @@ describe('statements', () => {
     expect(await out("Write-Output a && Write-Output b; Write-Error x 2>$null || 'fallback'")).toEqual(['a', 'b', 'fallback']);
   });
 });
+
+describe('pipeline end', () => {
+  it('ends every command exactly once', async () => {
+    expect(await out('function f { 5 }; $y = f | Measure-Object; @($y).Count')).toEqual([1]);
+    expect(await out('function f { , @(1, 2) }; (f | Measure-Object).Count')).toEqual([1]);
+    expect(await out("function g { 1; 2 }; (g | ForEach-Object { $_ } | Measure-Object).Count")).toEqual([2]);
+  });
+});

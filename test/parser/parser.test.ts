@@ -352,3 +352,10 @@ describe('expressions at statement start', () => {
     expect(stmt('3.5L')).toBe('4n:Int64');
   });
 });
+
+describe('member access on number literals', () => {
+  it('works after a fraction or a suffix', () => {
+    expect(stmt('1.234.GetType()')).toBe('(call. 1.234:Double b"GetType" )');
+    expect(stmt('2uL.GetType()')).toBe('(call. 2n:UInt64 b"GetType" )');
+  });
+});

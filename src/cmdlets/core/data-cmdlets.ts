@@ -1,4 +1,4 @@
-// ConvertTo-Json, ConvertFrom-Json, ConvertTo-Csv, ConvertFrom-Csv, Export-Csv, Import-Csv.
+// ConvertTo-Json, ConvertFrom-Json, ConvertTo-Csv, ConvertFrom-Csv, Export-Csv, Import-Csv (and ConvertFrom-StringData).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
@@ -6,6 +6,7 @@ import { toStr } from '../../runtime/values/convert.js';
 import { toJson, fromJson, JsonParseError } from '../../runtime/format/json.js';
 import { csvColumns, csvHeader, csvRow, csvTypeLine, csvToObjects, type QuoteMode, type ToCsvOptions } from '../../runtime/format/csv.js';
 import { UTILITY_MODULE } from './util.js';
+import { convertFromStringData } from './string-data.js';
 
 interface Collect {
   items: unknown[];
@@ -88,6 +89,12 @@ const convertFromJson: CmdletDecl<Collect> = {
   },
 };
 
+/** The -Delimiter [char] argument (bound as a PSChar), ',' when not given. */
+function delimiterOf(v: unknown): string {
+  const text = v === null || v === undefined ? '' : toStr(v);
+  return text.length > 0 ? text[0]! : ',';
+}
+
 interface CsvState {
   columns: string[] | null;
   lines: string[];
@@ -96,11 +103,9 @@ interface CsvState {
 
 function csvOptions(ctx: CmdletContext): ToCsvOptions {
   const p = ctx.params;
-  let delimiter = ',';
-  if (typeof p.Delimiter === 'string' && p.Delimiter.length > 0) delimiter = p.Delimiter[0]!;
-  else if (p.UseCulture) delimiter = ',';
   return {
-    delimiter,
+    delimiter: delimiterOf(p.Delimiter),
+    noHeader: !!p.NoHeader,
     useQuotes: (p.UseQuotes as QuoteMode | undefined) ?? 'Always',
     quoteFields: p.QuoteFields as string[] | undefined,
     includeTypeInformation: !!p.IncludeTypeInformation,
@@ -113,7 +118,7 @@ function csvLinesFor(st: CsvState, obj: unknown): string[] {
   if (!st.columns) {
     st.columns = csvColumns(obj);
     if (st.options.includeTypeInformation) out.push(csvTypeLine(obj));
-    out.push(csvHeader(st.columns, st.options));
+    if (!st.options.noHeader) out.push(csvHeader(st.columns, st.options));
   }
   out.push(csvRow(obj, st.columns, st.options));
   return out;
@@ -125,6 +130,7 @@ const csvWriteParams: CmdletDecl['parameters'] = [
   { name: 'UseCulture', type: 'switch', parameterSets: ['UseCulture'] },
   { name: 'IncludeTypeInformation', type: 'switch', aliases: ['ITI'] },
   { name: 'NoTypeInformation', type: 'switch', aliases: ['NTI'] },
+  { name: 'NoHeader', type: 'switch' },
   { name: 'QuoteFields', type: 'string[]', aliases: ['QF'] },
   { name: 'UseQuotes', type: 'string', aliases: ['UQ'], validateSet: ['Never', 'Always', 'AsNeeded'] },
 ];
@@ -136,7 +142,7 @@ const convertToCsv: CmdletDecl<CsvState> = {
   outputType: ['System.String'],
   defaultParameterSet: 'Delimiter',
   parameters: [...csvWriteParams.map((p) => (p.name === 'InputObject' ? { ...p, position: 0 } : p))],
-  init: () => ({ columns: null, lines: [], options: { delimiter: ',', useQuotes: 'Always', includeTypeInformation: false } }),
+  init: () => ({ columns: null, lines: [], options: { delimiter: ',', noHeader: false, useQuotes: 'Always', includeTypeInformation: false } }),
   begin(ctx) {
     ctx.state.options = csvOptions(ctx);
   },
@@ -164,7 +170,7 @@ const convertFromCsv: CmdletDecl<Collect> = {
     for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined) ctx.state.items.push(toStr(x));
   },
   end(ctx) {
-    const delim = typeof ctx.params.Delimiter === 'string' && ctx.params.Delimiter ? ctx.params.Delimiter[0]! : ',';
+    const delim = delimiterOf(ctx.params.Delimiter);
     const objs = csvToObjects(ctx.state.items.join('\n'), delim, ctx.params.Header);
     for (const o of objs) ctx.write(o);
   },
@@ -269,7 +275,7 @@ const importCsv: CmdletDecl = {
   ],
   process(ctx) {
     const paths = (ctx.params.LiteralPath ?? ctx.params.Path ?? []) as string[];
-    const delim = typeof ctx.params.Delimiter === 'string' && ctx.params.Delimiter ? ctx.params.Delimiter[0]! : ',';
+    const delim = delimiterOf(ctx.params.Delimiter);
     for (const p of paths) {
       const file = ctx.resolvePath(p);
       if (!fs.existsSync(file)) {
@@ -288,4 +294,4 @@ const importCsv: CmdletDecl = {
   },
 };
 
-export const cmdlets: CmdletDecl[] = [convertToJson, convertFromJson, convertToCsv, convertFromCsv, exportCsv, importCsv];
+export const cmdlets: CmdletDecl[] = [convertToJson, convertFromJson, convertToCsv, convertFromCsv, exportCsv, importCsv, convertFromStringData];

@@ -236,7 +236,8 @@ export const newItem: CmdletDecl = {
   confirmImpact: 'Medium',
   outputType: ['System.IO.FileInfo', 'System.IO.DirectoryInfo'],
   parameters: [
-    { name: 'Path', type: 'string[]', position: 0, mandatory: ['pathSet'], valueFromPipelineByPropertyName: true },
+    // Listing both sets makes `pathSet` a known set, so -Path alone picks it (the default) rather than nameSet.
+    { name: 'Path', type: 'string[]', position: 0, mandatory: ['pathSet'], valueFromPipelineByPropertyName: true, parameterSets: ['pathSet', 'nameSet'] },
     { name: 'Name', type: 'string', mandatory: ['nameSet'], valueFromPipelineByPropertyName: true, parameterSets: ['nameSet'] },
     { name: 'ItemType', type: 'string', aliases: ['Type'], valueFromPipelineByPropertyName: true },
     { name: 'Value', type: 'object', aliases: ['Target'], valueFromPipeline: true, valueFromPipelineByPropertyName: true },

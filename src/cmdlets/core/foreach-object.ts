@@ -1,4 +1,5 @@
 // ForEach-Object: script blocks run in the caller's scope per item, or `% Name` / `% Method args` member access.
+import { hasMember } from '../../runtime/types/index.js';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { invokeMethod } from '../../runtime/types/index.js';
@@ -57,6 +58,8 @@ function memberAccess(ctx: CmdletContext): void | Promise<void> {
 
 /** Is `name` a method (and not a property) of obj? The types layer marks methods as functions or method objects. */
 function isMethodName(obj: unknown, name: string): boolean {
+  // Not a property: treat the name as a method (the types layer resolves methods only when called).
+  if (!hasMember(obj, name)) return true;
   const v = getProp(obj, name);
   if (typeof v === 'function') return true;
   if (v !== null && typeof v === 'object') {

@@ -1,6 +1,6 @@
 // Get-Location, Set-Location (with `cd -` / `cd +` history), Push-Location, Pop-Location.
 import type { CmdletDecl, CmdletContext, SessionApi } from '../../runtime/cmdlet-api.js';
-import { PSObject } from '../../runtime/values/objects.js';
+import { TYPE_NAME } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE } from './util.js';
 
 interface LocationStacks {
@@ -21,14 +21,24 @@ function stacksOf(session: SessionApi): LocationStacks {
   return s;
 }
 
-/** A PathInfo object (formats as a `Path` table). */
-export function pathInfo(path: string): PSObject {
-  const o = new PSObject(['System.Management.Automation.PathInfo', 'System.Object']);
-  o.setProperty('Drive', '/');
-  o.setProperty('Provider', 'Microsoft.PowerShell.Core\\FileSystem');
-  o.setProperty('ProviderPath', path);
-  o.setProperty('Path', path);
-  return o;
+/** System.Management.Automation.PathInfo: formats as a `Path` table; converts to a string as its Path. */
+export class PathInfo {
+  readonly [TYPE_NAME] = 'System.Management.Automation.PathInfo';
+  readonly Drive = '/';
+  readonly Provider = 'Microsoft.PowerShell.Core\\FileSystem';
+  readonly ProviderPath: string;
+  readonly Path: string;
+  constructor(path: string) {
+    this.ProviderPath = path;
+    this.Path = path;
+  }
+  toString(): string {
+    return this.Path;
+  }
+}
+
+export function pathInfo(path: string): PathInfo {
+  return new PathInfo(path);
 }
 
 function stackName(ctx: CmdletContext): string {

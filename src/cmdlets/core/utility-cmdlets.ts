@@ -7,6 +7,7 @@ import { formatComposite } from '../../runtime/values/format.js';
 import { formatDateTime, makeDate, dateFromParts, TimeSpan, PSGuid, dateKind } from '../../runtime/types/index.js';
 import { parsePropertySpecs, evaluateSpecValue, type PropertySpec } from './property-expr.js';
 import { isPromise, toItems, UTILITY_MODULE } from './util.js';
+import { newTimeSpan } from './new-timespan.js';
 
 export const startSleep: CmdletDecl = {
   name: 'Start-Sleep',
@@ -316,4 +317,4 @@ export const joinString: CmdletDecl<JoinState> = {
   },
 };
 
-export const cmdlets: CmdletDecl[] = [startSleep, getDate, getRandom, newGuid, joinString];
+export const cmdlets: CmdletDecl[] = [startSleep, getDate, getRandom, newGuid, joinString, newTimeSpan];

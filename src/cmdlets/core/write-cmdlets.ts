@@ -20,8 +20,11 @@ export const writeOutput: CmdletDecl = {
     { name: 'NoEnumerate', type: 'switch' },
   ],
   process(ctx) {
-    const v = ctx.params.InputObject;
+    let v = ctx.params.InputObject;
     if (v === undefined) return;
+    // InputObject collects the remaining arguments; pwsh binds a single argument as it is, so
+    // `Write-Output 1, 2` writes the array 1, 2 (not an array holding it).
+    if (Array.isArray(v) && v.length === 1 && !ctx.expectingInput) v = v[0];
     return ctx.write(v, ctx.params.NoEnumerate !== true);
   },
 };

@@ -61,6 +61,19 @@ export function registerBuiltinViews(): void {
       ),
     },
   });
+  // Type objects (`[int]`): DotNetTypes.format.ps1xml's System.RuntimeType table.
+  registerView('System.RuntimeType', {
+    table: {
+      columns: [
+        { label: 'IsPublic', width: 8 },
+        { label: 'IsSerial', width: 8 },
+        { label: 'Name', width: 40 },
+        { label: 'BaseType' },
+      ],
+    },
+  });
+  // A script block shows as its text (pwsh writes ScriptBlock.ToString() for it).
+  registerView('System.Management.Automation.ScriptBlock', { custom: (sb) => String(sb).split(/\r?\n/) });
   // Get-Date: the long date and time (DateTime's `DateTime` script property), blank lines around.
   registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? formatDateTime(d, 'F') : String(d), ''] });
   const fileView = {

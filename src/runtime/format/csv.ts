@@ -8,6 +8,8 @@ export type QuoteMode = 'Always' | 'AsNeeded' | 'Never';
 
 export interface ToCsvOptions {
   delimiter: string;
+  /** -NoHeader (pwsh 7.4): rows only. */
+  noHeader?: boolean;
   useQuotes: QuoteMode;
   /** Only these columns are quoted (case-insensitive). */
   quoteFields?: string[];

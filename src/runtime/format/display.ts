@@ -4,7 +4,7 @@ import { PSObject, PSHashtable } from '../values/objects.js';
 import { PSDouble, PSDecimal, PSNumber, PSChar, numericTypeOf, toJsNumber } from '../values/numbers.js';
 import { toStr } from '../values/convert.js';
 import { formatValue, formatComposite } from '../values/format.js';
-import { formatDateTime, PSEnumValue, DictionaryEntry, getEnumerable } from '../types/index.js';
+import { formatDateTime, PSEnumValue, DictionaryEntry, getEnumerable, PSType } from '../types/index.js';
 
 /** $FormatEnumerationLimit's default. */
 export const FORMAT_ENUMERATION_LIMIT = 4;
@@ -29,6 +29,8 @@ export function displayString(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : formatDateTime(v, 'G');
   if (v instanceof PSObject && v.baseObject instanceof Date) return displayString(v.baseObject);
+  // Formatting calls Type.ToString() (the full name), not PowerShell's string conversion (`int`).
+  if (v instanceof PSType) return v.ToString();
   return toStr(v);
 }
 
@@ -49,7 +51,8 @@ export function* dictionaryEntries(h: PSHashtable): Iterable<DictionaryEntry> {
 /** GetObjectName: how an element of a collection reads inside `{a, b}`. */
 function elementName(x: unknown): string {
   if (x === null || x === undefined) return '$null';
-  if (x instanceof DictionaryEntry) return displayString(x.Key);
+  // pwsh 7 shows dictionary entries inside `{...}` as `[key, value]`.
+  if (x instanceof DictionaryEntry) return `[${displayString(x.Key)}, ${displayString(x.Value)}]`;
   return displayString(x);
 }
 

@@ -3,7 +3,7 @@
 // objects a registered view does not apply to are written "out of band" (own line / own list); table widths are
 // computed from the rows buffered while the first ~300 ms of output arrive.
 import { ErrorRecord } from '../errors.js';
-import { PSHashtable } from '../values/objects.js';
+import { PSHashtable, PSObject } from '../values/objects.js';
 import { DictionaryEntry } from '../types/index.js';
 import { cellText, displayString, isScalar, dictionaryEntries, enumerableItems } from './display.js';
 import { defaultPropertyNames, propertyNamesOf, propertyValueOf, typeNamesOf } from './properties.js';
@@ -92,6 +92,10 @@ function valueOf(spec: ColumnSpec, obj: unknown, computed?: unknown[]): unknown 
   return propertyValueOf(obj, spec.property ?? spec.label);
 }
 
+function isEmptyCustomObject(obj: unknown): boolean {
+  return obj instanceof PSObject && (obj.baseObject === undefined || obj.baseObject === null);
+}
+
 function isNumericValue(v: unknown): boolean {
   return numericTypeOf(v) !== null;
 }
@@ -177,7 +181,8 @@ export class Formatter {
     }
     const explicitProps = this.options.properties && this.options.properties.length > 0;
     if (!found && !explicitProps && propertyNamesOf(obj).length === 0) {
-      this.outOfBand([displayString(obj)]);
+      // An empty PSCustomObject's ToString() is '' in pwsh, so it shows as a blank line.
+      this.outOfBand([isEmptyCustomObject(obj) ? '' : displayString(obj)]);
       return;
     }
     if (this.doc) {
@@ -189,7 +194,7 @@ export class Formatter {
         return;
       }
     } else {
-      this.startDocument(obj, found?.view ?? null, found?.typeName ?? null);
+      this.startDocument(obj, found?.view ?? null, found?.typeName ?? null, computed);
     }
     this.writePayload(obj, computed);
   }
@@ -201,7 +206,7 @@ export class Formatter {
     return defaultPropertyNames(obj).length <= 4 ? 'table' : 'list';
   }
 
-  private startDocument(obj: unknown, view: ViewDefinition | null, typeName: string | null): void {
+  private startDocument(obj: unknown, view: ViewDefinition | null, typeName: string | null, computed: unknown[] | undefined): void {
     const shape = this.chooseShape(obj, view);
     const props = this.options.properties && this.options.properties.length > 0 ? this.options.properties : null;
     let body: TableState | ListState | WideState;
@@ -222,7 +227,7 @@ export class Formatter {
       const alignments = columns.map((c) => {
         if (c.alignment) return c.alignment;
         if (fromView) return 'Left';
-        const v = valueOf(c, obj, undefined);
+        const v = valueOf(c, obj, computed);
         return typeof v !== 'string' && isNumericValue(v) ? 'Right' : 'Left';
       });
       const initialWidths = columns.map((c) => (c.width && c.width > 0 ? c.width : 0));

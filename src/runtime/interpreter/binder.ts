@@ -205,6 +205,7 @@ export class CommandMetadata {
   readonly pipelineByValue: ParamMeta[];
   readonly pipelineByName: ParamMeta[];
   readonly remaining: ParamMeta | null;
+  readonly remainingParams: ParamMeta[];
   readonly setNames: string[];
   constructor(
     readonly name: string,
@@ -233,7 +234,8 @@ export class CommandMetadata {
     this.positional = this.params.filter((p) => p.position !== undefined && !p.valueFromRemainingArguments).sort((a, b) => a.position! - b.position!);
     this.pipelineByValue = this.params.filter((p) => p.valueFromPipeline);
     this.pipelineByName = this.params.filter((p) => p.valueFromPipelineByPropertyName);
-    this.remaining = this.params.find((p) => p.valueFromRemainingArguments) ?? null;
+    this.remainingParams = this.params.filter((p) => p.valueFromRemainingArguments);
+    this.remaining = this.remainingParams[0] ?? null;
     const sets = new Set<string>();
     for (const p of this.params) for (const s of p.parameterSets ?? []) if (s !== '__AllParameterSets') sets.add(s);
     this.setNames = [...sets];
@@ -369,10 +371,14 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       );
     }
   }
-  if (meta.remaining && remaining.length > 0) {
-    const existing = bound.get(meta.remaining.name);
-    const all = existing === undefined ? remaining : [...(Array.isArray(existing) ? existing : [existing]), ...remaining];
-    bound.set(meta.remaining.name, bindValue(meta, meta.remaining, all));
+  // Several sets may each have a ValueFromRemainingArguments parameter: take the one that fits what is bound.
+  const remainingParam = meta.remainingParams.find((p) => setsCompatible(meta, bound, p)) ?? meta.remaining;
+  if (remainingParam && remaining.length > 0) {
+    const existing = bound.get(remainingParam.name);
+    // One remaining argument that is itself a collection binds as that collection (`Write-Output 3, 4`).
+    const rest = remaining.length === 1 && Array.isArray(remaining[0]) ? (remaining[0] as unknown[]) : remaining;
+    const all = existing === undefined ? rest : [...(Array.isArray(existing) ? existing : [existing]), ...rest];
+    bound.set(remainingParam.name, bindValue(meta, remainingParam, all));
   }
   const parameterSet = chooseParameterSet(meta, bound);
   return { bound, unbound, parameterSet };

@@ -89,7 +89,14 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
       if (a.kind === 'param') out.push({ name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent });
       else if (a.kind === 'splat') {
         if (v instanceof PSHashtable) for (const [k, hv] of v.entries()) out.push({ name: toStr(k), value: hv, hasValue: true, text: `-${toStr(k)}:`, extent: a.extent });
-        else if (Array.isArray(v)) for (const x of v) out.push({ name: null, value: x, hasValue: true, extent: a.extent });
+        else if (Array.isArray(v)) {
+          // `@args` passes `-Name` tokens on as parameter names, as pwsh does for $args.
+          for (const x of v) {
+            if (typeof x === 'string' && /^-[A-Za-z_][\w-]*:?$/.test(x)) {
+              out.push({ name: x.slice(1).replace(/:$/, ''), value: undefined, hasValue: false, text: x, extent: a.extent });
+            } else out.push({ name: null, value: x, hasValue: true, extent: a.extent });
+          }
+        }
         else if (v !== null) out.push({ name: null, value: v, hasValue: true, extent: a.extent });
       } else out.push({ name: null, value: v, hasValue: true, text: a.text, extent: a.extent });
     }

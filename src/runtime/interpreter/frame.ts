@@ -21,6 +21,8 @@ export interface InformationRecordValue {
   TimeGenerated: Date;
   /** Write-Host output: shown by the host even when InformationPreference is SilentlyContinue. */
   isHost: boolean;
+  /** Written under SilentlyContinue: kept for redirection, not shown. */
+  hidden?: boolean;
   noNewline?: boolean;
   foregroundColor?: string;
   backgroundColor?: string;

@@ -3,7 +3,7 @@ import { PSHashtable } from '../values/objects.js';
 import { PSChar, toJsNumber, isNumeric } from '../values/numbers.js';
 import { toNumber } from '../values/convert.js';
 import { runtimeError } from '../errors.js';
-import { getEnumerable, invokeMethod } from '../types/index.js';
+import { getEnumerable, invokeMethod, arrayElementType, convertTo } from '../types/index.js';
 import type { Frame } from './frame.js';
 import type { Extent } from '../../parser/ast.js';
 
@@ -101,7 +101,9 @@ export function setIndex(target: unknown, idx: unknown, value: unknown): void {
         exceptionType: 'System.IndexOutOfRangeException',
       });
     }
-    target[i] = value;
+    // Typed arrays ([int[]]) convert what is stored in them.
+    const el = arrayElementType(target);
+    target[i] = el ? convertTo(value, el) : value;
     return;
   }
   if (target instanceof PSHashtable) {

@@ -166,20 +166,25 @@ async function feedRest(first: ProcessorInput, it: Iterator<unknown>): Promise<v
 function runEnd(st: RunState, from: number): void | Promise<void> {
   for (let i = from; i < st.processors.length; i++) {
     const d = st.inputs[i].drain();
-    if (isPromise(d)) return d.then(() => endOne(st, i), (e) => handleStop(st, e));
-    const r = endOne(st, i);
-    if (isPromise(r)) return r;
+    if (isPromise(d)) return d.then(() => endFrom(st, i), (e) => handleStop(st, e));
+    try {
+      const r = st.processors[i].end();
+      if (isPromise(r)) return r.then(() => runEnd(st, i + 1), (e) => handleStopInEnd(st, e, i));
+    } catch (e) {
+      return handleStopInEnd(st, e, i);
+    }
   }
 }
 
-function endOne(st: RunState, i: number): void | Promise<void> {
+/** End processor i (its input is drained), then the rest. */
+function endFrom(st: RunState, i: number): void | Promise<void> {
   try {
     const r = st.processors[i].end();
     if (isPromise(r)) return r.then(() => runEnd(st, i + 1), (e) => handleStopInEnd(st, e, i));
-    return runEnd(st, i + 1);
   } catch (e) {
     return handleStopInEnd(st, e, i);
   }
+  return runEnd(st, i + 1);
 }
 
 function handleStopInEnd(st: RunState, e: unknown, i: number): void | Promise<void> {

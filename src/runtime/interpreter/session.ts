@@ -92,7 +92,7 @@ export class Session implements SessionApi {
       debug: (m) => this.host.debug(m),
       information: (r) => {
         if (r.isHost) this.host.writeHost(toStr(r.MessageData), { noNewline: r.noNewline, foregroundColor: r.foregroundColor, backgroundColor: r.backgroundColor });
-        else this.host.information(r);
+        else if (!r.hidden) this.host.information(r);
       },
     };
     this.globalFrame = new Frame(this.globalScope, () => {}, this.defaultStreams, this, null);
@@ -640,10 +640,9 @@ export class Session implements SessionApi {
     const rec: InformationRecordValue = { MessageData: data, Tags: tags, Source: source, TimeGenerated: new Date(), isHost: false };
     for (const iv of this.infoVariables) iv.push(new InformationRecord(data, tags, source, rec.TimeGenerated));
     const pref = (action ?? this.preference(f, 'informationpreference')).toLowerCase();
-    if (pref === 'silentlycontinue' || pref === 'ignore') {
-      // Still recorded in the stream for 6>&1 capture only when continuing; pwsh drops it from the host.
-      return;
-    }
+    if (pref === 'ignore') return;
+    // SilentlyContinue still writes the record (6>&1 captures it); the host just doesn't show it.
+    if (pref === 'silentlycontinue') rec.hidden = true;
     f.streams.information(rec);
   }
 

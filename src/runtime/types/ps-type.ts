@@ -94,6 +94,16 @@ export class PSType {
     return b === null ? null : resolveType(b);
   }
 
+  get IsPublic(): boolean {
+    return true;
+  }
+  /** [Serializable]: true for the .NET base library types; PowerShell's own runtime types mostly are not. */
+  get IsSerial(): boolean {
+    if (this.IsArray) return true;
+    const n = this.def.fullName;
+    return !n.startsWith('System.Management.Automation.') || /\.(ErrorRecord|PSObject|PSCustomObject)$/.test(n);
+  }
+
   /** The names of this type and its base types, most derived first (PSObject.TypeNames). */
   get typeNameChain(): string[] {
     const names: string[] = [];

@@ -9,6 +9,7 @@ import { commonFrom } from '../runtime/service-cmdlet.js';
 import { toAwsErrorRecord } from '../runtime/aws-errors.js';
 import { PSObject } from '../../../runtime/values/objects.js';
 import { plain } from '../runtime/schema-values.js';
+import { registerServiceModelTypes } from '../model/model-types.js';
 
 /** Common parameters for a hand-written cmdlet (without -NoAutoIteration when it does not page). */
 export function commonParams(prefix: string, paging = false): ParameterDecl[] {
@@ -21,6 +22,7 @@ export async function withService(ctx: CmdletContext, cmdletName: string, prefix
   let svc: ServiceClient | undefined;
   try {
     svc = await getServiceClient(ctx, prefix, commonFrom(ctx.params));
+    registerServiceModelTypes(prefix, svc.module);
     await fn(svc);
   } catch (e) {
     ctx.throwTerminating(toAwsErrorRecord(e, cmdletName, prefix, target, svc?.endpoint));

@@ -3,7 +3,7 @@
 // runtime schemas. Nothing here loads an SDK until a script names one of these types.
 import { createRequire } from 'node:module';
 import * as psTypeModule from '../../../runtime/types/ps-type.js';
-import { registerType, typeByFullName, type PSType, type PropertyDef, type TypeDef } from '../../../runtime/types/ps-type.js';
+import { defineType, registerType, typeByFullName, type PSType, type PropertyDef, type TypeDef } from '../../../runtime/types/ps-type.js';
 import { PSList } from '../../../runtime/types/collections.js';
 import { TYPE_NAME } from '../runtime/credentials-value.js';
 import { clientConfigPropertyNames, clientConfigTypeNames } from '../runtime/client-config.js';
@@ -134,6 +134,60 @@ export function resolveAwsType(name: string): PSType | null {
     return null;
   }
   return registerType(def);
+}
+
+const prefixPackages: Record<string, string> = Object.fromEntries(Object.values(namespaces).map(([prefix, pkg]) => [prefix, pkg]));
+const registeredServices = new Set<string>();
+
+/** A definition whose members are read from the schema only when first used. */
+function lazyModelDef(fullName: string, schema: unknown): TypeDef {
+  let real: TypeDef | null | undefined;
+  const get = () => (real === undefined ? (real = modelDef(fullName, schema)) : real);
+  return {
+    fullName,
+    get properties() {
+      return get()?.properties;
+    },
+    get construct() {
+      return get()?.construct;
+    },
+  } as TypeDef;
+}
+
+/**
+ * Defines every `Amazon.<Service>.Model.<Shape>` of one service, as loading an AWS Tools module does (the module is
+ * imported on first use of one of its cmdlets, or by Import-Module). Definitions are lazy: only names are recorded.
+ * `mod` is the service's SDK module when the caller already has it.
+ */
+export function registerServiceModelTypes(prefix: string, mod?: Record<string, unknown>): void {
+  if (registeredServices.has(prefix) || !prefixPackages[prefix]) return;
+  registeredServices.add(prefix);
+  const m = mod ?? sdkModule(prefixPackages[prefix]!);
+  schemaLib ??= requireSdk('@smithy/core/schema') as SchemaLib;
+  const ns = serviceNamespaces[prefix]!;
+  const reverse = Object.fromEntries(Object.entries(shapeExports[prefix] ?? {}).map(([k, v]) => [v, k]));
+  for (const key of Object.keys(m)) {
+    if (!key.endsWith('$')) continue;
+    const schema = m[key];
+    if (!Array.isArray(schema) || schema[0] !== 3) continue;
+    const full = `${ns}.Model.${reverse[key] ?? key.slice(0, -1).replace(/^_/, '')}`;
+    if (!typeByFullName(full)) defineType(lazyModelDef(full, schema));
+  }
+  const config = clientConfigTypeNames[prefix];
+  if (config && !typeByFullName(config)) defineType(clientConfigDef(config));
+}
+
+const moduleServices: Record<string, string[]> = {
+  'aws.tools.s3': ['S3'], 'aws.tools.ec2': ['EC2'], 'aws.tools.sqs': ['SQS'], 'aws.tools.simplenotificationservice': ['SNS'],
+  'aws.tools.securitytoken': ['STS'], 'aws.tools.identitymanagement': ['IAM'], 'aws.tools.cloudwatch': ['CW'],
+  'awspowershell.netcore': ['S3', 'EC2', 'SQS', 'SNS', 'STS', 'IAM', 'CW'], awspowershell: ['S3', 'EC2', 'SQS', 'SNS', 'STS', 'IAM', 'CW'],
+};
+/** For Import-Module: defines the model types of an AWS module (`AWS.Tools.EC2`, `AWSPowerShell.NetCore`). Returns whether the name is an AWS module. */
+export function importAwsModuleTypes(moduleName: string): boolean {
+  const services = moduleServices[moduleName.toLowerCase()];
+  if (!services) return moduleName.toLowerCase() === 'aws.tools.common';
+  for (const s of services) registerServiceModelTypes(s);
+  return true;
 }
 
 /**

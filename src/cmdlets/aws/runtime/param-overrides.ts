@@ -2,6 +2,7 @@
 // parameter accepts beyond its schema type.
 import type { ParameterDecl } from '../../../runtime/cmdlet-api.js';
 import { PSObject } from '../../../runtime/values/objects.js';
+import { toStr } from '../../../runtime/values/convert.js';
 
 function prop(o: unknown, name: string): unknown {
   if (o instanceof PSObject) return o.getMember(name)?.value ?? (o.baseObject && o.baseObject !== o ? prop(o.baseObject, name) : undefined);
@@ -34,4 +35,33 @@ export const parameterOverrides: Record<string, Record<string, Partial<Parameter
   'start-ec2instance': { InstanceId: instanceIdParam },
   'remove-ec2instance': { InstanceId: instanceIdParam },
   'restart-ec2instance': { InstanceId: instanceIdParam },
+};
+
+/**
+ * The converter of a [string] pipeline parameter. pwsh binds a piped object by property name before it coerces
+ * the object itself to the parameter's type, so an object carrying the parameter (`[pscustomobject]@{BucketName=..}`)
+ * must not bind by value as its string form: refusing it here lets the binder fall through to property binding.
+ */
+export function pipelineString(names: string[]): (value: unknown) => unknown {
+  const lower = names.map((n) => n.toLowerCase());
+  return (value) => {
+    if (value === null || value === undefined) return null;
+    if (value instanceof PSObject && (value.baseObject === undefined || value.baseObject === null || value.baseObject === value)) {
+      for (const m of value.properties()) if (lower.includes(m.name.toLowerCase())) throw new Error('The object binds by property name.');
+    }
+    return toStr(value);
+  };
+}
+
+/**
+ * Request fix-ups where services accept what the guide types but stricter emulators do not (protocol and action
+ * names are case-insensitive in the services): prefix.operation → function of the request.
+ */
+export const requestFixups: Record<string, (req: Record<string, any>) => void> = {
+  'SNS.Subscribe': (req) => {
+    if (typeof req.Protocol === 'string') req.Protocol = req.Protocol.toLowerCase();
+  },
+  'SNS.AddPermission': (req) => {
+    if (Array.isArray(req.ActionName)) req.ActionName = req.ActionName.map((a: string) => (typeof a === 'string' && a ? a[0]!.toUpperCase() + a.slice(1) : a));
+  },
 };

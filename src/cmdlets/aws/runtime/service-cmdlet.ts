@@ -11,7 +11,8 @@ import { toAwsErrorRecord, awsError, cmdletClassName } from './aws-errors.js';
 import { normalized, toSdk, redact, ConversionError, plain, type NS } from './schema-values.js';
 import { shapeResponse, pathSelector, SelectError, tag, typeNameFor, type Selector } from './output.js';
 import type { AWSCmdletHistory } from './history.js';
-import { parameterOverrides } from './param-overrides.js';
+import { parameterOverrides, pipelineString, requestFixups } from './param-overrides.js';
+import { registerServiceModelTypes } from '../model/model-types.js';
 import { PSObject } from '../../../runtime/values/objects.js';
 
 const readVerbs = new Set(['Get', 'Find', 'Search', 'Read', 'Test', 'Select', 'Measure', 'Resolve', 'Show', 'Watch', 'Compare', 'Convert', 'ConvertFrom', 'ConvertTo', 'Format', 'Use']);
@@ -49,6 +50,7 @@ export function operationParameters(spec: ServiceCmdletSpec, entry: OperationEnt
     if (pipe && g.name.toLowerCase() === pipe) {
       d.valueFromPipeline = true;
       d.position = 0;
+      if (g.type === 'string') d.type = pipelineString([g.name, ...(g.aliases ?? [])]);
     }
     const override = parameterOverrides[spec.name.toLowerCase()]?.[g.name];
     out.push(override ? { ...d, ...override } : d);
@@ -174,6 +176,8 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
   try {
     svc = await getServiceClient(ctx, spec.prefix, commonFrom(p));
     const mod = svc.module;
+    // Using a module's cmdlet imports the module, and with it its .NET model types.
+    registerServiceModelTypes(spec.prefix, mod);
     const opSchema = mod[`${spec.op}$`];
     const Command = mod[`${spec.op}Command`];
     if (!opSchema || !Command) throw awsError(`The SDK has no operation '${spec.op}'.`, 'NotImplemented', 'System.NotSupportedException');
@@ -232,6 +236,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
       if (!ok) return;
     }
     input = await hook(input, ctx, svc);
+    requestFixups[`${spec.prefix}.${spec.op}`]?.(input);
 
     const shape = (o: any, i: any) => (o && o.ResponseMetadata && !o.$metadata ? o : shapeResponse(spec.prefix, spec.op, o ?? {}, i, outputNs));
     const emit = async (response: Record<string, any>) => {
