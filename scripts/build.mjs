@@ -15,8 +15,6 @@ await build({
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
-  // Some modules recognise classes by constructor name across module boundaries; keep names stable when bundled.
-  keepNames: true,
   external: ['@aws-sdk/*', '@smithy/*'],
   logLevel: 'warning',
 });

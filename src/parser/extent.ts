@@ -1,29 +1,61 @@
 // Offsets → 1-based line/column extents.
+//
+// Extents are created for every AST node, but their line/column are read only when something is reported
+// (errors, $MyInvocation, ScriptBlock text). So an extent stores just its offsets, and line/column are
+// getters on a per-parse prototype that knows the line table (built on first use). This keeps parsing free
+// of line bookkeeping and each extent small.
 import type { Extent } from './ast.js';
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+  private starts: number[] | null = null;
+  /** Line of the previous lookup: lookups tend to come in nearly increasing order. */
+  private hint = 0;
+  private readonly Ext: new (start: number, end: number) => Extent;
+
+  constructor(private readonly text: string) {
+    const lines = this;
+    // One small class per parse: instances hold only `start`/`end` (own, enumerable); the rest are getters.
+    class LazyExtent {
+      constructor(readonly start: number, readonly end: number) {}
+      get line(): number {
+        return lines.lineOf(this.start) + 1;
+      }
+      get column(): number {
+        return this.start - lines.lineStart(this.start) + 1;
+      }
+      get endLine(): number {
+        return lines.lineOf(this.end) + 1;
+      }
+      get endColumn(): number {
+        return this.end - lines.lineStart(this.end) + 1;
+      }
+      toJSON(): Extent {
+        return { start: this.start, end: this.end, line: this.line, column: this.column, endLine: this.endLine, endColumn: this.endColumn };
       }
     }
+    this.Ext = LazyExtent;
   }
 
-  /** Line of the previous lookup: parsing asks for offsets in nearly increasing order. */
-  private hint = 0;
-
-  private lineOf(offset: number): number {
-    const s = this.starts;
-    const h = this.hint;
-    if (s[h]! <= offset) {
-      if (h + 1 >= s.length || offset < s[h + 1]!) return h;
-      if (h + 2 >= s.length || offset < s[h + 2]!) return (this.hint = h + 1);
+  private table(): number[] {
+    if (this.starts) return this.starts;
+    const text = this.text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
     }
+    return (this.starts = starts);
+  }
+
+  /** 0-based line of an offset. */
+  lineOf(offset: number): number {
+    const s = this.table();
+    const h = this.hint;
+    if (h < s.length && s[h]! <= offset && (h + 1 >= s.length || offset < s[h + 1]!)) return h;
     let lo = 0;
     let hi = s.length - 1;
     while (lo < hi) {
@@ -35,9 +67,12 @@ export class LineIndex {
     return lo;
   }
 
+  /** Offset where the line holding `offset` starts. */
+  lineStart(offset: number): number {
+    return this.table()[this.lineOf(offset)]!;
+  }
+
   extent(start: number, end: number): Extent {
-    const l1 = this.lineOf(start);
-    const l2 = end === start ? l1 : this.lineOf(end);
-    return { start, end, line: l1 + 1, column: start - this.starts[l1]! + 1, endLine: l2 + 1, endColumn: end - this.starts[l2]! + 1 };
+    return new this.Ext(start, end);
   }
 }

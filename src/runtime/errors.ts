@@ -1,5 +1,6 @@
 // ErrorRecord and the exceptions scripts catch. A PSRuntimeError carries an ErrorRecord through JS `throw`.
 import type { Extent, SourceFile } from '../parser/ast.js';
+import { PSObject, PSHashtable } from './values/objects.js';
 
 /**
  * A .NET-like exception object. `typeName` is the full .NET type name used for typed `catch`,
@@ -159,10 +160,10 @@ function targetTypeName(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? 'Int32' : 'Double';
   if (typeof v === 'boolean') return 'Boolean';
   if (Array.isArray(v)) return 'Object[]';
+  if (v instanceof PSObject) return 'PSCustomObject';
+  if (v instanceof PSHashtable) return 'Hashtable';
   const ctor = (v as object)?.constructor?.name;
-  if (ctor === 'PSObject') return 'PSCustomObject';
-  if (ctor === 'PSHashtable') return 'Hashtable';
-  return ctor && ctor !== 'Object' ? ctor : 'Object';
+  return ctor && ctor !== 'Object' ? ctor.replace(/\d+$/, '') : 'Object';
 }
 
 /** A terminating error travelling through JS `throw`. */

@@ -78,7 +78,7 @@ describe('model objects in requests (against moto)', () => {
   it('IpPermission objects with CIDR strings in IpRanges, and Filter objects / hashtables as filters', async () => {
     const r = new OpRunner('EC2');
     const vpc = (await r.op('CreateVpc', { CidrBlock: '10.1.0.0/16' }))[0];
-    const gid = (await r.op('CreateSecurityGroup', { GroupName: 'web', Description: 'd', VpcId: vpc.VpcId }))[0];
+    const gid = (await r.op('CreateSecurityGroup', { GroupName: 'web', GroupDescription: 'd', VpcId: vpc.VpcId }))[0];
     const ipT = resolveAwsType('Amazon.EC2.Model.IpPermission')!;
     const perms = [22, 3389].map((port) => {
       const ip = construct(ipT, []) as any;

@@ -15,6 +15,7 @@ interface ForEachState {
 
 const SCRIPT_SET = 'ScriptBlockSet';
 const MEMBER_SET = 'PropertyAndMethodSet';
+const PARALLEL_SET = 'ParallelParameterSet';
 
 function toScriptList(v: unknown): unknown[] {
   if (v === undefined) return [];
@@ -86,6 +87,11 @@ export const forEachObject: CmdletDecl<ForEachState> = {
     { name: 'RemainingScripts', type: 'scriptblock[]', valueFromRemainingArguments: true, parameterSets: [SCRIPT_SET] },
     { name: 'MemberName', type: 'string', position: 0, mandatory: true, parameterSets: [MEMBER_SET], validateNotNullOrEmpty: true },
     { name: 'ArgumentList', type: 'object[]', aliases: ['Args'], valueFromRemainingArguments: true, parameterSets: [MEMBER_SET] },
+    { name: 'Parallel', type: 'scriptblock', mandatory: true, parameterSets: [PARALLEL_SET] },
+    { name: 'ThrottleLimit', type: 'int', parameterSets: [PARALLEL_SET], validateRange: [1, 2147483647] },
+    { name: 'TimeoutSeconds', type: 'int', parameterSets: [PARALLEL_SET], validateRange: [0, 2147483] },
+    { name: 'AsJob', type: 'switch', parameterSets: [PARALLEL_SET] },
+    { name: 'UseNewRunspace', type: 'switch', parameterSets: [PARALLEL_SET] },
   ],
   init: () => ({ scripts: [], start: 0, end: 0, endScript: null }),
   begin(ctx) {
@@ -111,6 +117,14 @@ export const forEachObject: CmdletDecl<ForEachState> = {
       // With no pipeline input and no -InputObject, pwsh does nothing.
       if (!ctx.expectingInput && !ctx.isBound('InputObject')) return;
       return memberAccess(ctx);
+    }
+    if (ctx.parameterSetName === PARALLEL_SET) {
+      // -Parallel runs each item in its own new scope, one after another (no runspaces here); `$using:x` reads the
+      // caller's variable through the scope chain. Output order is therefore the input order.
+      if (!ctx.expectingInput && !ctx.isBound('InputObject')) return;
+      const r = ctx.invokeScript(ctx.params.Parallel, { dollarUnder: ctx.params.InputObject ?? null, newScope: true, output: (v) => ctx.write(v) });
+      if (isPromise(r)) return r.then(() => undefined);
+      return;
     }
     const st = ctx.state;
     const item = ctx.params.InputObject ?? null;

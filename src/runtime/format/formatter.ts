@@ -174,6 +174,11 @@ export class Formatter {
       this.outOfBand([displayString(obj)]);
       return;
     }
+    // A scalar carrying note properties (Compare-Object -PassThru, Add-Member on a string) still shows as itself.
+    if (obj instanceof PSObject && isScalar(obj.baseObject)) {
+      this.outOfBand([displayString(obj.baseObject)]);
+      return;
+    }
     const found = findView(typeNamesOf(obj));
     if (found?.view.custom) {
       this.outOfBand(found.view.custom(obj));

@@ -17,7 +17,8 @@ import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
 import { ExitSignal, PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
-import { compileScript } from './script-meta.js';
+import { compileScript, type CompiledScript } from './script-meta.js';
+import type { Exec } from './compile-stmt.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
 import { cmdletMetadata } from './cmdlet-processor.js';
@@ -797,10 +798,11 @@ export class Session implements SessionApi {
     const items: unknown[] | null = o.output ? null : [];
     const out: Sink = o.output ? (o.output as Sink) : (v) => void items!.push(v);
     if (!o.newScope) {
-      const c = compileScript(sb);
+      const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));
       const block = c.process ?? c.end;
       if (!block) return items ?? undefined;
       const scope = f.scope;
+      if (o.args === undefined && o.variables === undefined) return this.runInScope(f, sb, block, o.dollarUnder, out, items);
       const saved: [string, PSVariable | undefined][] = [];
       const set = (key: string, name: string, value: unknown) => {
         saved.push([key, scope.vars.get(key)]);
@@ -860,6 +862,54 @@ export class Session implements SessionApi {
     }
     const r = runPipeline([proc], null, out);
     if (isPromise(r)) return r.then(() => items ?? undefined);
+    return items ?? undefined;
+  }
+
+  /**
+   * The per-item path of ForEach-Object / Where-Object: run `block` in the caller's scope with `$_` set. The `$_`
+   * variable object is reused and its old value restored, so nothing is allocated per item but the frame.
+   */
+  private runInScope(f: Frame, sb: ScriptBlock, block: Exec, dollarUnder: unknown, out: Sink, items: unknown[] | null): unknown {
+    const scope = f.scope;
+    let under = scope.vars.get('_');
+    let previous: unknown = null;
+    if (dollarUnder !== undefined) {
+      if (under === undefined || under.typeConstraint !== null || under.options !== 0) {
+        under = new PSVariable('_', dollarUnder);
+        scope.vars.set('_', under);
+      } else {
+        previous = under.value;
+        under.value = dollarUnder;
+      }
+    }
+    const frame = new Frame(scope, out, f.streams, this, f.commandName);
+    this.sourceStack.push(sb.ast.source);
+    const restore = () => {
+      this.sourceStack.pop();
+      if (dollarUnder !== undefined) under!.value = previous;
+    };
+    let r: void | Promise<void>;
+    try {
+      r = block(frame);
+    } catch (e) {
+      restore();
+      if (e instanceof ReturnSignal) return items ?? undefined;
+      throw e;
+    }
+    if (isPromise(r)) {
+      return r.then(
+        () => {
+          restore();
+          return items ?? undefined;
+        },
+        (e) => {
+          restore();
+          if (e instanceof ReturnSignal) return items ?? undefined;
+          throw e;
+        },
+      );
+    }
+    restore();
     return items ?? undefined;
   }
 

@@ -147,8 +147,19 @@ const MULTIPLIERS: Record<string, bigint> = { kb: 1024n, mb: 1024n ** 2n, gb: 10
  */
 export function scanNumber(text: string): NumSource | null {
   const s = text.trim();
-  const m = /^([+-]?)(?:0x([0-9a-f]+)|(\d*\.?\d+(?:e[+-]?\d+)?|\d+\.))(ul|us|uy|u|l|d|n|y|s)?(kb|mb|gb|tb|pb)?$/i.exec(s);
+  const m = /^([+-]?)(?:0x([0-9a-f]+)|0b([01]+)|(\d*\.?\d+(?:e[+-]?\d+)?|\d+\.))(ul|us|uy|u|l|d|n|y|s)?(kb|mb|gb|tb|pb)?$/i.exec(s);
   if (!m) return null;
+  // Groups after the binary digits shift by one: keep the numbering below (sign, hex, number, suffix, multiplier).
+  const bin = m.splice(3, 1)[0];
+  if (bin !== undefined) {
+    const mult = m[5] ? MULTIPLIERS[m[5].toLowerCase()]! : 1n;
+    let v = BigInt('0b' + bin);
+    // Like hex, binary literals that fill 32/64 bits are two's complement (0b1111...1 with 32 digits is -1).
+    if (!m[4] && bin.length <= 32 && v > 0x7fffffffn) v -= 0x100000000n;
+    else if ((m[4]?.toLowerCase() === 'l' || (!m[4] && bin.length <= 64)) && v > 0x7fffffffffffffffn) v -= 0x10000000000000000n;
+    v *= mult;
+    return { k: 'int', v: m[1] === '-' ? -v : v };
+  }
   const neg = m[1] === '-';
   const mult = m[5] ? MULTIPLIERS[m[5].toLowerCase()]! : 1n;
   const suffix = m[4]?.toLowerCase();
@@ -361,12 +372,23 @@ function unwrap(v: unknown): unknown {
   return v instanceof PSObject && v.baseObject !== undefined && v.baseObject !== null ? v.baseObject : v;
 }
 
+/** `[pscustomobject]@{...}`: the keys become NoteProperties; a `PSTypeName` key names the object's type instead. */
+export function customObjectFrom(h: PSHashtable): PSObject {
+  const o = new PSObject();
+  for (const [k, x] of h.entries()) {
+    const name = toStr(k);
+    if (name.toLowerCase() === 'pstypename' && x !== null && x !== undefined) o.typeNames = [toStr(x), ...o.typeNames];
+    else o.setProperty(name, x);
+  }
+  return o;
+}
+
 /** `[type]value`: convert with pwsh's rules, or throw a PSRuntimeError. */
 export function convertTo(value: unknown, type: PSType): unknown {
   const full = type.FullName;
   if (full === 'System.Object') return value === undefined ? null : value;
   if (full === 'System.Management.Automation.PSObject') {
-    if (value instanceof PSHashtable) return PSObject.fromEntries([...value.entries()].map(([k, x]) => [toStr(k), x]));
+    if (value instanceof PSHashtable) return customObjectFrom(value);
     return value === undefined ? null : value;
   }
   if (full === 'System.Void') return null;
@@ -473,7 +495,7 @@ export function convertTo(value: unknown, type: PSType): unknown {
     case 'System.Management.Automation.PSReference':
       return value instanceof PSReference ? value : new PSReference(value);
     case 'System.Management.Automation.PSCustomObject':
-      if (v instanceof PSHashtable) return PSObject.fromEntries([...v.entries()].map(([k, x]) => [toStr(k), x]));
+      if (v instanceof PSHashtable) return customObjectFrom(v);
       break;
   }
   if (type.IsEnum) return convertToEnum(v, type);

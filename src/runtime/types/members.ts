@@ -7,7 +7,7 @@ import { PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { convertTo } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
 import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts } from './datetime.js';
-import { propertyNotFoundError, readOnlyPropertyError } from './method-errors.js';
+import { propertyNotFoundError, psObjectPropertyNotFoundError, readOnlyPropertyError } from './method-errors.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { PSEnumValue, TYPE_NAME } from './simple-values.js';
 import { typeNamesOf, typeOf } from './type-of.js';
@@ -176,8 +176,11 @@ function lookup(target: unknown, name: string, want: boolean): Found {
     if (target.baseObject !== undefined && target.baseObject !== null) return lookup(target.baseObject, name, want);
     return NOT_FOUND;
   }
+  if (target instanceof HashtableBase) return hashtableMember(target.table, lname);
   if (target instanceof PSHashtable) {
-    if (target.has(name)) return target.get(name);
+    if (target.has(name)) return target.getByKey(name);
+    // `$h.2` reads the Int32 key 2 (the member name is a number literal).
+    if (/^-?\d+$/.test(name) && target.has(Number(name))) return target.getByKey(Number(name));
     return hashtableMember(target, lname);
   }
   if (Array.isArray(target)) {
@@ -226,11 +229,26 @@ function lookup(target: unknown, name: string, want: boolean): Found {
   return k === undefined ? NOT_FOUND : norm((target as Record<string, unknown>)[k]);
 }
 
+/** `$h.psbase`: the dictionary's own members (Keys, Count...) even when keys of the same name exist. */
+export class HashtableBase {
+  constructor(readonly table: PSHashtable) {}
+  toString(): string {
+    return this.table.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  }
+}
+
+function psBaseOf(target: unknown): unknown {
+  if (target instanceof PSHashtable) return new HashtableBase(target);
+  if (target instanceof PSObject && target.baseObject !== undefined && target.baseObject !== null) return target.baseObject;
+  return target;
+}
+
 /** `$x.Name` (case-insensitive); a missing member gives null. */
 export function getMember(target: unknown, name: string): unknown {
   const lname = name.toLowerCase();
   if (lname === 'psobject') return target === null || target === undefined ? null : new PSObjectView(target);
   if (lname === 'pstypenames') return target === null || target === undefined ? null : typeNamesOf(target);
+  if (lname === 'psbase' && target !== null && target !== undefined) return psBaseOf(target);
   const r = lookup(target, name, true);
   if (r !== NOT_FOUND) return r;
   // Intrinsic Count/Length: scalars count as one item, $null as none.
@@ -283,7 +301,7 @@ export function setMember(target: unknown, name: string, value: unknown): void {
       throw propertyNotFoundError(name);
     }
     if (target.baseObject !== undefined && target.baseObject !== null) return setMember(target.baseObject, name, value);
-    throw propertyNotFoundError(name);
+    throw psObjectPropertyNotFoundError(name);
   }
   if (target instanceof PSHashtable) {
     target.set(name, value);

@@ -65,6 +65,13 @@ export function propertyNotFoundError(name: string): PSRuntimeError {
   });
 }
 
+/** Assigning a missing property of a PSObject (pwsh's PSSetMemberBinder reports it as PropertyAssignmentException). */
+export function psObjectPropertyNotFoundError(name: string): PSRuntimeError {
+  return runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyAssignmentException', {
+    category: 'InvalidOperation',
+  });
+}
+
 export function readOnlyPropertyError(name: string): PSRuntimeError {
   return runtimeError(`'${name}' is a ReadOnly property.`, 'PropertyAssignmentException', { category: 'InvalidOperation' });
 }

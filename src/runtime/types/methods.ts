@@ -6,7 +6,7 @@ import { formatComposite, formatValue } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
-import { RegexMatch } from '../values/regex.js';
+import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
 import { convertTo, isInstanceOf } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
 import {
@@ -500,7 +500,7 @@ const hashtableMethods: Table<PSHashtable> = {
     const k = dictKey(h, a[0]);
     const ref = unwrapArg(a[1]) as { Value: unknown } | null;
     const found = h.has(k);
-    if (ref && typeof ref === 'object' && 'Value' in ref) ref.Value = found ? h.get(k) : null;
+    if (ref && typeof ref === 'object' && 'Value' in ref) ref.Value = found ? h.getByKey(k) : null;
     return found;
   },
   TryAdd: (h, a) => {
@@ -832,6 +832,18 @@ const psObjectViewMethods: Table<PSObjectView> = {
   ToString: (v) => toStr(v.BaseObject),
 };
 
+/** GroupCollection's indexer: by number or by group name. */
+function groupAt(c: RegexGroupCollection, key: unknown): unknown {
+  const k = unwrapArg(key);
+  return c.get(isNumeric(k) ? toJsNumber(k) : toStr(k));
+}
+
+const groupCollectionMethods: Table<RegexGroupCollection> = {
+  get_Item: (c, a) => groupAt(c, a[0]),
+  Item: (c, a) => groupAt(c, a[0]),
+  ContainsKey: (c, a) => c.Keys.some((k) => k === toStr(unwrapArg(a[0]))),
+};
+
 const matchMethods: Table<RegexMatch> = {
   ToString: (m) => m.Value,
 };
@@ -860,6 +872,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof PSEncoding) return encodingMethods as Table<never>;
   if (t instanceof PSObjectView) return psObjectViewMethods as Table<never>;
   if (t instanceof RegexMatch) return matchMethods as Table<never>;
+  if (t instanceof RegexGroupCollection) return groupCollectionMethods as Table<never>;
   if (t instanceof Uint8Array) return null;
   return null;
 }

@@ -151,6 +151,39 @@ export class PSEnumValue {
   valueOf(): number {
     return this.value;
   }
+  /**
+   * The other operand as this enum's underlying value (the right side converts to the left's type):
+   * enum values, numbers, and names (`'Sunday'`, `'Read, Write'`, case-insensitive). Null when it does not convert.
+   */
+  private operandValue(o: unknown): number | null {
+    if (o instanceof PSEnumValue) return o.value;
+    if (typeof o === 'number') return o;
+    if (o !== null && typeof o === 'object' && typeof (o as { valueOf(): unknown }).valueOf() === 'number') return (o as { valueOf(): number }).valueOf();
+    if (typeof o !== 'string') return null;
+    const vals = this.type.def.enumValues ?? [];
+    let result = 0;
+    for (const part of o.split(',')) {
+      const name = part.trim().toLowerCase();
+      if (/^-?\d+$/.test(name)) {
+        result |= Number(name);
+        continue;
+      }
+      const hit = vals.find(([n]) => n.toLowerCase() === name);
+      if (!hit) return null;
+      result |= hit[1];
+    }
+    return result;
+  }
+  /** `-eq` with the enum on the left. */
+  equals(o: unknown): boolean {
+    return this.operandValue(o) === this.value;
+  }
+  /** `-lt`/`-gt` with the enum on the left. */
+  compareTo(o: unknown): number {
+    const v = this.operandValue(o);
+    if (v === null) throw new Error(`Cannot convert value "${String(o)}" to type "${this.type.FullName}".`);
+    return Math.sign(this.value - v);
+  }
 }
 
 /** System.Collections.DictionaryEntry (hashtable enumeration item); `Name` is pwsh's alias of Key. */

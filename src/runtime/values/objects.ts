@@ -82,9 +82,25 @@ export class PSHashtable {
   has(key: unknown): boolean {
     return this.map.has(PSHashtable.normalizeKey(key));
   }
+  /** The indexer: `$h[key]`. An OrderedDictionary's Int32 index is a position (its `this[int]` overload wins). */
   get(key: unknown): unknown {
+    if (this.ordered && typeof key === 'number' && Number.isInteger(key) && key >= -2147483648 && key <= 2147483647) {
+      return this.valueAt(key);
+    }
     const e = this.map.get(PSHashtable.normalizeKey(key));
     return e === undefined ? null : e[1];
+  }
+  /** Lookup by key only (never by position). */
+  getByKey(key: unknown): unknown {
+    const e = this.map.get(PSHashtable.normalizeKey(key));
+    return e === undefined ? null : e[1];
+  }
+  /** The value at a position (insertion order); null when out of range. */
+  valueAt(index: number): unknown {
+    if (index < 0 || index >= this.map.size) return null;
+    let i = 0;
+    for (const e of this.map.values()) if (i++ === index) return e[1];
+    return null;
   }
   /** Indexer assignment: replaces the value, keeping the original key's case and position. */
   set(key: unknown, value: unknown): void {

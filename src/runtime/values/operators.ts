@@ -1,4 +1,5 @@
 // PowerShell binary operators as pure functions. The LEFT operand decides the operation's type.
+import { ScriptBlock } from '../interpreter/scriptblock.js';
 import type { BinaryOperator } from '../../parser/ast.js';
 import { runtimeError } from '../errors.js';
 import { numericCompare, numericNegate, numericOp, roundHalfEven, toIntegral } from './arithmetic.js';
@@ -19,7 +20,7 @@ export interface OperatorEnv {
 }
 
 function isScriptBlock(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && (v as object).constructor?.name === 'ScriptBlock';
+  return v instanceof ScriptBlock;
 }
 
 function unwrap(v: unknown): unknown {
