@@ -1,6 +1,9 @@
 // Public types of the embedding API (`import { createShell } from 'awsh'`). The CLI uses nothing else.
 import type { ErrorRecord } from './runtime/errors.js';
 import type { CmdletDecl } from './runtime/cmdlet-api.js';
+import type { RestrictedOptions } from './runtime/interpreter/restricted.js';
+
+export type { RestrictedOptions };
 
 export type { ErrorRecord, CmdletDecl };
 
@@ -49,6 +52,8 @@ export interface ShellOptions {
   interactive?: boolean;
   /** AWS defaults for this shell. */
   aws?: { region?: string; endpoint?: string; credentials?: unknown; clientConfig?: Record<string, unknown> };
+  /** Run untrusted scripts: allow-listed commands only, one folder tree, no environment, time and size limits. */
+  restricted?: RestrictedOptions;
 }
 
 export interface InvokeOptions {

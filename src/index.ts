@@ -17,6 +17,7 @@ import { formatErrorRecord } from './runtime/format/error-view.js';
 import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
 import { setInScope } from './runtime/interpreter/variables.js';
+import { performance } from 'node:perf_hooks';
 
 export type * from './api-types.js';
 export { ErrorRecord };
@@ -48,7 +49,7 @@ class ShellImpl implements Shell {
         return text.endsWith('\n') ? text : text + '\n';
       },
     };
-    this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env });
+    this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env, restricted: options.restricted });
     for (const d of coreCmdlets) this.session.registerCmdlet(d);
     for (const [a, t] of Object.entries(defaultAliases)) this.session.registerAlias(a, t);
     // The AWS cmdlets (1,200+ declarations) load on first use of a command awsh doesn't know yet.
@@ -86,8 +87,14 @@ class ShellImpl implements Shell {
     outer?.addEventListener('abort', onAbort);
     s.signal = controller.signal;
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
+    const policy = s.restricted;
+    s.deadline = policy?.options.maxRunTimeMs !== undefined ? performance.now() + policy.options.maxRunTimeMs : null;
+    let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
+    if (policy?.options.maxRunTimeMs !== undefined) deadlineTimer = setTimeout(() => controller.abort(), policy.options.maxRunTimeMs + 50);
+    let produced = 0;
+    const maxOutput = policy?.options.maxOutputObjects;
     try {
-      if (options.variables) for (const [k, v] of Object.entries(options.variables)) s.setVariable(k, v, { scope: 'global' });
+      if (options.variables) for (const [k, v] of Object.entries(options.variables)) s.setVariable(k, policy ? toUntrusted(v) : v, { scope: 'global' });
       const parsed = parse(script, options.path ?? null);
       // Amazon.* model types resolve synchronously in casts, so a script naming one gets the AWS module up front.
       if (/\bAmazon\./.test(script)) await s.loadAllCommands();
@@ -111,8 +118,10 @@ class ShellImpl implements Shell {
       s.pushSource(parsed.ast.source);
       s.pushFrame(s.globalFrame);
       try {
-        const input = options.input ? await collectInput(options.input) : null;
+        let input = options.input ? await collectInput(options.input) : null;
+        if (policy && input) input = input.map(toUntrusted);
         const outSink = (v: unknown) => {
+          if (maxOutput !== undefined && ++produced > maxOutput) throw policy!.limitError('output size');
           onOutput(v);
         };
         await runPipeline([proc], input, outSink);
@@ -127,6 +136,11 @@ class ShellImpl implements Shell {
         s.setLastExitCode(e.code);
       } else if (e instanceof BreakSignal || e instanceof ContinueSignal) {
         // `break` outside a loop ends the script quietly, as in pwsh.
+      } else if (policy && controller.signal.aborted && !outer?.aborted) {
+        // The restricted run-time limit fired while the script was waiting on something async.
+        const rec = policy.limitError('run time').errorRecord;
+        result.terminatingError = rec;
+        this.host.error?.(rec);
       } else if (e instanceof PipelineStoppedSignal || controller.signal.aborted) {
         result.success = false;
       } else if (isFlowSignal(e)) {
@@ -139,6 +153,8 @@ class ShellImpl implements Shell {
         s.lastSuccess = false;
       }
     } finally {
+      if (deadlineTimer) clearTimeout(deadlineTimer);
+      s.deadline = null;
       outer?.removeEventListener('abort', onAbort);
       s.tryDepth = 0;
       s.callDepth = 0;
@@ -224,6 +240,20 @@ class ShellImpl implements Shell {
     }
     return { start, end: cursor, matches: [...new Set(matches)].sort() };
   }
+}
+
+/**
+ * Restricted shells get data, not host objects: functions are dropped and class instances become plain property
+ * bags, so a script can't call back into the host's JavaScript.
+ */
+function toUntrusted(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v !== 'object') return typeof v === 'function' ? null : v;
+  if (depth > 32) return null;
+  if (v instanceof Date || Buffer.isBuffer(v)) return v;
+  if (Array.isArray(v)) return v.map((x) => toUntrusted(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x !== 'function') out[k] = toUntrusted(x, depth + 1);
+  return out;
 }
 
 async function collectInput(input: Iterable<unknown> | AsyncIterable<unknown>): Promise<unknown[]> {

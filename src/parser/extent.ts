@@ -15,8 +15,14 @@ export class LineIndex {
   constructor(private readonly text: string) {
     const lines = this;
     // One small class per parse: instances hold only `start`/`end` (own, enumerable); the rest are getters.
+    // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
     class LazyExtent {
-      constructor(readonly start: number, readonly end: number) {}
+      declare readonly start: number;
+      declare readonly end: number;
+      constructor(start: number, end: number) {
+        (this as { start: number }).start = start;
+        (this as { end: number }).end = end;
+      }
       get line(): number {
         return lines.lineOf(this.start) + 1;
       }

@@ -46,9 +46,14 @@ export interface OperatorData {
 }
 
 class PartsBuilder {
-  parts: StringPart[] = [];
-  lit = '';
-  expands = false;
+  declare parts: StringPart[];
+  declare lit: string;
+  declare expands: boolean;
+  constructor() {
+    this.parts = [];
+    this.lit = '';
+    this.expands = false;
+  }
   push(p: StringPart): void {
     if (this.lit) this.parts.push(this.lit);
     this.lit = '';
@@ -69,24 +74,37 @@ class PartsBuilder {
  * from offsets when needed (LineIndex); -1 keeps those fields small integers.
  */
 class Token implements PsToken {
-  readonly tokenTypeIdx: number;
-  readonly endOffset: number;
-  readonly startLine = -1;
-  readonly endLine = -1;
-  readonly startColumn = -1;
-  readonly endColumn = -1;
-  constructor(
-    readonly tokenType: TokenType,
-    readonly image: string,
-    readonly startOffset: number,
-    readonly end: number,
-    readonly scanStart: number,
-    readonly ws: boolean,
-    readonly mode: LexMode,
-    readonly data: unknown,
-  ) {
-    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
-    this.endOffset = end - 1;
+  // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
+  declare readonly tokenType: TokenType;
+  declare readonly image: string;
+  declare readonly startOffset: number;
+  declare readonly end: number;
+  declare readonly scanStart: number;
+  declare readonly ws: boolean;
+  declare readonly mode: LexMode;
+  declare readonly data: unknown;
+  declare readonly tokenTypeIdx: number;
+  declare readonly endOffset: number;
+  declare readonly startLine: number;
+  declare readonly endLine: number;
+  declare readonly startColumn: number;
+  declare readonly endColumn: number;
+  constructor(tokenType: TokenType, image: string, startOffset: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
+    const self = this as { -readonly [K in keyof Token]: Token[K] };
+    self.tokenType = tokenType;
+    self.image = image;
+    self.startOffset = startOffset;
+    self.end = end;
+    self.scanStart = scanStart;
+    self.ws = ws;
+    self.mode = mode;
+    self.data = data;
+    self.tokenTypeIdx = tokenType.tokenTypeIdx!;
+    self.endOffset = end - 1;
+    self.startLine = -1;
+    self.endLine = -1;
+    self.startColumn = -1;
+    self.endColumn = -1;
   }
 }
 

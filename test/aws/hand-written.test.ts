@@ -84,6 +84,16 @@ describe('Write-S3Object / Read-S3Object / Copy-S3Object', () => {
     expect(fs.readFileSync(join(dest, 'a.txt'), 'utf8')).toBe('A');
   });
 
+  it('-Stream (bytes or text), -ContentType, -ServerSideEncryption, -StorageClass, -HeaderCollection', async () => {
+    await ok('New-S3Bucket', { BucketName: 'streams' });
+    await ok('Write-S3Object', { BucketName: 'streams', Key: 'bytes.bin', Stream: Buffer.from([1, 2, 3]), ContentType: 'application/x-test', ServerSideEncryption: 'AES256', StorageClass: 'STANDARD_IA' });
+    const head = cli('s3api', 'head-object', '--bucket', 'streams', '--key', 'bytes.bin');
+    expect([head.ContentLength, head.ContentType, head.ServerSideEncryption, head.StorageClass]).toEqual([3, 'application/x-test', 'AES256', 'STANDARD_IA']);
+    await ok('Write-S3Object', { BucketName: 'streams', Key: 'lines.txt', Stream: ['a', 'b'], HeaderCollection: { 'Cache-Control': 'max-age=60' } });
+    const h2 = cli('s3api', 'head-object', '--bucket', 'streams', '--key', 'lines.txt');
+    expect([h2.ContentLength, h2.CacheControl]).toEqual([3, 'max-age=60']);
+  });
+
   it('Copy-S3Object copies S3 to S3 (emitting the S3Object) and S3 to a local file', async () => {
     await ok('New-S3Bucket', { BucketName: 'one' });
     await ok('New-S3Bucket', { BucketName: 'two' });

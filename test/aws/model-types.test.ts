@@ -1,7 +1,8 @@
 // Model objects scripts build by hand: Amazon.<Service>.Model.<Shape> types defined on demand from the SDK schemas,
 // and their conversion to the v3 request shapes.
 import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { resolveAwsType, installAwsTypeResolver } from '../../src/cmdlets/aws/model/model-types.js';
+import { resolveAwsType, installAwsTypeResolver, importAwsModuleTypes } from '../../src/cmdlets/aws/model/model-types.js';
+import { typeByFullName } from '../../src/runtime/types/ps-type.js';
 import { convertTo, resolveType, getMember, setMember, invokeMethod } from '../../src/runtime/types/index.js';
 import { construct } from '../../src/runtime/types/constructors.js';
 import { PSHashtable } from '../../src/runtime/values/objects.js';
@@ -59,6 +60,16 @@ describe('model types', () => {
     expect(Object.keys(cfg)).toContain('ServiceURL');
   });
 
+  it('Import-Module of an AWS module defines its model types (lazily: members read on first use)', () => {
+    expect(typeByFullName('Amazon.IdentityManagement.Model.User')).toBeNull();
+    expect(importAwsModuleTypes('AWS.Tools.IdentityManagement')).toBe(true);
+    const t = typeByFullName('Amazon.IdentityManagement.Model.User')!;
+    expect(t.def.properties!.map((p) => p.name)).toContain('UserName');
+    expect(typeByFullName('Amazon.IdentityManagement.AmazonIdentityManagementServiceConfig')).toBeTruthy();
+    expect(importAwsModuleTypes('AWS.Tools.Common')).toBe(true);
+    expect(importAwsModuleTypes('Pester')).toBe(false);
+  });
+
   it('installAwsTypeResolver reports whether the types layer offers a resolver hook', () => {
     expect(typeof installAwsTypeResolver()).toBe('boolean');
   });
@@ -100,6 +111,13 @@ describe('model objects in requests (against moto)', () => {
     const viaHashtable = await r.op('DescribeSecurityGroups', { Filter: ht({ Name: 'group-id', Values: gid }) });
     expect(viaHashtable.map((g) => g.GroupId)).toEqual([gid]);
     expect(r.failures).toEqual([]);
+  });
+
+  it("running a service's cmdlet defines that service's model types (module auto-import)", async () => {
+    expect(typeByFullName('Amazon.SQS.Model.Message')).toBeNull();
+    const r = new OpRunner('SQS');
+    await r.op('ListQueues');
+    expect(typeByFullName('Amazon.SQS.Model.Message')!.def.properties!.map((p) => p.name)).toContain('ReceiptHandle');
   });
 
   it('a MetricDatum object goes to PutMetricData', async () => {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { CmdletDecl, CmdletContext, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
+import type { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { DictionaryEntry } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE, asStringArray, isPromise } from './util.js';
@@ -11,6 +12,7 @@ import {
   compareNames, environmentOf, exists, fileSystemInfoOf, ioError, isHiddenName, itemFromPath, listChildren, makeItem,
   parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths,
 } from './fs-items.js';
+import { parseSessionDrivePath, sessionDriveItems, sessionDriveNotFound } from './session-drives.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -145,6 +147,13 @@ export const getChildItem: CmdletDecl = {
     };
 
     for (const raw of paths) {
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        const items = sessionDriveItems(ctx, sd);
+        if (items.length === 0 && !isWildcardPattern(sd.name)) ctx.writeError(sessionDriveNotFound(sd));
+        for (const it of items) outputs.push(emitName ? (it as PSObject).getMember('Name')?.value ?? null : it);
+        continue;
+      }
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider === 'Environment') {
         const entries = envEntries(ctx, pp.name);
@@ -195,6 +204,13 @@ export const getItem: CmdletDecl = {
     const { paths, literal } = rawPaths(ctx);
     const filter = nameFilter(ctx);
     for (const raw of paths) {
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        const items = sessionDriveItems(ctx, sd);
+        if (items.length === 0 && !isWildcardPattern(sd.name)) ctx.writeError(sessionDriveNotFound(sd));
+        for (const it of items) ctx.write(it);
+        continue;
+      }
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider === 'Environment') {
         const entries = envEntries(ctx, pp.name);

@@ -6,6 +6,7 @@ import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../run
 import { MANAGEMENT_MODULE, asStringArray } from './util.js';
 import { pathInfo } from './location-cmdlets.js';
 import { environmentOf, expandWildcardPath, parseProviderPath, pathNotFound, resolveFsPath, exists } from './fs-items.js';
+import { parseSessionDrivePath, sessionDriveHas } from './session-drives.js';
 
 function pathArgs(ctx: CmdletContext): { paths: string[]; literal: boolean } {
   const literal = ctx.isBound('LiteralPath');
@@ -57,6 +58,12 @@ export const testPath: CmdletDecl = {
       }
       if (raw === '') {
         ctx.write(false);
+        continue;
+      }
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        const ok = sessionDriveHas(ctx, sd);
+        ctx.write(pathType === 'leaf' ? ok && sd.name !== '' : pathType === 'container' ? sd.name === '' : ok);
         continue;
       }
       const pp = parseProviderPath(ctx, raw);

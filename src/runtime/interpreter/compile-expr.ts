@@ -291,7 +291,11 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
     case '-as':
       return wrapErrors((a, b, f) => asType(a, toType(b, f, ast.right.extent)));
     case '..':
-      return wrapErrors((a, b) => ops.range(a, b));
+      return wrapErrors((a, b, f) => {
+        const limit = f.session.restricted?.options.maxMemoryObjects;
+        if (limit !== undefined && Math.abs(Number(b) - Number(a)) + 1 > limit) throw f.session.restricted!.limitError('collection size');
+        return ops.range(a, b);
+      });
     default:
       return wrapErrors((a, b, f) => ops.binaryOp(op, a, b, cs, operatorEnv(f)));
   }
@@ -375,6 +379,8 @@ function typeGetter(tn: A.TypeName, extent: A.Extent): (f: Frame) => PSType {
     if (cached) return cached;
     const t = resolveType(tn);
     if (!t) throw typeNotFoundError(tn.text, extent, f.session.currentSource);
+    const policy = f.session.restricted;
+    if (policy && !policy.typeAllowed(t.FullName)) throw positioned(policy.typeBlocked(t.FullName), f, extent);
     return (cached = t);
   };
 }

@@ -22,6 +22,7 @@ import type { Exec } from './compile-stmt.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
 import { cmdletMetadata } from './cmdlet-processor.js';
+import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
 
 export type ResolvedCommand =
   | { kind: 'deferred'; load: Promise<void> }
@@ -80,12 +81,19 @@ export class Session implements SessionApi {
   private ticks = 0;
   private lastYield = 0;
 
+  /** Restricted mode's boundaries, or null for a normal shell. */
+  readonly restricted: RestrictedPolicy | null;
+  /** performance.now() deadline of the running invocation (restricted maxRunTimeMs). */
+  deadline: number | null = null;
+
   constructor(
     public host: SessionHost,
-    options: { cwd?: string; env?: Record<string, string | undefined> },
+    options: { cwd?: string; env?: Record<string, string | undefined>; restricted?: RestrictedOptions },
   ) {
-    this.cwd = options.cwd ?? process.cwd();
-    this.env = options.env ?? { ...process.env };
+    this.restricted = options.restricted ? new RestrictedPolicy(options.restricted) : null;
+    this.cwd = options.cwd ?? (this.restricted && options.restricted?.fileSystemRoot ? nodePath.resolve(options.restricted.fileSystemRoot) : process.cwd());
+    // A restricted shell without allowEnvironment sees an empty environment (cmdlets and `$env:` alike).
+    this.env = this.restricted && !options.restricted?.allowEnvironment ? {} : options.env ?? { ...process.env };
     this.defaultStreams = {
       error: (r) => this.host.error(r),
       warning: (m) => this.host.warning(m),
@@ -177,6 +185,17 @@ export class Session implements SessionApi {
   }
 
   resolveCommandForInvocation(f: Frame, name: string): ResolvedCommand {
+    const r = this.resolveCommandUnchecked(f, name);
+    const policy = this.restricted;
+    if (policy && r.kind !== 'deferred' && r.kind !== 'function') {
+      // Checked on what the name resolved to, so an alias can't smuggle a command in.
+      const target = r.kind === 'cmdlet' ? r.decl.name : r.path;
+      if (!policy.commandAllowed(target)) throw policy.commandBlocked(target);
+    }
+    return r;
+  }
+
+  private resolveCommandUnchecked(f: Frame, name: string): ResolvedCommand {
     let key = name.toLowerCase();
     const slash = key.lastIndexOf('\\');
     if (slash > 0 && !key.includes('/') && this.cmdlets.has(key.slice(slash + 1))) key = key.slice(slash + 1);
@@ -473,7 +492,8 @@ export class Session implements SessionApi {
   resolvePath(p: string): string {
     let path = p;
     if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) path = nodePath.join(this.env.HOME ?? homedir(), path.slice(1));
-    return nodePath.resolve(this.cwd, path);
+    const resolved = nodePath.resolve(this.cwd, path);
+    return this.restricted ? this.restricted.checkPath(resolved) : resolved;
   }
 
   setLocation(path: string): void {
@@ -754,6 +774,7 @@ export class Session implements SessionApi {
 
   checkAbort(): void {
     if (this.signal.aborted) throw new PipelineStoppedSignal();
+    if (this.deadline !== null && performance.now() > this.deadline) throw this.restricted!.limitError('run time');
   }
 
   /**
@@ -763,6 +784,7 @@ export class Session implements SessionApi {
   tick(): Promise<void> | undefined {
     if ((++this.ticks & 1023) !== 0) return undefined;
     if (this.signal.aborted) throw new PipelineStoppedSignal();
+    if (this.deadline !== null && performance.now() > this.deadline) throw this.restricted!.limitError('run time');
     if (this.syncDepth > 0) return undefined;
     const now = performance.now();
     if (now - this.lastYield < 50) return undefined;

@@ -1,5 +1,5 @@
 // `[T]::new(...)` and New-Object: constructors of the constructible builtin types and registered types.
-import { PSException, runtimeError } from '../errors.js';
+import { ErrorRecord, PSException, runtimeError } from '../errors.js';
 import { toStr } from '../values/convert.js';
 import { PSChar, toJsNumber } from '../values/numbers.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
@@ -13,6 +13,8 @@ import {
   PSEncoding, PSEnumValue, PSGuid, PSRegex, PSStringComparer, PSUri, PSVersion, TYPE_NAME, encodings,
 } from './simple-values.js';
 import { exceptionIsA } from '../errors.js';
+import { PSMultiArray } from './multi-array.js';
+import { setArrayElementType } from './type-of.js';
 
 type Ctor = (args: unknown[], t: PSType) => unknown;
 
@@ -158,6 +160,15 @@ const ctors: Record<string, Ctor> = {
     if (Array.isArray(first)) return first.map((c) => toStr(c)).join('');
     throw overloadCountError('new', a.length);
   },
+  // ErrorRecord(exception, errorId, category, targetObject): what $PSCmdlet.WriteError/ThrowTerminatingError take.
+  'System.Management.Automation.ErrorRecord': (a) => {
+    if (a.length !== 4) throw overloadCountError('new', a.length);
+    const ex = unwrap(a[0]);
+    if (!(ex instanceof PSException)) throw argumentError('Cannot convert argument "exception" to type "System.Exception".');
+    const category = unwrap(a[2]);
+    const categoryName = category === null || category === undefined ? 'NotSpecified' : toStr(convertTo(category, resolveType('System.Management.Automation.ErrorCategory') ?? resolveType('string')!));
+    return new ErrorRecord(ex, toStr(unwrap(a[1])), categoryName, unwrap(a[3]) ?? null);
+  },
   'System.Management.Automation.PSCredential': (a) => {
     const o: Record<string | symbol, unknown> = { UserName: toStr(unwrap(a[0])), Password: unwrap(a[1]) };
     o[TYPE_NAME] = 'System.Management.Automation.PSCredential';
@@ -185,10 +196,45 @@ function fill<C extends PSQueue | PSStack>(c: C, a: unknown[]): C {
   return c;
 }
 
+const PARAM_FIRST_DEFAULTS: Record<string, string> = {
+  'System.ArgumentNullException': 'Value cannot be null.',
+  'System.ArgumentOutOfRangeException': 'Specified argument was out of the range of valid values.',
+};
+
 function exceptionCtor(args: unknown[], t: PSType): PSException {
-  const msg = args.length ? toStr(unwrap(args[0])) : `Exception of type '${t.FullName}' was thrown.`;
-  const inner = unwrap(args[1]);
-  return new PSException(msg, t.FullName, inner instanceof PSException ? inner : null);
+  const a0 = args.length ? toStr(unwrap(args[0])) : null;
+  const a1 = unwrap(args[1]);
+  // ArgumentNullException/ArgumentOutOfRangeException take (paramName[, message]); ArgumentException (message, paramName).
+  const paramFirst = PARAM_FIRST_DEFAULTS[t.FullName];
+  if (paramFirst !== undefined && a0 !== null && !(a1 instanceof PSException)) {
+    const text = typeof a1 === 'string' ? a1 : paramFirst;
+    const e = new PSException(`${text} (Parameter '${a0}')`, t.FullName);
+    e.ParamName = a0;
+    return e;
+  }
+  if (exceptionIsA(t.FullName, 'System.ArgumentException') && a0 !== null && typeof a1 === 'string') {
+    const e = new PSException(`${a0} (Parameter '${a1}')`, t.FullName);
+    e.ParamName = a1;
+    return e;
+  }
+  const msg = a0 ?? `Exception of type '${t.FullName}' was thrown.`;
+  const e = new PSException(msg, t.FullName, a1 instanceof PSException ? a1 : null);
+  if (exceptionIsA(t.FullName, 'System.ArgumentException')) e.ParamName = null;
+  return e;
+}
+
+/** `[T[]]::new(n)` / `[T[,]]::new(n, m)`: arrays of T's default value. */
+function arrayCtor(args: unknown[], t: PSType): unknown {
+  const el = t.elementType!;
+  const rank = t.arrayRank || 1;
+  if (args.length !== rank) throw overloadCountError('new', args.length);
+  const dims = args.map((a) => Math.trunc(toJsNumber(convertTo(unwrap(a), resolveType('int')!))));
+  if (dims.some((d) => d < 0)) throw new DotNetError('System.OverflowException', 'Arithmetic operation resulted in an overflow.');
+  const fill = convertTo(null, el);
+  if (rank > 1) return new PSMultiArray(el, dims, fill);
+  const arr = new Array(dims[0]).fill(fill);
+  if (el.FullName !== 'System.Object') setArrayElementType(arr, el);
+  return arr;
 }
 
 function ctorFor(t: PSType): Ctor | null {
@@ -196,6 +242,7 @@ function ctorFor(t: PSType): Ctor | null {
   const c = ctors[name];
   if (c) return c;
   if (t.def.construct) return t.def.construct;
+  if (t.IsArray) return arrayCtor;
   if (exceptionIsA(t.FullName, 'System.Exception') && (t.FullName === 'System.Exception' || t.BaseType?.FullName !== 'System.Object'))
     return exceptionCtor;
   if (t.def.properties) {

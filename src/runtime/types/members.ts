@@ -149,6 +149,24 @@ function hashtableMember(h: PSHashtable, lname: string): Found {
   return NOT_FOUND;
 }
 
+/** ScriptBlock properties. `.Ast` is the parser's AST (its members read case-insensitively: `.ParamBlock.Parameters`). */
+function scriptBlockMember(sb: ScriptBlock, lname: string): Found {
+  switch (lname) {
+    case 'ast':
+      return sb.ast;
+    case 'isfilter':
+      return sb.ast.isFilter;
+    case 'file':
+    case 'module':
+      return null;
+    case 'attributes':
+      return sb.ast.paramBlock ? [...sb.ast.paramBlock.attributes] : [];
+    case 'startposition':
+      return null;
+  }
+  return NOT_FOUND;
+}
+
 /** Member enumeration: the member of each element, flattening collections, skipping missing/null results. */
 function enumerateMember(items: Iterable<unknown>, name: string): unknown {
   const out: unknown[] = [];
@@ -190,6 +208,7 @@ function lookup(target: unknown, name: string, want: boolean): Found {
     return enumerateMember(target, name);
   }
   if (target instanceof Date) return dateMember(target, lname);
+  if (target instanceof ScriptBlock) return scriptBlockMember(target, lname);
   if (target instanceof PSHashSet) return lname === 'count' ? target.size : lname === 'comparer' ? null : NOT_FOUND;
   if (target instanceof PSQueue || target instanceof PSStack) return lname === 'count' ? target.items.length : NOT_FOUND;
   if (target instanceof PSStringBuilder) {

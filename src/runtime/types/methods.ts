@@ -7,6 +7,7 @@ import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
 import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
+import { PSMultiArray } from './multi-array.js';
 import { convertTo, isInstanceOf } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
 import {
@@ -844,6 +845,28 @@ const groupCollectionMethods: Table<RegexGroupCollection> = {
   ContainsKey: (c, a) => c.Keys.some((k) => k === toStr(unwrapArg(a[0]))),
 };
 
+function multiOffset(m: PSMultiArray, index: unknown): number {
+  const idx = unwrapArg(index);
+  const parts = (Array.isArray(idx) ? idx : [idx]).map((x) => toJsNumber(unwrapArg(x)));
+  const off = m.offset(parts);
+  if (off === null) {
+    throw new DotNetError('System.IndexOutOfRangeException', 'Index was outside the bounds of the array.');
+  }
+  return off;
+}
+
+const multiArrayMethods: Table<PSMultiArray> = {
+  get_Item: (m, a) => m.data[multiOffset(m, a[0])] ?? null,
+  set_Item: (m, a) => {
+    m.data[multiOffset(m, a[0])] = convertTo(unwrapArg(a[1]), m.elementType);
+    return undefined;
+  },
+  GetValue: (m, a) => m.data[multiOffset(m, a)] ?? null,
+  GetLength: (m, a) => m.GetLength(toJsNumber(unwrapArg(a[0]))),
+  GetUpperBound: (m, a) => m.GetLength(toJsNumber(unwrapArg(a[0]))) - 1,
+  GetLowerBound: () => 0,
+};
+
 const matchMethods: Table<RegexMatch> = {
   ToString: (m) => m.Value,
 };
@@ -873,6 +896,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof PSObjectView) return psObjectViewMethods as Table<never>;
   if (t instanceof RegexMatch) return matchMethods as Table<never>;
   if (t instanceof RegexGroupCollection) return groupCollectionMethods as Table<never>;
+  if (t instanceof PSMultiArray) return multiArrayMethods as Table<never>;
   if (t instanceof Uint8Array) return null;
   return null;
 }
@@ -963,6 +987,8 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
       return typeOf(target);
     case 'tostring':
       if (args.length && (target instanceof Date || isNumeric(target))) return formatValue(target, argStr(args[0]));
+      // Collections don't override Object.ToString(): it is the type's name (`System.Object[]`), not their items.
+      if (Array.isArray(target)) return dotnetTypeName(typeOf(target));
       return target instanceof PSDecimal ? target.toString() : toStr(target);
     case 'equals':
       return dotnetEquals(target, args[0]) || (typeof target === 'object' && unwrapArg(args[0]) === target);
@@ -973,6 +999,12 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
   }
   void NO_RESULT;
   throw methodNotFoundError(typeOf(target).FullName, name);
+}
+
+/** Type.ToString(): generic arguments without assembly names (`System.Collections.Generic.List`1[System.Int32]`). */
+function dotnetTypeName(t: PSType): string {
+  if (!t.genericArgs) return t.FullName;
+  return `${t.def.fullName}[${t.genericArgs.map(dotnetTypeName).join(',')}]`;
 }
 
 export { equals as psEquals, dateFromParts, dateParts, resolveType };

@@ -1,5 +1,6 @@
 // Small .NET value classes: Guid, Version, Uri, [ref], enum values, DictionaryEntry, Regex, Encoding.
 import type { PSType } from './ps-type.js';
+import { runtimeError } from '../errors.js';
 
 /** Tag a plain JS object with its .NET type name (AWS responses): `obj[TYPE_NAME] = 'Amazon.S3.Model.S3Bucket'`. */
 export const TYPE_NAME = Symbol.for('awsh.typeName');
@@ -181,7 +182,12 @@ export class PSEnumValue {
   /** `-lt`/`-gt` with the enum on the left. */
   compareTo(o: unknown): number {
     const v = this.operandValue(o);
-    if (v === null) throw new Error(`Cannot convert value "${String(o)}" to type "${this.type.FullName}".`);
+    if (v === null) {
+      throw runtimeError(`Cannot convert value "${String(o)}" to type "${this.type.FullName}".`, 'InvalidCastFromStringToEnum', {
+        category: 'InvalidArgument',
+        exceptionType: 'System.Management.Automation.PSInvalidCastException',
+      });
+    }
     return Math.sign(this.value - v);
   }
 }

@@ -7,6 +7,7 @@ import { RegexMatch } from '../values/regex.js';
 import './builtin-types.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder } from './collections.js';
 import { TimeSpan } from './datetime.js';
+import { PSMultiArray } from './multi-array.js';
 import { PSType, arrayTypeOf, defineType, instantiateGeneric, resolveType, typeByFullName } from './ps-type.js';
 import {
   DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, TYPE_NAME,
@@ -53,6 +54,7 @@ export function typeOf(v: unknown): PSType {
     }
     return arrayTypeOf(arrayElementType(v));
   }
+  if (v instanceof PSMultiArray) return arrayTypeOf(v.elementType, v.Rank);
   if (v instanceof PSDouble) return T('System.Double');
   if (v instanceof PSNumber) return T(v.type === 'BigInteger' ? 'System.Numerics.BigInteger' : `System.${v.type}`);
   if (v instanceof PSDecimal) return T('System.Decimal');
