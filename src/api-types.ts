@@ -68,6 +68,11 @@ export interface InvokeOptions {
   args?: unknown[];
   /** Called for every output object as it is produced (instead of or besides collecting). */
   onOutput?: (value: unknown) => void;
+  /**
+   * invoke/invokeFile only: hand out PowerShell's own value objects (PSObject, PSHashtable, PSDouble, ...) instead
+   * of converting them to plain JS (objects with ordered properties, numbers, strings, Dates, Buffers).
+   */
+  raw?: boolean;
 }
 
 /** Outcome of `shell.execute`. */
@@ -107,6 +112,8 @@ export interface Shell {
   getVariable(name: string): unknown;
   setVariable(name: string, value: unknown): void;
   registerCmdlet(decl: CmdletDecl): void;
+  /** `$AWSHistory`: the AWS cmdlets this shell ran and their service calls (empty until one has run). */
+  getAwsHistory(): unknown;
   /** Current location. */
   readonly cwd: string;
   /** The REPL prompt text (`PS /path> `, or the result of a user `prompt` function). */

@@ -18,6 +18,8 @@ import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
 import { setInScope } from './runtime/interpreter/variables.js';
 import { performance } from 'node:perf_hooks';
+import { toPlain } from './embedding/plain-values.js';
+import type { ParseResult } from './parser/ast.js';
 
 export type * from './api-types.js';
 export { ErrorRecord };
@@ -27,6 +29,8 @@ class ShellImpl implements Shell {
   readonly session: Session;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly host: ShellHost;
+  /** Parsed scripts by text: a host that runs the same small script again skips parsing and compiling. */
+  private readonly parseCache = new Map<string, ParseResult>();
 
   constructor(options: ShellOptions) {
     this.host = options.host ?? {};
@@ -56,7 +60,13 @@ class ShellImpl implements Shell {
     const session = this.session;
     session.addCommandLoader(async () => {
       const aws = await import('./cmdlets/aws/index.js');
-      for (const d of aws.awsCmdlets) session.registerCmdlet(d);
+      // Restricted shells get only the AWS services the host allowed (restricted.allowNetwork).
+      const services = session.restricted ? (options.restricted?.allowNetwork ?? []).map((x) => `aws.tools.${x.toLowerCase()}`) : null;
+      for (const d of aws.awsCmdlets) {
+        const module = (d.module ?? '').toLowerCase();
+        if (services && module !== 'aws.tools.common' && !services.includes(module)) continue;
+        session.registerCmdlet(d);
+      }
       for (const [a, t] of Object.entries(aws.awsAliases)) if (!session.globalScope.lookupAlias(a.toLowerCase())) session.registerAlias(a, t);
       if (options.aws) aws.setAwsShellDefaults(session, options.aws);
     });
@@ -81,21 +91,22 @@ class ShellImpl implements Shell {
     const s = this.session;
     const output: unknown[] = [];
     const onOutput = options.onOutput ?? ((v: unknown) => void output.push(v));
-    const controller = new AbortController();
     const outer = options.signal;
-    const onAbort = () => controller.abort();
-    outer?.addEventListener('abort', onAbort);
-    s.signal = controller.signal;
-    const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
     const policy = s.restricted;
+    // Nothing can stop a run without a caller's signal or a time limit: share one signal instead of allocating.
+    const controller = outer || policy?.options.maxRunTimeMs !== undefined ? new AbortController() : null;
+    const onAbort = () => controller?.abort();
+    outer?.addEventListener('abort', onAbort);
+    s.signal = controller ? controller.signal : neverAborted;
+    const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
     s.deadline = policy?.options.maxRunTimeMs !== undefined ? performance.now() + policy.options.maxRunTimeMs : null;
     let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
-    if (policy?.options.maxRunTimeMs !== undefined) deadlineTimer = setTimeout(() => controller.abort(), policy.options.maxRunTimeMs + 50);
+    if (policy?.options.maxRunTimeMs !== undefined) deadlineTimer = setTimeout(() => controller?.abort(), policy.options.maxRunTimeMs + 50);
     let produced = 0;
     const maxOutput = policy?.options.maxOutputObjects;
     try {
       if (options.variables) for (const [k, v] of Object.entries(options.variables)) s.setVariable(k, policy ? toUntrusted(v) : v, { scope: 'global' });
-      const parsed = parse(script, options.path ?? null);
+      const parsed = this.parseCached(script, options.path ?? null);
       // Amazon.* model types resolve synchronously in casts, so a script naming one gets the AWS module up front.
       if (/\bAmazon\./.test(script)) await s.loadAllCommands();
       if (parsed.errors.length) {
@@ -136,12 +147,12 @@ class ShellImpl implements Shell {
         s.setLastExitCode(e.code);
       } else if (e instanceof BreakSignal || e instanceof ContinueSignal) {
         // `break` outside a loop ends the script quietly, as in pwsh.
-      } else if (policy && controller.signal.aborted && !outer?.aborted) {
+      } else if (policy && controller?.signal.aborted && !outer?.aborted) {
         // The restricted run-time limit fired while the script was waiting on something async.
         const rec = policy.limitError('run time').errorRecord;
         result.terminatingError = rec;
         this.host.error?.(rec);
-      } else if (e instanceof PipelineStoppedSignal || controller.signal.aborted) {
+      } else if (e instanceof PipelineStoppedSignal || controller?.signal.aborted) {
         result.success = false;
       } else if (isFlowSignal(e)) {
         // return at top level
@@ -163,16 +174,34 @@ class ShellImpl implements Shell {
     return result;
   }
 
+  private parseCached(script: string, path: string | null): ParseResult {
+    if (path !== null || script.length > 2000) return parse(script, path);
+    let parsed = this.parseCache.get(script);
+    if (!parsed) {
+      parsed = parse(script, null);
+      if (this.parseCache.size >= 200) this.parseCache.delete(this.parseCache.keys().next().value!);
+      this.parseCache.set(script, parsed);
+    }
+    return parsed;
+  }
+
   invoke(script: string, options: InvokeOptions = {}): AsyncIterable<unknown> & PromiseLike<unknown[]> {
-    return makeInvocation((onOutput) => this.execute(script, { ...options, onOutput }));
+    const convert = !options.raw;
+    return makeInvocation((onOutput) => this.execute(script, { ...options, onOutput: convert ? (v) => onOutput(toPlain(v)) : onOutput }));
+  }
+
+  /** $AWSHistory of this shell (empty until an AWS cmdlet has run). */
+  getAwsHistory(): unknown {
+    const h = this.getVariable('AWSHistory');
+    return h ?? { Commands: [], LastCommand: null, LastServiceResponse: null };
   }
 
   invokeFile(path: string, args: unknown[] = [], options: InvokeOptions = {}): AsyncIterable<unknown> & PromiseLike<unknown[]> {
-    const full = this.session.resolvePath(path);
     return makeInvocation(async (onOutput) => {
+      const full = this.session.resolvePath(path);
       const { readFile } = await import('node:fs/promises');
       const text = await readFile(full, 'utf8');
-      return this.execute(text, { ...options, path: full, args, onOutput });
+      return this.execute(text, { ...options, path: full, args, onOutput: options.raw ? onOutput : (v) => onOutput(toPlain(v)) });
     });
   }
 
@@ -241,6 +270,8 @@ class ShellImpl implements Shell {
     return { start, end: cursor, matches: [...new Set(matches)].sort() };
   }
 }
+
+const neverAborted = new AbortController().signal;
 
 /**
  * Restricted shells get data, not host objects: functions are dropped and class instances become plain property

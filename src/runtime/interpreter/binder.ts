@@ -19,6 +19,8 @@ export interface CallArg {
   hasValue: boolean;
   /** Token text as written (for native commands and $args), e.g. `-Name`. */
   text?: string;
+  /** The `--` marker: native commands get it, the binder drops it. */
+  endOfParameters?: boolean;
   extent?: Extent;
 }
 
@@ -207,6 +209,8 @@ export class CommandMetadata {
   readonly remaining: ParamMeta | null;
   readonly remainingParams: ParamMeta[];
   readonly setNames: string[];
+  /** Second part of binding errors' FullyQualifiedErrorId: the cmdlet class (`...SortObjectCommand`) or the function name. */
+  idName: string;
   constructor(
     readonly name: string,
     decls: ParameterDecl[],
@@ -216,6 +220,7 @@ export class CommandMetadata {
     /** Simple functions bind positionally in declaration order when no parameter says Position. */
     implicitPositions: boolean,
   ) {
+    this.idName = name;
     const all = [...decls];
     if (advanced) {
       all.push(...COMMON_PARAMETERS);
@@ -254,12 +259,12 @@ export class CommandMetadata {
       const own = matches.filter((p) => !isCommonParameter(p.name));
       if (own.length === 1) return own[0];
       throw bindingError(
-        this.name,
+        this.idName,
         `Parameter cannot be processed because the parameter name '${name}' is ambiguous. Possible matches include: ${matches.map((p) => '-' + p.name).join(' ')}.`,
         'AmbiguousParameter',
       );
     }
-    throw notFound(this.name, name);
+    throw notFound(this.idName, name);
   }
 
   tryFind(name: string): ParamMeta | null {
@@ -295,6 +300,7 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
   const unbound: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a.endOfParameters) continue;
     if (a.name === null) {
       positionalValues.push(a);
       continue;
@@ -311,7 +317,7 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     } else p = meta.find(a.name);
     if (bound.has(p.name)) {
       throw bindingError(
-        meta.name,
+        meta.idName,
         `Cannot bind parameter because parameter '${p.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
         'ParameterAlreadyBound',
       );
@@ -323,7 +329,7 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       const next = args[i + 1];
       if (next === undefined || next.name !== null) {
         throw bindingError(
-          meta.name,
+          meta.idName,
           `Missing an argument for parameter '${p.name}'. Specify a parameter of type '${displayTypeName(p)}' and try again.`,
           'MissingArgument',
         );
@@ -365,7 +371,7 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     else if (allowUnbound) unbound.push(a.value);
     else {
       throw bindingError(
-        meta.name,
+        meta.idName,
         `A positional parameter cannot be found that accepts argument '${toStr(a.value)}'.`,
         'PositionalParameterNotFound',
       );
@@ -401,8 +407,8 @@ function orderCandidates(group: ParamMeta[], value: unknown, defaultSet: string 
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
-  const v = convertArg(meta.name, p, value);
-  validateArg(meta.name, p, v);
+  const v = convertArg(meta.idName, p, value);
+  validateArg(meta.idName, p, v);
   return v;
 }
 
@@ -414,7 +420,7 @@ export function chooseParameterSet(meta: CommandMetadata, bound: Map<string, unk
   if (meta.setNames.length === 0) return meta.defaultSet ?? '__AllParameterSets';
   const candidates = meta.setNames.filter((s) => [...bound.keys()].every((k) => inSet(meta.byKey.get(k.toLowerCase())!, s)));
   if (candidates.length === 0) {
-    throw bindingError(meta.name, 'Parameter set cannot be resolved using the specified named parameters.', 'AmbiguousParameterSet');
+    throw bindingError(meta.idName, 'Parameter set cannot be resolved using the specified named parameters.', 'AmbiguousParameterSet');
   }
   if (candidates.length === 1) return candidates[0];
   if (meta.defaultSet && candidates.includes(meta.defaultSet)) return meta.defaultSet;
@@ -486,8 +492,8 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
   for (const p of meta.pipelineByValue) {
     if (bound.has(p.name) || !inSet(p, set)) continue;
     try {
-      const v = convertArg(meta.name, p, item);
-      validateArg(meta.name, p, v);
+      const v = convertArg(meta.idName, p, item);
+      validateArg(meta.idName, p, v);
       bound.set(p.name, v);
       names.push(p.name);
       break;
@@ -504,8 +510,8 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
       const candidates = [p.name, ...(p.aliases ?? [])];
       for (const c of candidates) {
         if (!hasMember(item, c)) continue;
-        const v = convertArg(meta.name, p, getMember(item, c));
-        validateArg(meta.name, p, v);
+        const v = convertArg(meta.idName, p, getMember(item, c));
+        validateArg(meta.idName, p, v);
         bound.set(p.name, v);
         names.push(p.name);
         break;

@@ -18,6 +18,7 @@ export function cmdletMetadata(decl: CmdletDecl): CommandMetadata {
   let m = metaCache.get(decl);
   if (!m) {
     m = new CommandMetadata(decl.name, decl.parameters, true, !!decl.supportsShouldProcess, decl.defaultParameterSet, false);
+    m.idName = cmdletClassName(decl);
     metaCache.set(decl, m);
   }
   return m;
@@ -101,6 +102,16 @@ export class CmdletProcessor implements Processor, CmdletContext {
   }
 
   begin(): void | Promise<void> {
+    try {
+      return this.beginInner();
+    } catch (e) {
+      // Binding errors point at the command in the script.
+      if (e instanceof PSRuntimeError && this.extent) this.session.attachPosition(e.errorRecord, this.extent, this.decl.name);
+      throw e;
+    }
+  }
+
+  private beginInner(): void | Promise<void> {
     const b = bindArguments(this.meta, this.args, false);
     this.parameterSetName = b.parameterSet;
     for (const [k, v] of b.bound) {
@@ -125,7 +136,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
     if (this.errorVariable) this.session.startErrorVariable(this.frame, this.errorVariable);
     if (!this.expectingInput) {
       const missing = missingMandatory(this.meta, this.baseBound, this.parameterSetName, false);
-      if (missing.length) throw missingMandatoryError(this.decl.name, missing);
+      if (missing.length) throw missingMandatoryError(this.meta.idName, missing);
     }
     if (this.outVariable) {
       const inner = this.out;
@@ -174,7 +185,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
       this.sets ??= candidateSets(this.meta, this.baseBound, this.parameterSetName);
       const r = bindPipelineItemInSets(this.meta, bound, this.sets, item);
       if (r === null) {
-        this.writeError(inputNotBoundError(this.decl.name, item).errorRecord);
+        this.writeError(inputNotBoundError(this.meta.idName, item).errorRecord);
         return;
       }
       const names = r.names;
@@ -182,9 +193,9 @@ export class CmdletProcessor implements Processor, CmdletContext {
       for (const n of names) this.params[n] = bound.get(n);
       this.itemBound = names;
       const missing = missingMandatory(this.meta, bound, this.parameterSetName, false);
-      if (missing.length) throw missingMandatoryError(this.decl.name, missing);
+      if (missing.length) throw missingMandatoryError(this.meta.idName, missing);
     } else if (this.decl.process) {
-      this.writeError(inputNotBoundError(this.decl.name, item).errorRecord);
+      this.writeError(inputNotBoundError(this.meta.idName, item).errorRecord);
       return;
     }
     if (this.decl.process) return this.call(this.decl.process);

@@ -20,6 +20,7 @@ import * as ops from '../values/operators.js';
 import type { Exec } from './compile-stmt.js';
 
 interface CompiledArg {
+  isBareDashDash?: boolean;
   kind: 'param' | 'value' | 'splat';
   name: string | null;
   value: Eval | null;
@@ -54,7 +55,7 @@ function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
     }
     if (e.kind === 'Variable' && e.splatted) return { kind: 'splat', name: null, value: compileExpr({ ...e, splatted: false }), text: '', extent: e.extent };
     const text = e.kind === 'StringConstant' ? e.value : '';
-    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e.extent };
+    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e.extent, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--' };
   });
 }
 
@@ -83,9 +84,20 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
   const evals = args.map((a) => a.value ?? (() => undefined));
   return then2(evalAll(evals, f), (values) => {
     const out: CallArg[] = [];
+    let endOfParameters = false;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       const v = values[i];
+      if (endOfParameters && a.kind === 'param') {
+        // After `--`, `-x` is an ordinary argument.
+        out.push({ name: null, value: a.text, hasValue: true, text: a.text, extent: a.extent });
+        continue;
+      }
+      if (a.kind === 'value' && a.text === '--' && a.isBareDashDash && !endOfParameters) {
+        endOfParameters = true;
+        out.push({ name: null, value: '--', hasValue: true, text: '--', extent: a.extent, endOfParameters: true });
+        continue;
+      }
       if (a.kind === 'param') out.push({ name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent });
       else if (a.kind === 'splat') {
         if (v instanceof PSHashtable) for (const [k, hv] of v.entries()) out.push({ name: toStr(k), value: hv, hasValue: true, text: `-${toStr(k)}:`, extent: a.extent });

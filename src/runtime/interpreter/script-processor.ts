@@ -48,7 +48,19 @@ export class ScriptProcessor implements Processor {
     this.compiled = compileScript(sb);
   }
 
+  /** Where the call stands in the script, for binding error positions. */
+  extent: import('../../parser/ast.js').Extent | null = null;
+
   begin(): void | Promise<void> {
+    try {
+      return this.beginInner();
+    } catch (e) {
+      if (e instanceof PSRuntimeError && this.extent) this.caller.session.attachPosition(e.errorRecord, this.extent, this.inv.name || null);
+      throw e;
+    }
+  }
+
+  private beginInner(): void | Promise<void> {
     const s = this.caller.session;
     const parentScope = (this.sb.closureScope as Scope | null) ?? this.caller.scope;
     const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
@@ -63,6 +75,7 @@ export class ScriptProcessor implements Processor {
     } else {
       const unbound: unknown[] = [];
       for (const a of this.args) {
+        if (a.endOfParameters) continue;
         if (a.name !== null) {
           unbound.push(a.text ?? `-${a.name}`);
           if (a.hasValue) unbound.push(a.value);

@@ -550,7 +550,7 @@ export class Session implements SessionApi {
   }
 
   setCommandPosition(p: Processor, extent: A.Extent): void {
-    if (p instanceof CmdletProcessor) p.extent = extent;
+    if (p instanceof CmdletProcessor || p instanceof ScriptProcessor) p.extent = extent;
   }
 
   mustPropagate(err: PSRuntimeError, f: Frame): boolean {
