@@ -121,3 +121,25 @@ describe('pipeline end', () => {
     expect(await out("function g { 1; 2 }; (g | ForEach-Object { $_ } | Measure-Object).Count")).toEqual([2]);
   });
 });
+
+describe('mandatory parameter prompts', () => {
+  it('asks an interactive host for missing mandatory parameters', async () => {
+    const asked: string[] = [];
+    let hostText = '';
+    const shell = createShell({
+      interactive: true,
+      host: {
+        interactive: true,
+        readLine: async (prompt) => {
+          asked.push(prompt);
+          return prompt.startsWith('Names[') ? (asked.length > 3 ? '' : 'n' + asked.length) : 'typed';
+        },
+        writeHost: (t) => (hostText += t + '\n'),
+      },
+    });
+    const r = await shell.execute('function f { param([Parameter(Mandatory)][string]$Name) "hi $Name" }; f; function g { param([Parameter(Mandatory)][string[]]$Names) $Names -join "," }; g');
+    expect(r.output).toEqual(['hi typed', 'n2,n3']);
+    expect(asked).toEqual(['Name: ', 'Names[0]: ', 'Names[1]: ', 'Names[2]: ']);
+    expect(hostText).toContain('Supply values for the following parameters:');
+  });
+});

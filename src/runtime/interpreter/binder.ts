@@ -406,6 +406,11 @@ function orderCandidates(group: ParamMeta[], value: unknown, defaultSet: string 
   return [...group].sort((x, y) => Number(sbTyped(y) === isSb) - Number(sbTyped(x) === isSb) || inDefault(y) - inDefault(x));
 }
 
+/** Convert and validate a value the user typed at a mandatory-parameter prompt. */
+export function bindPromptedValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
+  return bindValue(meta, p, value);
+}
+
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
   const v = convertArg(meta.idName, p, value);
   validateArg(meta.idName, p, v);

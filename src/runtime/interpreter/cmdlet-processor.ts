@@ -136,8 +136,23 @@ export class CmdletProcessor implements Processor, CmdletContext {
     if (this.errorVariable) this.session.startErrorVariable(this.frame, this.errorVariable);
     if (!this.expectingInput) {
       const missing = missingMandatory(this.meta, this.baseBound, this.parameterSetName, false);
-      if (missing.length) throw missingMandatoryError(this.meta.idName, missing);
+      if (missing.length) {
+        // In the REPL pwsh asks for them; elsewhere it is an error.
+        const asked = this.session.promptForMandatory(this.decl.name, this.meta, missing);
+        if (!asked) throw missingMandatoryError(this.meta.idName, missing);
+        return asked.then((values) => {
+          for (const [k, v] of values) {
+            this.baseBound.set(k, v);
+            this.params[k] = v;
+          }
+          return this.beginRest();
+        });
+      }
     }
+    return this.beginRest();
+  }
+
+  private beginRest(): void | Promise<void> {
     if (this.outVariable) {
       const inner = this.out;
       this.out = (v) => {

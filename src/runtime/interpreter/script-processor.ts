@@ -90,6 +90,11 @@ export class ScriptProcessor implements Processor {
       setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
     }
     setInScope(scope, 'myinvocation', 'MyInvocation', s.makeMyInvocation(this.inv.name, this.inv.scriptPath ?? null, this.expectingInput));
+    if (this.pendingPrompt) {
+      const p = this.pendingPrompt;
+      this.pendingPrompt = null;
+      return p.then(() => (c.begin ? this.runBlock(c.begin) : undefined));
+    }
     if (c.begin) return this.runBlock(c.begin);
   }
 
@@ -146,8 +151,20 @@ export class ScriptProcessor implements Processor {
 
   private checkMandatory(): void {
     const missing = missingMandatory(this.meta!, this.binding!.bound, this.binding!.parameterSet, false);
-    if (missing.length) throw missingMandatoryError(this.inv.name, missing);
+    if (missing.length) {
+      const asked = this.frame.session.promptForMandatory(this.inv.name, this.meta!, missing);
+      if (!asked) throw missingMandatoryError(this.inv.name, missing);
+      this.pendingPrompt = asked.then((values) => {
+        for (const [k, v] of values) {
+          this.binding!.bound.set(k, v);
+          setInScope(this.frame.scope, k.toLowerCase(), k, v);
+        }
+      });
+    }
   }
+
+  /** Set while the REPL asks for mandatory parameters. */
+  private pendingPrompt: Promise<void> | null = null;
 
   process(item: unknown): void | Promise<void> {
     const c = this.compiled;

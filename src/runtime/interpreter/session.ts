@@ -23,6 +23,7 @@ import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
 import { cmdletMetadata } from './cmdlet-processor.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
+import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
 
 export type ResolvedCommand =
   | { kind: 'deferred'; load: Promise<void> }
@@ -758,6 +759,36 @@ export class Session implements SessionApi {
 
   setLastExitCode(code: number): void {
     setInScope(this.globalScope, 'lastexitcode', 'LASTEXITCODE', code);
+  }
+
+  /**
+   * Ask the user for missing mandatory parameters as pwsh's console does; null when no user can answer (then the
+   * caller reports MissingMandatoryParameter).
+   */
+  promptForMandatory(cmd: string, meta: CommandMetadata, missing: ParamMeta[]): Promise<Map<string, unknown>> | null {
+    const host = this.host;
+    if (!host.interactive || !host.readLine) return null;
+    return (async () => {
+      host.writeHost(`cmdlet ${cmd} at command pipeline position 1`, {});
+      host.writeHost('Supply values for the following parameters:', {});
+      const values = new Map<string, unknown>();
+      for (const p of missing) {
+        const isArray = /\[\]$/.test(p.typeName);
+        if (isArray) {
+          const items: string[] = [];
+          for (let i = 0; ; i++) {
+            const line = await host.readLine!(`${p.name}[${i}]: `);
+            if (line === '') break;
+            items.push(line);
+          }
+          values.set(p.name, bindPromptedValue(meta, p, items));
+        } else {
+          const line = await host.readLine!(`${p.name}: `);
+          values.set(p.name, bindPromptedValue(meta, p, line));
+        }
+      }
+      return values;
+    })();
   }
 
   /** Set-StrictMode version (0 = off). Session-wide: pwsh scopes it, which scripts rarely rely on. */
