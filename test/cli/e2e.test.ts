@@ -46,8 +46,8 @@ describe('awsh -Command', () => {
         'At line:1 char:1',
         '+ throw "boom"',
         '+ ~~~~~~~~~~~~',
-        '+ CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException',
-        '+ FullyQualifiedErrorId : boom',
+        '    + CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException',
+        '    + FullyQualifiedErrorId : boom',
         '',
       ].join('\n'),
     );
@@ -69,7 +69,7 @@ describe('awsh -Command', () => {
     const r = awsh(['-nop', '-c', '$x = (1 +']);
     expect(r.code).toBe(1);
     expect(r.stderr.startsWith('At line:1 char:')).toBe(true);
-    expect(r.stderr).toContain('+ CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException');
+    expect(r.stderr).toContain('    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException');
   });
 
   it('writes Write-Host to stdout and warnings to stderr', () => {

@@ -79,8 +79,8 @@ describe('formatErrorRecord (NormalView)', () => {
         'At line:1 char:1',
         '+ throw "boom"',
         '+ ~~~~~~~~~~~~',
-        '+ CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException',
-        '+ FullyQualifiedErrorId : boom',
+        '    + CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException',
+        '    + FullyQualifiedErrorId : boom',
       ].join('\n'),
     );
   });
@@ -100,8 +100,8 @@ describe('formatErrorRecord (NormalView)', () => {
         'At /w/s.ps1:1 char:1',
         '+ Get-Item /nope',
         '+ ~~~~~~~~~~~~~~',
-        '+ CategoryInfo          : ObjectNotFound: (/nope:String) [Get-Item], ItemNotFoundException',
-        '+ FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand',
+        '    + CategoryInfo          : ObjectNotFound: (/nope:String) [Get-Item], ItemNotFoundException',
+        '    + FullyQualifiedErrorId : PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand',
       ].join('\n'),
     );
   });
@@ -110,7 +110,7 @@ describe('formatErrorRecord (NormalView)', () => {
     const rec = new ErrorRecord(new PSException('inner'), 'Id1', 'InvalidData', null);
     rec.ErrorDetails = { Message: 'details' };
     expect(formatErrorRecord(rec)).toBe(
-      'details\n+ CategoryInfo          : InvalidData: (:) [], RuntimeException\n+ FullyQualifiedErrorId : Id1',
+      'details\n    + CategoryInfo          : InvalidData: (:) [], RuntimeException\n    + FullyQualifiedErrorId : Id1',
     );
   });
 
@@ -129,8 +129,8 @@ describe('formatErrorRecord (NormalView)', () => {
       '+ if (',
       '+     ~',
       "Missing '(' after 'if' in if statement.",
-      '+ CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException',
-      '+ FullyQualifiedErrorId : IfStatementMissingCondition',
+      '    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException',
+      '    + FullyQualifiedErrorId : IfStatementMissingCondition',
     ].join('\n');
     expect(formatErrorRecord(rec)).toBe(expected);
     expect(
@@ -167,7 +167,7 @@ describe('formatErrorRecord with the parse errors attached to the record', () =>
     (rec as ErrorRecord & { parseErrors?: unknown }).parseErrors = errors;
     expect(formatErrorRecord(rec)).toBe(
       'At line:1 char:4\n+ 1 +\n+    ~\nfirst\n\nAt line:2 char:1\n+ )\n+ ~\nsecond\n' +
-        '+ CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n+ FullyQualifiedErrorId : A',
+        '    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : A',
     );
   });
 });

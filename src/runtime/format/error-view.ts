@@ -106,8 +106,8 @@ export function formatParseErrors(errors: readonly ParseErrorInfo[], source: Sou
   const first = errors[0];
   return (
     `${parseErrorMessage(errors, source)}\n` +
-    `+ CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n` +
-    `+ FullyQualifiedErrorId : ${first ? first.errorId : 'Parse'}`
+    `    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n` +
+    `    + FullyQualifiedErrorId : ${first ? first.errorId : 'Parse'}`
   );
 }
 
@@ -176,7 +176,8 @@ export function formatErrorRecord(record: ErrorRecord): string {
     prefix +
     message +
     (position ? `\n${position}` : '') +
-    `\n+ CategoryInfo          : ${category}` +
-    `\n+ FullyQualifiedErrorId : ${id}`
+    // NormalView indents these two lines by 4 (PowerShellCore.format.ps1xml's $indent = 4).
+    `\n    + CategoryInfo          : ${category}` +
+    `\n    + FullyQualifiedErrorId : ${id}`
   );
 }

@@ -231,7 +231,7 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
       try {
         return fn(a, b, f);
       } catch (e) {
-        throw positioned(e, f, ast.operatorExtent);
+        throw positioned(e, f, ast.extent);
       }
     };
     if (!anyAsync) return (f) => call(l(f), r(f), f);
