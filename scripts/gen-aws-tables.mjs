@@ -117,14 +117,17 @@ function psType(kind, numberType) {
   }
 }
 
-/** Numeric member → int / long / double / float by the schema's simple type code. */
-function numberTypeOf(ns) {
-  const s = ns.getSchema();
-  // smithy simple-schema codes: 1 = numeric; the shape name tells Long/Integer/Double when present
-  const n = (ns.getName?.() ?? '').toLowerCase();
-  if (/long/.test(n)) return 'long';
-  if (/double|float|percent/.test(n)) return 'double';
-  return typeof s === 'number' ? 'int' : 'int';
+/**
+ * Numeric member → int / long / double. v3 runtime schemas don't say which (every number is code 1), so the
+ * member name decides, as the .NET model would type it (src/cmdlets/aws/model/model-types.ts uses the same rule).
+ */
+export const doubleMemberPattern = /(Value|Values|Threshold|Price|Percent|Percentage|Ratio|Rate|Sum|Average|Minimum|Maximum|SampleCount|Weight|Score|Cost|Amount|Fraction)$/;
+export const longMemberPattern = /(Bytes|InBytes|Size|SizeInGB|Timestamp)$/;
+function numberTypeOf(ns, memberName) {
+  const n = memberName ?? ns.getName?.() ?? '';
+  if (doubleMemberPattern.test(n)) return 'double';
+  if (longMemberPattern.test(n)) return 'long';
+  return 'int';
 }
 
 function enumOf(ns) {
@@ -200,7 +203,7 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
     if (required) p.required = 1;
     const traits = ns.getMergedTraits();
     if (traits.sensitive) p.sensitive = 1;
-    const numberType = kind === 'number' || kind === 'list:number' ? numberTypeOf(kind === 'number' ? ns : ns.getValueSchema()) : 'int';
+    const numberType = kind === 'number' || kind === 'list:number' ? numberTypeOf(ns, member) : 'int';
     p.type = psType(kind, numberType);
     const en = enumOf(ns);
     if (en) p.enum = en;

@@ -1,6 +1,6 @@
 // Public embedding API: `import { createShell } from 'awsh'`. The CLI uses nothing else.
 import type {
-  ExecuteResult, InvokeOptions, ParseCheck, Shell, ShellHost, ShellOptions,
+  ExecuteResult, InvokeOptions, ParseCheck, ProgressRecord, Shell, ShellHost, ShellOptions,
 } from './api-types.js';
 import type { CmdletDecl } from './runtime/cmdlet-api.js';
 import { ErrorRecord, PSRuntimeError } from './runtime/errors.js';
@@ -18,7 +18,9 @@ import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
 import { setInScope } from './runtime/interpreter/variables.js';
 import { performance } from 'node:perf_hooks';
+import { homedir } from 'node:os';
 import { toPlain } from './embedding/plain-values.js';
+import { hostCmdlets } from './embedding/host-cmdlets.js';
 import type { ParseResult } from './parser/ast.js';
 
 export type * from './api-types.js';
@@ -45,7 +47,7 @@ class ShellImpl implements Shell {
       verbose: (m) => h.verbose?.(m),
       debug: (m) => h.debug?.(m),
       information: (r) => h.information?.({ MessageData: r.MessageData, Tags: r.Tags, Source: r.Source, TimeGenerated: r.TimeGenerated }),
-      progress: (r) => h.progress?.(r as never),
+      progress: (r) => h.progress?.(toProgressRecord(r)),
       promptForChoice: h.promptForChoice ? (c, m, ch, d) => h.promptForChoice!(c, m, ch, d) : undefined,
       readLine: h.readLine ? (p, o) => h.readLine!(p, o) : undefined,
       formatForFile: (items) => {
@@ -55,6 +57,7 @@ class ShellImpl implements Shell {
     };
     this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env, restricted: options.restricted });
     for (const d of coreCmdlets) this.session.registerCmdlet(d);
+    for (const d of hostCmdlets) if (!this.session.getCmdletDecl(d.name)) this.session.registerCmdlet(d);
     for (const [a, t] of Object.entries(defaultAliases)) this.session.registerAlias(a, t);
     // The AWS cmdlets (1,200+ declarations) load on first use of a command awsh doesn't know yet.
     const session = this.session;
@@ -101,7 +104,13 @@ class ShellImpl implements Shell {
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
     s.deadline = policy?.options.maxRunTimeMs !== undefined ? performance.now() + policy.options.maxRunTimeMs : null;
     let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
-    if (policy?.options.maxRunTimeMs !== undefined) deadlineTimer = setTimeout(() => controller?.abort(), policy.options.maxRunTimeMs + 50);
+    let timedOut = false;
+    if (policy?.options.maxRunTimeMs !== undefined) {
+      deadlineTimer = setTimeout(() => {
+        timedOut = true;
+        controller?.abort();
+      }, policy.options.maxRunTimeMs + 50);
+    }
     let produced = 0;
     const maxOutput = policy?.options.maxOutputObjects;
     try {
@@ -169,6 +178,11 @@ class ShellImpl implements Shell {
       outer?.removeEventListener('abort', onAbort);
       s.tryDepth = 0;
       s.callDepth = 0;
+    }
+    // A cmdlet that was waiting (Start-Sleep, an AWS call) may end quietly when the time limit aborts it.
+    if (timedOut && result.terminatingError === null && !outer?.aborted) {
+      result.terminatingError = policy!.limitError('run time').errorRecord;
+      this.host.error?.(result.terminatingError);
     }
     result.success = result.terminatingError === null && s.lastSuccess;
     return result;
@@ -256,22 +270,24 @@ class ShellImpl implements Shell {
   }
 
   async complete(line: string, cursor: number): Promise<{ start: number; end: number; matches: string[] }> {
-    const before = line.slice(0, cursor);
-    const m = /[\w\-$.:\\/~]*$/.exec(before);
-    const word = m ? m[0] : '';
-    const start = cursor - word.length;
-    const lower = word.toLowerCase();
-    let matches: string[] = [];
-    if (word.startsWith('$')) {
-      matches = this.session.getVariableInfos().map((v) => '$' + v.Name).filter((n) => n.toLowerCase().startsWith(lower));
-    } else if (word.length > 0) {
-      matches = this.session.getCommands().map((c) => c.Name).filter((n) => n.toLowerCase().startsWith(lower));
-    }
-    return { start, end: cursor, matches: [...new Set(matches)].sort() };
+    const { completeInput } = await import('./embedding/completion.js');
+    return completeInput(this.session, line, cursor, this.session.env.HOME || homedir());
   }
 }
 
 const neverAborted = new AbortController().signal;
+
+/** Cmdlets report progress as ctx.writeProgress({ activity, status, ... }); hosts get pwsh's ProgressRecord shape. */
+function toProgressRecord(r: unknown): ProgressRecord {
+  const p = (r ?? {}) as { activity?: string; status?: string; percentComplete?: number; id?: number; completed?: boolean };
+  return {
+    Activity: p.activity ?? '',
+    StatusDescription: p.status ?? 'Processing',
+    PercentComplete: typeof p.percentComplete === 'number' ? p.percentComplete : -1,
+    ActivityId: p.id ?? 0,
+    RecordType: p.completed ? 'Completed' : 'Processing',
+  };
+}
 
 /**
  * Restricted shells get data, not host objects: functions are dropped and class instances become plain property

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 // Command-line parsing, following pwsh's CommandLineParameterParser: parameter names are case-insensitive,
 // may be shortened to any prefix at least as long as their shortest unambiguous form, and start with `-` or `--`.
 
@@ -86,6 +87,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       break;
     }
     const isSwitch = arg.length > 1 && (arg.startsWith('-') || arg === '/?');
+    if (!isSwitch && arg === 'test' && !(existsSync(arg) && statSync(arg).isFile())) {
+      // `awsh test [paths] [Invoke-Pester options]`: run the Pester tests; the exit code is non-zero on failures.
+      const rest = argv.slice(i + 1).map((a) => (a.startsWith('-') ? a : `'${a.replace(/'/g, "''")}'`));
+      options.mode = { kind: 'command', script: `Invoke-Pester ${rest.length ? rest.join(' ') : '.'} -EnableExit` };
+      break;
+    }
     if (!isSwitch) {
       // The first bare argument is a script path; everything after it belongs to the script.
       options.mode = { kind: 'file', path: arg, args: argv.slice(i + 1) };

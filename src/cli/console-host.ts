@@ -1,6 +1,7 @@
 // The console host: where a running script's streams go. Output and Write-Host go to stdout; errors, warnings,
 // verbose and debug messages to stderr, coloured only on a terminal without NO_COLOR.
-import type { ErrorRecord, InformationRecord, Shell, ShellHost } from '../api-types.js';
+import type { ErrorRecord, InformationRecord, ProgressRecord, Shell, ShellHost } from '../api-types.js';
+import { progressView } from './progress.js';
 import { type CliIO, colorEnabled, outputWidth } from './io.js';
 
 const reset = '\x1b[0m';
@@ -25,21 +26,30 @@ export function hostColorCodes(foreground?: string, background?: string): string
 export interface ConsoleHost extends ShellHost {
   /** The shell whose formatError renders errors; set once the shell exists. */
   shell: Shell | null;
+  /** Remove a Write-Progress bar left on the terminal (called when a command ends). */
+  clearProgress(): void;
 }
 
 export function createConsoleHost(io: CliIO, options: { interactive: boolean }): ConsoleHost {
   const outColor = colorEnabled(io.stdout, io.env);
   const errColor = colorEnabled(io.stderr, io.env);
+  const progress = progressView(io.stderr, () => outputWidth(io));
   const toErr = (style: string, text: string) => {
+    progress.clear();
     io.stderr.write(errColor ? `${style}${text}${reset}\n` : `${text}\n`);
   };
   const host: ConsoleHost = {
     shell: null,
+    clearProgress: () => progress.clear(),
+    progress(record: ProgressRecord) {
+      progress.show(record);
+    },
     width: outputWidth(io),
     interactive: options.interactive,
     writeHost(text, { noNewline, foregroundColor, backgroundColor }) {
       const codes = outColor ? hostColorCodes(foregroundColor, backgroundColor) : '';
       const end = noNewline ? '' : '\n';
+      progress.clear();
       io.stdout.write(codes ? `${codes}${text}${reset}${end}` : `${text}${end}`);
     },
     error(record: ErrorRecord) {

@@ -9,6 +9,8 @@ import type { ConsoleHost } from './console-host.js';
 import type { CliIO } from './io.js';
 import { choicePrompter, muteEcho } from './prompts.js';
 import { runScript } from './run-script.js';
+import { createCompleter } from './completer.js';
+import { installReverseSearch } from './reverse-search.js';
 
 const historySize = 1000;
 
@@ -41,6 +43,7 @@ export interface ReplOptions {
 
 export async function runRepl(shell: Shell, host: ConsoleHost, io: CliIO, options: ReplOptions): Promise<number> {
   const file = historyPath(options.home);
+  let rlRef: Interface | null = null;
   const rl = createInterface({
     input: io.stdin,
     output: io.stdout as NodeJS.WritableStream,
@@ -49,14 +52,13 @@ export async function runRepl(shell: Shell, host: ConsoleHost, io: CliIO, option
     historySize,
     removeHistoryDuplicates: true,
     tabSize: 4,
-    completer: (line: string, callback: (err: null, result: [string[], string]) => void) => {
-      shell.complete(line, line.length).then(
-        (r) => callback(null, [r.matches, line.slice(r.start, r.end)]),
-        () => callback(null, [[], line]),
-      );
-    },
+    completer: createCompleter(shell, () => rlRef),
   });
+  rlRef = rl;
+  installReverseSearch(rl);
   installPrompts(rl, host, io);
+  // Load the AWS command table while the user reads the first prompt, so the first `Get-S3<Tab>` is instant.
+  setTimeout(() => void shell.complete('Get-AWSRegion', 13).catch(() => undefined), 20).unref?.();
   if (options.banner) io.stdout.write(`${options.banner}\n`);
 
   return new Promise<number>((resolve) => {
@@ -106,6 +108,7 @@ export async function runRepl(shell: Shell, host: ConsoleHost, io: CliIO, option
         io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
       } finally {
         running = null;
+        host.clearProgress();
       }
       return true;
     };

@@ -89,6 +89,7 @@ describe('generated cmdlet table', () => {
     expect(param('Add-SNSPermission', 'ActionName')!.aliases).toContain('ActionNames');
     expect(param('Add-SQSPermission', 'Action')!.aliases).toContain('ActionName');
     expect(param('Get-EC2Instance', 'MaxResult')!.type).toBe('int');
+    expect(param('Write-CWMetricAlarm', 'Threshold')!.type).toBe('double');
     expect(param('New-EC2SecurityGroup', 'GroupDescription')!.aliases).toContain('Description');
     expect(param('Test-SNSIfPhoneNumberIsOptedOut', 'PhoneNumber')).toBeTruthy(); // PascalCase from SNS `phoneNumber`
     expect(param('Get-S3Object', 'BucketName')!.aliases).toContain('Bucket');

@@ -54,6 +54,8 @@ describe('model types', () => {
     const d = construct(resolveAwsType('Amazon.CloudWatch.Model.MetricDatum')!, []) as Record<string, any>;
     expect(Object.keys(d)).toContain('MetricName');
     expect(Object.keys(d)).toContain('Timestamp');
+    setMember(d, 'StorageResolution', '60');
+    expect(d.StorageResolution).toBe(60);
     const cfg = construct(resolveAwsType('Amazon.S3.AmazonS3Config')!, []) as Record<string | symbol, any>;
     expect(cfg[TYPE]).toBe('Amazon.S3.AmazonS3Config');
     expect(Object.keys(cfg)).toContain('ForcePathStyle');
@@ -124,7 +126,8 @@ describe('model objects in requests (against moto)', () => {
     const r = new OpRunner('CW');
     const d = construct(resolveAwsType('Amazon.CloudWatch.Model.MetricDatum')!, []) as any;
     setMember(d, 'MetricName', 'Temp');
-    setMember(d, 'Value', 21.5);
+    setMember(d, 'Value', '.50'); // the guide: a string or a number
+    expect(d.Value).toBe(0.5);
     setMember(d, 'Unit', 'Count');
     setMember(d, 'Timestamp', new Date());
     await r.op('PutMetricData', { Namespace: 'Model', MetricData: d });

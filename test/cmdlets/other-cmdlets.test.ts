@@ -172,7 +172,8 @@ describe('locations', () => {
     await run(setLocation, { Path: '/b' });
     expect(cwd.path).toBe('/b');
     const g = await run(getLocation, {});
-    expect(prop(g.output[0], 'Path')).toBe('/b');
+    expect((g.output[0] as { Path: string }).Path).toBe('/b');
+    expect(String(g.output[0])).toBe('/b');
     await run(pushLocation, { Path: '/c' });
     expect(cwd.path).toBe('/c');
     await run(popLocation, {});

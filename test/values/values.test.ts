@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ScriptBlock } from '../../src/runtime/interpreter/scriptblock.js';
 import { formatDouble, parseNumber, toBool, toNumber, toStr } from '../../src/runtime/values/convert.js';
 import { formatComposite, formatValue } from '../../src/runtime/values/format.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, numericTypeOf } from '../../src/runtime/values/numbers.js';
@@ -390,15 +391,11 @@ describe('-replace', () => {
     );
   });
   it('script block replacement', () => {
-    const sb = Object.assign((m: { Value: string }) => m.Value.toUpperCase(), {});
-    // The test env treats functions as script blocks only via ScriptBlock class; use binaryOp with a ScriptBlock-like.
-    class ScriptBlock {
-      constructor(readonly fn: (m: unknown) => unknown) {}
-    }
+    // A real ScriptBlock (operators recognise the class); the test env runs it as a JS function.
+    const sb = new ScriptBlock({} as never);
     const e = env();
-    e.invokeScriptBlock = (s, du) => (s as ScriptBlock).fn(du);
-    void sb;
-    expect(binaryOp('-replace', 'abc', ['[ac]', new ScriptBlock((m) => (m as { Value: string }).Value.toUpperCase())], false, e)).toBe('AbC');
+    e.invokeScriptBlock = (s, du) => (s === sb ? (du as { Value: string }).Value.toUpperCase() : null);
+    expect(binaryOp('-replace', 'abc', ['[ac]', sb], false, e)).toBe('AbC');
   });
 });
 

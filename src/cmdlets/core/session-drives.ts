@@ -52,14 +52,13 @@ export function sessionDriveHas(ctx: CmdletContext, p: SessionDrivePath): boolea
   return sessionDriveItems(ctx, p).length > 0;
 }
 
-/** The error Get-Item writes for a missing item: `Cannot find path 'variable:\x' because it does not exist.` */
+/** The error for a missing item; like the env: drive, pwsh names the item without its drive. */
 export function sessionDriveNotFound(p: SessionDrivePath): { message: string; errorId: string; category: string; exceptionType: string; targetObject: string } {
-  const path = `${p.drive}:\\${p.name}`;
   return {
-    message: `Cannot find path '${path}' because it does not exist.`,
+    message: `Cannot find path '${p.name}' because it does not exist.`,
     errorId: 'PathNotFound',
     category: 'ObjectNotFound',
     exceptionType: 'System.Management.Automation.ItemNotFoundException',
-    targetObject: path,
+    targetObject: p.name,
   };
 }

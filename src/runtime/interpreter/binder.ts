@@ -2,7 +2,7 @@
 // pipeline by value and by property name, type conversion, validation, parameter sets, mandatory checks.
 import type { ParameterDecl } from '../cmdlet-api.js';
 import { runtimeError, PSRuntimeError, ErrorRecord, PSException } from '../errors.js';
-import { convertTo, resolveType, getMember, hasMember, type PSType } from '../types/index.js';
+import { convertTo, resolveType, getMember, hasMember, isInstanceOf, type PSType } from '../types/index.js';
 import { toStr, toBool } from '../values/convert.js';
 import { PSObject, PSHashtable } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
@@ -492,23 +492,31 @@ export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string,
   return null;
 }
 
+/**
+ * pwsh's order: by value when no conversion is needed, then by property name, then by value with conversion.
+ * (So a piped S3Object binds -BucketName/-Key by name instead of being turned into a string.)
+ */
 function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, set: string, item: unknown): string[] | null {
   const names: string[] = [];
-  for (const p of meta.pipelineByValue) {
-    if (bound.has(p.name) || !inSet(p, set)) continue;
-    try {
-      const v = convertArg(meta.idName, p, item);
-      validateArg(meta.idName, p, v);
-      bound.set(p.name, v);
-      names.push(p.name);
-      break;
-    } catch (e) {
-      if (e instanceof BindingError && meta.pipelineByName.length > 0) continue;
-      if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError')) throw e;
-      if (e instanceof BindingError) continue;
-      throw e;
+  const tryByValue = (coerce: boolean): boolean => {
+    for (const p of meta.pipelineByValue) {
+      if (bound.has(p.name) || !inSet(p, set)) continue;
+      if (!coerce && !takesWithoutConversion(p, item)) continue;
+      try {
+        const v = convertArg(meta.idName, p, item);
+        validateArg(meta.idName, p, v);
+        bound.set(p.name, v);
+        names.push(p.name);
+        return true;
+      } catch (e) {
+        if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError') && meta.pipelineByName.length === 0) throw e;
+        if (e instanceof BindingError) continue;
+        throw e;
+      }
     }
-  }
+    return false;
+  };
+  if (tryByValue(false)) return names;
   if (item !== null && typeof item === 'object' && !(item instanceof PSHashtable)) {
     for (const p of meta.pipelineByName) {
       if (bound.has(p.name) || names.includes(p.name) || !inSet(p, set)) continue;
@@ -523,7 +531,17 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
       }
     }
   }
-  return names.length > 0 ? names : null;
+  if (names.length > 0) return names;
+  return tryByValue(true) ? names : null;
+}
+
+/** Does the item already have the parameter's type (so binding it by value needs no conversion)? */
+function takesWithoutConversion(p: ParamMeta, item: unknown): boolean {
+  if (p.convert === identity || /^(object|psobject|system\.object)(\[\])?$/i.test(p.typeName)) return true;
+  if (typeof p.type === 'function') return false;
+  const t = resolveType(p.typeName.replace(/\[\]$/, ''));
+  if (!t) return true;
+  return item !== null && item !== undefined && isInstanceOf(item, t);
 }
 
 export function inputNotBoundError(cmd: string, item: unknown): BindingError {

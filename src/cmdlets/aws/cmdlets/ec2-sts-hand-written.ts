@@ -5,7 +5,7 @@ import { constants, privateDecrypt } from 'node:crypto';
 import type { CmdletDecl, ParameterDecl } from '../../../runtime/cmdlet-api.js';
 import { serviceCmdlet } from '../runtime/service-cmdlet.js';
 import { tag } from '../runtime/output.js';
-import { awsError, toAwsErrorRecord } from '../runtime/aws-errors.js';
+import { awsError, toAwsErrorRecord, isFlowSignal } from '../runtime/aws-errors.js';
 import { envVar } from '../runtime/session-state.js';
 import { commonParams, withService } from './hand-written-support.js';
 
@@ -198,6 +198,8 @@ export const getEC2InstanceMetadata: CmdletDecl = {
         await ctx.write(await r.text());
       }
     } catch (e) {
+      // Pipeline flow signals (Select-Object -First stopping upstream, break, exit) are not errors: pass them on.
+      if (isFlowSignal(e)) throw e;
       const msg = e instanceof Error && e.name === 'TimeoutError' ? 'Unable to reach the EC2 instance metadata service; awsh is not running on an EC2 instance, or IMDS is disabled.' : (e as Error).message;
       ctx.throwTerminating(toAwsErrorRecord(awsError(msg, 'ConnectionError', 'System.InvalidOperationException'), 'Get-EC2InstanceMetadata', 'EC2', null));
     }

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import type { CmdletContext, ParameterDecl } from '../../../runtime/cmdlet-api.js';
 import { serviceCommonParameters } from '../runtime/common-params.js';
-import { getServiceClient, type ServiceClient } from '../runtime/client-factory.js';
+import { getServiceClient, loadServiceModule, type ServiceClient } from '../runtime/client-factory.js';
 import { commonFrom } from '../runtime/service-cmdlet.js';
-import { toAwsErrorRecord } from '../runtime/aws-errors.js';
+import { toAwsErrorRecord, isFlowSignal } from '../runtime/aws-errors.js';
 import { PSObject } from '../../../runtime/values/objects.js';
 import { plain } from '../runtime/schema-values.js';
 import { registerServiceModelTypes } from '../model/model-types.js';
@@ -21,10 +21,12 @@ export function commonParams(prefix: string, paging = false): ParameterDecl[] {
 export async function withService(ctx: CmdletContext, cmdletName: string, prefix: string, target: unknown, fn: (svc: ServiceClient) => Promise<void>): Promise<void> {
   let svc: ServiceClient | undefined;
   try {
+    registerServiceModelTypes(prefix, await loadServiceModule(prefix));
     svc = await getServiceClient(ctx, prefix, commonFrom(ctx.params));
-    registerServiceModelTypes(prefix, svc.module);
     await fn(svc);
   } catch (e) {
+    // Pipeline flow signals (Select-Object -First stopping upstream, break, exit) are not errors: pass them on.
+    if (isFlowSignal(e)) throw e;
     ctx.throwTerminating(toAwsErrorRecord(e, cmdletName, prefix, target, svc?.endpoint));
   }
 }

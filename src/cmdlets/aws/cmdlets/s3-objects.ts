@@ -51,8 +51,11 @@ export const removeS3Object: CmdletDecl<RemoveState> = {
   init: () => ({ pending: [] }),
   process: async (ctx) => {
     const p = ctx.params;
-    if (p.InputObject !== undefined) {
-      for (const o of Array.isArray(p.InputObject) ? p.InputObject : [p.InputObject]) {
+    // A piped S3Object may bind -Key/-BucketName by property name instead of -InputObject: it is still a batch item.
+    const pipedObject = ctx.expectingInput && ctx.inputObject !== null && typeof ctx.inputObject === 'object' && typeof propOf(ctx.inputObject, 'Key') === 'string';
+    if (p.InputObject !== undefined || pipedObject) {
+      const items = p.InputObject !== undefined ? p.InputObject : ctx.inputObject;
+      for (const o of Array.isArray(items) ? items : [items]) {
         const key = propOf(o, 'Key');
         if (typeof key !== 'string') continue;
         const bucket = String(propOf(o, 'BucketName') ?? p.BucketName);

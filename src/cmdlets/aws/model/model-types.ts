@@ -35,7 +35,11 @@ function sdkModule(pkg: string): Record<string, unknown> {
 }
 
 /** The PowerShell type a member is converted to when a script sets it. */
-function memberType(ns: NS): string | undefined {
+/** v3 schemas don't tell int from double: the member name decides (the same rule as scripts/gen-aws-tables.mjs). */
+const doubleMember = /(Value|Values|Threshold|Price|Percent|Percentage|Ratio|Rate|Sum|Average|Minimum|Maximum|SampleCount|Weight|Score|Cost|Amount|Fraction)$/;
+const longMember = /(Bytes|InBytes|Size|SizeInGB|Timestamp)$/;
+
+function memberType(ns: NS, member: string): string | undefined {
   if (ns.isListSchema()) {
     const inner = ns.getValueSchema();
     return inner.isStringSchema() ? 'System.Collections.Generic.List[string]' : 'System.Collections.Generic.List[System.Object]';
@@ -43,7 +47,7 @@ function memberType(ns: NS): string | undefined {
   if (ns.isStringSchema()) return 'System.String';
   if (ns.isBooleanSchema()) return 'System.Boolean';
   if (ns.isTimestampSchema()) return 'System.DateTime';
-  if (ns.isNumericSchema()) return /long/i.test(ns.getName() ?? '') ? 'System.Int64' : /double|float/i.test(ns.getName() ?? '') ? 'System.Double' : 'System.Int32';
+  if (ns.isNumericSchema()) return doubleMember.test(member) ? 'System.Double' : longMember.test(member) ? 'System.Int64' : 'System.Int32';
   return undefined;
 }
 
@@ -52,7 +56,7 @@ function modelDef(fullName: string, schema: unknown): TypeDef | null {
   if (!ns.isStructSchema()) return null;
   const members: [string, NS][] = [...ns.structIterator()];
   const properties: PropertyDef[] = members.map(([name, m]) => {
-    const type = memberType(m);
+    const type = memberType(m, name);
     return type ? { name, type } : { name };
   });
   const lists = members.filter(([, m]) => m.isListSchema()).map(([n, m]) => [n, m.getValueSchema().isStringSchema()] as const);

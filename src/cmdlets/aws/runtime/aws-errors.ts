@@ -93,3 +93,11 @@ const statusNames: Record<number, string> = {
 export function httpStatusName(code: number): string {
   return statusNames[code] ?? String(code);
 }
+
+/**
+ * The interpreter's flow-control signals (pipeline stopped by Select-Object -First, break, continue, exit) are
+ * thrown as non-Error objects; AWS errors are always Errors.
+ */
+export function isFlowSignal(e: unknown): boolean {
+  return e !== null && typeof e === 'object' && !(e instanceof Error) && !('$metadata' in e);
+}

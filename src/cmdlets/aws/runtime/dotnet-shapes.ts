@@ -111,6 +111,10 @@ export function tagTree(value: unknown, ns: NS, prefix: string, typeNameFor: (pr
     o.Ipv4Ranges = o.IpRanges;
     o.IpRanges = (o.IpRanges as { CidrIp?: string }[]).map((r) => r.CidrIp ?? '');
   }
+  // .NET's S3Bucket names its Name member BucketName.
+  if (prefix === 'S3' && ns.getName() === 'Bucket' && o.BucketName === undefined && typeof o.Name === 'string') {
+    o.BucketName = o.Name;
+  }
   // .NET's Reservation.GroupNames convenience (shown as GroupName in the guide).
   if (prefix === 'EC2' && ns.getName() === 'Reservation' && o.GroupName === undefined) {
     o.GroupName = ((o.Groups as { GroupName?: string }[] | undefined) ?? []).map((g) => g.GroupName ?? '');

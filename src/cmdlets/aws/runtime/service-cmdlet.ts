@@ -5,9 +5,9 @@ import type { CmdletContext, CmdletDecl, ParameterDecl, ConfirmImpact } from '..
 import type { CmdletRow } from '../generated/cmdlets.js';
 import { operationEntry, type OperationEntry } from './params-store.js';
 import { serviceCommonParameters, passThruParameter } from './common-params.js';
-import { getServiceClient, type CommonAwsParams, type ServiceClient } from './client-factory.js';
+import { getServiceClient, loadServiceModule, type CommonAwsParams, type ServiceClient } from './client-factory.js';
 import { awsState, setGlobal } from './session-state.js';
-import { toAwsErrorRecord, awsError, cmdletClassName } from './aws-errors.js';
+import { toAwsErrorRecord, awsError, cmdletClassName, isFlowSignal } from './aws-errors.js';
 import { normalized, toSdk, redact, ConversionError, plain, type NS } from './schema-values.js';
 import { shapeResponse, pathSelector, SelectError, tag, typeNameFor, type Selector } from './output.js';
 import type { AWSCmdletHistory } from './history.js';
@@ -174,10 +174,10 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
   let svc: ServiceClient | undefined;
   const target = spec.pipelineParam ? p[spec.pipelineParam] ?? null : null;
   try {
+    // Using a module's cmdlet imports the module, and with it its .NET model types (even if the call then fails).
+    registerServiceModelTypes(spec.prefix, await loadServiceModule(spec.prefix));
     svc = await getServiceClient(ctx, spec.prefix, commonFrom(p));
     const mod = svc.module;
-    // Using a module's cmdlet imports the module, and with it its .NET model types.
-    registerServiceModelTypes(spec.prefix, mod);
     const opSchema = mod[`${spec.op}$`];
     const Command = mod[`${spec.op}Command`];
     if (!opSchema || !Command) throw awsError(`The SDK has no operation '${spec.op}'.`, 'NotImplemented', 'System.NotSupportedException');
@@ -290,6 +290,8 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
       await ctx.write(echo.value);
     }
   } catch (e) {
+    // Pipeline flow signals (Select-Object -First stopping upstream, break, exit) are not errors: pass them on.
+    if (isFlowSignal(e)) throw e;
     const rec = toAwsErrorRecord(e, spec.name, spec.prefix, target, svc?.endpoint);
     ctx.throwTerminating(rec);
   } finally {

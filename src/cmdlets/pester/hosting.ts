@@ -1,0 +1,409 @@
+// The hosting API test suites use: [powershell]::Create() (AddScript/AddCommand/AddParameter/AddArgument/Invoke,
+// Streams.Error, HadErrors), [scriptblock]::Create and [System.Management.Automation.Language.Parser]::ParseInput.
+import type * as A from '../../parser/ast.js';
+import { parse, tokenize } from '../../parser/index.js';
+import { ErrorRecord } from '../../runtime/errors.js';
+import { PSType, TYPE_NAME, PSReference, registerType, typeByFullName, resolveType } from '../../runtime/types/index.js';
+import { defineType } from '../../runtime/types/ps-type.js';
+import { ScriptBlock, invokeScriptBlock } from '../../runtime/interpreter/scriptblock.js';
+import { Scope } from '../../runtime/interpreter/scope.js';
+import { Frame, type Streams } from '../../runtime/interpreter/frame.js';
+import { ScriptProcessor } from '../../runtime/interpreter/script-processor.js';
+import { CmdletProcessor } from '../../runtime/interpreter/cmdlet-processor.js';
+import { runPipeline, type Processor } from '../../runtime/interpreter/pipeline.js';
+import type { CallArg } from '../../runtime/interpreter/binder.js';
+import type { Session } from '../../runtime/interpreter/session.js';
+import { toBool, toStr } from '../../runtime/values/convert.js';
+import { PSHashtable } from '../../runtime/values/objects.js';
+import { runtimeError } from '../../runtime/errors.js';
+
+const LANG = 'System.Management.Automation.Language';
+
+// ---------------------------------------------------------------------------------------------
+// AST objects as scripts see them
+
+const AST_CLASS: Record<string, string> = {
+  ScriptBlock: 'ScriptBlockAst', NamedBlock: 'NamedBlockAst', ParamBlock: 'ParamBlockAst', Parameter: 'ParameterAst', Attribute: 'AttributeAst',
+  TypeConstraint: 'TypeConstraintAst', Pipeline: 'PipelineAst', PipelineChain: 'PipelineChainAst', Command: 'CommandAst',
+  CommandParameter: 'CommandParameterAst', CommandExpression: 'CommandExpressionAst', FileRedirection: 'FileRedirectionAst',
+  MergingRedirection: 'MergingRedirectionAst', AssignmentStatement: 'AssignmentStatementAst', StatementBlock: 'StatementBlockAst',
+  IfStatement: 'IfStatementAst', SwitchStatement: 'SwitchStatementAst', ForEachStatement: 'ForEachStatementAst', ForStatement: 'ForStatementAst',
+  WhileStatement: 'WhileStatementAst', DoWhileStatement: 'DoWhileStatementAst', DoUntilStatement: 'DoUntilStatementAst',
+  FunctionDefinition: 'FunctionDefinitionAst', ReturnStatement: 'ReturnStatementAst', ExitStatement: 'ExitStatementAst',
+  ThrowStatement: 'ThrowStatementAst', BreakStatement: 'BreakStatementAst', ContinueStatement: 'ContinueStatementAst',
+  TryStatement: 'TryStatementAst', TrapStatement: 'TrapStatementAst', BlockStatement: 'BlockStatementAst', DataStatement: 'DataStatementAst',
+  Constant: 'ConstantExpressionAst', StringConstant: 'StringConstantExpressionAst', ExpandableString: 'ExpandableStringExpressionAst',
+  Variable: 'VariableExpressionAst', BinaryExpression: 'BinaryExpressionAst', UnaryExpression: 'UnaryExpressionAst',
+  TernaryExpression: 'TernaryExpressionAst', ConvertExpression: 'ConvertExpressionAst', TypeExpression: 'TypeExpressionAst',
+  MemberExpression: 'MemberExpressionAst', InvokeMemberExpression: 'InvokeMemberExpressionAst', IndexExpression: 'IndexExpressionAst',
+  ArrayLiteral: 'ArrayLiteralAst', ArrayExpression: 'ArrayExpressionAst', SubExpression: 'SubExpressionAst', ParenExpression: 'ParenExpressionAst',
+  Hashtable: 'HashtableAst', ScriptBlockExpression: 'ScriptBlockExpressionAst', AttributedExpression: 'AttributedExpressionAst',
+  UsingExpression: 'UsingExpressionAst',
+};
+const BASES: Record<string, string> = {
+  Pipeline: 'PipelineBaseAst', PipelineChain: 'PipelineBaseAst', AssignmentStatement: 'StatementAst', CommandExpression: 'CommandBaseAst', Command: 'CommandBaseAst',
+  Constant: 'ExpressionAst', StringConstant: 'ConstantExpressionAst', ExpandableString: 'ExpressionAst', Variable: 'ExpressionAst',
+  BinaryExpression: 'ExpressionAst', UnaryExpression: 'ExpressionAst', ConvertExpression: 'AttributedExpressionAst', TypeExpression: 'ExpressionAst',
+  MemberExpression: 'ExpressionAst', InvokeMemberExpression: 'MemberExpressionAst', IndexExpression: 'ExpressionAst', ArrayLiteral: 'ExpressionAst',
+  ArrayExpression: 'ExpressionAst', SubExpression: 'ExpressionAst', ParenExpression: 'ExpressionAst', Hashtable: 'ExpressionAst',
+  ScriptBlockExpression: 'ExpressionAst', AttributedExpression: 'ExpressionAst', TernaryExpression: 'ExpressionAst', UsingExpression: 'ExpressionAst',
+};
+
+const AST_NODE = Symbol('awsh.astNode');
+const AST_CHILDREN = Symbol('awsh.astChildren');
+
+interface AstView {
+  [AST_NODE]: { kind: string };
+  [AST_CHILDREN]: AstView[];
+  Parent: AstView | null;
+}
+
+function isAstNode(v: unknown): v is { kind: string; extent: A.Extent } {
+  return !!v && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string' && !!(v as { extent?: unknown }).extent;
+}
+
+function extentView(e: A.Extent, source: A.SourceFile): Record<string, unknown> {
+  const o = {
+    File: source.path, StartOffset: e.start, EndOffset: e.end, StartLineNumber: e.line, StartColumnNumber: e.column, EndLineNumber: e.endLine,
+    EndColumnNumber: e.endColumn, Text: source.text.slice(e.start, e.end),
+  };
+  Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptExtent` });
+  Object.defineProperty(o, 'toString', { value: () => o.Text });
+  return o;
+}
+
+function pascal(k: string): string {
+  return k.charAt(0).toUpperCase() + k.slice(1);
+}
+
+/** A script-visible view of an AST node: PascalCase properties, Extent, Parent, Find/FindAll. */
+export function astView(node: { kind: string; extent: A.Extent }, source: A.SourceFile, parent: AstView | null = null): AstView {
+  const view: Record<string | symbol, unknown> = {};
+  const children: AstView[] = [];
+  Object.defineProperty(view, AST_NODE, { value: node });
+  Object.defineProperty(view, AST_CHILDREN, { value: children });
+  Object.defineProperty(view, TYPE_NAME, { value: `${LANG}.${AST_CLASS[node.kind] ?? 'Ast'}` });
+  view.Extent = extentView(node.extent, source);
+  view.Parent = parent;
+  const conv = (v: unknown): unknown => {
+    if (isAstNode(v)) {
+      const c = astView(v, source, view as unknown as AstView);
+      children.push(c);
+      return c;
+    }
+    if (Array.isArray(v)) return v.map(conv);
+    if (v && typeof v === 'object' && !(v as { kind?: unknown }).kind && Object.getPrototypeOf(v) === Object.prototype) {
+      const o: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) if (k !== 'extent') o[pascal(k)] = conv(x);
+      return o;
+    }
+    return v;
+  };
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'kind' || k === 'extent' || k === 'source') continue;
+    view[pascal(k)] = conv(v);
+  }
+  if (node.kind === 'ScriptBlock') {
+    view.ScriptRequirements = null;
+  }
+  if (node.kind === 'Command') {
+    const cmd = node as A.CommandAst;
+    const head = cmd.commandElements[0];
+    view.GetCommandName = () => (head && head.kind === 'StringConstant' ? head.value : null);
+    view.CommandElements = view.CommandElements ?? [];
+  }
+  const text = source.text.slice(node.extent.start, node.extent.end);
+  const find = (predicate: unknown, nested: unknown, all: boolean): AstView[] => {
+    const found: AstView[] = [];
+    const searchNested = nested === undefined ? true : toBool(nested);
+    const visit = (v: AstView, isRoot: boolean) => {
+      const n = v[AST_NODE];
+      if (!isRoot && !searchNested && n.kind === 'ScriptBlockExpression') return;
+      if (test(predicate, v)) {
+        found.push(v);
+        if (!all) return;
+      }
+      for (const c of v[AST_CHILDREN]) {
+        if (!all && found.length) return;
+        visit(c, false);
+      }
+    };
+    visit(view as unknown as AstView, true);
+    return found;
+  };
+  view.FindAll = (predicate: unknown, nested?: unknown) => find(predicate, nested, true);
+  view.Find = (predicate: unknown, nested?: unknown) => find(predicate, nested, false)[0] ?? null;
+  view.ToString = () => text;
+  Object.defineProperty(view, 'toString', { value: () => text });
+  return view as unknown as AstView;
+}
+
+function test(predicate: unknown, v: AstView): boolean {
+  if (predicate instanceof ScriptBlock) {
+    const out = invokeScriptBlock(predicate, { args: [v] });
+    return out.length === 1 ? toBool(out[0]) : out.length > 1;
+  }
+  if (typeof predicate === 'function') return toBool((predicate as (x: unknown) => unknown)(v));
+  return false;
+}
+
+function parseErrorView(e: A.ParseErrorInfo, source: A.SourceFile): Record<string, unknown> {
+  const o = { ErrorId: e.errorId, Message: e.message, Extent: extentView(e.extent, source), IncompleteInput: e.incompleteInput };
+  Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.ParseError` });
+  Object.defineProperty(o, 'toString', { value: () => e.message });
+  return o;
+}
+
+function tokenViews(text: string): Record<string, unknown>[] {
+  const source: A.SourceFile = { text, path: null };
+  return tokenize(text).map((t) => {
+    const o = { Kind: t.kind, Text: t.text, Extent: extentView(t.extent, source), TokenFlags: 'None', HasError: false };
+    Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.Token` });
+    Object.defineProperty(o, 'toString', { value: () => t.text });
+    return o;
+  });
+}
+
+function setRef(ref: unknown, value: unknown): void {
+  if (ref instanceof PSReference) ref.Value = value;
+}
+
+function parseInput(args: unknown[], path: string | null): unknown {
+  const text = toStr(args[0] ?? '');
+  const r = parse(text, path);
+  const source = r.ast.source;
+  const fileIdx = path ? 1 : 0;
+  void fileIdx;
+  setRef(args[args.length - 2], tokenViews(text));
+  setRef(args[args.length - 1], r.errors.map((e) => parseErrorView(e, source)));
+  return astView(r.ast, source);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [powershell]::Create()
+
+interface PendingCommand {
+  kind: 'script' | 'command';
+  text: string;
+  args: CallArg[];
+}
+
+class PowerShellShim {
+  private statements: PendingCommand[][] = [[]];
+  readonly Streams: Record<string, unknown>;
+  HadErrors = false;
+  readonly Commands: Record<string, unknown>;
+  private readonly errors: ErrorRecord[] = [];
+  private readonly scope: Scope;
+
+  constructor(private readonly session: Session) {
+    const errs = this.errors;
+    const warnings: unknown[] = [];
+    const verbose: unknown[] = [];
+    const information: unknown[] = [];
+    this.Streams = { Error: errs, Warning: warnings, Verbose: verbose, Information: information, Debug: [], Progress: [] };
+    this.Streams.ClearStreams = () => {
+      errs.length = 0;
+      warnings.length = 0;
+      verbose.length = 0;
+      information.length = 0;
+    };
+    const self = this;
+    this.Commands = {
+      Clear: () => {
+        self.statements = [[]];
+      },
+      get Commands() {
+        return self.statements.flat().map((c) => ({ CommandText: c.text, Parameters: c.args }));
+      },
+    };
+    this.scope = new Scope(session.globalScope, true);
+    Object.defineProperty(this, TYPE_NAME, { value: 'System.Management.Automation.PowerShell' });
+    // The types layer calls own function properties of plain objects as methods.
+    const self2 = this as unknown as Record<string, unknown>;
+    for (const name of ['AddScript', 'AddCommand', 'AddParameter', 'AddParameters', 'AddArgument', 'AddStatement', 'Dispose', 'Stop', 'Invoke']) {
+      const fn = (PowerShellShim.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+      self2[name] = (...a: unknown[]) => fn.apply(this, a);
+    }
+  }
+
+  private last(): PendingCommand {
+    const cur = this.statements[this.statements.length - 1];
+    const c = cur[cur.length - 1];
+    if (!c) throw runtimeError('A command is required to add a parameter. A command must be added to the PowerShell instance before adding a parameter.', 'InvalidOperation', { category: 'InvalidOperation', exceptionType: 'System.InvalidOperationException' });
+    return c;
+  }
+
+  AddScript(script: unknown): this {
+    this.statements[this.statements.length - 1].push({ kind: 'script', text: toStr(script), args: [] });
+    return this;
+  }
+  AddCommand(name: unknown): this {
+    this.statements[this.statements.length - 1].push({ kind: 'command', text: toStr(name), args: [] });
+    return this;
+  }
+  AddParameter(name: unknown, ...rest: unknown[]): this {
+    this.last().args.push({ name: toStr(name), value: rest.length ? (rest[0] ?? null) : true, hasValue: true, text: `-${toStr(name)}:` });
+    return this;
+  }
+  AddParameters(params: unknown): this {
+    if (params instanceof PSHashtable) for (const [k, v] of params.map.values()) this.AddParameter(k, v);
+    else if (Array.isArray(params)) for (const v of params) this.AddArgument(v);
+    return this;
+  }
+  AddArgument(value: unknown): this {
+    this.last().args.push({ name: null, value: value ?? null, hasValue: true });
+    return this;
+  }
+  AddStatement(): this {
+    this.statements.push([]);
+    return this;
+  }
+  Dispose(): void {
+    this.statements = [[]];
+  }
+  Stop(): void {}
+
+  Invoke(input?: unknown): unknown[] {
+    const out: unknown[] = [];
+    const errors = this.errors;
+    const host = this.session.host;
+    const streams: Streams = {
+      error: (r) => {
+        errors.push(r);
+        this.HadErrors = true;
+      },
+      warning: (m) => (this.Streams.Warning as unknown[]).push(m),
+      verbose: (m) => (this.Streams.Verbose as unknown[]).push(m),
+      debug: () => {},
+      information: (r) => {
+        if (r.isHost) host.writeHost(toStr(r.MessageData), { noNewline: r.noNewline });
+        else (this.Streams.Information as unknown[]).push(r.MessageData);
+      },
+    };
+    const frame = new Frame(this.scope, (v) => void out.push(v), streams, this.session, null);
+    this.HadErrors = false;
+    try {
+      for (const statement of this.statements) {
+        if (!statement.length) continue;
+        const procs: Processor[] = statement.map((c) => this.processor(c, frame, streams));
+        const source = input === undefined || input === null ? null : Array.isArray(input) ? input : [input];
+        const r = runPipeline(procs, source, (v) => void out.push(v));
+        if (r instanceof Promise) throw runtimeError('The command runs asynchronously and cannot be invoked synchronously here.', 'AsyncNotSupported', { category: 'NotImplemented' });
+      }
+    } catch (e) {
+      this.HadErrors = true;
+      throw e;
+    }
+    return out;
+  }
+
+  private processor(c: PendingCommand, frame: Frame, streams: Streams): Processor {
+    if (c.kind === 'script') {
+      const r = parse(c.text, null);
+      if (r.errors.length) throw this.session.parseErrorToRuntime(r.errors, r.ast.source);
+      const sb = new ScriptBlock(r.ast);
+      sb.session = this.session;
+      return new ScriptProcessor(sb, c.args, frame, streams, { name: '', dotSource: false, isScriptFile: false });
+    }
+    const resolved = this.session.resolveCommandForInvocation(frame, c.text);
+    if (resolved.kind === 'cmdlet') return new CmdletProcessor(resolved.decl, c.args, frame, streams);
+    if (resolved.kind === 'function' || resolved.kind === 'script') {
+      return new ScriptProcessor(resolved.scriptBlock, c.args, frame, streams, { name: c.text, dotSource: false, isScriptFile: resolved.kind === 'script' });
+    }
+    throw this.session.commandNotFound(c.text);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registration
+
+let installed = false;
+
+let hostingSession: Session | null = null;
+
+/** Remember the session Pester commands run in: the hosting types bind to it. */
+export function noteSession(session: Session): void {
+  hostingSession = session;
+}
+
+/** The session running script code now: asked of the interpreter by running a tiny script that reports it. */
+function currentSession(): Session {
+  if (hostingSession) return hostingSession;
+  const r = parse('Get-PesterSession', null);
+  const found = invokeScriptBlock(new ScriptBlock(r.ast), {})[0] as Session | undefined;
+  if (!found) throw runtimeError('No session is available.', 'InvalidOperation', { category: 'InvalidOperation' });
+  return found;
+}
+
+export const sessionCmdlets = [{
+  name: 'Get-PesterSession',
+  module: 'Pester',
+  synopsis: 'Internal: returns the session object (used by the hosting API types).',
+  parameters: [],
+  end: (ctx: { session: unknown; write(v: unknown): void }) => ctx.write(ctx.session),
+}];
+
+/** Installs the hosting types; `session` is the one [powershell]::Create() and [scriptblock]::Create bind to. */
+export function installHostingTypes(): void {
+  if (installed) return;
+  installed = true;
+  defineType({
+    fullName: 'System.Management.Automation.PowerShell',
+    accelerators: ['powershell'],
+    isInstance: (v) => v instanceof PowerShellShim,
+    staticMethods: { create: () => new PowerShellShim(currentSession()) },
+  });
+  const sbType = typeByFullName('System.Management.Automation.ScriptBlock') ?? resolveType('scriptblock');
+  if (sbType) {
+    const def = sbType.def;
+    def.staticMethods = {
+      ...(def.staticMethods ?? {}),
+      create: (args) => {
+        const r = parse(toStr(args[0] ?? ''), null);
+        if (r.errors.length) throw currentSession().parseErrorToRuntime(r.errors, r.ast.source);
+        const sb = new ScriptBlock(r.ast);
+        sb.session = currentSession();
+        return sb;
+      },
+    };
+  }
+  defineType({
+    fullName: `${LANG}.Parser`,
+    staticMethods: {
+      parseinput: (args) => parseInput(args, null),
+      parsefile: (args) => {
+        const path = toStr(args[0]);
+        let text: string;
+        try {
+          text = require('node:fs').readFileSync(path, 'utf8') as string;
+        } catch {
+          text = '';
+        }
+        return parseInput([text, ...args.slice(1)], path);
+      },
+    },
+  });
+  const astIs = (cls: string) => (v: unknown) => {
+    const n = (v as Partial<AstView> | null)?.[AST_NODE];
+    if (!n) return false;
+    if (cls === 'Ast') return true;
+    let kind: string | undefined = n.kind;
+    if (AST_CLASS[kind] === cls) return true;
+    for (let guard = 0; kind && guard < 5; guard++) {
+      const base: string | undefined = BASES[kind];
+      if (base === cls) return true;
+      kind = Object.keys(AST_CLASS).find((k): boolean => AST_CLASS[k] === base) as string | undefined;
+    }
+    if (cls === 'StatementAst') return /Statement|Pipeline|FunctionDefinition/.test(n.kind);
+    if (cls === 'ExpressionAst') return !!BASES[n.kind];
+    return false;
+  };
+  for (const cls of new Set(['Ast', 'StatementAst', 'ExpressionAst', 'PipelineBaseAst', 'CommandBaseAst', ...Object.values(AST_CLASS)])) {
+    defineType({ fullName: `${LANG}.${cls}`, isInstance: astIs(cls) });
+  }
+  void PSType;
+}
+
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);

@@ -1,0 +1,100 @@
+// The Pester run state of a session: the block stack, collected test results, filters and output mode.
+// One state per session; Describe outside Invoke-Pester starts an implicit run.
+import type { CmdletContext } from '../../runtime/cmdlet-api.js';
+import type { ErrorRecord } from '../../runtime/errors.js';
+import type { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
+import type { Scope } from '../../runtime/interpreter/scope.js';
+
+export type BlockKind = 'File' | 'Describe' | 'Context';
+export type TestOutcome = 'Passed' | 'Failed' | 'Skipped' | 'Pending' | 'Inconclusive';
+
+export interface BlockNode {
+  id: number;
+  kind: BlockKind;
+  name: string;
+  parent: BlockNode | null;
+  tags: string[];
+  beforeEach: ScriptBlock[];
+  afterEach: ScriptBlock[];
+  /** Setup-block ASTs hoisted out of this block's body: when the body reaches them they do nothing. */
+  hoisted: Set<unknown>;
+  scope: Scope;
+  testDrive: string | null;
+  file: string;
+  /** -Skip on this block or an enclosing one: every It is reported as skipped. */
+  skip: boolean;
+}
+
+export interface TestRecord {
+  name: string;
+  expandedName: string;
+  path: string[];
+  block: BlockNode | null;
+  result: TestOutcome;
+  errorRecord: ErrorRecord | null;
+  failureMessage: string;
+  stackTrace: string;
+  durationMs: number;
+  file: string;
+  tags: string[];
+  parameters: unknown;
+  line: number;
+}
+
+export interface MockCall {
+  command: string;
+  /** Bound parameters by name (as the mock function bound them). */
+  bound: Map<string, unknown>;
+  args: unknown[];
+  /** Ids of the blocks (and test) active when the call was made. */
+  blockIds: number[];
+}
+
+export interface RunState {
+  results: TestRecord[];
+  stack: BlockNode[];
+  /** The It running now: its id joins the block ids mock calls are attributed to. */
+  currentTestId: number | null;
+  output: 'None' | 'Normal' | 'Detailed' | 'Minimal';
+  tagFilter: string[];
+  excludeTag: string[];
+  fullNameFilter: string[];
+  ctx: CmdletContext | null;
+  mockCalls: MockCall[];
+  implicit: boolean;
+  startedAt: number;
+}
+
+const states = new WeakMap<object, RunState>();
+let nextId = 1;
+
+export function newId(): number {
+  return nextId++;
+}
+
+export function newRunState(ctx: CmdletContext | null, implicit: boolean): RunState {
+  return {
+    results: [], stack: [], currentTestId: null, output: 'Normal', tagFilter: [], excludeTag: [], fullNameFilter: [], ctx, mockCalls: [],
+    implicit, startedAt: Date.now(),
+  };
+}
+
+export function getRunState(session: object): RunState | undefined {
+  return states.get(session);
+}
+
+export function setRunState(session: object, state: RunState | undefined): void {
+  if (state) states.set(session, state);
+  else states.delete(session);
+}
+
+export function currentBlock(state: RunState): BlockNode | null {
+  return state.stack[state.stack.length - 1] ?? null;
+}
+
+/** Ids of the active blocks, outermost first, plus the running test. */
+export function activeIds(state: RunState): number[] {
+  const ids = state.stack.map((b) => b.id);
+  if (state.currentTestId !== null) ids.push(state.currentTestId);
+  return ids;
+}

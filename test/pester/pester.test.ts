@@ -1,0 +1,113 @@
+// Runs the Pester test files in test/pester through Invoke-Pester -PassThru and checks the result counts.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as nodePath from 'node:path';
+import { createShell } from '../../src/index.js';
+import { parseArgs } from '../../src/cli/args.js';
+
+const here = nodePath.dirname(new URL(import.meta.url).pathname);
+
+interface Counts { TotalCount: number; PassedCount: number; FailedCount: number; SkippedCount: number; PendingCount: number }
+
+async function run(script: string): Promise<{ output: unknown[]; host: string[]; errors: string[]; exitCode: number | null }> {
+  const host: string[] = [];
+  const errors: string[] = [];
+  const shell = createShell({
+    cwd: mkdtempSync(nodePath.join(tmpdir(), 'awsh-pester-')),
+    host: { writeHost: (t: string) => void host.push(t), error: (r: unknown) => void errors.push(String(r)) },
+  });
+  const r = await shell.execute(script);
+  return { output: r.output, host, errors, exitCode: r.exitCode };
+}
+
+async function counts(path: string, extra = ''): Promise<Counts & { host: string[] }> {
+  const r = await run(`Invoke-Pester -Path '${path}' -PassThru -Output Detailed ${extra}`);
+  const o = r.output[r.output.length - 1] as { getMember(n: string): { value: unknown } | undefined };
+  const get = (n: string) => o.getMember(n)?.value as number;
+  return {
+    TotalCount: get('TotalCount'), PassedCount: get('PassedCount'), FailedCount: get('FailedCount'), SkippedCount: get('SkippedCount'),
+    PendingCount: get('PendingCount'), host: r.host,
+  };
+}
+
+function expectCounts(c: Counts, want: Partial<Counts>, host: string[]): void {
+  const got = { TotalCount: c.TotalCount, PassedCount: c.PassedCount, FailedCount: c.FailedCount, SkippedCount: c.SkippedCount, PendingCount: c.PendingCount };
+  expect(got, host.join('\n')).toMatchObject(want);
+}
+
+describe('Pester runner', () => {
+  const files: [string, Partial<Counts>][] = [
+    ['ordering.Tests.ps1', { TotalCount: 16, PassedCount: 16, FailedCount: 0 }],
+    ['testcases.Tests.ps1', { TotalCount: 12, PassedCount: 8, FailedCount: 0, SkippedCount: 2, PendingCount: 2 }],
+    ['should.Tests.ps1', { TotalCount: 26, PassedCount: 26, FailedCount: 0 }],
+    ['mock.Tests.ps1', { TotalCount: 8, PassedCount: 8, FailedCount: 0 }],
+    ['misc.Tests.ps1', { TotalCount: 10, PassedCount: 7, SkippedCount: 1, PendingCount: 1, FailedCount: 0 }],
+    ['realworld/StringTools.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
+    ['realworld/ConfigStore.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
+  ];
+  for (const [file, want] of files) {
+    it(`runs ${file}`, async () => {
+      const c = await counts(nodePath.join(here, file));
+      expectCounts(c, want, c.host);
+    });
+  }
+
+  it('filters real-world tests by tag', async () => {
+    const file = nodePath.join(here, 'realworld/Inventory.Tests.ps1');
+    const c = await counts(file, '-ExcludeTag Integration');
+    expectCounts(c, { TotalCount: 10, PassedCount: 10, FailedCount: 0 }, c.host);
+    const integration = await counts(file, '-TagFilter Integration');
+    expectCounts(integration, { TotalCount: 1, FailedCount: 1 }, integration.host);
+  });
+
+  it('counts failures, errors outside tests and honours -TagFilter', async () => {
+    const file = nodePath.join(here, 'fixtures/failing.Fixture.ps1');
+    const c = await counts(file, '-TagFilter Fail');
+    expectCounts(c, { TotalCount: 6, PassedCount: 1, FailedCount: 5 }, c.host);
+    const text = c.host.join('\n');
+    expect(text).toContain('[-] fails an assertion');
+    expect(text).toContain('Expected 2, but got 1.');
+    expect(text).toMatch(/failing\.Fixture\.ps1: line 3/);
+    expect(text).toContain('[+] passes');
+    expect(text).toContain('Tests Passed: 1, Failed: 5');
+  });
+
+  it('runs a folder of *.Tests.ps1 files', async () => {
+    const c = await counts(nodePath.join(here, 'realworld'), "-ExcludeTag 'Integration'");
+    expectCounts(c, { TotalCount: 24, FailedCount: 0 }, c.host);
+  });
+
+  it('-CI sets a non-zero exit code and writes NUnit XML; -OutputFile writes JUnit', async () => {
+    const file = nodePath.join(here, 'fixtures/failing.Fixture.ps1');
+    const dir = mkdtempSync(nodePath.join(tmpdir(), 'awsh-pester-xml-'));
+    const r = await run(`Invoke-Pester '${file}' -CI -Output None -OutputFile '${dir}/nunit.xml'`);
+    expect(r.exitCode).toBeGreaterThan(0);
+    const nunit = readFileSync(nodePath.join(dir, 'nunit.xml'), 'utf8');
+    expect(nunit).toContain('<test-results');
+    expect(nunit).toContain('result="Failure"');
+    await run(`Invoke-Pester '${file}' -Output None -OutputFile '${dir}/junit.xml' -OutputFormat JUnitXml`);
+    const junit = readFileSync(nodePath.join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toContain('<testsuites name="Pester"');
+    expect(junit).toContain('<failure message="Expected 2, but got 1."');
+    expect(existsSync(nodePath.join(dir, 'junit.xml'))).toBe(true);
+  });
+
+  it('-Output None prints nothing; a Describe outside Invoke-Pester prints its results', async () => {
+    const quiet = await run(`Invoke-Pester '${nodePath.join(here, 'realworld/StringTools.Tests.ps1')}' -Output None`);
+    expect(quiet.host).toEqual([]);
+    const direct = await run(`Describe 'd' { It 'ok' { 1 | Should -Be 1 } }`);
+    expect(direct.host.join('\n')).toContain('[+] ok');
+  });
+
+  it('Import-Module Pester succeeds', async () => {
+    const r = await run(`Import-Module Pester; 'ok'`);
+    expect(r.errors).toEqual([]);
+    expect(r.output).toEqual(['ok']);
+  });
+
+  it('`awsh test <path>` runs Invoke-Pester with the exit code set', () => {
+    const r = parseArgs(['test', './tests', '-Output', 'Detailed']) as { ok: boolean; options?: { mode: unknown } };
+    expect(JSON.stringify(r)).toContain("Invoke-Pester './tests' -Output 'Detailed' -EnableExit");
+  });
+});
