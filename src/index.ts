@@ -101,6 +101,8 @@ class ShellImpl implements Shell {
     const onAbort = () => controller?.abort();
     outer?.addEventListener('abort', onAbort);
     s.signal = controller ? controller.signal : neverAborted;
+    const previousSession = Session.current;
+    Session.current = s;
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
     s.deadline = policy?.options.maxRunTimeMs !== undefined ? performance.now() + policy.options.maxRunTimeMs : null;
     let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -173,6 +175,7 @@ class ShellImpl implements Shell {
         s.lastSuccess = false;
       }
     } finally {
+      Session.current = previousSession;
       if (deadlineTimer) clearTimeout(deadlineTimer);
       s.deadline = null;
       outer?.removeEventListener('abort', onAbort);

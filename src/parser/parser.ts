@@ -746,8 +746,10 @@ export class PsParser extends EmbeddedActionsParser {
       if (t.tokenType === T.Semi || t.tokenType === T.RParen) return null;
       return this.pipelineBase();
     };
+    // One separator between parts: newlines and at most one `;` (so `for (; ; $i++)` keeps its empty condition).
     const seps = () => {
-      for (let t = this.peek('cmd'); t.tokenType === T.Semi || t.tokenType === T.NewLine; t = this.peek('cmd')) this.take();
+      this.skipNewlines('cmd');
+      if (this.peek('cmd').tokenType === T.Semi) this.take();
     };
     const initializer = part();
     seps();

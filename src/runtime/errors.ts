@@ -168,6 +168,11 @@ function targetTypeName(v: unknown): string {
 
 /** A terminating error travelling through JS `throw`. */
 export class PSRuntimeError extends Error {
+  /**
+   * Script-terminating (throw, -ErrorAction Stop, failed assertions) rather than statement-terminating:
+   * it unwinds to the nearest try/trap instead of letting the next statement run.
+   */
+  scriptTerminating = false;
   constructor(public readonly errorRecord: ErrorRecord) {
     super(errorRecord.Exception.Message);
     this.name = 'PSRuntimeError';

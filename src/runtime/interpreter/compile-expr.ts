@@ -1,7 +1,7 @@
 // Compiles expression ASTs to closures `(frame) => value`. A closure returns a Promise only when it contains a
 // command that went async; callers use `then` from maybe-async.ts.
 import type * as A from '../../parser/ast.js';
-import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
+import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, toJsNumber } from '../values/numbers.js';
 import { PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber } from '../values/convert.js';
 import * as ops from '../values/operators.js';
@@ -73,6 +73,22 @@ export function constantValue(ast: A.ConstantExpressionAst): unknown {
       return new PSNumber(ast.numberType, typeof v === 'bigint' ? v : BigInt(v as number));
     default:
       return new PSNumber(ast.numberType, Number(v));
+  }
+}
+
+/** Largest array / string an operation may build: past these V8 aborts the whole process, which no script may do. */
+const MAX_ELEMENTS = 50_000_000;
+const MAX_STRING = 256 * 1024 * 1024;
+
+function checkCollectionSize(f: Frame, size: number, isString: boolean): void {
+  const policy = f.session.restricted;
+  const limit = policy?.options.maxMemoryObjects;
+  if (policy && limit !== undefined && size > (isString ? limit * 16 : limit)) throw policy.limitError('collection size');
+  if (size > (isString ? MAX_STRING : MAX_ELEMENTS)) {
+    throw runtimeError(`Exception of type 'System.OutOfMemoryException' was thrown.`, 'System.OutOfMemoryException', {
+      category: 'NotSpecified',
+      exceptionType: 'System.OutOfMemoryException',
+    });
   }
 }
 
@@ -247,19 +263,22 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
     case '??':
       return (f) => andThen(l(f), (a) => (a === null || a === undefined ? r(f) : a));
     case '+':
-      return wrapErrors((a, b) =>
-        typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b) ? a + b : addValues(a, b),
-      );
+      return wrapErrors((a, b, f) => {
+        if (typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b)) return a + b;
+        if (Array.isArray(a)) checkCollectionSize(f, a.length + (Array.isArray(b) ? b.length : 1), false);
+        return addValues(a, b);
+      });
     case '-':
       return wrapErrors((a, b) =>
         typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b) ? a - b : subtractValues(a, b),
       );
     case '*':
-      return wrapErrors((a, b) => {
+      return wrapErrors((a, b, f) => {
         if (typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b)) {
           const p = a * b;
           if (Number.isSafeInteger(p)) return p;
         }
+        if (Array.isArray(a) || typeof a === 'string') checkCollectionSize(f, a.length * Math.max(0, toJsNumber(isNumeric(b) ? b : toNumber(b))), typeof a === 'string');
         return ops.multiply(a, b);
       });
     case '/':

@@ -106,7 +106,7 @@ export class RestrictedPolicy {
     const err = runtimeError(`The script exceeded the ${what} limit of this restricted shell.`, 'RestrictedLimitExceeded', {
       category: 'LimitsExceeded',
     });
-    (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+    err.scriptTerminating = true;
     return err;
   }
 }

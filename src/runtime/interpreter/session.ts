@@ -61,6 +61,8 @@ export class PathInfo {
 Object.defineProperty(PathInfo.prototype, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PathInfo' });
 
 export class Session implements SessionApi {
+  /** The session whose script is running now (static .NET-style methods get no session argument). */
+  static current: Session | null = null;
   readonly globalScope = new Scope(null, true);
   readonly cmdlets = new Map<string, CmdletDecl>();
   cwd: string;
@@ -107,7 +109,11 @@ export class Session implements SessionApi {
     };
     this.globalFrame = new Frame(this.globalScope, () => {}, this.defaultStreams, this, null);
     this.initAutomaticVariables();
-    setScriptBlockInvoker((sb, o) => this.invokeScriptBlockSync(sb, { ...o, frame: this.frameStack[this.frameStack.length - 1] ?? this.globalFrame }));
+    // Script blocks run in the session that made them (several shells can share a process).
+    setScriptBlockInvoker((sb, o) => {
+      const s = sb.session instanceof Session ? sb.session : Session.current ?? this;
+      return s.invokeScriptBlockSync(sb, { ...o, frame: s.currentFrame() });
+    });
   }
 
   private initAutomaticVariables(): void {
@@ -277,7 +283,7 @@ export class Session implements SessionApi {
     if (source) rec.InvocationInfo = makeInvocationInfo(e.extent, source, null);
     (rec as ErrorRecord & { parseErrors?: A.ParseErrorInfo[] }).parseErrors = errors;
     const err = new PSRuntimeError(rec);
-    (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+    err.scriptTerminating = true;
     return err;
   }
 
@@ -490,8 +496,24 @@ export class Session implements SessionApi {
   // ---------------------------------------------------------------------------
   // Locations and paths
 
+  /** Extra drives (`TestDrive:`): name (lower-case) → root folder. */
+  private readonly drives = new Map<string, string>();
+
+  addDrive(name: string, root: string): void {
+    this.drives.set(name.toLowerCase(), root);
+  }
+
+  removeDrive(name: string): void {
+    this.drives.delete(name.toLowerCase());
+  }
+
   resolvePath(p: string): string {
     let path = p;
+    if (this.drives.size) {
+      const m = /^([A-Za-z][\w]*):(?:[\\/](.*))?$/.exec(path);
+      const root = m ? this.drives.get(m[1].toLowerCase()) : undefined;
+      if (root !== undefined) path = nodePath.join(root, m![2] ?? '');
+    }
     if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) path = nodePath.join(this.env.HOME ?? homedir(), path.slice(1));
     const resolved = nodePath.resolve(this.cwd, path);
     return this.restricted ? this.restricted.checkPath(resolved) : resolved;
@@ -527,8 +549,10 @@ export class Session implements SessionApi {
   toRuntimeError(e: unknown, cmdletClass?: string): PSRuntimeError {
     if (e instanceof PSRuntimeError) return e;
     if (isFlowSignal(e)) throw e;
-    const msg = e instanceof Error ? e.message : toStr(e);
-    const typeName = (e as { name?: string })?.name === 'RangeError' && /call stack/i.test(msg) ? 'System.Management.Automation.ScriptCallDepthException' : 'System.Exception';
+    // A JS stack overflow is pwsh's call-depth overflow; checked without regexes (this may run near the stack limit).
+    const overflow = e instanceof RangeError && String(e.message).includes('call stack');
+    const msg = overflow ? '' : e instanceof Error ? e.message : toStr(e);
+    const typeName = overflow ? 'System.Management.Automation.ScriptCallDepthException' : 'System.Exception';
     const message = typeName.endsWith('ScriptCallDepthException') ? 'The script failed due to call depth overflow.' : msg;
     const rec = new ErrorRecord(new PSException(message, typeName), cmdletClass ? `System.Exception,${cmdletClass}` : typeName.endsWith('ScriptCallDepthException') ? 'CallDepthOverflow' : 'System.Exception', 'NotSpecified', null);
     return new PSRuntimeError(rec);
@@ -555,7 +579,7 @@ export class Session implements SessionApi {
   }
 
   mustPropagate(err: PSRuntimeError, f: Frame): boolean {
-    if ((err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating) return true;
+    if (err.scriptTerminating) return true;
     if (this.tryDepth > 0) return true;
     return this.preference(f, 'erroractionpreference') === 'stop';
   }
@@ -585,7 +609,7 @@ export class Session implements SessionApi {
     for (const ev of this.errorVariables) ev.items.push(rec);
     if (a === 'stop') {
       const err = new PSRuntimeError(rec);
-      (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+      err.scriptTerminating = true;
       throw err;
     }
     this.recordError(rec);
@@ -607,7 +631,7 @@ export class Session implements SessionApi {
       err = new PSRuntimeError(rec);
     }
     this.attachPosition(err.errorRecord, extent);
-    (err as PSRuntimeError & { scriptTerminating?: boolean }).scriptTerminating = true;
+    err.scriptTerminating = true;
     return err;
   }
 
