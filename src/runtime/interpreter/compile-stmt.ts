@@ -400,9 +400,43 @@ function compileForEach(ast: A.ForEachStatementAst): Exec {
     andThen(iterable(f), (items) => {
       if (items === null) return;
       const it = items[Symbol.iterator]();
-      return loopOver(f, it, varKey, varName, body, label);
+      // `$foreach` is the loop's enumerator: a script may advance it with MoveNext().
+      const en = new LoopEnumerator(it);
+      const prev = f.scope.vars.get('foreach');
+      setInScope(f.scope, 'foreach', 'foreach', en);
+      const restore = () => {
+        if (prev) f.scope.vars.set('foreach', prev);
+        else f.scope.vars.delete('foreach');
+      };
+      let r: void | Promise<void>;
+      try {
+        r = loopOver(f, en, varKey, varName, body, label);
+      } catch (e) {
+        restore();
+        throw e;
+      }
+      if (isPromise(r)) return r.finally(restore);
+      restore();
     }) as unknown as void;
 }
+
+/** The `$foreach` enumerator (IEnumerator: MoveNext, Current, Reset) over the loop's iterator. */
+class LoopEnumerator implements Iterator<unknown> {
+  Current: unknown = null;
+  readonly MoveNext: () => boolean;
+  readonly Reset: () => void;
+  constructor(private readonly it: Iterator<unknown>) {
+    // Own function properties so scripts can call them (`$foreach.MoveNext()`).
+    this.MoveNext = () => !this.next().done;
+    this.Reset = () => undefined;
+  }
+  next(): IteratorResult<unknown> {
+    const n = this.it.next();
+    this.Current = n.done ? null : n.value;
+    return n;
+  }
+}
+Object.defineProperty(LoopEnumerator.prototype, Symbol.for('awsh.typeName'), { value: 'System.Collections.IEnumerator' });
 
 function loopOver(f: Frame, it: Iterator<unknown>, key: string, name: string, body: Exec, label: string | null): void | Promise<void> {
   const scope = f.scope;

@@ -24,6 +24,11 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
   }
   if (Array.isArray(target)) {
     if (typeof idx === 'number') return indexArray(target, idx);
+    // Collections with a by-name indexer that are also arrays (PSObject.Properties['Name']).
+    if (typeof idx === 'string' && typeof (target as { item?: unknown }).item === 'function') {
+      const r = (target as unknown as { item(n: string): unknown }).item(idx);
+      return r === undefined ? null : r;
+    }
     if (Array.isArray(idx)) {
       const out: unknown[] = [];
       for (const i of idx) {
