@@ -143,3 +143,14 @@ describe('mandatory parameter prompts', () => {
     expect(hostText).toContain('Supply values for the following parameters:');
   });
 });
+
+describe('clean blocks and $foreach', () => {
+  it('runs the clean block last and discards its output', async () => {
+    const r = await run('function f { process { "p$_" } clean { "dropped"; Write-Host "cleaned" } }; 1, 2 | f');
+    expect(r.output).toEqual(['p1', 'p2']);
+    expect(r.host).toBe('cleaned\n');
+  });
+  it('exposes the foreach enumerator', async () => {
+    expect(await out('$r = foreach ($i in 1..4) { $null = $foreach.MoveNext(); $i }; $r -join ","')).toEqual(['1,3']);
+  });
+});

@@ -190,7 +190,10 @@ export class ScriptProcessor implements Processor {
   end(): void | Promise<void> {
     const c = this.compiled;
     setInScope(this.frame.scope, 'input', 'input', this.inputItems);
-    const finish = () => this.frame.session.leaveCall();
+    const finish = () => {
+      this.frame.session.leaveCall();
+      this.runClean();
+    };
     if (c.end) {
       let r: void | Promise<void>;
       try {
@@ -202,6 +205,19 @@ export class ScriptProcessor implements Processor {
       if (isPromise(r)) return r.finally(finish);
     }
     finish();
+  }
+
+  /** The `clean` block (pwsh 7.3+) runs last; what it writes to the success stream is discarded. */
+  private runClean(): void {
+    const clean = this.compiled.clean;
+    if (!clean) return;
+    const f = this.frame;
+    try {
+      const r = clean(new Frame(f.scope, () => {}, f.streams, f.session, f.commandName));
+      if (isPromise(r)) r.catch(() => undefined);
+    } catch {
+      // errors in clean blocks don't replace the command's own outcome
+    }
   }
 
   private runBlock(block: Exec): void | Promise<void> {
