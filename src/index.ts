@@ -187,7 +187,7 @@ class ShellImpl implements Shell {
       result.terminatingError = policy!.limitError('run time').errorRecord;
       this.host.error?.(result.terminatingError);
     }
-    result.success = result.terminatingError === null && s.lastSuccess;
+    result.success = result.terminatingError === null && s.lastSuccess && !controller?.signal.aborted;
     return result;
   }
 

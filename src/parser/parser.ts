@@ -36,6 +36,28 @@ const LOOP_KEYWORDS = new Set(['foreach', 'for', 'while', 'do', 'switch']);
 const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'] as const;
 const MAX_DEPTH = 400;
 
+/**
+ * The one empty list every AST node shares (most nodes have no redirections, traps or attributes). Frozen, so a
+ * consumer that tried to add to it would fail loudly instead of changing every other node.
+ */
+const EMPTY: never[] = Object.freeze([]) as never[];
+
+/**
+ * Appends to an AST list that starts out as EMPTY: a one-element list is an exact-size literal, and longer ones are
+ * trimmed by `fit`. (A push onto `[]` reserves 17 slots, and AST lists live as long as the script: most of the
+ * AST's memory — and of the garbage collector's copying — was spare list capacity.)
+ */
+function add<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The final form of a list built with `add`: exact size. */
+function fit<T>(list: T[]): T[] {
+  return list.length > 1 ? list.slice() : list;
+}
+
 class TooDeep extends Error {}
 
 interface Mark {
@@ -181,8 +203,21 @@ export class PsParser extends EmbeddedActionsParser {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
+  /** The last extent made, and its offsets (plain numbers: reading them back from the extent would be a megamorphic load). */
+  private lastExt: A.Extent | null = null;
+  private lastExtStart = -1;
+  private lastExtEnd = -1;
+
+  /**
+   * Extents are immutable, so nodes with the same span share one: wrappers built right after their only child
+   * (a pipeline around a command expression around an expression) ask for the span just made.
+   */
   private ext(start: number, end: number): A.Extent {
-    return this.lines.extent(start, Math.max(start, end));
+    if (end < start) end = start;
+    if (start === this.lastExtStart && end === this.lastExtEnd) return this.lastExt!;
+    this.lastExtStart = start;
+    this.lastExtEnd = end;
+    return (this.lastExt = this.lines.extent(start, end));
   }
 
   private error(id: ErrorId, start: number, end: number, incomplete: boolean, ...args: string[]): void {
@@ -245,6 +280,8 @@ export class PsParser extends EmbeddedActionsParser {
     this.text = text;
     this.src = { text, path };
     this.lines = new LineIndex(text);
+    this.lastExt = null;
+    this.lastExtStart = this.lastExtEnd = -1;
     this.lexer = new Lexer(text, 0, text.length);
     this.lexers = [this.lexer];
     this.toks = [];
@@ -275,7 +312,7 @@ export class PsParser extends EmbeddedActionsParser {
     const extent = this.ext(0, this.text.length);
     return {
       kind: 'ScriptBlock', extent, source: this.src, paramBlock: null, dynamicParamBlock: null, beginBlock: null, processBlock: null,
-      endBlock: { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements: [], traps: [], extent }, cleanBlock: null, isFilter: false,
+      endBlock: { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements: EMPTY, traps: EMPTY, extent }, cleanBlock: null, isFilter: false,
     };
   }
 
@@ -305,8 +342,8 @@ export class PsParser extends EmbeddedActionsParser {
     this.idx = -1;
     this.mode = 'cmd';
     try {
-      const { statements, traps } = this.statementList('eof');
-      return { kind: 'StatementBlock', statements, traps, extent: this.ext(start, end) };
+      const statements = this.statementList('eof');
+      return { kind: 'StatementBlock', statements, traps: this.listTraps, extent: this.ext(start, end) };
     } finally {
       this.lexer = saved.lexer;
       this.toks = saved.toks;
@@ -387,8 +424,8 @@ export class PsParser extends EmbeddedActionsParser {
       }
     } else {
       const first = this.peek('cmd').startOffset;
-      const { statements, traps } = this.statementList(closer);
-      sb.endBlock = { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements, traps, extent: this.ext(statements.length ? first : bodyStart, Math.max(this.lastEnd, bodyStart)) };
+      const statements = this.statementList(closer);
+      sb.endBlock = { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements, traps: this.listTraps, extent: this.ext(statements.length ? first : bodyStart, Math.max(this.lastEnd, bodyStart)) };
     }
     if (open) {
       const t = this.peek('cmd');
@@ -439,7 +476,7 @@ export class PsParser extends EmbeddedActionsParser {
   private tryParamBlock(): A.ParamBlockAst | null {
     let t = this.peek('cmd');
     const start = t.startOffset;
-    const attributes: A.AttributeAst[] = [];
+    let attributes: A.AttributeAst[] = EMPTY;
     let m: Mark | null = null;
     if (!this.isWord(t, 'param')) {
       if (t.tokenType !== T.Generic || !t.image.startsWith('[')) return null;
@@ -449,7 +486,7 @@ export class PsParser extends EmbeddedActionsParser {
         if (b.tokenType !== T.LBracket) break;
         const item = this.bracketItem();
         if (!item || item.kind !== 'Attribute') { this.rewind(m); return null; }
-        attributes.push(item);
+        attributes = add(attributes, item);
         this.skipNewlines('expr');
       }
       t = this.peek('cmd');
@@ -460,43 +497,43 @@ export class PsParser extends EmbeddedActionsParser {
     const lp = this.peek('expr');
     if (lp.tokenType !== T.LParen) {
       this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'param');
-      return { kind: 'ParamBlock', attributes, parameters: [], extent: this.ext(start, this.lastEnd) };
+      return { kind: 'ParamBlock', attributes: fit(attributes), parameters: EMPTY, extent: this.ext(start, this.lastEnd) };
     }
     this.take();
     const parameters = this.parameterList();
-    return { kind: 'ParamBlock', attributes, parameters, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'ParamBlock', attributes: fit(attributes), parameters, extent: this.ext(start, this.lastEnd) };
   }
 
   /** After `(`: parameters up to and including `)`. */
   private parameterList = this.rule('parameterList', (): A.ParameterAst[] => {
-    const params: A.ParameterAst[] = [];
+    let params: A.ParameterAst[] = EMPTY;
     this.skipNewlines('expr');
     if (this.peek('expr').tokenType === T.RParen) { this.take(); return params; }
     for (;;) {
       const p = this.parameter();
       if (!p) break;
-      params.push(p);
+      params = add(params, p);
       this.skipNewlines('expr');
       const t = this.peek('expr');
       if (t.tokenType === T.Comma) { this.take(); this.skipNewlines('expr'); continue; }
-      if (t.tokenType === T.RParen) { this.take(); return params; }
+      if (t.tokenType === T.RParen) { this.take(); return fit(params); }
       break;
     }
     const t = this.peek('expr');
     if (t.tokenType === T.RParen) this.take();
     else this.errorAfter('MissingEndParenthesisInFunctionParameterList', t);
-    return params;
+    return fit(params);
   });
 
   private parameter(): A.ParameterAst | null {
     const start = this.peek('expr').startOffset;
-    const attributes: (A.AttributeAst | A.TypeConstraintAst)[] = [];
+    let attributes: (A.AttributeAst | A.TypeConstraintAst)[] = EMPTY;
     for (;;) {
       const t = this.peek('expr');
       if (t.tokenType !== T.LBracket) break;
       const item = this.bracketItem();
       if (!item) return null;
-      attributes.push(item.kind === 'Attribute' ? item : { kind: 'TypeConstraint', typeName: item.type, extent: item.extent });
+      attributes = add<A.AttributeAst | A.TypeConstraintAst>(attributes, item.kind === 'Attribute' ? item : { kind: 'TypeConstraint', typeName: item.type, extent: item.extent });
       this.skipNewlines('expr');
     }
     const v = this.peek('expr');
@@ -515,7 +552,7 @@ export class PsParser extends EmbeddedActionsParser {
       defaultValue = this.expression(true);
       if (!defaultValue) this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
     }
-    return { kind: 'Parameter', name: (v.data as VariableData).name, attributes, defaultValue, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'Parameter', name: (v.data as VariableData).name, attributes: fit(attributes), defaultValue, extent: this.ext(start, this.lastEnd) };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -523,16 +560,20 @@ export class PsParser extends EmbeddedActionsParser {
 
   private statementBlock(): A.StatementBlockAst {
     const lc = this.take();
-    const { statements, traps } = this.statementList('rcurly');
+    const statements = this.statementList('rcurly');
+    const traps = this.listTraps;
     const t = this.peek('cmd');
     if (t.tokenType === T.RCurly) this.take();
     else this.error('MissingEndCurlyBrace', lc.startOffset, lc.end, t.tokenType === EOF);
     return { kind: 'StatementBlock', statements, traps, extent: this.ext(lc.startOffset, this.lastEnd) };
   }
 
-  private statementList = this.rule('statementList', (closer: 'eof' | 'rcurly' | 'rparen'): { statements: A.StatementAst[]; traps: A.TrapStatementAst[] } => {
-    const statements: A.StatementAst[] = [];
-    const traps: A.TrapStatementAst[] = [];
+  /** Traps of the last `statementList` (returned on the side: no wrapper object per block). */
+  private listTraps: A.TrapStatementAst[] = EMPTY;
+
+  private statementList = this.rule('statementList', (closer: 'eof' | 'rcurly' | 'rparen'): A.StatementAst[] => {
+    let statements: A.StatementAst[] = EMPTY;
+    let traps: A.TrapStatementAst[] = EMPTY;
     for (;;) {
       this.skipTerminators();
       const t = this.peek('cmd');
@@ -548,8 +589,8 @@ export class PsParser extends EmbeddedActionsParser {
       this.lastWasBackground = false;
       const s = this.statement();
       if (s) {
-        if (s.kind === 'TrapStatement') traps.push(s);
-        else statements.push(s);
+        if (s.kind === 'TrapStatement') traps = add(traps, s);
+        else statements = add(statements, s);
       }
       if (this.idx === before) {
         // No progress: report and skip the token so parsing always terminates.
@@ -566,12 +607,20 @@ export class PsParser extends EmbeddedActionsParser {
         }
       }
     }
-    return { statements, traps };
+    this.listTraps = fit(traps);
+    return fit(statements);
   });
 
+  // `depth` is restored on normal exits only: TooDeep ends the whole parse, and parseText resets it.
   private statement = this.rule('statement', (): A.StatementAst | null => {
     this.enter();
-    try {
+    const s = this.statementInner();
+    this.depth--;
+    return s;
+  });
+
+  private statementInner(): A.StatementAst | null {
+    {
       const t = this.peek('cmd');
       if (this.isPlainWord(t)) {
         const word = t.image.toLowerCase();
@@ -589,10 +638,8 @@ export class PsParser extends EmbeddedActionsParser {
         return null;
       }
       return this.pipelineChain();
-    } finally {
-      this.depth--;
     }
-  });
+  }
 
   private keywordStatement(word: string, label: string | null): A.StatementAst | null {
     switch (word) {
@@ -681,7 +728,7 @@ export class PsParser extends EmbeddedActionsParser {
 
   private ifStatement(): A.IfStatementAst | null {
     const start = this.take().startOffset;
-    const clauses: A.IfStatementAst['clauses'] = [];
+    let clauses: A.IfStatementAst['clauses'] = EMPTY;
     let elseClause: A.StatementBlockAst | null = null;
     let kw = 'if';
     for (;;) {
@@ -689,7 +736,7 @@ export class PsParser extends EmbeddedActionsParser {
       if (!cond) return null;
       const body = this.bodyBlock('MissingStatementBlock', kw);
       if (!body) return null;
-      clauses.push({ condition: cond, body });
+      clauses = add(clauses, { condition: cond, body });
       const m = this.mark();
       this.skipNewlines('cmd');
       const t = this.peek('cmd');
@@ -701,7 +748,7 @@ export class PsParser extends EmbeddedActionsParser {
       } else this.rewind(m);
       break;
     }
-    return { kind: 'IfStatement', clauses, elseClause, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'IfStatement', clauses: fit(clauses), elseClause, extent: this.ext(start, this.lastEnd) };
   }
 
   private whileStatement(label: string | null): A.WhileStatementAst | null {
@@ -873,7 +920,7 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    const clauses: A.SwitchStatementAst['clauses'] = [];
+    let clauses: A.SwitchStatementAst['clauses'] = EMPTY;
     let defaultClause: A.StatementBlockAst | null = null;
     for (;;) {
       this.skipTerminators();
@@ -899,9 +946,9 @@ export class PsParser extends EmbeddedActionsParser {
       }
       const body = this.loopBody(label, 'MissingSwitchStatementClause');
       if (!body) return null;
-      clauses.push({ condition: cond, body });
+      clauses = add(clauses, { condition: cond, body });
     }
-    return { kind: 'SwitchStatement', label, flags, condition, clauses, defaultClause, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'SwitchStatement', label, flags, condition, clauses: fit(clauses), defaultClause, extent: this.ext(start, this.lastEnd) };
   }
 
   private functionDefinition(): A.FunctionDefinitionAst | null {
@@ -957,7 +1004,7 @@ export class PsParser extends EmbeddedActionsParser {
     const kw = this.take();
     const body = this.bodyBlock('MissingTryStatementBlock');
     if (!body) return null;
-    const catchClauses: A.TryStatementAst['catchClauses'] = [];
+    let catchClauses: A.TryStatementAst['catchClauses'] = EMPTY;
     let finallyClause: A.StatementBlockAst | null = null;
     for (;;) {
       const m = this.mark();
@@ -965,19 +1012,19 @@ export class PsParser extends EmbeddedActionsParser {
       const t = this.peek('cmd');
       if (this.isWord(t, 'catch')) {
         this.take();
-        const catchTypes: A.TypeName[] = [];
+        let catchTypes: A.TypeName[] = EMPTY;
         for (;;) {
           this.skipNewlines('expr');
           if (this.peek('expr').tokenType !== T.LBracket) break;
           const item = this.bracketItem();
-          if (item && item.kind === 'type') catchTypes.push(item.type);
+          if (item && item.kind === 'type') catchTypes = add(catchTypes, item.type);
           this.skipNewlines('expr');
           if (this.peek('expr').tokenType === T.Comma) { this.take(); continue; }
           break;
         }
         const cb = this.bodyBlock('MissingCatchHandlerBlock');
         if (!cb) return null;
-        catchClauses.push({ catchTypes, body: cb, extent: this.ext(t.startOffset, this.lastEnd) });
+        catchClauses = add(catchClauses, { catchTypes: fit(catchTypes), body: cb, extent: this.ext(t.startOffset, this.lastEnd) });
         continue;
       }
       if (this.isWord(t, 'finally')) {
@@ -991,6 +1038,7 @@ export class PsParser extends EmbeddedActionsParser {
       this.rewind(m);
       break;
     }
+    catchClauses = fit(catchClauses);
     if (!catchClauses.length && !finallyClause) {
       this.errorAfter('MissingCatchOrFinally', this.peekAfterNewlines());
       return null;
@@ -1057,7 +1105,7 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private wrapExpression(e: A.ExpressionAst): A.PipelineAst {
-    return { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: e, redirections: [], extent: e.extent }], background: false, extent: e.extent };
+    return { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: e, redirections: EMPTY, extent: e.extent }], background: false, extent: e.extent };
   }
 
   private pipelineChain = this.rule('pipelineChain', (): A.PipelineBaseAst | null => {
@@ -1094,7 +1142,7 @@ export class PsParser extends EmbeddedActionsParser {
     const first = this.pipelineElement(true);
     if (!first) return null;
     if (first.kind === 'AssignmentStatement') return first;
-    const elements: (A.CommandAst | A.CommandExpressionAst)[] = [first];
+    let elements: (A.CommandAst | A.CommandExpressionAst)[] = [first];
     for (;;) {
       let t = this.peek('cmd');
       if (t.tokenType === T.NewLine && this.leadingPipeFollows(t)) {
@@ -1112,9 +1160,9 @@ export class PsParser extends EmbeddedActionsParser {
       }
       const el = this.pipelineElement(false);
       if (!el || el.kind === 'AssignmentStatement') break;
-      elements.push(el);
+      elements = add(elements, el);
     }
-    return { kind: 'Pipeline', elements, background: false, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'Pipeline', elements: fit(elements), background: false, extent: this.ext(start, this.lastEnd) };
   });
 
   /** pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. */
@@ -1151,12 +1199,12 @@ export class PsParser extends EmbeddedActionsParser {
     if (!expr) return null;
     const a = this.peek('expr');
     if (first && a.tokenType === T.Assign) return this.assignment(expr, a);
-    const redirections: A.RedirectionAst[] = [];
+    let redirections: A.RedirectionAst[] = EMPTY;
     for (let r = this.peek('expr'); r.tokenType === T.Redirection; r = this.peek('expr')) {
       const red = this.redirection();
-      if (red) redirections.push(red);
+      if (red) redirections = add(redirections, red);
     }
-    return { kind: 'CommandExpression', expression: expr, redirections, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'CommandExpression', expression: expr, redirections: fit(redirections), extent: this.ext(start, this.lastEnd) };
   }
 
   private assignment(left: A.ExpressionAst, op: PsToken): A.AssignmentStatementAst {
@@ -1177,8 +1225,8 @@ export class PsParser extends EmbeddedActionsParser {
     const t = this.peek('cmd');
     const start = t.startOffset;
     let invocationOperator: A.CommandAst['invocationOperator'] = null;
-    const commandElements: A.CommandElementAst[] = [];
-    const redirections: A.RedirectionAst[] = [];
+    let commandElements: A.CommandElementAst[] = EMPTY;
+    let redirections: A.RedirectionAst[] = EMPTY;
     let endOfParameters = false;
     if (t.tokenType === T.Amp || (t.tokenType === T.Generic && t.image === '.')) {
       this.take();
@@ -1188,10 +1236,10 @@ export class PsParser extends EmbeddedActionsParser {
         this.errorAfter('MissingExpression', this.peek('cmd'), t.image);
         return { kind: 'Command', invocationOperator, commandElements: [this.placeholder(this.lastEnd)], redirections, extent: this.ext(start, this.lastEnd) };
       }
-      commandElements.push(name);
+      commandElements = [name];
     } else {
       this.take();
-      commandElements.push(this.bareString(t));
+      commandElements = [this.bareString(t)];
     }
     for (;;) {
       const a = this.peek('cmd');
@@ -1199,7 +1247,7 @@ export class PsParser extends EmbeddedActionsParser {
       if (tt === T.NewLine || tt === T.Semi || tt === T.Pipe || tt === T.RParen || tt === T.RCurly || tt === T.AndAnd || tt === T.OrOr || tt === EOF || tt === T.Amp) break;
       if (tt === T.Parameter && endOfParameters) {
         this.take();
-        commandElements.push({ kind: 'StringConstant', value: a.image, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
+        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'StringConstant', value: a.image, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
         continue;
       }
       if (tt === T.Parameter) {
@@ -1210,17 +1258,17 @@ export class PsParser extends EmbeddedActionsParser {
           const n = this.peek('cmd');
           if (!this.isStatementEnd(n) && n.tokenType !== T.Pipe) argument = this.commandArgumentList();
         }
-        commandElements.push({ kind: 'CommandParameter', parameterName: pd.name, argument, text: a.image, extent: this.ext(a.startOffset, this.lastEnd) });
+        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'CommandParameter', parameterName: pd.name, argument, text: a.image, extent: this.ext(a.startOffset, this.lastEnd) });
         continue;
       }
       if (tt === T.Redirection) {
         const r = this.redirection();
-        if (r) redirections.push(r);
+        if (r) redirections = add(redirections, r);
         continue;
       }
       if (tt === T.StopParsing) {
         this.take();
-        commandElements.push({ kind: 'StringConstant', value: a.data as string, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
+        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'StringConstant', value: a.data as string, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
         continue;
       }
       if (tt === T.Generic && a.image === '--') endOfParameters = true;
@@ -1230,9 +1278,9 @@ export class PsParser extends EmbeddedActionsParser {
         this.take();
         continue;
       }
-      commandElements.push(arg);
+      commandElements = add<A.CommandElementAst>(commandElements, arg);
     }
-    return { kind: 'Command', invocationOperator, commandElements, redirections, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'Command', invocationOperator, commandElements: fit(commandElements), redirections: fit(redirections), extent: this.ext(start, this.lastEnd) };
   });
 
   private redirection(): A.RedirectionAst | null {
@@ -1257,7 +1305,7 @@ export class PsParser extends EmbeddedActionsParser {
     const first = this.commandArgument();
     if (!first) return null;
     if (this.peek('cmd').tokenType !== T.Comma) return first;
-    const elements = [first];
+    let elements = [first];
     while (this.peek('cmd').tokenType === T.Comma) {
       const c = this.take();
       this.skipNewlines('cmd');
@@ -1266,9 +1314,9 @@ export class PsParser extends EmbeddedActionsParser {
         this.errorAfter('MissingExpressionAfterToken', this.peek('cmd'), c.image);
         break;
       }
-      elements.push(e);
+      elements = add(elements, e);
     }
-    return { kind: 'ArrayLiteral', elements, extent: this.ext(first.extent.start, this.lastEnd) };
+    return { kind: 'ArrayLiteral', elements: fit(elements), extent: this.ext(first.extent.start, this.lastEnd) };
   }
 
   private commandArgument = this.rule('commandArgument', (): A.ExpressionAst | null => {
@@ -1355,7 +1403,7 @@ export class PsParser extends EmbeddedActionsParser {
     const first = this.unary();
     if (!first) return null;
     if (this.peek('expr').tokenType !== T.Comma) return first;
-    const elements = [first];
+    let elements = [first];
     while (this.peek('expr').tokenType === T.Comma) {
       const c = this.take();
       this.skipNewlines('expr');
@@ -1364,14 +1412,20 @@ export class PsParser extends EmbeddedActionsParser {
         this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), c.image);
         break;
       }
-      elements.push(e);
+      elements = add(elements, e);
     }
-    return { kind: 'ArrayLiteral', elements, extent: this.ext(first.extent.start, this.lastEnd) };
+    return { kind: 'ArrayLiteral', elements: fit(elements), extent: this.ext(first.extent.start, this.lastEnd) };
   }
 
   private unary = this.rule('unary', (): A.ExpressionAst | null => {
     this.enter();
-    try {
+    const e = this.unaryInner();
+    this.depth--;
+    return e;
+  });
+
+  private unaryInner(): A.ExpressionAst | null {
+    {
       const t = this.peek('expr');
       if (t.tokenType === T.Operator) {
         const od = t.data as OperatorData;
@@ -1402,10 +1456,8 @@ export class PsParser extends EmbeddedActionsParser {
       if (t.tokenType === T.LBracket) return this.bracketExpression();
       const p = this.primary();
       return p ? this.postfix(p, false) : null;
-    } finally {
-      this.depth--;
     }
-  });
+  }
 
   private canStartCastOperand(t: PsToken): boolean {
     switch (t.tokenType) {
@@ -1473,8 +1525,8 @@ export class PsParser extends EmbeddedActionsParser {
   });
 
   private attributeArguments(): Pick<A.AttributeAst, 'positionalArguments' | 'namedArguments'> {
-    const positionalArguments: A.ExpressionAst[] = [];
-    const namedArguments: A.AttributeAst['namedArguments'] = [];
+    let positionalArguments: A.ExpressionAst[] = EMPTY;
+    let namedArguments: A.AttributeAst['namedArguments'] = EMPTY;
     this.skipNewlines('expr');
     if (this.peek('expr').tokenType === T.RParen) { this.take(); return { positionalArguments, namedArguments }; }
     for (;;) {
@@ -1490,14 +1542,14 @@ export class PsParser extends EmbeddedActionsParser {
           expression = this.expression(true);
           if (!expression) this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), '=');
         }
-        namedArguments.push({ name: t.image, expression, extent: this.ext(t.startOffset, this.lastEnd) });
+        namedArguments = add(namedArguments, { name: t.image, expression, extent: this.ext(t.startOffset, this.lastEnd) });
       } else {
         const e = this.expression(true);
         if (!e) {
           this.errorAfter('MissingEndParenthesisInExpression', this.peek('expr'));
-          return { positionalArguments, namedArguments };
+          return { positionalArguments: fit(positionalArguments), namedArguments: fit(namedArguments) };
         }
-        positionalArguments.push(e);
+        positionalArguments = add(positionalArguments, e);
       }
       this.skipNewlines('expr');
       const n = this.peek('expr');
@@ -1506,7 +1558,7 @@ export class PsParser extends EmbeddedActionsParser {
       this.errorAfter('MissingEndParenthesisInExpression', n);
       break;
     }
-    return { positionalArguments, namedArguments };
+    return { positionalArguments: fit(positionalArguments), namedArguments: fit(namedArguments) };
   }
 
   /** A type name in type mode, starting at its first word. */
@@ -1531,14 +1583,14 @@ export class PsParser extends EmbeddedActionsParser {
       }
       if (cur.genericArgs !== null || cur.arrayRank > 0) break;
       this.take();
-      const args: A.TypeName[] = [];
+      let args: A.TypeName[] = EMPTY;
       for (;;) {
         const a = this.peek('type');
-        if (a.tokenType === T.TypeWord) args.push(this.typeName());
+        if (a.tokenType === T.TypeWord) args = add(args, this.typeName());
         else if (a.tokenType === T.LBracket) {
           this.take();
           if (this.peek('type').tokenType !== T.TypeWord) { this.errorAfter('MissingTypename', this.peek('type')); break; }
-          args.push(this.typeName());
+          args = add(args, this.typeName());
           if (this.peek('type').tokenType === T.RBracket) this.take();
         } else { this.errorAfter('MissingTypename', a); break; }
         if (this.peek('type').tokenType === T.Comma) { this.take(); continue; }
@@ -1546,7 +1598,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       if (this.peek('type').tokenType === T.RBracket) this.take();
       else this.errorAfter('EndSquareBracketExpectedAtEndOfType', this.peek('type'));
-      cur = { ...cur, genericArgs: args, text: this.text.slice(w.startOffset, this.lastEnd) };
+      cur = { ...cur, genericArgs: fit(args), text: this.text.slice(w.startOffset, this.lastEnd) };
     }
     return cur;
   });
@@ -1566,7 +1618,8 @@ export class PsParser extends EmbeddedActionsParser {
       case T.LParen: return this.parenExpression();
       case T.DollarParen: case T.AtParen: {
         this.take();
-        const { statements, traps } = this.statementList('rparen');
+        const statements = this.statementList('rparen');
+        const traps = this.listTraps;
         const rp = this.peek('cmd');
         if (rp.tokenType === T.RParen) this.take();
         else this.errorAfter('MissingEndParenthesisInSubexpression', rp);
@@ -1602,8 +1655,8 @@ export class PsParser extends EmbeddedActionsParser {
 
   private hashtable = this.rule('hashtable', (): A.HashtableAst => {
     const at = this.take();
-    const pairs: A.HashtableAst['pairs'] = [];
-    const done = () => ({ kind: 'Hashtable' as const, pairs, extent: this.ext(at.startOffset, this.lastEnd) });
+    let pairs: A.HashtableAst['pairs'] = EMPTY;
+    const done = () => ({ kind: 'Hashtable' as const, pairs: fit(pairs), extent: this.ext(at.startOffset, this.lastEnd) });
     for (;;) {
       for (let t = this.peek('hashkey'); t.tokenType === T.NewLine || t.tokenType === T.Semi; t = this.peek('hashkey')) this.take();
       const t = this.peek('hashkey');
@@ -1632,7 +1685,7 @@ export class PsParser extends EmbeddedActionsParser {
         this.errorAfter('MissingStatementInHashLiteral', v);
         return done();
       }
-      pairs.push({ key, value });
+      pairs = add(pairs, { key, value });
       const n = this.peek('cmd');
       if (n.tokenType !== T.NewLine && n.tokenType !== T.Semi && n.tokenType !== T.RCurly) {
         if (n.tokenType === EOF) this.error('IncompleteHashLiteral', at.startOffset, at.end, true);
@@ -1723,7 +1776,7 @@ export class PsParser extends EmbeddedActionsParser {
 
   /** After `(` of a method call: arguments up to and including `)`. */
   private invocationArguments(): A.ExpressionAst[] {
-    const args: A.ExpressionAst[] = [];
+    let args: A.ExpressionAst[] = EMPTY;
     this.skipNewlines('expr');
     if (this.peek('expr').tokenType === T.RParen) { this.take(); return args; }
     for (;;) {
@@ -1733,15 +1786,15 @@ export class PsParser extends EmbeddedActionsParser {
         if (n.tokenType === T.Comma || n.tokenType === T.RParen) this.error('MissingArgument', n.startOffset, n.end, false);
         else this.errorAfter('MissingEndParenthesisInMethodCall', n);
         if (n.tokenType === T.RParen) this.take();
-        return args;
+        return fit(args);
       }
-      args.push(e);
+      args = add(args, e);
       this.skipNewlines('expr');
       const n = this.peek('expr');
       if (n.tokenType === T.Comma) { this.take(); this.skipNewlines('expr'); continue; }
-      if (n.tokenType === T.RParen) { this.take(); return args; }
+      if (n.tokenType === T.RParen) { this.take(); return fit(args); }
       this.errorAfter('MissingEndParenthesisInMethodCall', n);
-      return args;
+      return fit(args);
     }
   }
 

@@ -14,8 +14,11 @@ interface Entry {
 interface CompareState {
   specs: PropertySpec[];
   reference: Entry[] | null;
-  /** Index in the difference stream, for -SyncWindow. */
-  diffIndex: number;
+  /** Next reference entry to pair with an incoming difference entry. */
+  refIndex: number;
+  /** Unmatched entries still inside -SyncWindow (oldest first). */
+  refBacklog: Entry[];
+  diffBacklog: Entry[];
 }
 
 function keysOf(ctx: CmdletContext, specs: PropertySpec[], input: unknown): unknown[] {
@@ -64,42 +67,93 @@ export const compareObject: CmdletDecl<CompareState> = {
     { name: 'Culture', type: 'string' },
     { name: 'CaseSensitive', type: 'switch' },
   ],
-  init: () => ({ specs: [], reference: null, diffIndex: 0 }),
+  init: () => ({ specs: [], reference: null, refIndex: 0, refBacklog: [], diffBacklog: [] }),
   begin(ctx) {
     ctx.state.specs = parsePropertySpecs(ctx.params.Property, 'select');
   },
   process(ctx) {
     const st = ctx.state;
-    if (!st.reference) st.reference = toItems(ctx.params.ReferenceObject).map((input) => ({ input, keys: keysOf(ctx, st.specs, input) }));
-    const cs = ctx.params.CaseSensitive === true;
-    // -ExcludeDifferent implies -IncludeEqual (pwsh 6+). -SyncWindow is accepted; the search is unbounded.
-    const includeEqual = ctx.params.IncludeEqual === true || ctx.params.ExcludeDifferent === true;
-    const excludeDifferent = ctx.params.ExcludeDifferent === true;
-    return forEachMaybeAsync(toItems(ctx.params.DifferenceObject), (input) => {
-      const d: Entry = { input, keys: keysOf(ctx, st.specs, input) };
-      st.diffIndex++;
-      const ref = st.reference!;
-      let found = -1;
-      for (let i = 0; i < ref.length; i++) {
-        if (sameKeys(ref[i], d, cs)) {
-          found = i;
-          break;
-        }
-      }
-      if (found >= 0) {
-        const [r] = ref.splice(found, 1);
-        if (includeEqual) return emit(ctx, r, '==');
-        return;
-      }
-      if (!excludeDifferent) return emit(ctx, d, '=>');
-    });
+    st.reference ??= toItems(ctx.params.ReferenceObject).map((input) => ({ input, keys: keysOf(ctx, st.specs, input) }));
+    const diffs = toItems(ctx.params.DifferenceObject).map((input) => ({ input, keys: keysOf(ctx, st.specs, input) }));
+    if (st.reference.length === 0) return forEachMaybeAsync(diffs, (d) => emitDifferent(ctx, d, '=>'));
+    const results: Result[] = [];
+    for (const d of diffs) step(ctx, d, results);
+    return writeResults(ctx, results);
   },
   end(ctx) {
     const st = ctx.state;
-    if (ctx.params.ExcludeDifferent) return;
-    const ref = st.reference ?? toItems(ctx.params.ReferenceObject).map((input) => ({ input, keys: keysOf(ctx, st.specs, input) }));
-    return forEachMaybeAsync(ref, (r) => emit(ctx, r, '<='));
+    st.reference ??= toItems(ctx.params.ReferenceObject).map((input) => ({ input, keys: keysOf(ctx, st.specs, input) }));
+    const results: Result[] = [];
+    while (st.refIndex < st.reference.length) step(ctx, null, results);
+    for (const d of st.diffBacklog) results.push([d, '=>']);
+    for (const r of st.refBacklog) results.push([r, '<=']);
+    st.diffBacklog = [];
+    st.refBacklog = [];
+    return writeResults(ctx, results);
   },
 };
+
+/** -ExcludeDifferent implies -IncludeEqual unless -IncludeEqual:$false was given explicitly. */
+function includeEqual(ctx: CmdletContext<CompareState>): boolean {
+  if (ctx.isBound('IncludeEqual')) return ctx.params.IncludeEqual === true;
+  return ctx.params.ExcludeDifferent === true;
+}
+
+function emitEqual(ctx: CmdletContext<CompareState>, e: Entry): void | Promise<void> {
+  if (includeEqual(ctx)) return emit(ctx, e, '==');
+}
+
+function emitDifferent(ctx: CmdletContext<CompareState>, e: Entry, side: '<=' | '=>'): void | Promise<void> {
+  if (ctx.params.ExcludeDifferent !== true) return emit(ctx, e, side);
+}
+
+function matchAndRemove(e: Entry | null, list: Entry[], cs: boolean): Entry | null {
+  if (!e) return null;
+  const i = list.findIndex((x) => sameKeys(e, x, cs));
+  return i < 0 ? null : list.splice(i, 1)[0]!;
+}
+
+type Result = [Entry, '<=' | '=>' | '=='];
+
+function writeResults(ctx: CmdletContext<CompareState>, results: Result[]): void | Promise<void> {
+  return forEachMaybeAsync(results, ([e, side]) => (side === '==' ? emitEqual(ctx, e) : emitDifferent(ctx, e, side)));
+}
+
+/**
+ * One step of pwsh's windowed comparison: pair the difference entry with the next reference entry, else
+ * look for each in the other side's backlog; unmatched ones wait in a backlog of -SyncWindow entries and
+ * are reported as different once they fall out of it.
+ */
+function step(ctx: CmdletContext<CompareState>, diff: Entry | null, out: Result[]): void {
+  const st = ctx.state;
+  const cs = ctx.params.CaseSensitive === true;
+  const window = ctx.isBound('SyncWindow') ? (ctx.params.SyncWindow as number) : 2147483647;
+  let ref: Entry | null = st.refIndex < st.reference!.length ? st.reference![st.refIndex++]! : null;
+  if (ref && diff && sameKeys(ref, diff, cs)) {
+    out.push([ref, '==']);
+    return;
+  }
+  const backlogMatch = matchAndRemove(diff, st.refBacklog, cs);
+  if (backlogMatch) {
+    out.push([backlogMatch, '==']);
+    diff = null;
+  }
+  if (matchAndRemove(ref, st.diffBacklog, cs)) {
+    out.push([ref!, '==']);
+    ref = null;
+  }
+  if (diff) {
+    if (window > 0) {
+      while (st.diffBacklog.length >= window) out.push([st.diffBacklog.shift()!, '=>']);
+      st.diffBacklog.push(diff);
+    } else out.push([diff, '=>']);
+  }
+  if (ref) {
+    if (window > 0) {
+      while (st.refBacklog.length >= window) out.push([st.refBacklog.shift()!, '<=']);
+      st.refBacklog.push(ref);
+    } else out.push([ref, '<=']);
+  }
+}
 
 export const cmdlets: CmdletDecl[] = [compareObject];

@@ -5,7 +5,7 @@ import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { toJson, fromJson, JsonParseError } from '../../runtime/format/json.js';
 import { csvColumns, csvHeader, csvRow, csvTypeLine, csvToObjects, type QuoteMode, type ToCsvOptions } from '../../runtime/format/csv.js';
-import { UTILITY_MODULE } from './util.js';
+import { UTILITY_MODULE, forEachMaybeAsync } from './util.js';
 import { convertFromStringData } from './string-data.js';
 
 interface Collect {
@@ -69,23 +69,39 @@ const convertFromJson: CmdletDecl<Collect> = {
     ctx.state.items.push(toStr(ctx.params.InputObject));
   },
   end(ctx) {
-    // pwsh joins all input lines and parses them as one document.
-    const text = ctx.state.items.join('\n');
-    let value: unknown;
-    try {
-      value = fromJson(text, { asHashtable: !!ctx.params.AsHashtable, depth: typeof ctx.params.Depth === 'number' ? ctx.params.Depth : 1024 });
-    } catch (e) {
-      if (e instanceof JsonParseError) {
-        ctx.throwTerminating({
-          message: `Conversion from JSON failed with error: ${e.message}`,
-          errorId: 'System.ArgumentException',
-          category: 'NotSpecified',
-          exceptionType: 'System.ArgumentException',
-        });
+    // Several inputs are either one document each (when the first parses on its own) or the lines of one
+    // document (otherwise), as pwsh decides.
+    const items = ctx.state.items;
+    if (items.length === 0) return;
+    const options = { asHashtable: !!ctx.params.AsHashtable, depth: typeof ctx.params.Depth === 'number' ? ctx.params.Depth : 1024 };
+    const parse = (text: string): unknown => {
+      try {
+        return fromJson(text, options);
+      } catch (e) {
+        if (e instanceof JsonParseError) {
+          ctx.throwTerminating({
+            message: `Conversion from JSON failed with error: ${e.message}`,
+            errorId: 'System.ArgumentException',
+            category: 'NotSpecified',
+            exceptionType: 'System.ArgumentException',
+          });
+        }
+        throw e;
       }
-      throw e;
+    };
+    const emit = (value: unknown) => ctx.write(value, Array.isArray(value) && !ctx.params.NoEnumerate);
+    let documents: unknown[];
+    let first: unknown = null;
+    if (items.length > 1) {
+      try {
+        first = fromJson(items[0]!, options);
+      } catch (e) {
+        if (!(e instanceof JsonParseError)) throw e;
+      }
     }
-    return ctx.write(value, Array.isArray(value) && !ctx.params.NoEnumerate);
+    if (items.length > 1 && first !== null && first !== undefined) documents = [first, ...items.slice(1).map(parse)];
+    else documents = [parse(items.join('\n'))];
+    return forEachMaybeAsync(documents, emit);
   },
 };
 

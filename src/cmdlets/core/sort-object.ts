@@ -1,7 +1,8 @@
-// Sort-Object: stable sort by one or more keys (names, script blocks, @{Expression=..; Descending=..}), -Unique, -Top/-Bottom.
+// Sort-Object: sort by one or more keys (names, script blocks, @{Expression=..; Descending=..}), -Unique, -Top/-Bottom.
 import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
 import { parsePropertySpecs, type PropertySpec } from './property-expr.js';
 import { makeEntry, compareEntries, type OrderEntry } from './order-keys.js';
+import { introSort } from './introsort.js';
 import { isPromise, UTILITY_MODULE } from './util.js';
 
 interface SortState {
@@ -43,12 +44,11 @@ export const sortObject: CmdletDecl<SortState> = {
     const { specs, entries } = ctx.state;
     const descending = ctx.params.Descending === true;
     const cs = ctx.params.CaseSensitive === true;
-    // Per-key direction: a hashtable's Ascending/Descending overrides -Descending for that key.
-    const ascending = specs.length === 0
-      ? [!descending]
-      : specs.map((s) => (s.descending !== undefined ? !s.descending : s.ascending !== undefined ? s.ascending : !descending));
-    // Array.prototype.sort is stable, as -Stable requires (pwsh's default sort is also stable in practice).
-    let sorted = entries.slice().sort((a, b) => compareEntries(a, b, ascending, cs));
+    const ascending = specs.length === 0 ? [!descending] : specs.map((s) => keyAscending(s, descending));
+    const cmp = (a: OrderEntry, b: OrderEntry) => compareEntries(a, b, ascending, cs);
+    // pwsh's plain sort is .NET's unstable introsort; -Stable, -Top and -Bottom use its stable heap sort.
+    const stable = ctx.params.Stable === true || ctx.isBound('Top') || ctx.isBound('Bottom');
+    let sorted = stable ? entries.slice().sort(cmp) : introSort(entries.slice(), cmp);
     if (ctx.params.Unique) {
       const unique: OrderEntry[] = [];
       for (const e of sorted) if (unique.length === 0 || compareEntries(unique[unique.length - 1], e, ascending, cs) !== 0) unique.push(e);
@@ -62,6 +62,18 @@ export const sortObject: CmdletDecl<SortState> = {
     }
   },
 };
+
+/**
+ * A hashtable's Ascending/Descending key overrides -Descending for that key; when both are given and
+ * contradict each other (Ascending=$false + Descending=$false, or both $true) pwsh ignores them.
+ */
+function keyAscending(spec: PropertySpec, descending: boolean): boolean {
+  const { ascending: asc, descending: desc } = spec;
+  if (asc !== undefined && desc !== undefined) return asc === desc ? !descending : asc;
+  if (asc !== undefined) return asc;
+  if (desc !== undefined) return !desc;
+  return !descending;
+}
 
 async function writeRest(ctx: { write(v: unknown): void | Promise<void> }, list: OrderEntry[], from: number, pending: Promise<void>): Promise<void> {
   await pending;

@@ -1,5 +1,5 @@
 // JSON as pwsh 7's ConvertTo-Json/ConvertFrom-Json (Newtonsoft.Json) write and read it.
-import { PSObject, PSHashtable } from '../values/objects.js';
+import { PSObject, PSHashtable, PSOrderedHashtable } from '../values/objects.js';
 import { PSDouble, PSDecimal, PSNumber, PSChar, isInt32 } from '../values/numbers.js';
 import { toStr } from '../values/convert.js';
 import { dateKind, makeDate, PSEnumValue, TimeSpan, getEnumerable, DictionaryEntry } from '../types/index.js';
@@ -205,7 +205,7 @@ export function fromJson(text: string, options: FromJsonOptions): unknown {
     if (ch === undefined) return err('Unexpected end when reading JSON.');
     if (ch === '{') {
       i++;
-      const h = options.asHashtable ? new PSHashtable(true) : null;
+      const h = options.asHashtable ? new PSOrderedHashtable() : null;
       const o = h ? null : new PSObject();
       ws();
       if (text[i] === '}') {

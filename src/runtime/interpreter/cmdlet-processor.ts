@@ -56,6 +56,8 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private whatIf = false;
   private readonly callerName: string | null;
   private informationAction: string | null = null;
+  /** -Confirm / -Confirm:$false; undefined when not given (then $ConfirmPreference decides). */
+  private confirm: boolean | undefined = undefined;
   private pipelineVariable: string | null = null;
   private warningVariable: string | null = null;
   private warningItems: unknown[] | null = null;
@@ -127,7 +129,8 @@ export class CmdletProcessor implements Processor, CmdletContext {
         case 'PipelineVariable': this.pipelineVariable = toStr(v); continue;
         case 'WarningVariable': this.warningVariable = toStr(v); continue;
         case 'InformationVariable': this.informationVariable = toStr(v); continue;
-        case 'ProgressAction': case 'OutBuffer': case 'Confirm':
+        case 'Confirm': this.confirm = !!v; continue;
+        case 'ProgressAction': case 'OutBuffer':
           continue;
       }
       this.baseBound.set(k, v);
@@ -302,7 +305,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
     this.session.writeProgress(record);
   }
   shouldProcess(target: string, action?: string): boolean | Promise<boolean> {
-    return this.session.shouldProcess(this.frame, this.decl.name, target, action ?? this.decl.name, this.whatIf, this.decl.confirmImpact ?? 'Medium', this.params.Confirm);
+    return this.session.shouldProcess(this.frame, this.decl.name, target, action ?? this.decl.name, this.whatIf, this.decl.confirmImpact ?? 'Medium', this.confirm);
   }
   invokeScript(scriptBlock: unknown, options?: InvokeScriptOptions) {
     return this.session.invokeScriptFromCmdlet(this.frame, scriptBlock, options ?? {});

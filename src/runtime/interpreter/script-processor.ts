@@ -146,6 +146,8 @@ export class ScriptProcessor implements Processor {
     if (bound.has('Verbose')) setInScope(scope, 'verbosepreference', 'VerbosePreference', bound.get('Verbose') ? 'Continue' : 'SilentlyContinue');
     if (bound.has('Debug')) setInScope(scope, 'debugpreference', 'DebugPreference', bound.get('Debug') ? 'Continue' : 'SilentlyContinue');
     if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', !!bound.get('WhatIf'));
+    // -Confirm in an advanced function lowers (or, with :$false, disables) $ConfirmPreference there, as in pwsh.
+    if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', bound.get('Confirm') ? 'Low' : 'None');
     if (bound.has('ErrorVariable')) this.frame.session.attachErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
   }
 

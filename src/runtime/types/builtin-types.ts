@@ -104,6 +104,15 @@ const simple: TypeDef[] = [
   { fullName: 'System.Web.HttpUtility' },
   { fullName: 'System.Net.WebUtility' },
   { fullName: 'System.Console' },
+  // Output types of core cmdlets (their objects are PSObjects carrying these type names).
+  { fullName: 'Microsoft.PowerShell.Commands.GroupInfo' },
+  { fullName: 'Microsoft.PowerShell.Commands.GroupInfoNoElement', baseType: 'Microsoft.PowerShell.Commands.GroupInfo' },
+  { fullName: 'Microsoft.PowerShell.Commands.MeasureInfo' },
+  { fullName: 'Microsoft.PowerShell.Commands.GenericMeasureInfo', baseType: 'Microsoft.PowerShell.Commands.MeasureInfo' },
+  { fullName: 'Microsoft.PowerShell.Commands.TextMeasureInfo', baseType: 'Microsoft.PowerShell.Commands.MeasureInfo' },
+  { fullName: 'Microsoft.PowerShell.Commands.MatchInfo' },
+  { fullName: 'System.Management.Automation.WildcardPattern', accelerators: ['WildcardPattern'] },
+  { fullName: 'System.Management.Automation.OrderedHashtable', baseType: 'System.Collections.Hashtable', interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
 ];
 
 const enums: [string, [string, number][], boolean?][] = [
@@ -117,6 +126,7 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.ConsoleColor', [['Black', 0], ['DarkBlue', 1], ['DarkGreen', 2], ['DarkCyan', 3], ['DarkRed', 4], ['DarkMagenta', 5], ['DarkYellow', 6], ['Gray', 7], ['DarkGray', 8], ['Blue', 9], ['Green', 10], ['Cyan', 11], ['Red', 12], ['Magenta', 13], ['Yellow', 14], ['White', 15]]],
   ['System.Management.Automation.ActionPreference', [['SilentlyContinue', 0], ['Stop', 1], ['Continue', 2], ['Inquire', 3], ['Ignore', 4], ['Suspend', 5], ['Break', 6]]],
   ['System.Management.Automation.ErrorCategory', [['NotSpecified', 0], ['OpenError', 1], ['CloseError', 2], ['DeviceError', 3], ['DeadlockDetected', 4], ['InvalidArgument', 5], ['InvalidData', 6], ['InvalidOperation', 7], ['InvalidResult', 8], ['InvalidType', 9], ['MetadataError', 10], ['NotImplemented', 11], ['NotInstalled', 12], ['ObjectNotFound', 13], ['OperationStopped', 14], ['OperationTimeout', 15], ['SyntaxError', 16], ['ParserError', 17], ['PermissionDenied', 18], ['ResourceBusy', 19], ['ResourceExists', 20], ['ResourceUnavailable', 21], ['ReadError', 22], ['WriteError', 23], ['FromStdErr', 24], ['SecurityError', 25], ['ProtocolError', 26], ['ConnectionError', 27], ['AuthenticationError', 28], ['LimitsExceeded', 29], ['QuotaExceeded', 30], ['NotEnabled', 31]]],
+  ['System.Management.Automation.WildcardOptions', [['None', 0], ['Compiled', 1], ['IgnoreCase', 2], ['CultureInvariant', 4]], true],
   ['System.IO.FileAttributes', [['ReadOnly', 1], ['Hidden', 2], ['System', 4], ['Directory', 16], ['Archive', 32], ['Device', 64], ['Normal', 128], ['Temporary', 256]], true],
   ['System.Environment+SpecialFolder', [['Desktop', 0], ['MyDocuments', 5], ['ApplicationData', 26], ['LocalApplicationData', 28], ['UserProfile', 40], ['CommonApplicationData', 35]]],
 ];

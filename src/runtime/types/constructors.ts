@@ -10,7 +10,7 @@ import { TimeSpan, dateFromParts, dateFromTicks, daysInMonth, type DateTimeKind 
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, overloadCountError } from './method-errors.js';
 import { type PSType, resolveType, typeByFullName, typeNotFoundError } from './ps-type.js';
 import {
-  PSEncoding, PSEnumValue, PSGuid, PSRegex, PSStringComparer, PSUri, PSVersion, TYPE_NAME, encodings,
+  PSEncoding, PSEnumValue, PSGuid, PSRegex, PSStringComparer, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME, encodings,
 } from './simple-values.js';
 import { exceptionIsA } from '../errors.js';
 import { PSMultiArray } from './multi-array.js';
@@ -133,6 +133,7 @@ const ctors: Record<string, Ctor> = {
     if (!u.url && a.length === 1) throw new DotNetError('System.UriFormatException', 'Invalid URI: The format of the URI could not be determined.');
     return u;
   },
+  'System.Management.Automation.WildcardPattern': (a) => newWildcardPattern(a),
   'System.Text.RegularExpressions.Regex': (a) => {
     const pattern = toStr(unwrap(a[0]));
     const opts = a.length > 1 ? Number(convertTo(unwrap(a[1]), resolveType('System.Text.RegularExpressions.RegexOptions')!)) : 0;
@@ -283,3 +284,10 @@ export function newObject(typeName: string, args: unknown[]): unknown {
 }
 
 export { PSEncoding };
+
+/** `[WildcardPattern]::new(pattern[, WildcardOptions])` and `[WildcardPattern]::Get(...)`. */
+export function newWildcardPattern(a: unknown[]): PSWildcardPattern {
+  if (a.length < 1 || a.length > 2) throw overloadCountError('new', a.length);
+  const options = a.length > 1 ? Number(convertTo(unwrap(a[1]), resolveType('System.Management.Automation.WildcardOptions')!)) : 0;
+  return new PSWildcardPattern(toStr(unwrap(a[0])), options);
+}

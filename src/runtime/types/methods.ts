@@ -22,7 +22,8 @@ import {
 import { PSMemberCollection, PSObjectView, getMember, hasMember } from './members.js';
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
-import { DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion } from './simple-values.js';
+import { DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
+import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
 import { setArrayElementType, typeOf } from './type-of.js';
 
@@ -682,6 +683,10 @@ const scriptBlockMethods: Table<ScriptBlock> = {
   },
 };
 
+const wildcardMethods: Table<PSWildcardPattern> = {
+  IsMatch: (w, a) => wildcardToRegExp(w.pattern, (w.options & 2) === 0).test(argStr(a[0])),
+};
+
 const regexMethods: Table<PSRegex> = {
   Match: (r, a) => regexMatch(r, argStr(a[0]), a.length > 1 ? argInt('Match', 'startat', a[1]) : 0),
   Matches: (r, a) => regexMatches(r, argStr(a[0]), a.length > 1 ? argInt('Matches', 'startat', a[1]) : 0),
@@ -887,6 +892,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof PSStack) return stackMethods as Table<never>;
   if (t instanceof PSStringBuilder) return stringBuilderMethods as Table<never>;
   if (t instanceof PSRegex) return regexMethods as Table<never>;
+  if (t instanceof PSWildcardPattern) return wildcardMethods as Table<never>;
   if (t instanceof PSException) return exceptionMethods as Table<never>;
   if (t instanceof PSType) return typeMethods as Table<never>;
   if (t instanceof PSEnumValue) return enumMethods as Table<never>;

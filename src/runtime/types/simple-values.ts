@@ -204,6 +204,18 @@ export class DictionaryEntry {
 }
 
 /** System.Text.RegularExpressions.Regex. `options` is the RegexOptions flags value. */
+/** A System.Management.Automation.WildcardPattern (`[WildcardPattern]::new('a*', 'IgnoreCase')`). */
+export class PSWildcardPattern {
+  constructor(
+    readonly pattern: string,
+    /** WildcardOptions flags: IgnoreCase = 2. */
+    readonly options: number,
+  ) {}
+  toString(): string {
+    return 'System.Management.Automation.WildcardPattern';
+  }
+}
+
 export class PSRegex {
   constructor(
     readonly pattern: string,

@@ -9,7 +9,8 @@ import { PSChar, PSDecimal, PSNumber, isNumeric, makeDouble, toJsNumber } from '
 import { compare } from '../values/operators.js';
 import { convertTo, roundHalfEven, scanNumber } from './cast.js';
 import { getEnumerable } from './collections.js';
-import { construct } from './constructors.js';
+import { construct, newWildcardPattern } from './constructors.js';
+import { escapeWildcard, isWildcardPattern, unescapeWildcard } from '../values/wildcard.js';
 import {
   TimeSpan, dateFromParts, dateFromTicks, daysInMonth, isLeapYear, makeDate, parseDateTime, parseDateTimeExact,
 } from './datetime.js';
@@ -772,6 +773,14 @@ const table: Record<string, Statics> = {
         const v = unwrapArg(a[1]);
         return (t.def.enumValues ?? []).some(([n, x]) => (typeof v === 'string' ? n === v : x === Number(v)));
       },
+    },
+  },
+  'System.Management.Automation.WildcardPattern': {
+    methods: {
+      Escape: (a) => escapeWildcard(argStr(a[0])),
+      Unescape: (a) => unescapeWildcard(argStr(a[0])),
+      ContainsWildcardCharacters: (a) => isWildcardPattern(argStr(a[0])),
+      Get: (a) => newWildcardPattern(a),
     },
   },
   'System.Management.Automation.PSObject': {

@@ -2,7 +2,7 @@
 import { PSException, ErrorRecord } from '../errors.js';
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
-import { PSHashtable, PSObject } from '../values/objects.js';
+import { PSHashtable, PSObject, PSOrderedHashtable } from '../values/objects.js';
 import { RegexMatch } from '../values/regex.js';
 import './builtin-types.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder } from './collections.js';
@@ -10,7 +10,7 @@ import { TimeSpan } from './datetime.js';
 import { PSMultiArray } from './multi-array.js';
 import { PSType, arrayTypeOf, defineType, instantiateGeneric, resolveType, typeByFullName } from './ps-type.js';
 import {
-  DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, TYPE_NAME,
+  DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME,
 } from './simple-values.js';
 
 /** Typed arrays (`[int[]]$a`) remember their element type; plain JS arrays are object[]. */
@@ -61,9 +61,10 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSChar) return T('System.Char');
   if (v instanceof PSObject) {
     if (v.baseObject !== undefined && v.baseObject !== null) return typeOf(v.baseObject);
-    return T('System.Management.Automation.PSCustomObject');
+    return dotNetClassOf(v.typeNames) ?? T('System.Management.Automation.PSCustomObject');
   }
   if (v instanceof PSDictionary) return generic(v.sorted ? 'System.Collections.Generic.SortedDictionary' : 'System.Collections.Generic.Dictionary', [v.keyType, v.valueType]);
+  if (v instanceof PSOrderedHashtable) return T('System.Management.Automation.OrderedHashtable');
   if (v instanceof PSHashtable) return T(v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable');
   if (v instanceof Date) return T('System.DateTime');
   if (v instanceof TimeSpan) return T('System.TimeSpan');
@@ -76,6 +77,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSVersion) return T('System.Version');
   if (v instanceof PSUri) return T('System.Uri');
   if (v instanceof PSRegex) return T('System.Text.RegularExpressions.Regex');
+  if (v instanceof PSWildcardPattern) return T('System.Management.Automation.WildcardPattern');
   if (v instanceof RegexMatch) return T('System.Text.RegularExpressions.Match');
   if (v instanceof PSEncoding) return T(`System.Text.${v.className}`);
   if (v instanceof DictionaryEntry) return T('System.Collections.DictionaryEntry');
@@ -88,6 +90,18 @@ export function typeOf(v: unknown): PSType {
   const tagged = (v as { [TYPE_NAME]?: unknown })[TYPE_NAME];
   if (typeof tagged === 'string') return typeForName(tagged);
   return T('System.Object');
+}
+
+/**
+ * Cmdlets emulate .NET result classes (GroupInfo, MatchInfo, FileInfo...) with property bags whose type
+ * names omit PSCustomObject; those report the emulated class from GetType(). Custom objects, including
+ * ones given a PSTypeName, keep PSCustomObject in their chain.
+ */
+function dotNetClassOf(typeNames: string[]): PSType | null {
+  if (typeNames.length === 0 || typeNames.includes('System.Management.Automation.PSCustomObject')) return null;
+  const name = typeNames[0]!;
+  if (name === 'System.Object') return null;
+  return typeByFullName(name) ?? null;
 }
 
 function generic(name: string, args: (PSType | null)[]): PSType {

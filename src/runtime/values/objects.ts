@@ -130,3 +130,18 @@ export class PSHashtable {
     return h;
   }
 }
+
+/**
+ * System.Management.Automation.OrderedHashtable, what `ConvertFrom-Json -AsHashtable` returns: a Hashtable
+ * (`-is [hashtable]`, lookups by key only) that keeps insertion order.
+ */
+export class PSOrderedHashtable extends PSHashtable {
+  constructor() {
+    super(false);
+  }
+  override clone(): PSOrderedHashtable {
+    const h = new PSOrderedHashtable();
+    for (const [k, v] of this.map) h.map.set(k, [v[0], v[1]]);
+    return h;
+  }
+}

@@ -541,15 +541,18 @@ function parseSplitOptions(v: unknown, cs: boolean): SplitOptions {
     ignorePatternWhitespace: false,
   };
   const text = Array.isArray(v) ? v.map((x) => toStr(x)).join(',') : toStr(v);
+  // Options other than IgnoreCase (RegexMatch and CultureInvariant included) may not accompany SimpleMatch.
+  let regexOnly = false;
   for (const raw of text.split(',')) {
     const name = raw.trim().toLowerCase();
-    if (!name || name === 'none' || name === 'regexmatch' || name === 'cultureinvariant') continue;
+    if (!name || name === 'none') continue;
     if (name === 'simplematch') o.simple = true;
     else if (name === 'ignorecase') o.ignoreCase = true;
-    else if (name === 'multiline') o.multiline = true;
-    else if (name === 'singleline') o.singleline = true;
-    else if (name === 'explicitcapture') o.explicitCapture = true;
-    else if (name === 'ignorepatternwhitespace') o.ignorePatternWhitespace = true;
+    else if (name === 'regexmatch' || name === 'cultureinvariant') regexOnly = true;
+    else if (name === 'multiline') o.multiline = regexOnly = true;
+    else if (name === 'singleline') o.singleline = regexOnly = true;
+    else if (name === 'explicitcapture') o.explicitCapture = regexOnly = true;
+    else if (name === 'ignorepatternwhitespace') o.ignorePatternWhitespace = regexOnly = true;
     else {
       throw runtimeError(
         `Cannot convert value "${raw.trim()}" to type "System.Management.Automation.SplitOptions". Error: "Unable to match the identifier name ${raw.trim()} to a valid enumerator name. Specify one of the following enumerator names and try again:\nSimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, Multiline, Singleline, IgnoreCase, ExplicitCapture"`,
@@ -558,9 +561,9 @@ function parseSplitOptions(v: unknown, cs: boolean): SplitOptions {
       );
     }
   }
-  if (o.simple && (o.multiline || o.singleline || o.explicitCapture || o.ignorePatternWhitespace)) {
-    throw runtimeError('Cannot use RegexMatch options with SimpleMatch.', 'InvalidSplitOptionCombination', {
-      category: 'InvalidOperation',
+  if (o.simple && regexOnly) {
+    throw runtimeError('The combination of options with the -split operator is not valid.', 'InvalidSplitOptionCombination', {
+      category: 'InvalidOperation', exceptionType: 'System.Management.Automation.ParseException',
     });
   }
   return o;
@@ -577,7 +580,15 @@ export function split(l: unknown, r: unknown, cs: boolean, env?: OperatorEnv): s
   if (Array.isArray(r)) {
     delim = r[0];
     if (r.length > 1) max = Number(toIntegral(toNumber(r[1])));
-    if (r.length > 2) opts = parseSplitOptions(r[2], cs);
+    // An empty options string counts as none; any options with a script-block delimiter are an error.
+    if (r.length > 2 && r[2] !== null && r[2] !== undefined && r[2] !== '') {
+      opts = parseSplitOptions(r[2], cs);
+      if (isScriptBlock(delim)) {
+        throw runtimeError('Options are not allowed on the -split operator with a predicate.', 'InvalidSplitOptionWithPredicate', {
+          category: 'InvalidOperation', exceptionType: 'System.Management.Automation.ParseException',
+        });
+      }
+    }
     if (r.length > 3) {
       throw runtimeError(`The -split operator allows only three elements to follow it, not ${r.length}.`, 'BadOperatorArgument', {
         category: 'InvalidOperation',
@@ -641,19 +652,45 @@ function regexSplit(input: string, re: RegExp, max: number, out: string[]): void
   out.push(input.slice(last));
 }
 
+/**
+ * -split with a script block: called per character with $_ as a one-character string; a true result splits
+ * there. A negative limit scans from the right (pwsh's NegativeSplitWithPredicate).
+ */
 function splitByPredicate(input: string, sb: unknown, max: number, env: OperatorEnv | undefined, out: string[]): void {
   if (!env) throw new Error('split with a script block needs an OperatorEnv');
-  let cur = '';
-  let count = 1;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i];
-    if ((max <= 0 || count < max) && toBool(unwrapOutput(env.invokeScriptBlock(sb, new PSChar(ch.charCodeAt(0)))))) {
-      out.push(cur);
-      cur = '';
-      count++;
-    } else cur += ch;
+  const isDelimiter = (i: number) => toBool(unwrapOutput(env.invokeScriptBlock(sb, input[i]!)));
+  if (max === 1 || max === -1) {
+    out.push(input);
+    return;
   }
-  out.push(cur);
+  const parts: string[] = [];
+  const limit = Math.abs(max);
+  if (max >= 0) {
+    let start = 0;
+    let cursor = 0;
+    for (; cursor < input.length; cursor++) {
+      if (!isDelimiter(cursor)) continue;
+      parts.push(input.slice(start, cursor));
+      start = cursor + 1;
+      if (limit === parts.length + 1) {
+        cursor++;
+        break;
+      }
+    }
+    parts.push(input.slice(start));
+    for (const p of parts) out.push(p);
+    return;
+  }
+  let end = input.length;
+  let cursor = input.length - 1;
+  for (; cursor >= 0; cursor--) {
+    if (!isDelimiter(cursor)) continue;
+    parts.push(input.slice(cursor + 1, end));
+    end = cursor;
+    if (limit === parts.length + 1) break;
+  }
+  parts.push(input.slice(0, end));
+  for (let i = parts.length - 1; i >= 0; i--) out.push(parts[i]!);
 }
 
 /** Unary -split: split on runs of whitespace after trimming. */

@@ -2,7 +2,7 @@
 import type { CmdletContext, CmdletDecl, ParameterDecl } from '../../../runtime/cmdlet-api.js';
 import { AwsCredentialsValue, TYPE_NAME } from '../runtime/credentials-value.js';
 import { awsState, setGlobal } from '../runtime/session-state.js';
-import { resolveCredentials, profileExists, profileProvider, envOf } from '../runtime/credentials.js';
+import { resolveCredentials, profileExists, profileProvider, envOf, loadProviders } from '../runtime/credentials.js';
 import { readIniIfExists, sharedConfigFile, sharedCredentialsFile, updateIniFile, IniFormatError } from '../runtime/ini-file.js';
 import { regionArgument } from '../runtime/regions.js';
 import { toAwsErrorRecord, awsError } from '../runtime/aws-errors.js';
@@ -45,7 +45,7 @@ async function credentialsFromParams(ctx: CmdletContext): Promise<AwsCredentials
     return p.Credential instanceof AwsCredentialsValue ? p.Credential : new AwsCredentialsValue('Amazon.Runtime.SessionAWSCredentials', r.provider, r.identity);
   }
   if (p.RoleArn) {
-    const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
+    const { fromTemporaryCredentials } = await loadProviders();
     const source = await profileProvider(ctx, p.SourceProfile, p.ProfileLocation ? ctx.resolvePath(p.ProfileLocation) : undefined);
     const provider = fromTemporaryCredentials({
       masterCredentials: source,

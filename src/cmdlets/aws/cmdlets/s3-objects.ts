@@ -5,6 +5,7 @@ import { serviceCmdlet } from '../runtime/service-cmdlet.js';
 import { tag } from '../runtime/output.js';
 import { plain } from '../runtime/schema-values.js';
 import { commonParams, propOf, withService } from './hand-written-support.js';
+import { loadSdk } from '../runtime/sdk-require.js';
 
 const bucketParam: ParameterDecl = { name: 'BucketName', type: 'string', position: 0, valueFromPipelineByPropertyName: true };
 
@@ -142,7 +143,7 @@ export const getS3PreSignedUrl: CmdletDecl = {
   process: (ctx) => {
     const p = ctx.params;
     return withService(ctx, 'Get-S3PreSignedURL', 'S3', p.Key, async (svc) => {
-      const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
+      const { getSignedUrl } = await loadSdk<typeof import('@aws-sdk/s3-request-presigner')>('@aws-sdk/s3-request-presigner');
       const verb = String(p.Verb ?? 'GET').toUpperCase();
       const req: Record<string, any> = { Bucket: String(p.BucketName), Key: String(p.Key) };
       if (p.VersionId && verb !== 'PUT') req.VersionId = String(p.VersionId);

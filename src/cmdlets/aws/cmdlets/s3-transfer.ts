@@ -11,6 +11,7 @@ import { awsError } from '../runtime/aws-errors.js';
 import { toBlob, plain } from '../runtime/schema-values.js';
 import type { ServiceClient } from '../runtime/client-factory.js';
 import { commonParams, contentTypeFor, fileItem, filesUnder, joinKey, pathArg, propOf, stringMap, withService } from './hand-written-support.js';
+import { loadSdk } from '../runtime/sdk-require.js';
 
 export const cannedAclNames = ['NoACL', 'private', 'public-read', 'public-read-write', 'aws-exec-read', 'authenticated-read', 'bucket-owner-read', 'bucket-owner-full-control', 'log-delivery-write'];
 const MB = 1024 * 1024;
@@ -72,7 +73,7 @@ async function upload(ctx: CmdletContext, svc: ServiceClient, req: Record<string
     await svc.client.send(new svc.module.PutObjectCommand({ ...req, Body: data }), { abortSignal: ctx.signal });
     return;
   }
-  const { Upload } = await import('@aws-sdk/lib-storage');
+  const { Upload } = await loadSdk<typeof import('@aws-sdk/lib-storage')>('@aws-sdk/lib-storage');
   const up = new Upload({
     client: svc.client as never,
     params: { ...req, Body: body } as never,

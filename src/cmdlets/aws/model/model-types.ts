@@ -1,7 +1,6 @@
 // .NET model types scripts build by hand (`New-Object Amazon.EC2.Model.IpPermission`,
 // `[Amazon.EC2.Model.Filter]@{...}`, `New-Object Amazon.S3.AmazonS3Config`), defined on demand from the SDK's
 // runtime schemas. Nothing here loads an SDK until a script names one of these types.
-import { createRequire } from 'node:module';
 import * as psTypeModule from '../../../runtime/types/ps-type.js';
 import { defineType, registerType, typeByFullName, type PSType, type PropertyDef, type TypeDef } from '../../../runtime/types/ps-type.js';
 import { PSList } from '../../../runtime/types/collections.js';
@@ -9,8 +8,8 @@ import { TYPE_NAME } from '../runtime/credentials-value.js';
 import { clientConfigPropertyNames, clientConfigTypeNames } from '../runtime/client-config.js';
 import type { NS } from '../runtime/schema-values.js';
 import { serviceNamespaces } from '../runtime/output.js';
+import { requireSdk } from '../runtime/sdk-require.js';
 
-const requireSdk = createRequire(import.meta.url);
 
 /** .NET namespace → [service prefix, SDK package]. */
 const namespaces: Record<string, [string, string]> = {
@@ -30,8 +29,8 @@ const shapeExports: Record<string, Record<string, string>> = {
 type SchemaLib = { NormalizedSchema: { of(s: unknown): NS } };
 let schemaLib: SchemaLib | null = null;
 function sdkModule(pkg: string): Record<string, unknown> {
-  schemaLib ??= requireSdk('@smithy/core/schema') as SchemaLib;
-  return requireSdk(pkg) as Record<string, unknown>;
+  schemaLib ??= requireSdk<SchemaLib>('@smithy/core/schema');
+  return requireSdk<Record<string, unknown>>(pkg);
 }
 
 /** The PowerShell type a member is converted to when a script sets it. */
@@ -167,7 +166,7 @@ export function registerServiceModelTypes(prefix: string, mod?: Record<string, u
   if (registeredServices.has(prefix) || !prefixPackages[prefix]) return;
   registeredServices.add(prefix);
   const m = mod ?? sdkModule(prefixPackages[prefix]!);
-  schemaLib ??= requireSdk('@smithy/core/schema') as SchemaLib;
+  schemaLib ??= requireSdk<SchemaLib>('@smithy/core/schema');
   const ns = serviceNamespaces[prefix]!;
   const reverse = Object.fromEntries(Object.entries(shapeExports[prefix] ?? {}).map(([k, v]) => [v, k]));
   for (const key of Object.keys(m)) {

@@ -6,16 +6,11 @@ import { resolveRegion } from './regions.js';
 import { awsState, envVar } from './session-state.js';
 import type { NormalizedClientConfig } from './client-config.js';
 import { loadSchemaLib } from './schema-values.js';
+import { loadSdk } from './sdk-require.js';
 
-// Literal import() calls so bundlers keep each SDK external and loaded on demand.
-const loaders: Record<string, () => Promise<Record<string, any>>> = {
-  S3: () => import('@aws-sdk/client-s3'),
-  EC2: () => import('@aws-sdk/client-ec2'),
-  SQS: () => import('@aws-sdk/client-sqs'),
-  SNS: () => import('@aws-sdk/client-sns'),
-  STS: () => import('@aws-sdk/client-sts'),
-  IAM: () => import('@aws-sdk/client-iam'),
-  CW: () => import('@aws-sdk/client-cloudwatch'),
+const packages: Record<string, string> = {
+  S3: '@aws-sdk/client-s3', EC2: '@aws-sdk/client-ec2', SQS: '@aws-sdk/client-sqs', SNS: '@aws-sdk/client-sns',
+  STS: '@aws-sdk/client-sts', IAM: '@aws-sdk/client-iam', CW: '@aws-sdk/client-cloudwatch',
 };
 const clientClasses: Record<string, string> = { S3: 'S3Client', EC2: 'EC2Client', SQS: 'SQSClient', SNS: 'SNSClient', STS: 'STSClient', IAM: 'IAMClient', CW: 'CloudWatchClient' };
 /** AWS_ENDPOINT_URL_<SERVICE> names (the SDK reads them; we look only to decide S3 path-style). */
@@ -25,9 +20,9 @@ const modules = new Map<string, Promise<Record<string, any>>>();
 export function loadServiceModule(prefix: string): Promise<Record<string, any>> {
   let m = modules.get(prefix);
   if (!m) {
-    const load = loaders[prefix];
-    if (!load) throw new Error(`No SDK client is available for service '${prefix}'.`);
-    m = Promise.all([load(), loadSchemaLib()]).then(([mod]) => mod);
+    const pkg = packages[prefix];
+    if (!pkg) throw new Error(`No SDK client is available for service '${prefix}'.`);
+    m = Promise.all([loadSdk(pkg), loadSchemaLib()]).then(([mod]) => mod);
     modules.set(prefix, m);
   }
   return m;

@@ -6,6 +6,7 @@ import { AwsCredentialsValue, fingerprint } from './credentials-value.js';
 import { awsState, envVar } from './session-state.js';
 import { readIniIfExists, sharedConfigFile, sharedCredentialsFile } from './ini-file.js';
 import { awsError } from './aws-errors.js';
+import { loadSdk } from './sdk-require.js';
 
 export interface ResolvedCredentials {
   provider: AwsCredentialIdentityProvider;
@@ -20,7 +21,7 @@ export interface ResolvedCredentials {
 type Providers = typeof import('@aws-sdk/credential-providers');
 let providers: Promise<Providers> | null = null;
 export function loadProviders(): Promise<Providers> {
-  return (providers ??= import('@aws-sdk/credential-providers'));
+  return (providers ??= loadSdk<Providers>('@aws-sdk/credential-providers'));
 }
 
 export interface CredentialParams {

@@ -1,6 +1,7 @@
 // Converting between PowerShell values and SDK shapes, driven by the SDK's runtime schemas
 // (NormalizedSchema from @smithy/core/schema, which the client modules already load).
 import { readFileSync } from 'node:fs';
+import { loadSdk } from './sdk-require.js';
 import { PSHashtable, PSObject } from '../../../runtime/values/objects.js';
 import { isNumeric, toJsNumber, PSChar } from '../../../runtime/values/numbers.js';
 
@@ -15,7 +16,7 @@ let lib: SchemaLib | null = null;
 let libPromise: Promise<SchemaLib> | null = null;
 export async function loadSchemaLib(): Promise<SchemaLib> {
   if (lib) return lib;
-  libPromise ??= import('@smithy/core/schema' as string).then((m) => (lib = m as SchemaLib));
+  libPromise ??= loadSdk<SchemaLib>('@smithy/core/schema').then((m) => (lib = m));
   return libPromise;
 }
 export function normalized(schema: unknown): NS {
