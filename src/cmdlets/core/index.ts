@@ -24,6 +24,7 @@ import { cmdlets as contentCmdlets } from './content-cmdlets.js';
 import { cmdlets as selectStringCmdlets } from './select-string.js';
 import { cmdlets as objectCmdlets } from './object-cmdlets.js';
 import { cmdlets as strictModeCmdlets } from './strict-mode.js';
+import { cmdlets as moduleCmdlets } from './module-cmdlets.js';
 import { pesterCmdlets } from '../pester/index.js';
 
 export { defaultAliases } from './aliases.js';
@@ -52,5 +53,6 @@ export const coreCmdlets: CmdletDecl[] = [
   ...selectStringCmdlets,
   ...objectCmdlets,
   ...strictModeCmdlets,
+  ...moduleCmdlets,
   ...pesterCmdlets,
 ];

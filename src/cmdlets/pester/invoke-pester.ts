@@ -255,4 +255,6 @@ const importModuleDecl: CmdletDecl = {
   },
 };
 
-export const invokePesterCmdlets: CmdletDecl[] = [invokePesterDecl, importModuleDecl];
+// Import-Module itself lives in src/cmdlets/core/module-cmdlets.ts (it treats `Pester` as built in).
+export const invokePesterCmdlets: CmdletDecl[] = [invokePesterDecl];
+void importModuleDecl;

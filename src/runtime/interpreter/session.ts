@@ -61,6 +61,8 @@ export class PathInfo {
 Object.defineProperty(PathInfo.prototype, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PathInfo' });
 
 export class Session implements SessionApi {
+  /** Imported script modules by lower-cased name. */
+  readonly modules = new Map<string, import('./modules.js').ModuleRecord>();
   /** The session whose script is running now (static .NET-style methods get no session argument). */
   static current: Session | null = null;
   readonly globalScope = new Scope(null, true);
@@ -549,6 +551,8 @@ export class Session implements SessionApi {
   toRuntimeError(e: unknown, cmdletClass?: string): PSRuntimeError {
     if (e instanceof PSRuntimeError) return e;
     if (isFlowSignal(e)) throw e;
+    // Developers can see where an internal error came from; users never get a JS stack.
+    if (this.env.AWSH_DEBUG && e instanceof Error) process.stderr.write(`[awsh debug] ${e.stack}\n`);
     // A JS stack overflow is pwsh's call-depth overflow; checked without regexes (this may run near the stack limit).
     const overflow = e instanceof RangeError && String(e.message).includes('call stack');
     const msg = overflow ? '' : e instanceof Error ? e.message : toStr(e);

@@ -1,0 +1,213 @@
+// Modules: Import-Module, Get-Module, Remove-Module, Export-ModuleMember, New-Module.
+// Built-in modules (Pester, the Microsoft.PowerShell.* modules, the AWS.Tools modules) ship with awsh, so importing
+// them succeeds at once; script modules (.psm1/.psd1/.ps1, or names on $env:PSModulePath) get a module scope.
+import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
+import { PSObject } from '../../runtime/values/objects.js';
+import { toStr } from '../../runtime/values/convert.js';
+import type { Session } from '../../runtime/interpreter/session.js';
+import type { CmdletProcessor } from '../../runtime/interpreter/cmdlet-processor.js';
+import {
+  currentLoadingModule, findModuleFile, importModuleFile, modulePaths, newDynamicModule, removeModule,
+} from '../../runtime/interpreter/modules.js';
+import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
+import { registerView } from '../../runtime/format/index.js';
+import { existsSync, readdirSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { CORE_MODULE } from './util.js';
+
+const AWS_MODULES = [
+  'AWS.Tools.Common', 'AWS.Tools.S3', 'AWS.Tools.EC2', 'AWS.Tools.SQS', 'AWS.Tools.SimpleNotificationService',
+  'AWS.Tools.SecurityToken', 'AWS.Tools.IdentityManagement', 'AWS.Tools.CloudWatch', 'AWSPowerShell.NetCore', 'AWSPowerShell',
+];
+const BUILT_IN = [
+  'Microsoft.PowerShell.Core', 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Management', 'Microsoft.PowerShell.Security',
+  'Microsoft.PowerShell.Host', 'Pester', 'PSReadLine',
+];
+
+function builtInInfo(name: string): PSObject {
+  const isAws = AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase());
+  const o = PSObject.fromEntries([
+    ['ModuleType', isAws || name === 'Pester' ? 'Script' : 'Manifest'],
+    ['Version', isAws ? '5.0.0' : name === 'Pester' ? '5.5.0' : '7.4.0.0'],
+    ['Name', AWS_MODULES.find((m) => m.toLowerCase() === name.toLowerCase()) ?? BUILT_IN.find((m) => m.toLowerCase() === name.toLowerCase()) ?? name],
+    ['Path', ''],
+    ['ModuleBase', ''],
+  ]);
+  o.typeNames = ['System.Management.Automation.PSModuleInfo', 'System.Object'];
+  return o;
+}
+
+const sessionOf = (ctx: CmdletContext) => ctx.session as unknown as Session;
+const streamsOf = (ctx: CmdletContext) => (ctx as unknown as CmdletProcessor).frame.streams;
+
+function isBuiltIn(name: string): boolean {
+  const n = name.toLowerCase();
+  return [...AWS_MODULES, ...BUILT_IN].some((m) => m.toLowerCase() === n);
+}
+
+const importModule: CmdletDecl = {
+  name: 'Import-Module',
+  module: CORE_MODULE,
+  synopsis: 'Adds modules to the current session.',
+  parameters: [
+    { name: 'Name', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true },
+    { name: 'Force', type: 'switch' },
+    { name: 'PassThru', type: 'switch' },
+    { name: 'Global', type: 'switch' },
+    { name: 'Scope', type: 'string', validateSet: ['Local', 'Global'] },
+    { name: 'DisableNameChecking', type: 'switch' },
+    { name: 'Prefix', type: 'string' },
+    { name: 'ArgumentList', type: 'object[]', aliases: ['Args'] },
+    { name: 'MinimumVersion', type: 'string', aliases: ['Version'] },
+    { name: 'RequiredVersion', type: 'string' },
+    { name: 'MaximumVersion', type: 'string' },
+    { name: 'Function', type: 'string[]' },
+    { name: 'Cmdlet', type: 'string[]' },
+    { name: 'Variable', type: 'string[]' },
+    { name: 'Alias', type: 'string[]' },
+    { name: 'NoClobber', type: 'switch' },
+  ],
+  async process(ctx) {
+    for (const n of (ctx.params.Name as string[]) ?? []) {
+      const name = toStr(n);
+      if (isBuiltIn(name)) {
+        if (AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase())) {
+          // The AWS model types (Amazon.EC2.Model.*) become resolvable once their module is imported.
+          const { importAwsModuleTypes } = await import('../aws/model/model-types.js');
+          importAwsModuleTypes(name);
+        }
+        if (ctx.params.PassThru) await ctx.write(builtInInfo(name));
+        continue;
+      }
+      const file = findModuleFile(sessionOf(ctx), name);
+      if (!file) {
+        ctx.writeError({
+          message: `The specified module '${name}' was not loaded because no valid module file was found in any module directory.`,
+          errorId: 'Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand',
+          category: 'ResourceUnavailable',
+          exceptionType: 'System.IO.FileNotFoundException',
+          targetObject: name,
+        });
+        continue;
+      }
+      const info = await importModuleFile(sessionOf(ctx), file, streamsOf(ctx), !!ctx.params.Force, ctx.params.ArgumentList ?? []);
+      if (ctx.params.PassThru) await ctx.write(info);
+    }
+  },
+};
+
+const getModule: CmdletDecl = {
+  name: 'Get-Module',
+  module: CORE_MODULE,
+  synopsis: 'Gets the modules that have been imported or that can be imported into the current session.',
+  parameters: [
+    { name: 'Name', type: 'string[]', position: 0 },
+    { name: 'ListAvailable', type: 'switch' },
+    { name: 'All', type: 'switch' },
+    { name: 'Refresh', type: 'switch' },
+  ],
+  process(ctx) {
+    const s = sessionOf(ctx);
+    const names = (ctx.params.Name as string[] | undefined)?.map((x) => toStr(x));
+    const match = (n: string) => !names || names.some((p) => new RegExp('^' + p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i').test(n));
+    const out: PSObject[] = [];
+    if (ctx.params.ListAvailable) {
+      for (const m of [...AWS_MODULES, ...BUILT_IN]) if (match(m)) out.push(builtInInfo(m));
+      for (const dir of modulePaths(s)) {
+        if (!existsSync(dir)) continue;
+        for (const d of readdirSync(dir)) if (match(d) && findModuleFile(s, nodePath.join(dir, d))) out.push(builtInInfo(d));
+      }
+    } else {
+      for (const rec of s.modules.values()) if (match(rec.name)) out.push(rec.info);
+    }
+    for (const o of out) ctx.write(o);
+  },
+};
+
+const removeModuleDecl: CmdletDecl = {
+  name: 'Remove-Module',
+  module: CORE_MODULE,
+  synopsis: 'Removes modules from the current session.',
+  parameters: [
+    { name: 'Name', type: 'string[]', position: 0, mandatory: true, valueFromPipelineByPropertyName: true },
+    { name: 'Force', type: 'switch' },
+  ],
+  process(ctx) {
+    const s = sessionOf(ctx);
+    for (const n of ctx.params.Name as string[]) {
+      const rec = s.modules.get(toStr(n).toLowerCase());
+      if (rec) removeModule(s, rec);
+      else if (!isBuiltIn(toStr(n))) {
+        ctx.writeError({
+          message: `No modules were removed. Verify that the specification of modules to remove is correct and those modules exist in the runspace.`,
+          errorId: 'Modules_NoModulesRemoved,Microsoft.PowerShell.Commands.RemoveModuleCommand',
+          category: 'ResourceUnavailable',
+          exceptionType: 'System.InvalidOperationException',
+          targetObject: toStr(n),
+        });
+      }
+    }
+  },
+};
+
+const exportModuleMember: CmdletDecl = {
+  name: 'Export-ModuleMember',
+  module: CORE_MODULE,
+  synopsis: 'Specifies the module members that are exported.',
+  parameters: [
+    { name: 'Function', type: 'string[]', position: 0, valueFromPipeline: true },
+    { name: 'Cmdlet', type: 'string[]' },
+    { name: 'Variable', type: 'string[]' },
+    { name: 'Alias', type: 'string[]' },
+  ],
+  process(ctx) {
+    const rec = currentLoadingModule();
+    if (!rec) {
+      ctx.throwTerminating({
+        message: 'The Export-ModuleMember cmdlet can only be called from inside a module.',
+        errorId: 'Modules_CanOnlyExecuteExportModuleMemberInsideAModule',
+        category: 'PermissionDenied',
+        exceptionType: 'System.InvalidOperationException',
+      });
+    }
+    if (!rec) return;
+    const list = (v: unknown) => ((v as unknown[] | undefined) ?? []).map((x) => toStr(x));
+    rec.exportFunctions = [...(rec.exportFunctions ?? []), ...list(ctx.params.Function)];
+    rec.exportVariables.push(...list(ctx.params.Variable));
+    rec.exportAliases.push(...list(ctx.params.Alias));
+  },
+};
+
+const newModule: CmdletDecl = {
+  name: 'New-Module',
+  module: CORE_MODULE,
+  synopsis: 'Creates a new dynamic module that exists only in memory.',
+  parameters: [
+    { name: 'ScriptBlock', type: 'scriptblock', position: 0, mandatory: true },
+    { name: 'Name', type: 'string' },
+    { name: 'ArgumentList', type: 'object[]' },
+    { name: 'AsCustomObject', type: 'switch' },
+    { name: 'ReturnResult', type: 'switch' },
+  ],
+  async process(ctx) {
+    const name = ctx.params.Name ? toStr(ctx.params.Name) : `__DynamicModule_${Math.random().toString(16).slice(2, 10)}`;
+    const info = await newDynamicModule(sessionOf(ctx), ctx.params.ScriptBlock as ScriptBlock, name, streamsOf(ctx));
+    await ctx.write(info);
+  },
+};
+
+registerView('System.Management.Automation.PSModuleInfo', {
+  table: {
+    columns: [
+      { label: 'ModuleType', property: 'ModuleType', width: 10 },
+      { label: 'Version', property: 'Version', width: 10 },
+      { label: 'Name', property: 'Name', width: 35 },
+      { label: 'ExportedCommands', getter: (o: unknown) => {
+        const c = (o as PSObject).getMember?.('ExportedCommands')?.value as { keys?: () => Iterable<unknown> } | undefined;
+        return c?.keys ? `{${[...c.keys()].join(', ')}}` : '{}';
+      } },
+    ],
+  },
+} as never);
+
+export const cmdlets: CmdletDecl[] = [importModule, getModule, removeModuleDecl, exportModuleMember, newModule];

@@ -1,0 +1,238 @@
+// Script modules: Import-Module of .psm1 / .psd1 / .ps1 files and module names on $env:PSModulePath.
+// A module runs in its own script scope under the global scope; the functions it exports are imported into the
+// global scope but keep the module scope as their parent, so `$script:` and private helpers resolve inside it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import { homedir } from 'node:os';
+import { parse } from '../../parser/index.js';
+import { PSObject, PSHashtable } from '../values/objects.js';
+import { toStr } from '../values/convert.js';
+import { runtimeError } from '../errors.js';
+import { Scope, type FunctionInfo } from './scope.js';
+import { Frame, type Streams } from './frame.js';
+import { ScriptBlock } from './scriptblock.js';
+import { ScriptProcessor } from './script-processor.js';
+import { runPipeline } from './pipeline.js';
+import { compileExpr } from './compile-expr.js';
+import { setInScope } from './variables.js';
+import { isPromise } from './flow.js';
+import type { Session } from './session.js';
+
+export interface ModuleRecord {
+  name: string;
+  path: string;
+  scope: Scope;
+  /** Names exported with Export-ModuleMember (null: not called, so every function is exported). */
+  exportFunctions: string[] | null;
+  exportVariables: string[];
+  exportAliases: string[];
+  info: PSObject;
+  importedFunctions: string[];
+}
+
+/** Modules being loaded right now (Export-ModuleMember applies to the innermost). */
+const loading: ModuleRecord[] = [];
+
+export function currentLoadingModule(): ModuleRecord | null {
+  return loading[loading.length - 1] ?? null;
+}
+
+export function modulePaths(session: Session): string[] {
+  const env = session.env.PSModulePath;
+  const home = session.env.HOME ?? homedir();
+  const dirs = env ? env.split(nodePath.delimiter).filter(Boolean) : [];
+  dirs.push(nodePath.join(home, '.local', 'share', 'powershell', 'Modules'));
+  return dirs;
+}
+
+/** Find a module file from a name or path: `./My.psm1`, `/x/My.psd1`, `MyModule` (on PSModulePath). */
+export function findModuleFile(session: Session, name: string): string | null {
+  const looksLikePath = /[\\/]/.test(name) || /\.(psm1|psd1|ps1)$/i.test(name);
+  if (looksLikePath) {
+    const p = session.resolvePath(name);
+    if (existsSync(p) && statSync(p).isFile()) return p;
+    if (existsSync(p) && statSync(p).isDirectory()) return fileInModuleDir(p, nodePath.basename(p));
+    return null;
+  }
+  for (const dir of modulePaths(session)) {
+    const base = nodePath.join(dir, name);
+    if (existsSync(base) && statSync(base).isDirectory()) {
+      const f = fileInModuleDir(base, name);
+      if (f) return f;
+    }
+  }
+  return null;
+}
+
+function fileInModuleDir(dir: string, name: string): string | null {
+  for (const ext of ['.psd1', '.psm1', '.ps1']) {
+    const f = nodePath.join(dir, name + ext);
+    if (existsSync(f)) return f;
+  }
+  // Versioned folders: Name/1.2.3/Name.psd1 (newest first).
+  const versions = readdirSync(dir).filter((d) => /^\d+(\.\d+)*$/.test(d)).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  for (const v of versions) {
+    const f = fileInModuleDir(nodePath.join(dir, v), name);
+    if (f) return f;
+  }
+  return null;
+}
+
+function moduleInfo(name: string, path: string, type: string, version: string): PSObject {
+  const o = PSObject.fromEntries([
+    ['ModuleType', type],
+    ['Version', version],
+    ['Name', name],
+    ['Path', path],
+    ['ModuleBase', nodePath.dirname(path)],
+    ['ExportedCommands', new PSHashtable()],
+    ['ExportedFunctions', new PSHashtable()],
+  ]);
+  o.typeNames = ['System.Management.Automation.PSModuleInfo', 'System.Object'];
+  return o;
+}
+
+/** Evaluate a .psd1 manifest: one hashtable literal. */
+function readManifest(session: Session, file: string): PSHashtable {
+  const parsed = session.loadScriptFile(file).ast;
+  const stmt = parsed.endBlock?.statements[0];
+  const expr = stmt && stmt.kind === 'Pipeline' && stmt.elements[0]?.kind === 'CommandExpression' ? stmt.elements[0].expression : null;
+  if (!expr || expr.kind !== 'Hashtable') {
+    throw runtimeError(`The module manifest '${file}' could not be processed because it is not a valid PowerShell module manifest file.`, 'Modules_InvalidManifest,Microsoft.PowerShell.Commands.ImportModuleCommand', { category: 'InvalidData', target: file });
+  }
+  const frame = new Frame(new Scope(session.globalScope), () => {}, session.defaultStreams, session, null);
+  const v = compileExpr(expr)(frame);
+  if (isPromise(v) || !(v instanceof PSHashtable)) throw runtimeError(`The module manifest '${file}' is not valid.`, 'Modules_InvalidManifest', { category: 'InvalidData' });
+  return v;
+}
+
+function asNames(v: unknown): string[] | null {
+  if (v === null || v === undefined) return null;
+  const list = (Array.isArray(v) ? v : [v]).map((x) => toStr(x));
+  return list.includes('*') ? null : list;
+}
+
+/**
+ * Import a module file into the session. Returns the module's info object. Runs synchronously unless the module's
+ * top-level code runs something async (then a Promise).
+ */
+export function importModuleFile(session: Session, file: string, streams: Streams, force: boolean, args: unknown[] = []): PSObject | Promise<PSObject> {
+  const name = nodePath.basename(file).replace(/\.(psm1|psd1|ps1)$/i, '');
+  const existing = session.modules.get(name.toLowerCase());
+  if (existing && !force) return existing.info;
+  if (existing) removeModule(session, existing);
+  if (/\.psd1$/i.test(file)) {
+    const manifest = readManifest(session, file);
+    const root = toStr(manifest.get('RootModule') ?? manifest.get('ModuleToProcess') ?? '');
+    const version = toStr(manifest.get('ModuleVersion') ?? '0.0');
+    const rootFile = root ? nodePath.resolve(nodePath.dirname(file), root) : null;
+    const finish = (info: PSObject | null): PSObject => {
+      const rec = session.modules.get(name.toLowerCase()) ?? session.modules.get(nodePath.basename(rootFile ?? '').replace(/\.(psm1|ps1)$/i, '').toLowerCase());
+      const result = info ?? moduleInfo(name, file, 'Manifest', version);
+      result.setProperty('Version', version);
+      result.setProperty('Name', name);
+      if (rec) {
+        // A manifest's FunctionsToExport narrows what the root module exported.
+        const allowed = asNames(manifest.get('FunctionsToExport'));
+        if (allowed) for (const f of rec.importedFunctions) if (!allowed.some((a) => a.toLowerCase() === f.toLowerCase())) session.globalScope.functions?.delete(f.toLowerCase());
+        session.modules.delete(rec.name.toLowerCase());
+        rec.name = name;
+        session.modules.set(name.toLowerCase(), rec);
+      }
+      return result;
+    };
+    if (rootFile) {
+      const r = importModuleFile(session, rootFile, streams, true, args);
+      return isPromise(r) ? r.then(finish) : finish(r);
+    }
+    return finish(null);
+  }
+  const scope = new Scope(session.globalScope, true);
+  const rec: ModuleRecord = {
+    name, path: file, scope, exportFunctions: null, exportVariables: [], exportAliases: [],
+    info: moduleInfo(name, file, 'Script', '0.0'), importedFunctions: [],
+  };
+  setInScope(scope, 'psscriptroot', 'PSScriptRoot', nodePath.dirname(file));
+  setInScope(scope, 'pscommandpath', 'PSCommandPath', file);
+  const sb = session.loadScriptFile(file);
+  const caller = new Frame(scope, () => {}, streams, session, name);
+  const proc = new ScriptProcessor(sb, args.map((a) => ({ name: null, value: a, hasValue: true })), caller, streams, {
+    name: file, dotSource: true, isScriptFile: false, scriptPath: file,
+  });
+  loading.push(rec);
+  const done = (): PSObject => {
+    loading.pop();
+    exportModule(session, rec);
+    return rec.info;
+  };
+  let r: void | Promise<void>;
+  try {
+    r = runPipeline([proc], null, () => {});
+  } catch (e) {
+    loading.pop();
+    throw e;
+  }
+  if (isPromise(r)) return r.then(done, (e) => {
+    loading.pop();
+    throw e;
+  });
+  return done();
+}
+
+function exportModule(session: Session, rec: ModuleRecord): void {
+  const target = session.globalScope;
+  const wanted = rec.exportFunctions;
+  const exportedFns = rec.info.getMember('ExportedFunctions')!.value as PSHashtable;
+  const exportedCmds = rec.info.getMember('ExportedCommands')!.value as PSHashtable;
+  for (const fn of rec.scope.functions?.values() ?? []) {
+    if (wanted && !wanted.some((w) => wildcardMatch(w, fn.name))) continue;
+    const sb = fn.scriptBlock as ScriptBlock;
+    const bound = new ScriptBlock(sb.ast);
+    bound.session = sb.session;
+    bound.closureScope = rec.scope;
+    Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter });
+    const info: FunctionInfo = { ...fn, scriptBlock: bound };
+    target.setFunction(info);
+    rec.importedFunctions.push(fn.name);
+    exportedFns.set(fn.name, fn.name);
+    exportedCmds.set(fn.name, fn.name);
+  }
+  for (const v of rec.exportVariables) {
+    for (const [k, pv] of rec.scope.vars) if (wildcardMatch(v, pv.name)) target.vars.set(k, pv);
+  }
+  for (const a of rec.exportAliases) {
+    for (const al of rec.scope.aliases?.values() ?? []) if (wildcardMatch(a, al.name)) target.setAlias(al);
+  }
+  session.modules.set(rec.name.toLowerCase(), rec);
+}
+
+export function removeModule(session: Session, rec: ModuleRecord): void {
+  for (const f of rec.importedFunctions) session.globalScope.functions?.delete(f.toLowerCase());
+  session.modules.delete(rec.name.toLowerCase());
+}
+
+function wildcardMatch(pattern: string, name: string): boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  return re.test(name);
+}
+
+/** New-Module -ScriptBlock: a dynamic module from a script block. */
+export function newDynamicModule(session: Session, sb: ScriptBlock, name: string, streams: Streams): PSObject | Promise<PSObject> {
+  const scope = new Scope(session.globalScope, true);
+  const rec: ModuleRecord = {
+    name, path: '', scope, exportFunctions: null, exportVariables: [], exportAliases: [],
+    info: moduleInfo(name, '', 'Script', '0.0'), importedFunctions: [],
+  };
+  const caller = new Frame(scope, () => {}, streams, session, name);
+  const proc = new ScriptProcessor(sb, [], caller, streams, { name, dotSource: true, isScriptFile: false });
+  loading.push(rec);
+  const done = (): PSObject => {
+    loading.pop();
+    exportModule(session, rec);
+    return rec.info;
+  };
+  const r = runPipeline([proc], null, () => {});
+  return isPromise(r) ? r.then(done) : done();
+}
+
+export { parse };

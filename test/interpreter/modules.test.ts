@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createShell } from '../../src/index.js';
+
+function moduleDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'awsh-mod-'));
+  mkdirSync(join(dir, 'MyMod'));
+  writeFileSync(join(dir, 'MyMod', 'MyMod.psm1'), [
+    '$script:counter = 10',
+    'function Get-Counter { $script:counter }',
+    'function Add-Counter { param([int]$By = 1) $script:counter += $By; helper }',
+    'function helper { "helped $script:counter" }',
+    'Export-ModuleMember -Function Get-Counter, Add-Counter',
+  ].join('\n'));
+  writeFileSync(join(dir, 'MyMod', 'MyMod.psd1'), "@{ RootModule = 'MyMod.psm1'; ModuleVersion = '1.2.3'; FunctionsToExport = @('Get-Counter', 'Add-Counter') }");
+  return dir;
+}
+
+describe('script modules', () => {
+  it('runs a module in its own scope and exports only its public functions', async () => {
+    const dir = moduleDir();
+    const shell = createShell({ cwd: dir });
+    const out = await shell.invoke('Import-Module ./MyMod; Get-Counter; Add-Counter -By 5; Get-Counter; $null -eq $counter; Test-Path function:helper; (Get-Module MyMod).Version');
+    expect(out).toEqual([10, 'helped 15', 15, true, false, '1.2.3']);
+  });
+  it('finds modules on PSModulePath and removes them', async () => {
+    const dir = moduleDir();
+    const shell = createShell({ env: { PSModulePath: dir, HOME: dir } });
+    expect(await shell.invoke('Import-Module MyMod; Get-Counter; Remove-Module MyMod; Test-Path function:Get-Counter')).toEqual([10, false]);
+  });
+  it('imports the built-in modules and reports a missing one', async () => {
+    const errors: string[] = [];
+    const shell = createShell({ host: { error: (r) => errors.push(r.FullyQualifiedErrorId) } });
+    expect(await shell.invoke('Import-Module Pester; Import-Module Microsoft.PowerShell.Utility; Import-Module AWS.Tools.S3; "ok"')).toEqual(['ok']);
+    await shell.execute('Import-Module NoSuchModule');
+    expect(errors).toEqual(['Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand']);
+  });
+  it('creates dynamic modules with New-Module', async () => {
+    const shell = createShell();
+    expect(await shell.invoke('$null = New-Module -ScriptBlock { $x = 3; function Get-X { $x * 2 } }; Get-X')).toEqual([6]);
+  });
+});
