@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PSObject, PSHashtable } from '../../src/runtime/values/objects.js';
+import { PSObject, PSHashtable, PSOrderedHashtable } from '../../src/runtime/values/objects.js';
 import { PSDouble } from '../../src/runtime/values/numbers.js';
 import { makeDate } from '../../src/runtime/types/index.js';
 import { toJson, fromJson } from '../../src/runtime/format/json.js';
@@ -40,9 +40,9 @@ describe('ConvertFrom-Json', () => {
     expect(v.getMember('b')!.value).toBe(1n);
     expect(v.getMember('a')!.value).toEqual([1.5, 'x', null]);
   });
-  test('-AsHashtable gives an ordered hashtable; ISO dates become DateTime', () => {
+  test('-AsHashtable gives an OrderedHashtable (a Hashtable keeping key order); ISO dates become DateTime', () => {
     const h = fromJson('{"z":1,"a":"2024-01-15T10:30:00Z"}', { asHashtable: true, depth: 1024 }) as PSHashtable;
-    expect(h.ordered).toBe(true);
+    expect(h).toBeInstanceOf(PSOrderedHashtable);
     expect([...h.keys()]).toEqual(['z', 'a']);
     expect((h.get('a') as Date).toISOString()).toBe('2024-01-15T10:30:00.000Z');
   });

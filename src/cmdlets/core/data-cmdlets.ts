@@ -94,12 +94,12 @@ const convertFromJson: CmdletDecl<Collect> = {
     let first: unknown = null;
     if (items.length > 1) {
       try {
-        first = fromJson(items[0]!, options);
+        first = fromJson(toStr(items[0]), options);
       } catch (e) {
         if (!(e instanceof JsonParseError)) throw e;
       }
     }
-    if (items.length > 1 && first !== null && first !== undefined) documents = [first, ...items.slice(1).map(parse)];
+    if (items.length > 1 && first !== null && first !== undefined) documents = [first, ...items.slice(1).map((t) => parse(toStr(t)))];
     else documents = [parse(items.join('\n'))];
     return forEachMaybeAsync(documents, emit);
   },

@@ -191,58 +191,53 @@ export const addMember: CmdletDecl = {
   },
 };
 
+/** Builds the member of the MemberSet parameter set, with pwsh's (terminating) argument checks. */
 function memberFromParams(ctx: CmdletContext): PSMember | null {
   const type = String(ctx.params.MemberType);
   const name = String(ctx.params.Name);
   const value = ctx.params.Value ?? null;
   const second = ctx.params.SecondValue ?? null;
-  const needScript = (what: string): boolean => {
-    if (value instanceof ScriptBlock || typeof value === 'function') return true;
-    ctx.writeError({
-      message: `The value of the ${what} parameter must be a script block.`,
-      errorId: 'ValueShouldBeScriptBlock',
-      category: 'InvalidOperation',
-      exceptionType: 'System.InvalidOperationException',
-      targetObject: value,
-    });
-    return false;
+  const hasSecond = ctx.isBound('SecondValue');
+  const fail = (errorId: string, message: string, exceptionType = 'System.InvalidOperationException', targetObject: unknown = null): never =>
+    ctx.throwTerminating({ message, errorId, category: 'InvalidOperation', exceptionType, targetObject });
+  const noSecond = () => {
+    if (hasSecond) fail('Value2ShouldNotBeSpecified', `The SecondValue parameter is not necessary for a member of type "${type}", and should not be specified. Do not specify the SecondValue parameter when you add members of this type.`);
+  };
+  const valueNotNull = () => {
+    if (value === null) fail('Value1ShouldNotBeNull', `The Value parameter should not be null for a member of type "${type}". Specify a non-null value for the Value parameter when adding members of this type.`);
+  };
+  const notBothNull = () => {
+    if (value === null && (second === null || !hasSecond)) fail('Value1AndValue2AreNotBothNull', `Both Value and SecondValue parameters should not be null for a member of type "${type}". Specify a non-null value for one of the two parameters.`);
+  };
+  const scriptBlock = (v: unknown): unknown => {
+    if (v === null || v instanceof ScriptBlock || typeof v === 'function') return v;
+    const typeName = typeOf(v).FullName;
+    return fail('ConvertToFinalInvalidCastException', `Cannot convert the "${toStr(v)}" value of type "${typeName}" to type "System.Management.Automation.ScriptBlock".`, 'System.Management.Automation.PSInvalidCastException', v);
   };
   switch (type) {
     case 'NoteProperty':
+      noSecond();
       return { name, memberType: 'NoteProperty', value };
     case 'AliasProperty':
-      if (value === null) {
-        ctx.writeError(valueRequired(type));
-        return null;
-      }
+      valueNotNull();
       return { name, memberType: 'AliasProperty', value: toStr(value) };
-    case 'ScriptProperty':
-      if (value !== null && !needScript('Value')) return null;
-      return { name, memberType: 'ScriptProperty', value, setter: second ?? undefined };
+    case 'ScriptProperty': {
+      notBothNull();
+      const getter = scriptBlock(value);
+      const setter = hasSecond ? scriptBlock(second) : null;
+      return { name, memberType: 'ScriptProperty', value: getter, setter: setter ?? undefined };
+    }
     case 'ScriptMethod':
-      if (!needScript('Value')) return null;
-      return { name, memberType: 'ScriptMethod', value };
+      noSecond();
+      valueNotNull();
+      return { name, memberType: 'ScriptMethod', value: scriptBlock(value) };
     case 'CodeMethod':
+      valueNotNull();
+      noSecond();
       return { name, memberType: 'CodeMethod', value };
     default:
-      ctx.writeError({
-        message: `Cannot add a member with type "${type}". Specify a different type for the MemberTypes parameter.`,
-        errorId: 'CannotAddMemberType',
-        category: 'InvalidOperation',
-        exceptionType: 'System.InvalidOperationException',
-        targetObject: type,
-      });
-      return null;
+      return fail('CannotAddMemberType', `Cannot add a member with type "${type}". Specify a different type for the MemberTypes parameter.`);
   }
-}
-
-function valueRequired(type: string): { message: string; errorId: string; category: string; exceptionType: string } {
-  return {
-    message: `The Value parameter is required for a member of type "${type}". Specify the Value parameter when adding members of this type and try again.`,
-    errorId: 'Value1ShouldNotBeNull',
-    category: 'InvalidOperation',
-    exceptionType: 'System.InvalidOperationException',
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ export const convertFromStringData: CmdletDecl = {
     const d = ctx.params.Delimiter === undefined || ctx.params.Delimiter === null ? '=' : toStr(ctx.params.Delimiter);
     const parsed = parseStringData(text, d[0] ?? '=');
     if (parsed instanceof PSHashtable) return ctx.write(parsed);
-    ctx.writeError({ message: parsed.error.trimEnd(), errorId: 'InvalidOperation', category: 'InvalidOperation', targetObject: text, exceptionType: 'System.Management.Automation.PSInvalidOperationException' });
+    // pwsh throws from ProcessRecord: the error terminates the command.
+    ctx.throwTerminating({ message: parsed.error.trimEnd(), errorId: 'InvalidOperation', category: 'InvalidOperation', targetObject: text, exceptionType: 'System.Management.Automation.PSInvalidOperationException' });
   },
 };

@@ -23,6 +23,8 @@ interface Behavior {
   verifiable: boolean;
   scope: Scope;
   called: boolean;
+  /** -ModuleName mocks: the Pester block that defined it; the mock applies only while that block runs. */
+  blockId?: number;
 }
 
 interface MockEntry {
@@ -40,8 +42,13 @@ function registry(session: object): Map<string, MockEntry> {
   return r;
 }
 
+/** Mock proxies defined inside module scopes (-ModuleName), removed when the run ends. */
+const moduleProxies = new WeakMap<object, { scope: Scope; name: string }[]>();
+
 export function clearMocks(session: object): void {
   registries.delete(session);
+  for (const p of moduleProxies.get(session) ?? []) p.scope.functions?.delete(p.name.toLowerCase());
+  moduleProxies.delete(session);
 }
 
 function inChain(scope: Scope, target: Scope): boolean {
@@ -116,7 +123,15 @@ const mockDecl: CmdletDecl = {
     const reg = registry(session);
     const key = name.toLowerCase();
     let entry = reg.get(key);
-    const scope = callerFrame(ctx).scope;
+    // -ModuleName: calls made from inside that module see the mock (its functions resolve through the module scope).
+    const moduleName = ctx.params.ModuleName ? toStr(ctx.params.ModuleName) : null;
+    const moduleRec = moduleName ? (session as unknown as { modules?: Map<string, { scope: Scope }> }).modules?.get(moduleName.toLowerCase()) : undefined;
+    const scope = moduleRec ? moduleRec.scope : callerFrame(ctx).scope;
+    if (moduleRec) {
+      const list = moduleProxies.get(session) ?? [];
+      list.push({ scope: moduleRec.scope, name });
+      moduleProxies.set(session, list);
+    }
     if (!entry) {
       const info = ctx.session.resolveCommand(name);
       if (!info) {
@@ -131,9 +146,12 @@ const mockDecl: CmdletDecl = {
         ? ({ CommandType: 'Function', ScriptBlock: entry.original.sb } as unknown as CommandInfo)
         : null;
     scope.setFunction({ name, isFilter: false, scriptBlock: buildProxy(session, name, info), options: 0, description: '' });
+    const runState = getRunState(session);
+    const ids = runState ? activeIds(runState) : [];
     entry.behaviors.push({
       mockWith: (ctx.params.MockWith as ScriptBlock | undefined) ?? null, filter: (ctx.params.ParameterFilter as ScriptBlock | undefined) ?? null,
       verifiable: !!ctx.params.Verifiable, scope, called: false,
+      blockId: moduleRec ? ids[ids.length - 1] : undefined,
     });
   },
 };
@@ -196,7 +214,9 @@ const dispatchDecl: CmdletDecl = {
     const bound = hashtableToMap(ctx.params.BoundParameters);
     const args = (ctx.params.ArgumentList as unknown[] | undefined) ?? [];
     const scope = callerFrame(ctx).scope;
-    const visible = entry.behaviors.filter((b) => inChain(scope, b.scope));
+    const state0 = getRunState(session);
+    const active = state0 ? activeIds(state0) : [];
+    const visible = entry.behaviors.filter((b) => (b.blockId !== undefined ? active.includes(b.blockId) : inChain(scope, b.scope)));
     const ordered = [...visible.filter((b) => b.filter).reverse(), ...visible.filter((b) => !b.filter).reverse()];
     let chosen: Behavior | null = null;
     for (const b of ordered) {

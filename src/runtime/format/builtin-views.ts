@@ -51,9 +51,8 @@ export function registerBuiltinViews(): void {
   registerView('Microsoft.PowerShell.Commands.GenericObjectMeasureInfo', {
     list: { items: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((label) => ({ label })) },
   });
-  registerView('Microsoft.PowerShell.Commands.TextMeasureInfo', {
-    table: { columns: ['Lines', 'Words', 'Characters', 'Property'].map((label) => ({ label })) },
-  });
+  // TextMeasureInfo has no view in pwsh (only its Deserialized form does): it formats as a default table, numbers
+  // right-aligned.
   registerView('System.TimeSpan', {
     list: {
       items: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds', 'Ticks', 'TotalDays', 'TotalHours', 'TotalMinutes', 'TotalSeconds', 'TotalMilliseconds'].map(

@@ -403,7 +403,10 @@ function orderCandidates(group: ParamMeta[], value: unknown, defaultSet: string 
   const isSb = value instanceof ScriptBlock;
   const sbTyped = (p: ParamMeta) => /^scriptblock(\[\])?$/i.test(p.typeName);
   const inDefault = (p: ParamMeta) => (defaultSet !== undefined && inSet(p, defaultSet) ? 1 : 0);
-  return [...group].sort((x, y) => Number(sbTyped(y) === isSb) - Number(sbTyped(x) === isSb) || inDefault(y) - inDefault(x));
+  // pwsh first tries the parameters that take the value without conversion (a hashtable goes to an IDictionary
+  // parameter before a string one), then the default set.
+  const exact = (p: ParamMeta) => (!/^(object|psobject|system\.object)(\[\])?$/i.test(p.typeName) && takesWithoutConversion(p, value) ? 1 : 0);
+  return [...group].sort((x, y) => Number(sbTyped(y) === isSb) - Number(sbTyped(x) === isSb) || exact(y) - exact(x) || inDefault(y) - inDefault(x));
 }
 
 /** Convert and validate a value the user typed at a mandatory-parameter prompt. */
@@ -412,6 +415,10 @@ export function bindPromptedValue(meta: CommandMetadata, p: ParamMeta, value: un
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
+  // $null for a mandatory parameter is rejected before conversion ([string] would turn it into '').
+  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch) {
+    throw bindingError(meta.idName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
+  }
   const v = convertArg(meta.idName, p, value);
   validateArg(meta.idName, p, v);
   return v;

@@ -22,6 +22,8 @@ import { getIndex, setIndex } from './indexing.js';
 import { operatorEnv } from './operator-env.js';
 import { scriptBlockMethod } from './scriptblock-methods.js';
 import { makeVariableReference } from './references.js';
+import { paramDecl } from './script-meta.js';
+import { toParamMeta, validateArg } from './binder.js';
 
 export type Eval = (f: Frame) => unknown;
 
@@ -576,6 +578,46 @@ function compileHashtable(ast: A.HashtableAst, ordered = false): Eval {
 
 export type Assign = (f: Frame, value: unknown) => void | Promise<void>;
 
+/**
+ * `[ValidateRange(1,5)][int]$v = 3`: the attributes validate this and every later assignment to the variable.
+ * A failing value is not assigned (ValidationMetadataException).
+ */
+function compileValidatedAssign(ast: A.AttributedExpressionAst): Assign {
+  const attributes: A.AttributeAst[] = [];
+  let inner: A.ExpressionAst = ast;
+  while (inner.kind === 'AttributedExpression') {
+    attributes.push(inner.attribute);
+    inner = inner.child;
+  }
+  const assign = compileAssignTarget(inner);
+  const variable = inner.kind === 'Variable' ? inner : inner.kind === 'ConvertExpression' && inner.operand.kind === 'Variable' ? inner.operand : null;
+  if (!variable) return assign;
+  const key = variable.name.toLowerCase();
+  return (f, value) => {
+    const decl = paramDecl({ kind: 'Parameter', name: variable.name, attributes, defaultValue: null, extent: ast.extent }, f);
+    const meta = toParamMeta(decl);
+    const check = (v: unknown) => {
+      try {
+        validateArg(variable.name, meta, v);
+      } catch {
+        throw positioned(
+          runtimeError(`The variable cannot be validated because the value ${toStr(v)} is not a valid value for the ${variable.name} variable.`, 'ValidationMetadataException', {
+            category: 'MetadataError', exceptionType: 'System.Management.Automation.ValidationMetadataException',
+          }),
+          f,
+          ast.extent,
+        );
+      }
+    };
+    check(value);
+    return andThen(assign(f, value), () => {
+      const scope = scopeFor(f.scope, variable.scope) ?? f.scope;
+      const pv = scope.vars.get(key);
+      if (pv) pv.validators = [check];
+    }) as void;
+  };
+}
+
 export function compileAssignTarget(ast: A.ExpressionAst): Assign {
   switch (ast.kind) {
     case 'Variable': {
@@ -623,7 +665,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
       };
     }
     case 'AttributedExpression':
-      return compileAssignTarget(ast.child);
+      return compileValidatedAssign(ast);
     case 'MemberExpression': {
       const name = memberName(ast.member);
       if (ast.static) {

@@ -9,7 +9,7 @@ import { toStr } from '../values/convert.js';
 const detached: OperatorEnv = {
   setMatches() {},
   ofs: () => ' ',
-  invokeScriptBlock: (sb, dollarUnder) => invokeScriptBlock(sb as ScriptBlock, { dollarUnder }),
+  invokeScriptBlock: (sb, dollarUnder, args) => invokeScriptBlock(sb as ScriptBlock, { dollarUnder, args }),
 };
 
 /** Operator environment for frame f ($Matches goes to f's scope). Without a frame, $Matches is not set. */
@@ -23,8 +23,8 @@ export function operatorEnv(f?: Frame): OperatorEnv {
       const v = f.scope.lookup('ofs');
       return v === undefined || v.value === null ? ' ' : toStr(v.value);
     },
-    invokeScriptBlock(sb: unknown, dollarUnder: unknown) {
-      const out = invokeScriptBlock(sb as ScriptBlock, { dollarUnder });
+    invokeScriptBlock(sb: unknown, dollarUnder: unknown, args?: unknown[]) {
+      const out = invokeScriptBlock(sb as ScriptBlock, { dollarUnder, args });
       return out.length === 0 ? null : out.length === 1 ? out[0] : out;
     },
   };

@@ -102,7 +102,7 @@ export function scriptMetadata(c: CompiledScript, name: string, f: Frame): Comma
   return c.meta;
 }
 
-function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<string, unknown> {
+export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<string, unknown> {
   const d: ParameterDecl & Record<string, unknown> = { name: p.name };
   const sets: string[] = [];
   let mandatorySets: string[] = [];

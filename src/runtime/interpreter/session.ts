@@ -1001,7 +1001,19 @@ export class Session implements SessionApi {
     if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
     const sb = new ScriptBlock(parsed.ast);
     sb.session = this;
-    return this.invokeScriptFromCmdlet(f, sb, { newScope: false, output });
+    const suffix = (e: unknown) => {
+      // Errors escaping Invoke-Expression name it in their id, as pwsh does.
+      if (e instanceof PSRuntimeError && !e.errorRecord.FullyQualifiedErrorId.includes(',')) {
+        e.errorRecord.FullyQualifiedErrorId += ',Microsoft.PowerShell.Commands.InvokeExpressionCommand';
+      }
+      throw e;
+    };
+    try {
+      const r = this.invokeScriptFromCmdlet(f, sb, { newScope: false, output });
+      return isPromise(r) ? r.catch(suffix) : r;
+    } catch (e) {
+      suffix(e);
+    }
   }
 
   writeRedirectionFile(path: string, items: unknown[], append: boolean): void {

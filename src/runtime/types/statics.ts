@@ -825,6 +825,21 @@ function ioWrap<R>(path: unknown, fn: () => R): R {
   }
 }
 
+// [Math] overloads by argument count; any other count is pwsh's "Cannot find an overload" error.
+const MATH_ARITY: Record<string, number[]> = {
+  Abs: [1], Floor: [1], Ceiling: [1], Truncate: [1], Sign: [1], Min: [2], Max: [2], Pow: [2], Sqrt: [1], Cbrt: [1],
+  Log: [1, 2], Log10: [1], Log2: [1], Exp: [1], Sin: [1], Cos: [1], Tan: [1], Asin: [1], Acos: [1], Atan: [1],
+  Atan2: [2], Sinh: [1], Cosh: [1], Tanh: [1], DivRem: [2, 3], Clamp: [3], BigMul: [2, 3],
+};
+for (const [name, counts] of Object.entries(MATH_ARITY)) {
+  const methods = table['System.Math']!.methods!;
+  const impl = methods[name]!;
+  methods[name] = (a, t) => {
+    if (!counts.includes(a.length)) throw overloadCountError(name, a.length);
+    return impl(a, t);
+  };
+}
+
 const loweredStatics = new Map<string, { props: Map<string, [string, StaticProp]>; methods: Map<string, [string, StaticMethod]> }>();
 function staticsOf(t: PSType): { props: Map<string, [string, StaticProp]>; methods: Map<string, [string, StaticMethod]> } {
   const key = t.FullName;

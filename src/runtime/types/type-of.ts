@@ -93,14 +93,12 @@ export function typeOf(v: unknown): PSType {
 }
 
 /**
- * Cmdlets emulate .NET result classes (GroupInfo, MatchInfo, FileInfo...) with property bags whose type
- * names omit PSCustomObject; those report the emulated class from GetType(). Custom objects, including
- * ones given a PSTypeName, keep PSCustomObject in their chain.
+ * Cmdlet result classes (GroupInfo, GenericMeasureInfo, MatchInfo) are emulated with property bags carrying
+ * the class name first; GetType() reports that class rather than PSCustomObject.
  */
 function dotNetClassOf(typeNames: string[]): PSType | null {
-  if (typeNames.length === 0 || typeNames.includes('System.Management.Automation.PSCustomObject')) return null;
-  const name = typeNames[0]!;
-  if (name === 'System.Object') return null;
+  const name = typeNames[0];
+  if (name === undefined || !name.startsWith('Microsoft.PowerShell.Commands.')) return null;
   return typeByFullName(name) ?? null;
 }
 

@@ -16,7 +16,8 @@ export interface OperatorEnv {
   /** Current $OFS, used when an array is converted to a string (e.g. `"a" + @(1,2)`). */
   ofs(): string;
   /** Run a script block with $_ set (for `-replace 'x', { $_.Value }` and `-split { ... }`); returns its output. */
-  invokeScriptBlock(sb: unknown, dollarUnder: unknown): unknown;
+  /** `args` becomes `$args` (-split's predicate gets the whole string and the index). */
+  invokeScriptBlock(sb: unknown, dollarUnder: unknown, args?: unknown[]): unknown;
 }
 
 function isScriptBlock(v: unknown): boolean {
@@ -658,7 +659,7 @@ function regexSplit(input: string, re: RegExp, max: number, out: string[]): void
  */
 function splitByPredicate(input: string, sb: unknown, max: number, env: OperatorEnv | undefined, out: string[]): void {
   if (!env) throw new Error('split with a script block needs an OperatorEnv');
-  const isDelimiter = (i: number) => toBool(unwrapOutput(env.invokeScriptBlock(sb, input[i]!)));
+  const isDelimiter = (i: number) => toBool(unwrapOutput(env.invokeScriptBlock(sb, input[i]!, [input, i])));
   if (max === 1 || max === -1) {
     out.push(input);
     return;

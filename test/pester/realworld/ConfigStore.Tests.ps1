@@ -5,18 +5,18 @@ Import-Module "$PSScriptRoot/ConfigStore.psm1" -Force
 
 Describe 'Get-ConfigValue' {
     Context 'when the file is missing' {
-        Mock Test-Path { $false }
+        Mock Test-Path { $false } -ModuleName ConfigStore
         It 'throws a helpful error' {
             { Get-ConfigValue -Path 'missing.json' -Key 'a' } | Should -Throw "Config file 'missing.json' not found"
         }
         It 'checked the path once per call' {
-            Assert-MockCalled Test-Path -Exactly 1 -Scope Context
+            Assert-MockCalled Test-Path -Exactly 1 -Scope Context -ModuleName ConfigStore
         }
     }
 
     Context 'when the file exists' {
-        Mock Test-Path { $true }
-        Mock Get-Content { '{ "region": "us-east-1", "retries": 3 }' }
+        Mock Test-Path { $true } -ModuleName ConfigStore
+        Mock Get-Content { '{ "region": "us-east-1", "retries": 3 }' } -ModuleName ConfigStore
         It 'returns the value of <Key>' -TestCases @(
             @{ Key = 'region'; Expected = 'us-east-1' }
             @{ Key = 'retries'; Expected = 3 }
