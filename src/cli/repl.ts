@@ -58,7 +58,8 @@ export async function runRepl(shell: Shell, host: ConsoleHost, io: CliIO, option
   installReverseSearch(rl);
   installPrompts(rl, host, io);
   // Load the AWS command table while the user reads the first prompt, so the first `Get-S3<Tab>` is instant.
-  setTimeout(() => void shell.complete('Get-AWSRegion', 13).catch(() => undefined), 20).unref?.();
+  // Late enough that the first prompt is already drawn (start-up to prompt is measured).
+  setTimeout(() => void shell.complete('Get-AWSRegion', 13).catch(() => undefined), 300).unref?.();
   if (options.banner) io.stdout.write(`${options.banner}\n`);
 
   return new Promise<number>((resolve) => {
