@@ -1,46 +1,49 @@
 // Offsets → 1-based line/column extents.
 //
 // Extents are created for every AST node, but their line/column are read only when something is reported
-// (errors, $MyInvocation, ScriptBlock text). So an extent stores just its offsets, and line/column are
-// getters on a per-parse prototype that knows the line table (built on first use). This keeps parsing free
-// of line bookkeeping and each extent small.
+// (errors, $MyInvocation, ScriptBlock text). So an extent stores just its offsets and its parse's line
+// index, and line/column are getters that consult the line table (built on first use). This keeps parsing
+// free of line bookkeeping and each extent small.
 import type { Extent } from './ast.js';
+
+/**
+ * An extent: offsets, plus line/column computed on demand from the parse's line table. One class for every
+ * parse (a class per parse would make each `new` and each `extent.start` read polymorphic across parses).
+ */
+class LazyExtent implements Extent {
+  // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
+  declare readonly start: number;
+  declare readonly end: number;
+  declare private readonly lines: LineIndex;
+  constructor(start: number, end: number, lines: LineIndex) {
+    (this as { start: number }).start = start;
+    (this as { end: number }).end = end;
+    // JSON.stringify shows just the Extent fields: see toJSON.
+    (this as unknown as { lines: LineIndex }).lines = lines;
+  }
+  get line(): number {
+    return this.lines.lineOf(this.start) + 1;
+  }
+  get column(): number {
+    return this.start - this.lines.lineStart(this.start) + 1;
+  }
+  get endLine(): number {
+    return this.lines.lineOf(this.end) + 1;
+  }
+  get endColumn(): number {
+    return this.end - this.lines.lineStart(this.end) + 1;
+  }
+  toJSON(): Extent {
+    return { start: this.start, end: this.end, line: this.line, column: this.column, endLine: this.endLine, endColumn: this.endColumn };
+  }
+}
 
 export class LineIndex {
   private starts: number[] | null = null;
   /** Line of the previous lookup: lookups tend to come in nearly increasing order. */
   private hint = 0;
-  private readonly Ext: new (start: number, end: number) => Extent;
 
-  constructor(private readonly text: string) {
-    const lines = this;
-    // One small class per parse: instances hold only `start`/`end` (own, enumerable); the rest are getters.
-    // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
-    class LazyExtent {
-      declare readonly start: number;
-      declare readonly end: number;
-      constructor(start: number, end: number) {
-        (this as { start: number }).start = start;
-        (this as { end: number }).end = end;
-      }
-      get line(): number {
-        return lines.lineOf(this.start) + 1;
-      }
-      get column(): number {
-        return this.start - lines.lineStart(this.start) + 1;
-      }
-      get endLine(): number {
-        return lines.lineOf(this.end) + 1;
-      }
-      get endColumn(): number {
-        return this.end - lines.lineStart(this.end) + 1;
-      }
-      toJSON(): Extent {
-        return { start: this.start, end: this.end, line: this.line, column: this.column, endLine: this.endLine, endColumn: this.endColumn };
-      }
-    }
-    this.Ext = LazyExtent;
-  }
+  constructor(private readonly text: string) {}
 
   private table(): number[] {
     if (this.starts) return this.starts;
@@ -79,6 +82,6 @@ export class LineIndex {
   }
 
   extent(start: number, end: number): Extent {
-    return new this.Ext(start, end);
+    return new LazyExtent(start, end, this);
   }
 }

@@ -70,8 +70,9 @@ class PartsBuilder {
 
 /**
  * A chevrotain-compatible token built with all its fields in one constructor, so every token shares one
- * hidden class (createTokenInstance plus added fields made V8 reshape each token). Line/column are computed
- * from offsets when needed (LineIndex); -1 keeps those fields small integers.
+ * hidden class. It holds only what the grammar reads: a token is allocated for every word of the script, so
+ * chevrotain's optional position fields (line/column are computed from offsets when needed, by LineIndex)
+ * are left out, and `tokenTypeIdx` is read through the token type.
  */
 class Token implements PsToken {
   // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
@@ -83,12 +84,6 @@ class Token implements PsToken {
   declare readonly ws: boolean;
   declare readonly mode: LexMode;
   declare readonly data: unknown;
-  declare readonly tokenTypeIdx: number;
-  declare readonly endOffset: number;
-  declare readonly startLine: number;
-  declare readonly endLine: number;
-  declare readonly startColumn: number;
-  declare readonly endColumn: number;
   constructor(tokenType: TokenType, image: string, startOffset: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
     const self = this as { -readonly [K in keyof Token]: Token[K] };
     self.tokenType = tokenType;
@@ -99,12 +94,12 @@ class Token implements PsToken {
     self.ws = ws;
     self.mode = mode;
     self.data = data;
-    self.tokenTypeIdx = tokenType.tokenTypeIdx!;
-    self.endOffset = end - 1;
-    self.startLine = -1;
-    self.endLine = -1;
-    self.startColumn = -1;
-    self.endColumn = -1;
+  }
+  get tokenTypeIdx(): number {
+    return this.tokenType.tokenTypeIdx!;
+  }
+  get endOffset(): number {
+    return this.end - 1;
   }
 }
 
@@ -128,6 +123,12 @@ export class Lexer {
   private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
     return new Token(type, this.text.slice(start, end), start, end, scanStart, ws, mode, data);
+  }
+
+  /** `mk` for a token whose text the caller already has (no second slice of the source). */
+  private mkImage(type: TokenType, image: string, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
+    this.pos = end;
+    return new Token(type, image, start, end, scanStart, ws, mode, data);
   }
 
   /** Skips whitespace, comments and line continuations; returns true when anything was skipped. */
@@ -293,10 +294,10 @@ export class Lexer {
     const c0 = raw.charCodeAt(0);
     if (isDigit(c0) || c0 === 45 || c0 === 46 || c0 === 43) {
       const num = parseNumber(raw);
-      if (num) return this.mk(T.Number, start, q, scanStart, ws, mode, num);
+      if (num) return this.mkImage(T.Number, raw, start, q, scanStart, ws, mode, num);
     }
-    const data: StringData = { quote: 'bare', value: raw, parts: null, raw };
-    return this.mk(T.Generic, start, q, scanStart, ws, mode, data);
+    // A plain bareword: its value is its image, so it carries no StringData (see PsToken.data).
+    return this.mkImage(T.Generic, raw, start, q, scanStart, ws, mode, null);
   }
 
   private genericSlow(start: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
@@ -347,7 +348,7 @@ export class Lexer {
     }
     flush();
     const raw = text.slice(start, q);
-    return this.mk(T.Generic, start, q, scanStart, ws, mode, b.finish('bare', raw));
+    return this.mkImage(T.Generic, raw, start, q, scanStart, ws, mode, b.finish('bare', raw));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -359,11 +360,19 @@ export class Lexer {
   private opWs = false;
 
   private op(len: number, o: string): PsToken {
-    return this.mk(T.Operator, this.opP, this.opP + len, this.opScan, this.opWs, 'expr', operatorData(o));
+    return this.mkImage(T.Operator, this.opImage(len, o), this.opP, this.opP + len, this.opScan, this.opWs, 'expr', operatorData(o));
   }
 
   private assign(len: number, o: string): PsToken {
-    return this.mk(T.Assign, this.opP, this.opP + len, this.opScan, this.opWs, 'expr', o);
+    return this.mkImage(T.Assign, this.opImage(len, o), this.opP, this.opP + len, this.opScan, this.opWs, 'expr', o);
+  }
+
+  /** The operator's text is `o` itself, except for the en/em-dash spellings of `-`. */
+  private opImage(len: number, o: string): string {
+    const text = this.text;
+    const p = this.opP;
+    if (text.charCodeAt(p) < 128 && (len === 1 || text.charCodeAt(p + 1) < 128)) return o;
+    return text.slice(p, p + len);
   }
 
   private exprToken(p: number, c: number, c1: number, scanStart: number, ws: boolean): PsToken {
@@ -425,9 +434,9 @@ export class Lexer {
     const num = parseNumber(image);
     if (!num) {
       this.err('BadNumericConstant', p, q, false, image);
-      return this.mk(T.Number, p, q, scanStart, ws, 'expr', { value: 0, numberType: 'Int32' });
+      return this.mkImage(T.Number, image, p, q, scanStart, ws, 'expr', { value: 0, numberType: 'Int32' });
     }
-    return this.mk(T.Number, p, q, scanStart, ws, 'expr', num);
+    return this.mkImage(T.Number, image, p, q, scanStart, ws, 'expr', num);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -458,20 +467,27 @@ export class Lexer {
       this.err('InvalidVariableReference', p, p + 1, false);
       return this.mk(T.Unknown, p, p + 1, scanStart, ws, mode, null);
     }
+    const end = this.varEnd;
     if (mode === 'cmd') {
       // `$a-b` or `$env:TEMP\x` in command mode is one expandable bareword; `$x.y`/`$x[0]` stay expressions.
-      const d = this.text.charCodeAt(v.end);
-      if (v.end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91) return this.generic(p, scanStart, ws, mode);
+      const d = this.text.charCodeAt(end);
+      if (end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91) return this.generic(p, scanStart, ws, mode);
     }
-    return this.mk(T.Variable, p, v.end, scanStart, ws, mode, { name: v.name, scope: v.scope } satisfies VariableData);
+    return this.mk(T.Variable, p, end, scanStart, ws, mode, v);
   }
 
-  /** `$name`, `$scope:name`, `${any}`, `$$`, `$^`, `$?`; null when `$` starts no variable. */
-  private scanVariableCode(p: number): { name: string; scope: string | null; end: number } | null {
+  /** End offset of the variable just scanned by scanVariableCode / bracedVariable (a field: no result object). */
+  private varEnd = 0;
+
+  /** `$name`, `$scope:name`, `${any}`, `$$`, `$^`, `$?` (end in `varEnd`); null when `$` starts no variable. */
+  private scanVariableCode(p: number): VariableData | null {
     const text = this.text;
     const c1 = p + 1 < this.end ? text.charCodeAt(p + 1) : 0;
     if (c1 === 123) return this.bracedVariable(p);
-    if (c1 === 36 || c1 === 94) return { name: text[p + 1]!, scope: null, end: p + 2 };
+    if (c1 === 36 || c1 === 94) {
+      this.varEnd = p + 2;
+      return { name: text[p + 1]!, scope: null };
+    }
     if (!c1 || !isVarChar(c1, false)) return null;
     let q = p + 1;
     while (q < this.end && isVarChar(text.charCodeAt(q), false)) q++;
@@ -484,10 +500,12 @@ export class Lexer {
       name = text.slice(q + 1, r);
       q = r;
     }
-    return { name, scope, end: q };
+    this.varEnd = q;
+    return { name, scope };
   }
 
-  private bracedVariable(p: number): { name: string; scope: string | null; end: number } {
+  /** `${...}` (end in `varEnd`). */
+  private bracedVariable(p: number): VariableData {
     const text = this.text;
     let q = p + 2;
     let name = '';
@@ -497,12 +515,14 @@ export class Lexer {
     }
     if (q >= this.end) {
       this.err('IncompleteDollarVariableReference', p, this.end, true);
-      return { name, scope: null, end: this.end };
+      this.varEnd = this.end;
+      return { name, scope: null };
     }
     if (name === '') this.err('EmptyVariableReference', p, q + 1, false);
+    this.varEnd = q + 1;
     const m = /^([A-Za-z_][\w]*):(.+)$/s.exec(name);
-    if (m) return { name: m[2]!, scope: m[1]!.toLowerCase(), end: q + 1 };
-    return { name, scope: null, end: q + 1 };
+    if (m) return { name: m[2]!, scope: m[1]!.toLowerCase() };
+    return { name, scope: null };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -596,9 +616,10 @@ export class Lexer {
       const saveEnd = this.end;
       this.end = limit;
       const v = this.bracedVariable(q);
+      const vEnd = this.varEnd;
       this.end = saveEnd;
-      b.push({ kind: 'var', name: v.name, scope: v.scope, start: q, end: v.end });
-      return v.end;
+      b.push({ kind: 'var', name: v.name, scope: v.scope, start: q, end: vEnd });
+      return vEnd;
     }
     if (c1 === 36 || c1 === 94 || c1 === 63) {
       b.push({ kind: 'var', name: text[q + 1]!, scope: null, start: q, end: q + 2 });

@@ -24,6 +24,9 @@ const RANGES: Record<string, [bigint, bigint, ConstantExpressionAst['numberType'
   us: [0n, 65535n, 'UInt16'],
 };
 
+/** Shared results for the small integers scripts are full of (results are read-only). */
+const SMALL_INTS: (NumberValue | undefined)[] = new Array(256);
+
 /** Parses a PowerShell number literal (optionally signed); null when the text is not a number. */
 export function parseNumber(text: string): NumberValue | null {
   // Fast path for the common case, plain decimal digits that fit an Int32: no regex, no BigInt.
@@ -36,7 +39,7 @@ export function parseNumber(text: string): NumberValue | null {
       if (c < 48 || c > 57) break;
       v = v * 10 + (c - 48);
     }
-    if (i === len) return { value: v, numberType: 'Int32' };
+    if (i === len) return v < SMALL_INTS.length ? (SMALL_INTS[v] ??= { value: v, numberType: 'Int32' }) : { value: v, numberType: 'Int32' };
   }
   const m = NUMBER_RE.exec(text);
   if (!m) return null;

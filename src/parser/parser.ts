@@ -32,6 +32,26 @@ const STATEMENT_KEYWORDS = new Set([
   'begin', 'process', 'end', 'clean', 'dynamicparam', 'else', 'elseif', 'catch', 'finally', 'until',
 ]);
 const NAMED_BLOCKS = new Set(['begin', 'process', 'end', 'clean', 'dynamicparam']);
+
+/** STATEMENT_KEYWORDS by first letter (a-z): every command name is checked, so the check must not allocate. */
+const KEYWORDS_BY_LETTER: string[][] = Array.from({ length: 26 }, () => []);
+for (const k of STATEMENT_KEYWORDS) KEYWORDS_BY_LETTER[k.charCodeAt(0) - 97]!.push(k);
+
+/** ASCII case-insensitive equality with a lower-case word (keywords are ASCII, as in pwsh). */
+function equalsWord(s: string, word: string): boolean {
+  const n = word.length;
+  if (s.length !== n) return false;
+  for (let i = 0; i < n; i++) if ((s.charCodeAt(i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The statement keyword `s` spells (in any case), lower-cased; null when it is none. */
+function statementKeyword(s: string): string | null {
+  const list = KEYWORDS_BY_LETTER[(s.charCodeAt(0) | 0x20) - 97];
+  if (list === undefined) return null;
+  for (let i = 0; i < list.length; i++) if (equalsWord(s, list[i]!)) return list[i]!;
+  return null;
+}
 const LOOP_KEYWORDS = new Set(['foreach', 'for', 'while', 'do', 'switch']);
 const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'] as const;
 const MAX_DEPTH = 400;
@@ -256,11 +276,13 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private isPlainWord(t: PsToken): boolean {
-    return t.tokenType === T.Generic && (t.data as StringData).parts === null && (t.data as StringData).value === t.image;
+    if (t.tokenType !== T.Generic) return false;
+    const d = t.data as StringData | null;
+    return d === null || (d.parts === null && d.value === t.image);
   }
 
   private isWord(t: PsToken, word: string): boolean {
-    return this.isPlainWord(t) && t.image.toLowerCase() === word;
+    return this.isPlainWord(t) && equalsWord(t.image, word);
   }
 
   private isStatementEnd(t: PsToken): boolean {
@@ -400,7 +422,7 @@ export class PsParser extends EmbeddedActionsParser {
         this.skipTerminators();
         const t = this.peek('cmd');
         if (t.tokenType === EOF || t.tokenType === T.RCurly) break;
-        if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(t.image.toLowerCase())) {
+        if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(statementKeyword(t.image)!)) {
           this.unexpected(t);
           this.statement();
           if (this.peek('cmd') === t) this.take();
@@ -464,7 +486,7 @@ export class PsParser extends EmbeddedActionsParser {
 
   private atNamedBlock(): boolean {
     const t = this.peek('cmd');
-    if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(t.image.toLowerCase())) return false;
+    if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(statementKeyword(t.image)!)) return false;
     const m = this.mark();
     this.take();
     this.skipNewlines('cmd');
@@ -620,25 +642,23 @@ export class PsParser extends EmbeddedActionsParser {
   });
 
   private statementInner(): A.StatementAst | null {
-    {
-      const t = this.peek('cmd');
-      if (this.isPlainWord(t)) {
-        const word = t.image.toLowerCase();
-        if (STATEMENT_KEYWORDS.has(word)) return this.keywordStatement(word, null);
-        if (t.image.length > 1 && t.image[0] === ':' && /^:\w+$/.test(t.image)) {
-          this.take();
-          const n = this.peek('cmd');
-          if (this.isPlainWord(n) && LOOP_KEYWORDS.has(n.image.toLowerCase())) return this.keywordStatement(n.image.toLowerCase(), t.image.slice(1));
-          return this.statement();
-        }
-      }
-      if (t.tokenType === T.Pipe) {
-        this.errorAt('EmptyPipeElement', t);
+    const t = this.peek('cmd');
+    if (this.isPlainWord(t)) {
+      const word = statementKeyword(t.image);
+      if (word !== null) return this.keywordStatement(word, null);
+      if (t.image.length > 1 && t.image.charCodeAt(0) === 58 /* : */ && /^:\w+$/.test(t.image)) {
         this.take();
-        return null;
+        const n = this.peek('cmd');
+        if (this.isPlainWord(n) && LOOP_KEYWORDS.has(n.image.toLowerCase())) return this.keywordStatement(n.image.toLowerCase(), t.image.slice(1));
+        return this.statement();
       }
-      return this.pipelineChain();
     }
+    if (t.tokenType === T.Pipe) {
+      this.errorAt('EmptyPipeElement', t);
+      this.take();
+      return null;
+    }
+    return this.pipelineChain();
   }
 
   private keywordStatement(word: string, label: string | null): A.StatementAst | null {
@@ -1094,7 +1114,7 @@ export class PsParser extends EmbeddedActionsParser {
   /** A pipeline, chain or assignment; keyword statements in this position are reported. */
   private pipelineBase(): A.PipelineBaseAst | null {
     const t = this.peek('cmd');
-    if (this.isPlainWord(t) && STATEMENT_KEYWORDS.has(t.image.toLowerCase())) {
+    if (this.isPlainWord(t) && statementKeyword(t.image) !== null) {
       const s = this.statement();
       if (!s) return null;
       if (s.kind === 'Pipeline' || s.kind === 'PipelineChain' || s.kind === 'AssignmentStatement') return s;
@@ -1182,12 +1202,17 @@ export class PsParser extends EmbeddedActionsParser {
     const tt = t.tokenType;
     if (tt === T.Amp) return true;
     if (tt !== T.Generic) return false;
-    const c = t.image[0]!;
-    if (c >= '0' && c <= '9') return !startsWithNumberExpression(t.image);
-    // A statement that starts with a quoted string is an expression (`"a".Length`, `'a'..'e'`), even though
-    // command mode lexed the adjacent characters into one bareword; `.5` is a number expression too.
-    if (c === '"' || c === "'" || (c === '.' && t.image.length > 1 && isDigitChar(t.image[1]!))) return false;
-    return !(c === '-' || c === '+' || c === '!' || c === '[' || c === '$' || c === '\u2013' || c === '\u2014');
+    const c = t.image.charCodeAt(0);
+    if (c >= 48 && c <= 57) return !startsWithNumberExpression(t.image);
+    switch (c) {
+      // A statement that starts with a quoted string is an expression (`"a".Length`, `'a'..'e'`), even though
+      // command mode lexed the adjacent characters into one bareword; `.5` is a number expression too.
+      case 34: case 39: return false;
+      case 46: return !(t.image.length > 1 && isDigitChar(t.image[1]!));
+      // - + ! [ $ en-dash em-dash
+      case 45: case 43: case 33: case 91: case 36: case 0x2013: case 0x2014: return false;
+      default: return true;
+    }
   }
 
   private pipelineElement(first: boolean): A.CommandAst | A.CommandExpressionAst | A.AssignmentStatementAst | null {
@@ -1425,38 +1450,36 @@ export class PsParser extends EmbeddedActionsParser {
   });
 
   private unaryInner(): A.ExpressionAst | null {
-    {
-      const t = this.peek('expr');
-      if (t.tokenType === T.Operator) {
-        const od = t.data as OperatorData;
-        if (!UNARY_OPS.has(od.op)) return null;
-        this.take();
-        this.skipNewlines('expr');
-        const operand = this.unary();
-        if (!operand) {
-          this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), t.image);
-          return this.placeholder(this.lastEnd);
-        }
-        if (od.op === '-' && operand.kind === 'Constant' && operand.extent.start === t.end && !operand.text.startsWith('-')) {
-          const neg = parseNumber('-' + operand.text);
-          if (neg) return { kind: 'Constant', value: neg.value, numberType: neg.numberType, text: '-' + operand.text, extent: this.ext(t.startOffset, operand.extent.end) };
-        }
-        return { kind: 'UnaryExpression', operator: od.op as A.UnaryOperator, caseSensitive: od.cs, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+    const t = this.peek('expr');
+    if (t.tokenType === T.Operator) {
+      const od = t.data as OperatorData;
+      if (!UNARY_OPS.has(od.op)) return null;
+      this.take();
+      this.skipNewlines('expr');
+      const operand = this.unary();
+      if (!operand) {
+        this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), t.image);
+        return this.placeholder(this.lastEnd);
       }
-      if (t.tokenType === T.Comma) {
-        this.take();
-        this.skipNewlines('expr');
-        const operand = this.unary();
-        if (!operand) {
-          this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), ',');
-          return this.placeholder(this.lastEnd);
-        }
-        return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+      if (od.op === '-' && operand.kind === 'Constant' && operand.extent.start === t.end && !operand.text.startsWith('-')) {
+        const neg = parseNumber('-' + operand.text);
+        if (neg) return { kind: 'Constant', value: neg.value, numberType: neg.numberType, text: '-' + operand.text, extent: this.ext(t.startOffset, operand.extent.end) };
       }
-      if (t.tokenType === T.LBracket) return this.bracketExpression();
-      const p = this.primary();
-      return p ? this.postfix(p, false) : null;
+      return { kind: 'UnaryExpression', operator: od.op as A.UnaryOperator, caseSensitive: od.cs, operand, extent: this.ext(t.startOffset, this.lastEnd) };
     }
+    if (t.tokenType === T.Comma) {
+      this.take();
+      this.skipNewlines('expr');
+      const operand = this.unary();
+      if (!operand) {
+        this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), ',');
+        return this.placeholder(this.lastEnd);
+      }
+      return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+    }
+    if (t.tokenType === T.LBracket) return this.bracketExpression();
+    const p = this.primary();
+    return p ? this.postfix(p, false) : null;
   }
 
   private canStartCastOperand(t: PsToken): boolean {
@@ -1656,26 +1679,25 @@ export class PsParser extends EmbeddedActionsParser {
   private hashtable = this.rule('hashtable', (): A.HashtableAst => {
     const at = this.take();
     let pairs: A.HashtableAst['pairs'] = EMPTY;
-    const done = () => ({ kind: 'Hashtable' as const, pairs: fit(pairs), extent: this.ext(at.startOffset, this.lastEnd) });
     for (;;) {
       for (let t = this.peek('hashkey'); t.tokenType === T.NewLine || t.tokenType === T.Semi; t = this.peek('hashkey')) this.take();
       const t = this.peek('hashkey');
-      if (t.tokenType === T.RCurly) { this.take(); return done(); }
+      if (t.tokenType === T.RCurly) { this.take(); return this.hashtableNode(at, pairs); }
       if (t.tokenType === EOF) {
         this.error('IncompleteHashLiteral', at.startOffset, at.end, true);
-        return done();
+        return this.hashtableNode(at, pairs);
       }
       const key = this.hashKey();
       if (!key) {
         const e = this.peek('expr');
         if (e.tokenType === T.Assign) this.error('MissingKeyInHashLiteral', e.startOffset, e.end, false);
         else this.unexpected(t);
-        return done();
+        return this.hashtableNode(at, pairs);
       }
       const eq = this.peek('expr');
       if (eq.tokenType !== T.Assign || eq.data !== '=') {
         this.errorAfter('MissingEqualsInHashLiteral', eq);
-        return done();
+        return this.hashtableNode(at, pairs);
       }
       this.take();
       this.skipNewlines('cmd');
@@ -1683,17 +1705,21 @@ export class PsParser extends EmbeddedActionsParser {
       const value = this.isStatementEnd(v) ? null : this.statement();
       if (!value) {
         this.errorAfter('MissingStatementInHashLiteral', v);
-        return done();
+        return this.hashtableNode(at, pairs);
       }
       pairs = add(pairs, { key, value });
       const n = this.peek('cmd');
       if (n.tokenType !== T.NewLine && n.tokenType !== T.Semi && n.tokenType !== T.RCurly) {
         if (n.tokenType === EOF) this.error('IncompleteHashLiteral', at.startOffset, at.end, true);
         else this.unexpected(n);
-        return done();
+        return this.hashtableNode(at, pairs);
       }
     }
   });
+
+  private hashtableNode(at: PsToken, pairs: A.HashtableAst['pairs']): A.HashtableAst {
+    return { kind: 'Hashtable', pairs: fit(pairs), extent: this.ext(at.startOffset, this.lastEnd) };
+  }
 
   private hashKey(): A.ExpressionAst | null {
     const t = this.peek('hashkey');
@@ -1821,8 +1847,9 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private stringNode(t: PsToken): A.StringConstantExpressionAst | A.ExpandableStringExpressionAst {
-    const d = t.data as StringData;
+    const d = t.data as StringData | null;
     const extent = this.ext(t.startOffset, t.end);
+    if (d === null) return { kind: 'StringConstant', value: t.image, quote: 'bare', extent };
     if (!d.parts) return { kind: 'StringConstant', value: d.value, quote: d.quote, extent };
     const parts: (string | A.ExpressionAst)[] = d.parts.map((p) => {
       if (typeof p === 'string') return p;

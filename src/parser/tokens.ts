@@ -92,6 +92,9 @@ export interface PsToken extends IToken {
   /** Whitespace or a comment precedes the token (method calls, indexing and member access need adjacency). */
   ws: boolean;
   mode: LexMode;
-  /** Payload: StringData, VariableData, RedirectionData, ParameterData, number info, operator text. */
+  /**
+   * Payload: StringData, VariableData, RedirectionData, ParameterData, number info, operator text. A Generic token
+   * with a null payload is a plain bareword whose value is its image (the common case: no StringData allocated).
+   */
   data: unknown;
 }
