@@ -484,7 +484,8 @@ export class Lexer {
     const text = this.text;
     const c1 = p + 1 < this.end ? text.charCodeAt(p + 1) : 0;
     if (c1 === 123) return this.bracedVariable(p);
-    if (c1 === 36 || c1 === 94) {
+    // `$$`, `$^` and `$?` are whole names: `$???$false` is `$?` followed by `??`.
+    if (c1 === 36 || c1 === 94 || c1 === 63) {
       this.varEnd = p + 2;
       return { name: text[p + 1]!, scope: null };
     }

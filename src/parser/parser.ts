@@ -1755,6 +1755,12 @@ export class PsParser extends EmbeddedActionsParser {
           this.take();
           const args = this.invocationArguments();
           e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
+        } else if (lp.tokenType === T.LCurly && !lp.ws) {
+          // `$x.ForEach{ ... }` / `.Where{ ... }`: a script block right after the name is the one argument.
+          this.take();
+          const scriptBlock = this.scriptBlockBody(lp);
+          const arg: A.ExpressionAst = { kind: 'ScriptBlockExpression', scriptBlock, extent: scriptBlock.extent };
+          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: [arg], static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
         } else {
           e = { kind: 'MemberExpression', target: e, member, static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
         }

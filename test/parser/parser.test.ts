@@ -359,3 +359,21 @@ describe('member access on number literals', () => {
     expect(stmt('2uL.GetType()')).toBe('(call. 2n:UInt64 b"GetType" )');
   });
 });
+
+describe('member calls with a script block and $?', () => {
+  it('parses .ForEach{...} and .Where{...} as method calls with one script block argument', () => {
+    const r = parse('$a.ForEach{ $_ }');
+    expect(r.errors).toEqual([]);
+    const e = (r.ast.endBlock!.statements[0] as any).elements[0].expression;
+    expect(e.kind).toBe('InvokeMemberExpression');
+    expect(e.arguments[0].kind).toBe('ScriptBlockExpression');
+  });
+  it('reads $? as a whole variable name', () => {
+    const r = parse('$???$false');
+    expect(r.errors).toEqual([]);
+    const e = (r.ast.endBlock!.statements[0] as any).elements[0].expression;
+    expect(e.kind).toBe('BinaryExpression');
+    expect(e.operator).toBe('??');
+    expect(e.left.name).toBe('?');
+  });
+});
