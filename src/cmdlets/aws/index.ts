@@ -33,9 +33,13 @@ function build(): CmdletDecl[] {
 export const awsCmdlets: CmdletDecl[] = build();
 
 export const awsAliases: Record<string, string> = (() => {
-  const names = new Set(awsCmdlets.map((c) => c.name.toLowerCase()));
+  const names = new Set<string>();
+  for (const c of awsCmdlets) names.add(c.name.toLowerCase());
   const out: Record<string, string> = {};
-  for (const [alias, target] of Object.entries(aliasTable)) if (names.has(target.toLowerCase())) out[alias] = target;
+  for (const alias in aliasTable) {
+    const target = aliasTable[alias]!;
+    if (names.has(target.toLowerCase())) out[alias] = target;
+  }
   return out;
 })();
 

@@ -162,7 +162,8 @@ export const getS3PreSignedUrl: CmdletDecl = {
 /** Get-S3MultipartUpload is ListMultipartUploads emitting the uploads, with AWS Tools' -KeyPrefix name. */
 export const getS3MultipartUpload: CmdletDecl = (() => {
   const d = serviceCmdlet(['Get-S3MultipartUpload', 'S3', 'ListMultipartUploads', 'Uploads', 'BucketName', 'h']);
-  const base = Object.getOwnPropertyDescriptor(d, 'parameters')!.get!;
+  // The generated decl's lazy `parameters` getter (defined on its class), wrapped to add the alias.
+  const base = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(d), 'parameters')!.get!;
   let params: ParameterDecl[] | null = null;
   Object.defineProperty(d, 'parameters', {
     get: () => (params ??= base.call(d).map((x: ParameterDecl) => (x.name === 'Prefix' ? { ...x, aliases: [...(x.aliases ?? []), 'KeyPrefix'] } : x))),

@@ -180,6 +180,22 @@ export function registerServiceModelTypes(prefix: string, mod?: Record<string, u
   if (config && !typeByFullName(config)) defineType(clientConfigDef(config));
 }
 
+/**
+ * registerServiceModelTypes, run while the first request is waiting on the network (a setImmediate callback runs
+ * once the SDK is blocked on I/O) instead of in front of it. Returns a function that finishes it now if it has not
+ * run yet; callers call that before anything a script could see (output, the end of the cmdlet).
+ */
+export function registerServiceModelTypesSoon(prefix: string, mod: Record<string, unknown>): () => void {
+  if (registeredServices.has(prefix)) return noop;
+  const register = () => registerServiceModelTypes(prefix, mod);
+  const pending = setImmediate(register);
+  return () => {
+    clearImmediate(pending);
+    register();
+  };
+}
+function noop(): void {}
+
 const moduleServices: Record<string, string[]> = {
   'aws.tools.s3': ['S3'], 'aws.tools.ec2': ['EC2'], 'aws.tools.sqs': ['SQS'], 'aws.tools.simplenotificationservice': ['SNS'],
   'aws.tools.securitytoken': ['STS'], 'aws.tools.identitymanagement': ['IAM'], 'aws.tools.cloudwatch': ['CW'],

@@ -12,7 +12,7 @@ import { normalized, toSdk, redact, ConversionError, plain, type NS } from './sc
 import { shapeResponse, pathSelector, SelectError, tag, typeNameFor, type Selector } from './output.js';
 import type { AWSCmdletHistory } from './history.js';
 import { parameterOverrides, pipelineString, requestFixups } from './param-overrides.js';
-import { registerServiceModelTypes } from '../model/model-types.js';
+import { registerServiceModelTypesSoon } from '../model/model-types.js';
 import { PSObject } from '../../../runtime/values/objects.js';
 
 const readVerbs = new Set(['Get', 'Find', 'Search', 'Read', 'Test', 'Select', 'Measure', 'Resolve', 'Show', 'Watch', 'Compare', 'Convert', 'ConvertFrom', 'ConvertTo', 'Format', 'Use']);
@@ -60,29 +60,61 @@ export function operationParameters(spec: ServiceCmdletSpec, entry: OperationEnt
   return out;
 }
 
+/**
+ * A generated cmdlet's CmdletDecl. 1,200+ of these are made when the AWS module loads, so each is one small object
+ * over its table row: parameters are parsed from the table when first read, and the rest is computed on access.
+ */
+class GeneratedCmdletDecl implements CmdletDecl {
+  readonly name: string;
+  readonly module: string | undefined;
+  private readonly row: CmdletRow;
+  private params: ParameterDecl[] | null = null;
+
+  constructor(row: CmdletRow) {
+    this.name = row[0];
+    this.module = serviceModuleNames[row[1]];
+    this.row = row;
+  }
+
+  private get spec(): ServiceCmdletSpec {
+    const [name, prefix, op, defaultOutput, pipelineParam] = this.row;
+    return { name, prefix, op, defaultOutput, pipelineParam };
+  }
+
+  get parameters(): ParameterDecl[] {
+    if (!this.params) {
+      const entry = operationEntry(this.row[1], this.row[2]);
+      this.params = entry ? operationParameters(this.spec, entry) : serviceCommonParameters(this.row[1]);
+    }
+    return this.params;
+  }
+
+  get supportsShouldProcess(): boolean {
+    return !!confirmImpactFor(this.name);
+  }
+
+  get confirmImpact(): ConfirmImpact | undefined {
+    return confirmImpactFor(this.name);
+  }
+
+  get notes(): string {
+    return `This cmdlet calls the ${this.row[1]} operation ${this.row[2]}.`;
+  }
+
+  get synopsis(): string {
+    return `Calls the ${this.row[2]} operation.`;
+  }
+
+  /** The interpreter calls process detached from the decl, so this hands out a bound function. */
+  get process(): (ctx: CmdletContext) => Promise<void> {
+    const spec = this.spec;
+    return (ctx) => runServiceOperation(ctx, spec, (req) => req);
+  }
+}
+
 /** A CmdletDecl for a generated cmdlet; its parameters are parsed from the table only when first read. */
 export function serviceCmdlet(row: CmdletRow): CmdletDecl {
-  const [name, prefix, op, defaultOutput, pipelineParam] = row;
-  const spec: ServiceCmdletSpec = { name, prefix, op, defaultOutput, pipelineParam };
-  let params: ParameterDecl[] | null = null;
-  const impact = confirmImpactFor(name);
-  const decl: CmdletDecl = {
-    name,
-    get parameters(): ParameterDecl[] {
-      if (!params) {
-        const entry = operationEntry(prefix, op);
-        params = entry ? operationParameters(spec, entry) : serviceCommonParameters(prefix);
-      }
-      return params;
-    },
-    module: serviceModuleNames[prefix],
-    supportsShouldProcess: !!impact,
-    ...(impact ? { confirmImpact: impact } : {}),
-    notes: `This cmdlet calls the ${prefix} operation ${op}.`,
-    synopsis: `Calls the ${op} operation.`,
-    process: (ctx) => runServiceOperation(ctx, spec, (req) => req),
-  };
-  return decl;
+  return new GeneratedCmdletDecl(row);
 }
 
 function setPath(target: Record<string, any>, path: string[], value: unknown): void {
@@ -173,9 +205,10 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
   const hEntry = history.startCommand(spec.name);
   let svc: ServiceClient | undefined;
   const target = spec.pipelineParam ? p[spec.pipelineParam] ?? null : null;
+  let typesRegistered = noTypesPending;
   try {
     // Using a module's cmdlet imports the module, and with it its .NET model types (even if the call then fails).
-    registerServiceModelTypes(spec.prefix, await loadServiceModule(spec.prefix));
+    typesRegistered = registerServiceModelTypesSoon(spec.prefix, await loadServiceModule(spec.prefix));
     svc = await getServiceClient(ctx, spec.prefix, commonFrom(p));
     const mod = svc.module;
     const opSchema = mod[`${spec.op}$`];
@@ -243,6 +276,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
       if (echo) return;
       if (!selector) return;
       const selected = selector(response);
+      typesRegistered();
       if (Array.isArray(selected)) {
         for (const item of selected) {
           if (itemType) tag(item, itemType);
@@ -286,6 +320,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
       }
     }
     if (echo) {
+      typesRegistered();
       hEntry.EmittedObjectsCount++;
       await ctx.write(echo.value);
     }
@@ -295,10 +330,13 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
     const rec = toAwsErrorRecord(e, spec.name, spec.prefix, target, svc?.endpoint);
     ctx.throwTerminating(rec);
   } finally {
+    typesRegistered();
     hEntry.CmdletEnd = new Date();
     if (history.Commands.includes(hEntry)) history.refresh();
   }
 }
+
+function noTypesPending(): void {}
 
 function firstRequiredValue(entry: OperationEntry | undefined, p: Record<string, any>): unknown {
   for (const g of entry?.p ?? []) if (g.required && p[g.name] !== undefined) return p[g.name];
