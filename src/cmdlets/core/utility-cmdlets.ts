@@ -1,5 +1,5 @@
 // Start-Sleep, Get-Date, Get-Random, New-Guid, Join-String.
-import { randomUUID } from 'node:crypto';
+// globalThis.crypto loads on first use (a top-level node:crypto import costs start-up time).
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { makeDouble, isNumeric, toJsNumber, numericTypeOf, INT32_MAX } from '../../runtime/values/numbers.js';
 import { toStr } from '../../runtime/values/convert.js';
@@ -264,7 +264,7 @@ export const newGuid: CmdletDecl = {
   outputType: ['System.Guid'],
   parameters: [],
   process(ctx) {
-    ctx.write(new PSGuid(randomUUID()));
+    ctx.write(new PSGuid(globalThis.crypto.randomUUID()));
   },
 };
 

@@ -1,7 +1,7 @@
 // Native commands: executables on PATH or given by path. stdout lines stream into the pipeline as strings;
 // stderr passes through (or becomes error records under 2>&1); pipeline input goes to stdin.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// child_process and readline load on the first native command, not at start-up.
+import type { ChildProcess } from 'node:child_process';
 import type { Processor, Sink } from './pipeline.js';
 import { NO_INPUT } from './pipeline.js';
 import type { Frame, Streams } from './frame.js';
@@ -45,11 +45,12 @@ export class NativeProcessor implements Processor {
     if (item !== NO_INPUT) this.input.push(toStr(item));
   }
 
-  end(): Promise<void> {
+  async end(): Promise<void> {
+    const [{ spawn }, { createInterface }] = await Promise.all([import('node:child_process'), import('node:readline')]);
     const s = this.frame.session;
     const captureErr = this.streams !== s.defaultStreams;
     return new Promise<void>((resolve, reject) => {
-      let child;
+      let child: ChildProcess;
       try {
         child = spawn(this.path, nativeArgv(this.args), {
           cwd: s.cwd,
