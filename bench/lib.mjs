@@ -126,6 +126,7 @@ export async function moto() {
   if (process.env.AWSH_BENCH_ENDPOINT) return process.env.AWSH_BENCH_ENDPOINT;
   const port = await freePort();
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  child.unref(); // moto must not keep the bench alive; the exit handler below stops it
   const stop = () => {
     try {
       child.kill();
