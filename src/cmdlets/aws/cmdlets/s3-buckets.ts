@@ -70,15 +70,13 @@ export const removeS3Bucket: CmdletDecl = {
       req.Bucket = c.params.BucketName;
       if (c.params.DeleteBucketContent) {
         const { ListObjectVersionsCommand, DeleteObjectsCommand } = svc.module;
-        let keyMarker: string | undefined;
-        let versionMarker: string | undefined;
+        // Each pass lists from the start: what was just deleted is gone, so no paging markers are needed
+        // (markers into a listing that is being emptied are not reliable on every S3 implementation).
         for (;;) {
-          const page = await svc.client.send(new ListObjectVersionsCommand({ Bucket: req.Bucket, KeyMarker: keyMarker, VersionIdMarker: versionMarker }), { abortSignal: c.signal });
+          const page = await svc.client.send(new ListObjectVersionsCommand({ Bucket: req.Bucket }), { abortSignal: c.signal });
           const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v: any) => ({ Key: v.Key, VersionId: v.VersionId }));
-          if (objects.length) await svc.client.send(new DeleteObjectsCommand({ Bucket: req.Bucket, Delete: { Objects: objects, Quiet: true } }), { abortSignal: c.signal });
-          if (!page.IsTruncated) break;
-          keyMarker = page.NextKeyMarker;
-          versionMarker = page.NextVersionIdMarker;
+          if (objects.length === 0) break;
+          await svc.client.send(new DeleteObjectsCommand({ Bucket: req.Bucket, Delete: { Objects: objects, Quiet: true } }), { abortSignal: c.signal });
         }
       }
       return req;
