@@ -138,8 +138,38 @@ function toJson(v: unknown): unknown {
 }
 
 /** A copy of an SDK value with members the schema marks sensitive blanked (null). */
+/** Per schema: does anything below it carry the sensitive trait? (Cached: responses repeat the same shapes.) */
+const sensitiveBelow = new WeakMap<object, boolean>();
+
+function schemaKey(ns: NS): object {
+  const s = (ns as unknown as { getSchema?: () => unknown }).getSchema?.();
+  return s !== null && typeof s === 'object' ? s : (ns as unknown as object);
+}
+
+function hasSensitive(ns: NS, depth = 0): boolean {
+  if (depth > 20) return false;
+  const key = schemaKey(ns);
+  const known = sensitiveBelow.get(key);
+  if (known !== undefined) return known;
+  sensitiveBelow.set(key, false); // cycle guard while walking
+  let found = false;
+  if (ns.isListSchema() || ns.isMapSchema()) found = hasSensitive(ns.getValueSchema(), depth + 1);
+  else if (ns.isStructSchema()) {
+    for (const [, m] of ns.structIterator()) {
+      if (m.getMergedTraits().sensitive || hasSensitive(m, depth + 1)) {
+        found = true;
+        break;
+      }
+    }
+  }
+  sensitiveBelow.set(key, found);
+  return found;
+}
+
 export function redact(value: unknown, ns: NS, depth = 0): unknown {
   if (value === null || value === undefined || depth > 20) return value ?? null;
+  // Most shapes (S3 object listings, say) hold nothing sensitive: keep them as they are, without copying.
+  if (!hasSensitive(ns)) return value;
   if (ns.isListSchema() && Array.isArray(value)) {
     const inner = ns.getValueSchema();
     return value.map((x) => redact(x, inner, depth + 1));
