@@ -903,29 +903,7 @@ export class Session implements SessionApi {
           else scope.vars.delete(k);
         }
       };
-      let r: void | Promise<void>;
-      try {
-        r = block(frame);
-      } catch (e) {
-        restore();
-        if (e instanceof ReturnSignal) return items ?? undefined;
-        throw e;
-      }
-      if (isPromise(r)) {
-        return r.then(
-          () => {
-            restore();
-            return items ?? undefined;
-          },
-          (e) => {
-            restore();
-            if (e instanceof ReturnSignal) return items ?? undefined;
-            throw e;
-          },
-        );
-      }
-      restore();
-      return items ?? undefined;
+      return runRestoring(block, frame, restore, items);
     }
     const args = (o.args ?? []).map((v) => ({ name: null, value: v, hasValue: true }));
     const proc = new ScriptProcessor(sb, args, f, f.streams, { name: '', dotSource: false, isScriptFile: false });
@@ -969,29 +947,7 @@ export class Session implements SessionApi {
       this.sourceStack.pop();
       if (dollarUnder !== undefined) under!.value = previous;
     };
-    let r: void | Promise<void>;
-    try {
-      r = block(frame);
-    } catch (e) {
-      restore();
-      if (e instanceof ReturnSignal) return items ?? undefined;
-      throw e;
-    }
-    if (isPromise(r)) {
-      return r.then(
-        () => {
-          restore();
-          return items ?? undefined;
-        },
-        (e) => {
-          restore();
-          if (e instanceof ReturnSignal) return items ?? undefined;
-          throw e;
-        },
-      );
-    }
-    restore();
-    return items ?? undefined;
+    return runRestoring(block, frame, restore, items);
   }
 
   /** Invoke-Expression: parse and run in the caller's scope. */
@@ -1020,6 +976,37 @@ export class Session implements SessionApi {
     const text = items.length ? this.host.formatForFile(items) : '';
     writeFileAtomic(path, text, append);
   }
+}
+
+/**
+ * Run a script block's body in `frame`, then `restore` what was set up for it, also when it fails; `return` just ends
+ * the block. Gives the collected items (or undefined when output was streamed).
+ */
+function runRestoring(block: Exec, frame: Frame, restore: () => void, items: unknown[] | null): unknown {
+  const done = () => items ?? undefined;
+  let r: void | Promise<void>;
+  try {
+    r = block(frame);
+  } catch (e) {
+    restore();
+    if (e instanceof ReturnSignal) return done();
+    throw e;
+  }
+  if (!isPromise(r)) {
+    restore();
+    return done();
+  }
+  return r.then(
+    () => {
+      restore();
+      return done();
+    },
+    (e) => {
+      restore();
+      if (e instanceof ReturnSignal) return done();
+      throw e;
+    },
+  );
 }
 
 function parseOptions(s: string): number {
