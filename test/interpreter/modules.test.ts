@@ -42,3 +42,19 @@ describe('script modules', () => {
     expect(await shell.invoke('$null = New-Module -ScriptBlock { $x = 3; function Get-X { $x * 2 } }; Get-X')).toEqual([6]);
   });
 });
+
+describe('AWS module housekeeping', () => {
+  it('explains that AWS.Tools modules ship with awsh, and succeeds', async () => {
+    let host = '';
+    const shell = createShell({ host: { writeHost: (t) => (host += t + '\n') } });
+    const r = await shell.execute('Install-AWSToolsModule AWS.Tools.EC2; Update-AWSToolsModule');
+    expect(r.success).toBe(true);
+    expect(host).toContain('AWS.Tools.EC2: AWS.Tools modules ship with awsh');
+  });
+  it('searches command names with Select-String, as the guide does', async () => {
+    const shell = createShell();
+    const out = (await shell.invoke('Get-Command | Select-String region | ForEach-Object { $_.Line }')) as string[];
+    expect(out).toContain('Get-DefaultAWSRegion');
+    expect(out.every((l) => /region/i.test(l))).toBe(true);
+  });
+});

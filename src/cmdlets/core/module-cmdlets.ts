@@ -210,4 +210,33 @@ registerView('System.Management.Automation.PSModuleInfo', {
   },
 } as never);
 
-export const cmdlets: CmdletDecl[] = [importModule, getModule, removeModuleDecl, exportModuleMember, newModule];
+/** Install-/Update-AWSToolsModule: the AWS modules ship inside awsh, so there is nothing to download. */
+function awsToolsInstaller(verb: 'Install' | 'Update'): CmdletDecl {
+  return {
+    name: `${verb}-AWSToolsModule`,
+    module: 'AWS.Tools.Installer',
+    synopsis: `${verb === 'Install' ? 'Installs' : 'Updates'} AWS.Tools modules (built into awsh).`,
+    supportsShouldProcess: true,
+    confirmImpact: 'Low',
+    parameters: [
+      { name: 'Name', type: 'string[]', position: 0, valueFromPipeline: true },
+      { name: 'RequiredVersion', type: 'string' },
+      { name: 'MinimumVersion', type: 'string' },
+      { name: 'MaximumVersion', type: 'string' },
+      { name: 'Scope', type: 'string' },
+      { name: 'AllowClobber', type: 'switch' },
+      { name: 'CleanUp', type: 'switch' },
+      { name: 'Force', type: 'switch' },
+      { name: 'SkipPublisherCheck', type: 'switch' },
+      { name: 'SkipUpdate', type: 'switch' },
+    ],
+    process(ctx) {
+      const names = ((ctx.params.Name as string[] | undefined) ?? ['AWS.Tools.Common']).map((n) => toStr(n));
+      for (const n of names) ctx.writeHost(`${n}: AWS.Tools modules ship with awsh; nothing to ${verb.toLowerCase()}.`);
+    },
+  };
+}
+
+export const cmdlets: CmdletDecl[] = [
+  importModule, getModule, removeModuleDecl, exportModuleMember, newModule, awsToolsInstaller('Install'), awsToolsInstaller('Update'),
+];

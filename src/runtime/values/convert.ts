@@ -123,8 +123,15 @@ export function dateToString(d: Date): string {
 }
 
 /** PSCustomObject's ToString: `@{a=1; b=2}`. */
+/** .NET objects shown as PSObjects whose ToString() is their name (CmdletInfo, AliasInfo, FunctionInfo, PSModuleInfo...). */
+const NAMED_TYPES = /^System\.Management\.Automation\.(CmdletInfo|AliasInfo|FunctionInfo|FilterInfo|ApplicationInfo|ExternalScriptInfo|PSModuleInfo|CommandInfo)$/;
+
 export function psObjectToString(o: PSObject): string {
   if (o.baseObject !== undefined && o.baseObject !== null) return toStr(o.baseObject);
+  if (o.typeNames.length && NAMED_TYPES.test(o.typeNames[0])) {
+    const name = o.getMember('Name');
+    if (name) return toStr(name.value);
+  }
   const parts: string[] = [];
   for (const m of o.properties()) {
     parts.push(m.name + '=' + (m.memberType === 'NoteProperty' ? toStr(m.value) : ''));
