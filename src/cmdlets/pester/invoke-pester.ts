@@ -9,7 +9,7 @@ import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { TimeSpan } from '../../runtime/types/index.js';
 import { getRunState, newRunState, setRunState, type RunState, type TestRecord } from './state.js';
-import { callerFrame, runInScope, sessionOf, setVar, streamsOf } from './exec.js';
+import { callerFrame, sessionOf, setVar } from './exec.js';
 import { runBlock } from './blocks.js';
 import { counts, humanTime, printFileHeader, printSummary } from './console.js';
 import { junitXml, nunitXml } from './reports.js';
@@ -213,48 +213,5 @@ const invokePesterDecl: CmdletDecl = {
   },
 };
 
-const importModuleDecl: CmdletDecl = {
-  name: 'Import-Module',
-  module: 'Microsoft.PowerShell.Core',
-  synopsis: 'Adds modules to the current session (built-in modules: Pester).',
-  parameters: [
-    { name: 'Name', type: 'string[]', position: 0, mandatory: true },
-    { name: 'MinimumVersion', type: 'string' },
-    { name: 'RequiredVersion', type: 'string' },
-    { name: 'MaximumVersion', type: 'string' },
-    { name: 'Force', type: 'switch' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'Global', type: 'switch' },
-    { name: 'Scope', type: 'string' },
-    { name: 'DisableNameChecking', type: 'switch' },
-    { name: 'Prefix', type: 'string' },
-    { name: 'ArgumentList', type: 'object[]' },
-  ],
-  end: async (ctx) => {
-    for (const n of (ctx.params.Name as string[]) ?? []) {
-      const name = toStr(n);
-      if (/^pester$/i.test(name)) {
-        if (ctx.params.PassThru) ctx.write(PSObject.fromEntries([['Name', 'Pester'], ['Version', '5.5.0'], ['ModuleType', 'Script']]));
-        continue;
-      }
-      const { importAwsModuleTypes } = await import('../aws/model/model-types.js');
-      if (importAwsModuleTypes(name)) continue;
-      // A module file path: dot-source it into the caller's scope so its functions are available.
-      const file = ctx.resolvePath(name.replace(/\\/g, '/'));
-      if (/\.psm?1$/i.test(file) && existsSync(file)) {
-        // Module scopes are not modelled: the module's functions land in the importing scope.
-        await runInScope(sessionOf(ctx), callerFrame(ctx).scope, sessionOf(ctx).loadScriptFile(file), streamsOf(ctx));
-        continue;
-      }
-      ctx.writeError({
-        message: `The specified module '${name}' was not loaded because no valid module file was found in any module directory.`,
-        errorId: 'Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand', category: 'ResourceUnavailable', targetObject: name,
-        exceptionType: 'System.IO.FileNotFoundException',
-      });
-    }
-  },
-};
-
 // Import-Module itself lives in src/cmdlets/core/module-cmdlets.ts (it treats `Pester` as built in).
 export const invokePesterCmdlets: CmdletDecl[] = [invokePesterDecl];
-void importModuleDecl;
