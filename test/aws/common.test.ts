@@ -1,27 +1,17 @@
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { build } from 'esbuild';
-import { motoEndpoint, resetMoto } from './moto.js';
 import { fakeShell, runCmdlet } from './fake-context.js';
-import { cmdlet, isolateHome, testKeys } from './helpers.js';
+import { cmdlet, testKeys, useMoto } from './helpers.js';
 import { awsState } from '../../src/cmdlets/aws/runtime/session-state.js';
 import { IniDocument, updateIniFile } from '../../src/cmdlets/aws/runtime/ini-file.js';
 import { resolveCredentials } from '../../src/cmdlets/aws/runtime/credentials.js';
 import { awsCmdlets, awsAliases } from '../../src/cmdlets/aws/index.js';
 import { loadedServiceModules } from '../../src/cmdlets/aws/runtime/client-factory.js';
 
-let url = '';
-let files: ReturnType<typeof isolateHome>;
-beforeAll(async () => {
-  url = await motoEndpoint();
-  process.env.AWS_ENDPOINT_URL = url;
-});
-beforeEach(async () => {
-  files = isolateHome();
-  await resetMoto(url);
-});
+const moto = useMoto();
 const put = (p: string, t: string) => (mkdirSync(dirname(p), { recursive: true }), writeFileSync(p, t));
 
 describe('module surface', () => {
@@ -42,7 +32,7 @@ describe('module surface', () => {
 
 describe('credentials search order', () => {
   it('literal keys, then -ProfileName (not found is an error), then -Credential, shell, env, default profile', async () => {
-    put(files.credentials, '[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = s1\n[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = s2\n');
+    put(moto.files.credentials, '[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = s1\n[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = s2\n');
     const sh = fakeShell();
     const ctx = { session: sh.session, getVariable: (n: string) => (n.startsWith('env:') ? sh.env[n.slice(4)] ?? process.env[n.slice(4)] ?? null : null), resolvePath: (p: string) => p, host: {} } as any;
     expect((await resolveCredentials(ctx, { AccessKey: 'AKIALIT', SecretKey: 'x', ProfileName: 'other' })).source).toBe('keys');
@@ -65,8 +55,8 @@ describe('credentials search order', () => {
   });
 
   it('a role profile assumes the role through STS (moto)', async () => {
-    put(files.credentials, '[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = abc\n');
-    put(files.config, '[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r1\nsource_profile = base\nregion = us-east-1\n');
+    put(moto.files.credentials, '[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = abc\n');
+    put(moto.files.config, '[profile role]\nrole_arn = arn:aws:iam::123456789012:role/r1\nsource_profile = base\nregion = us-east-1\n');
     const sh = fakeShell();
     const r = await runCmdlet(sh, cmdlet('Get-STSCallerIdentity'), { ProfileName: 'role' });
     expect(r.error).toBeNull();
@@ -76,18 +66,18 @@ describe('credentials search order', () => {
 
 describe('profile files', () => {
   it('Set-AWSCredential -StoreAs keeps other profiles and comments, writes 0600; Get/Remove work', async () => {
-    put(files.credentials, '# my comment\n[keep]\naws_access_key_id = AKIAKEEP\naws_secret_access_key = k\n');
+    put(moto.files.credentials, '# my comment\n[keep]\naws_access_key_id = AKIAKEEP\naws_secret_access_key = k\n');
     const sh = fakeShell();
     await runCmdlet(sh, cmdlet('Set-AWSCredential'), { AccessKey: 'AKIANEW1', SecretKey: 'n', StoreAs: 'new' });
-    const text = readFileSync(files.credentials, 'utf8');
+    const text = readFileSync(moto.files.credentials, 'utf8');
     expect(text).toContain('# my comment');
     expect(text).toContain('[keep]');
     expect(text).toContain('aws_access_key_id = AKIANEW1');
-    expect(statSync(files.credentials).mode & 0o777).toBe(0o600);
+    expect(statSync(moto.files.credentials).mode & 0o777).toBe(0o600);
     const list = await runCmdlet(sh, cmdlet('Get-AWSCredential'), { ListProfileDetail: true });
     expect(list.output.map((o: any) => o.members.get('profilename').value)).toEqual(['keep', 'new']);
     await runCmdlet(sh, cmdlet('Remove-AWSCredentialProfile'), { ProfileName: 'keep', Force: true });
-    expect(readFileSync(files.credentials, 'utf8')).not.toContain('[keep]');
+    expect(readFileSync(moto.files.credentials, 'utf8')).not.toContain('[keep]');
   });
 
   it('a malformed file names the file and line', () => {
@@ -95,17 +85,17 @@ describe('profile files', () => {
   });
 
   it('concurrent writers in parallel processes lose no profiles', async () => {
-    const bundle = join(files.home, 'ini.mjs');
+    const bundle = join(moto.files.home, 'ini.mjs');
     await build({ entryPoints: ['src/cmdlets/aws/runtime/ini-file.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
     const n = 8;
-    const script = (i: number) => `import { updateIniFile } from ${JSON.stringify(bundle)}; for (let j = 0; j < 5; j++) await updateIniFile(${JSON.stringify(files.credentials)}, (d) => d.setValues('p${i}_' + j, { aws_access_key_id: 'AKIA${i}' + j }));`;
+    const script = (i: number) => `import { updateIniFile } from ${JSON.stringify(bundle)}; for (let j = 0; j < 5; j++) await updateIniFile(${JSON.stringify(moto.files.credentials)}, (d) => d.setValues('p${i}_' + j, { aws_access_key_id: 'AKIA${i}' + j }));`;
     await Promise.all(
       Array.from({ length: n }, (_, i) => new Promise<void>((res, rej) => {
         const p = spawn(process.execPath, ['--input-type=module', '-e', script(i)], { stdio: 'inherit' });
         p.on('exit', (c) => (c === 0 ? res() : rej(new Error('writer failed'))));
       })),
     );
-    const doc = IniDocument.parse(readFileSync(files.credentials, 'utf8'), files.credentials);
+    const doc = IniDocument.parse(readFileSync(moto.files.credentials, 'utf8'), moto.files.credentials);
     expect(doc.sections()).toHaveLength(n * 5);
     void updateIniFile;
   }, 60_000);

@@ -1,31 +1,24 @@
 // The guide's walkthroughs in examples/ run through the real interpreter (createShell().execute) against moto;
 // side effects are cross-checked with the aws CLI.
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { motoEndpoint, resetMoto } from './moto.js';
-import { isolateHome } from './helpers.js';
+import { useMoto } from './helpers.js';
 import { createShell } from '../../src/index.js';
 import { outString } from '../../src/runtime/format/index.js';
 
-let url = '';
-beforeAll(async () => {
-  url = await motoEndpoint();
-  process.env.AWS_ENDPOINT_URL = url;
-});
+const moto = useMoto();
 let cwd = '';
-beforeEach(async () => {
-  isolateHome();
+beforeEach(() => {
   process.env.AWS_ACCESS_KEY_ID = 'testing';
   process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-  await resetMoto(url);
   cwd = fs.mkdtempSync(join(tmpdir(), 'awsh-example-'));
 });
 
 function cli(...args: string[]): any {
-  const out = execFileSync('aws', ['--endpoint-url', url, ...args, '--output', 'json'], {
+  const out = execFileSync('aws', ['--endpoint-url', moto.url, ...args, '--output', 'json'], {
     env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: 'us-east-1' },
   }).toString();
   return out.trim() ? JSON.parse(out) : null;

@@ -1,8 +1,7 @@
 // Generator coverage: every generated cmdlet of the seven services has its table's name, parameters,
 // mandatory members and pipeline parameter; a sample of operations per service runs against moto.
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { motoEndpoint, resetMoto } from './moto.js';
-import { isolateHome } from './helpers.js';
+import { describe, it, expect } from 'vitest';
+import { useMoto, rawS3Client } from './helpers.js';
 import { OpRunner } from './op-runner.js';
 import { awsCmdlets, awsAliases } from '../../src/cmdlets/aws/index.js';
 import { cmdletRows, missingOperations } from '../../src/cmdlets/aws/generated/cmdlets.js';
@@ -11,15 +10,7 @@ import { aliasTable } from '../../src/cmdlets/aws/generated/aliases.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-let url = '';
-beforeAll(async () => {
-  url = await motoEndpoint();
-  process.env.AWS_ENDPOINT_URL = url;
-});
-beforeEach(async () => {
-  isolateHome();
-  await resetMoto(url);
-});
+const moto = useMoto();
 
 const services = ['S3', 'EC2', 'SQS', 'SNS', 'STS', 'IAM', 'CW'];
 const byName = new Map(awsCmdlets.map((c) => [c.name.toLowerCase(), c]));
@@ -100,8 +91,8 @@ describe('generated cmdlets against moto', () => {
   it('S3: 30+ operations', async () => {
     const r = new OpRunner('S3');
     const b = 'cov-bucket';
-    const { S3Client, CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const raw = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const { CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const raw = await rawS3Client(moto.url);
     await raw.send(new CreateBucketCommand({ Bucket: b }));
     await raw.send(new PutObjectCommand({ Bucket: b, Key: 'a.txt', Body: 'hello' }));
     expect((await r.op('ListBuckets')).map((x) => x.Name)).toContain(b);

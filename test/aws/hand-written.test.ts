@@ -1,35 +1,28 @@
 // The hand-written S3, EC2 and STS cmdlets against moto, and the large-transfer guarantees.
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, publicEncrypt, constants, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { motoEndpoint, resetMoto } from './moto.js';
 import { fakeShell, runCmdlet } from './fake-context.js';
-import { cmdlet, isolateHome, testKeys } from './helpers.js';
+import { cmdlet, testKeys, useMoto, rawS3Client } from './helpers.js';
 import { decryptWindowsPassword } from '../../src/cmdlets/aws/cmdlets/ec2-sts-hand-written.js';
 import { getView, outString } from '../../src/runtime/format/index.js';
 import { tag } from '../../src/cmdlets/aws/runtime/output.js';
 import { getMember } from '../../src/runtime/types/index.js';
 
-let url = '';
-beforeAll(async () => {
-  url = await motoEndpoint();
-  process.env.AWS_ENDPOINT_URL = url;
-});
+const moto = useMoto();
 let dir = '';
-beforeEach(async () => {
-  isolateHome();
-  await resetMoto(url);
+beforeEach(() => {
   dir = fs.mkdtempSync(join(tmpdir(), 'awsh-s3-'));
 });
 
 const k = { ...testKeys, Region: 'us-east-1' };
 const TYPE = Symbol.for('awsh.typeName');
 function cli(...args: string[]): any {
-  const out = execFileSync('aws', ['--endpoint-url', url, ...args, '--output', 'json'], {
+  const out = execFileSync('aws', ['--endpoint-url', moto.url, ...args, '--output', 'json'], {
     env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_DEFAULT_REGION: 'us-east-1' },
   }).toString();
   return out.trim() ? JSON.parse(out) : null;
@@ -69,7 +62,7 @@ describe('Write-S3Object / Read-S3Object / Copy-S3Object', () => {
   it('-Content (alias -Text), -Folder -KeyPrefix -Recurse -SearchPattern, and Read-S3Object -KeyPrefix -Folder', async () => {
     await ok('New-S3Bucket', { BucketName: 'docs' });
     await ok('Write-S3Object', { BucketName: 'docs', Key: 'note.txt', Content: 'line one\nline two' });
-    expect(execFileSync('aws', ['--endpoint-url', url, 's3', 'cp', 's3://docs/note.txt', '-'], { env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_DEFAULT_REGION: 'us-east-1' } }).toString()).toBe('line one\nline two');
+    expect(execFileSync('aws', ['--endpoint-url', moto.url, 's3', 'cp', 's3://docs/note.txt', '-'], { env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_DEFAULT_REGION: 'us-east-1' } }).toString()).toBe('line one\nline two');
     const src = join(dir, 'src');
     fs.mkdirSync(join(src, 'sub'), { recursive: true });
     fs.writeFileSync(join(src, 'a.txt'), 'A');
@@ -125,8 +118,8 @@ describe('large transfers', () => {
 
   it('a download cancelled halfway leaves no file (and no temporary file)', async () => {
     await ok('New-S3Bucket', { BucketName: 'big2' });
-    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const raw = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const raw = await rawS3Client(moto.url);
     await raw.send(new PutObjectCommand({ Bucket: 'big2', Key: 'obj', Body: randomBytes(40 * 1024 * 1024) }));
     let cancelled = 0;
     for (let attempt = 0; attempt < 3 && !cancelled; attempt++) {
@@ -185,8 +178,8 @@ describe('Remove-S3Object, Test-S3Bucket, pre-signed URLs, multipart uploads', (
 
   it('Get-S3MultipartUpload lists, Remove-S3MultipartUpload aborts uploads older than a date', async () => {
     await ok('New-S3Bucket', { BucketName: 'mpu' });
-    const { S3Client, CreateMultipartUploadCommand } = await import('@aws-sdk/client-s3');
-    const raw = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const { CreateMultipartUploadCommand } = await import('@aws-sdk/client-s3');
+    const raw = await rawS3Client(moto.url);
     await raw.send(new CreateMultipartUploadCommand({ Bucket: 'mpu', Key: 'part.bin' }));
     const uploads = await ok('Get-S3MultipartUpload', { BucketName: 'mpu' });
     expect(uploads.map((u) => u.Key)).toEqual(['part.bin']);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { awsCmdlets } from '../../src/cmdlets/aws/index.js';
 import { clearClientCache } from '../../src/cmdlets/aws/runtime/client-factory.js';
 import type { CmdletDecl } from '../../src/runtime/cmdlet-api.js';
+import { beforeAll, beforeEach } from 'vitest';
+import { motoEndpoint, resetMoto } from './moto.js';
 
 export function isolateHome(): { home: string; credentials: string; config: string } {
   const home = mkdtempSync(join(tmpdir(), 'awsh-aws-'));
@@ -33,3 +35,26 @@ export function cmdlet(name: string): CmdletDecl {
 
 /** Literal test keys moto accepts. */
 export const testKeys = { AccessKey: 'AKIAIOSFODNN7EXAMPLE', SecretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+
+/**
+ * The setup every moto-backed test file needs: the shared moto endpoint in AWS_ENDPOINT_URL, and before each test a
+ * reset moto and a private HOME with its own profile files (read `files` inside a test).
+ */
+export function useMoto(): { readonly url: string; readonly files: ReturnType<typeof isolateHome> } {
+  const state = { url: '', files: null as unknown as ReturnType<typeof isolateHome> };
+  beforeAll(async () => {
+    state.url = await motoEndpoint();
+    process.env.AWS_ENDPOINT_URL = state.url;
+  });
+  beforeEach(async () => {
+    state.files = isolateHome();
+    await resetMoto(state.url);
+  });
+  return state;
+}
+
+/** A plain SDK S3 client on the moto endpoint, for checking what awsh wrote. */
+export async function rawS3Client(url: string) {
+  const { S3Client } = await import('@aws-sdk/client-s3');
+  return new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+}

@@ -1,19 +1,12 @@
 // AWS cmdlets in real pipelines (createShell): piping model objects between cmdlets, default views.
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
-import { motoEndpoint, resetMoto } from './moto.js';
-import { isolateHome } from './helpers.js';
+import { describe, it, expect, beforeEach } from 'vitest';
+import { useMoto } from './helpers.js';
 import { createShell } from '../../src/index.js';
 
-let url = '';
-beforeAll(async () => {
-  url = await motoEndpoint();
-  process.env.AWS_ENDPOINT_URL = url;
-});
-beforeEach(async () => {
-  isolateHome();
+const moto = useMoto();
+beforeEach(() => {
   process.env.AWS_ACCESS_KEY_ID = 'testing';
   process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-  await resetMoto(url);
 });
 
 async function run(script: string) {

@@ -1,13 +1,12 @@
 // Model objects scripts build by hand: Amazon.<Service>.Model.<Shape> types defined on demand from the SDK schemas,
 // and their conversion to the v3 request shapes.
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { resolveAwsType, installAwsTypeResolver, importAwsModuleTypes } from '../../src/cmdlets/aws/model/model-types.js';
 import { typeByFullName } from '../../src/runtime/types/ps-type.js';
 import { convertTo, resolveType, getMember, setMember, invokeMethod } from '../../src/runtime/types/index.js';
 import { construct } from '../../src/runtime/types/constructors.js';
 import { PSHashtable } from '../../src/runtime/values/objects.js';
-import { motoEndpoint, resetMoto } from './moto.js';
-import { isolateHome } from './helpers.js';
+import { useMoto } from './helpers.js';
 import { OpRunner } from './op-runner.js';
 
 const TYPE = Symbol.for('awsh.typeName');
@@ -78,15 +77,7 @@ describe('model types', () => {
 });
 
 describe('model objects in requests (against moto)', () => {
-  let url = '';
-  beforeAll(async () => {
-    url = await motoEndpoint();
-    process.env.AWS_ENDPOINT_URL = url;
-  });
-  beforeEach(async () => {
-    isolateHome();
-    await resetMoto(url);
-  });
+  const moto = useMoto();
 
   it('IpPermission objects with CIDR strings in IpRanges, and Filter objects / hashtables as filters', async () => {
     const r = new OpRunner('EC2');

@@ -1,19 +1,10 @@
-import { describe, it, expect, beforeAll, beforeEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { motoEndpoint, resetMoto } from './moto.js';
 import { fakeShell, runCmdlet } from './fake-context.js';
-import { cmdlet, isolateHome, testKeys } from './helpers.js';
+import { cmdlet, testKeys, useMoto, rawS3Client } from './helpers.js';
 import { awsState } from '../../src/cmdlets/aws/runtime/session-state.js';
 
-let url = '';
-beforeAll(async () => {
-  url = await motoEndpoint();
-  process.env.AWS_ENDPOINT_URL = url;
-});
-beforeEach(async () => {
-  isolateHome();
-  await resetMoto(url);
-});
+const moto = useMoto();
 
 const k = { ...testKeys, Region: 'us-east-1' };
 
@@ -24,7 +15,7 @@ describe('S3 cmdlets against moto', () => {
     expect(made.error).toBeNull();
     expect((made.output[0] as any).BucketName).toBe('awsh-one');
     expect((made.output[0] as any)[Symbol.for('awsh.typeName')]).toBe('Amazon.S3.Model.S3Bucket');
-    const cli = execFileSync('aws', ['--endpoint-url', url, 's3api', 'list-buckets', '--output', 'json'], {
+    const cli = execFileSync('aws', ['--endpoint-url', moto.url, 's3api', 'list-buckets', '--output', 'json'], {
       env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_DEFAULT_REGION: 'us-east-1' },
     }).toString();
     expect(JSON.parse(cli).Buckets.map((b: any) => b.Name)).toContain('awsh-one');
@@ -45,8 +36,8 @@ describe('S3 cmdlets against moto', () => {
   it('Get-S3Object auto-iterates all pages; -MaxKey makes one call and NextMarker is filled', async () => {
     const sh = fakeShell();
     await runCmdlet(sh, cmdlet('New-S3Bucket'), { BucketName: 'pages', ...k });
-    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const c = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const c = await rawS3Client(moto.url);
     for (let i = 0; i < 25; i++) await c.send(new PutObjectCommand({ Bucket: 'pages', Key: `k${String(i).padStart(2, '0')}`, Body: 'x' }));
     await runCmdlet(sh, cmdlet('Set-AWSHistoryConfiguration'), { MaxServiceCallHistory: 50 });
     // moto pages ListObjects at 1000; use the V2 paginator with a small page via -Select * to prove page streaming
@@ -68,8 +59,8 @@ describe('S3 cmdlets against moto', () => {
   it('Get-S3ObjectV2 pages with the SDK paginator and records every page', async () => {
     const sh = fakeShell();
     await runCmdlet(sh, cmdlet('New-S3Bucket'), { BucketName: 'v2-bucket', ...k });
-    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const c = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const c = await rawS3Client(moto.url);
     for (let i = 0; i < 5; i++) await c.send(new PutObjectCommand({ Bucket: 'v2-bucket', Key: `o${i}`, Body: 'x' }));
     const r = await runCmdlet(sh, cmdlet('Get-S3ObjectV2'), { BucketName: 'v2-bucket', ...k });
     expect(r.output.map((o: any) => o.Key)).toEqual(['o0', 'o1', 'o2', 'o3', 'o4']);
@@ -104,8 +95,8 @@ describe('S3 cmdlets against moto', () => {
   it('Remove-S3Bucket -DeleteBucketContent empties the bucket first', async () => {
     const sh = fakeShell();
     await runCmdlet(sh, cmdlet('New-S3Bucket'), { BucketName: 'full', ...k });
-    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const c = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const c = await rawS3Client(moto.url);
     await c.send(new PutObjectCommand({ Bucket: 'full', Key: 'a', Body: 'x' }));
     const r = await runCmdlet(sh, cmdlet('Remove-S3Bucket'), { BucketName: 'full', DeleteBucketContent: true, Force: true, ...k });
     expect(r.error).toBeNull();
