@@ -163,14 +163,13 @@ const exportModuleMember: CmdletDecl = {
   process(ctx) {
     const rec = currentLoadingModule();
     if (!rec) {
-      ctx.throwTerminating({
+      return ctx.throwTerminating({
         message: 'The Export-ModuleMember cmdlet can only be called from inside a module.',
         errorId: 'Modules_CanOnlyExecuteExportModuleMemberInsideAModule',
         category: 'PermissionDenied',
         exceptionType: 'System.InvalidOperationException',
       });
     }
-    if (!rec) return;
     const list = (v: unknown) => ((v as unknown[] | undefined) ?? []).map((x) => toStr(x));
     rec.exportFunctions = [...(rec.exportFunctions ?? []), ...list(ctx.params.Function)];
     rec.exportVariables.push(...list(ctx.params.Variable));

@@ -1,10 +1,10 @@
 // The shared parameter binder for cmdlets, functions and scripts: named (prefix, alias), positional, switches,
 // pipeline by value and by property name, type conversion, validation, parameter sets, mandatory checks.
 import type { ParameterDecl } from '../cmdlet-api.js';
-import { runtimeError, PSRuntimeError, ErrorRecord, PSException } from '../errors.js';
+import { PSRuntimeError, ErrorRecord, PSException } from '../errors.js';
 import { convertTo, resolveType, getMember, hasMember, isInstanceOf, type PSType } from '../types/index.js';
 import { toStr, toBool } from '../values/convert.js';
-import { PSObject, PSHashtable } from '../values/objects.js';
+import { PSHashtable } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
 import { isNumeric, toJsNumber } from '../values/numbers.js';
 import type { Extent } from '../../parser/ast.js';
@@ -562,5 +562,3 @@ export function inputNotBoundError(cmd: string, item: unknown): BindingError {
   );
 }
 
-export { PSObject };
-export const ignoreRuntimeError = runtimeError;

@@ -266,6 +266,6 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
     case 'script':
       return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
     case 'native':
-      return new NativeProcessor(resolved.path, name, args, f, streams);
+      return new NativeProcessor(resolved.path, args, f, streams);
   }
 }

@@ -1,7 +1,7 @@
 // Compiles expression ASTs to closures `(frame) => value`. A closure returns a Promise only when it contains a
 // command that went async; callers use `then` from maybe-async.ts.
 import type * as A from '../../parser/ast.js';
-import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, toJsNumber } from '../values/numbers.js';
+import { PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, toJsNumber } from '../values/numbers.js';
 import { PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber } from '../values/convert.js';
 import * as ops from '../values/operators.js';
@@ -743,4 +743,3 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
   };
 }
 
-export { PSChar };

@@ -3,7 +3,7 @@ import type * as A from '../../parser/ast.js';
 import { toBool, toStr } from '../values/convert.js';
 import { equals, like } from '../values/operators.js';
 import { toJsRegExp, matchesTable } from '../values/regex.js';
-import { PSRuntimeError, ErrorRecord, PSException, exceptionIsA, runtimeError } from '../errors.js';
+import { PSRuntimeError, ErrorRecord, PSException, exceptionIsA } from '../errors.js';
 import { resolveType, PSType } from '../types/index.js';
 import {
   BreakSignal, ContinueSignal, ExitSignal, RETURN, NO_OUTPUT, isFlowSignal, isPromise,
@@ -15,7 +15,6 @@ import { compileExpr, compileAssignTarget, compileUnary, positioned, mayRunComma
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
-import { PSHashtable } from '../values/objects.js';
 import * as ops from '../values/operators.js';
 import { readFileSync } from 'node:fs';
 
@@ -681,4 +680,3 @@ function compileTry(ast: A.TryStatementAst): Exec {
   }
 }
 
-export { PSException, runtimeError, PSHashtable };

@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { homedir } from 'node:os';
-import { parse } from '../../parser/index.js';
 import { PSObject, PSHashtable } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
 import { runtimeError } from '../errors.js';
@@ -235,4 +234,3 @@ export function newDynamicModule(session: Session, sb: ScriptBlock, name: string
   return isPromise(r) ? r.then(done) : done();
 }
 
-export { parse };

@@ -33,7 +33,6 @@ export class NativeProcessor implements Processor {
 
   constructor(
     private readonly path: string,
-    private readonly name: string,
     private readonly args: CallArg[],
     private readonly frame: Frame,
     private readonly streams: Streams,
@@ -99,4 +98,3 @@ export class NativeProcessor implements Processor {
   }
 }
 
-export { NO_INPUT };

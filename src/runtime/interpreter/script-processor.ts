@@ -66,7 +66,7 @@ export class ScriptProcessor implements Processor {
     const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
     const out: Sink = (v) => this.out(v);
     this.frame = new Frame(scope, out, this.streams, s, this.inv.name);
-    s.enterCall(this.inv.name);
+    s.enterCall();
     const c = this.compiled;
     if (c.parameters.length > 0 || c.advanced) {
       this.meta = scriptMetadata(c, this.inv.name, this.frame);
@@ -148,7 +148,7 @@ export class ScriptProcessor implements Processor {
     if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', !!bound.get('WhatIf'));
     // -Confirm in an advanced function lowers (or, with :$false, disables) $ConfirmPreference there, as in pwsh.
     if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', bound.get('Confirm') ? 'Low' : 'None');
-    if (bound.has('ErrorVariable')) this.frame.session.attachErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
+    if (bound.has('ErrorVariable')) this.frame.session.startErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
   }
 
   private checkMandatory(): void {

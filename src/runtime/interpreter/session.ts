@@ -16,12 +16,11 @@ import { Frame, WarningRecord, InformationRecord, type Streams, type Information
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
-import { ExitSignal, PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
+import { PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
 import { compileScript, type CompiledScript } from './script-meta.js';
 import type { Exec } from './compile-stmt.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
-import { cmdletMetadata } from './cmdlet-processor.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
 
@@ -78,7 +77,6 @@ export class Session implements SessionApi {
   private readonly sourceStack: A.SourceFile[] = [];
   private readonly frameStack: Frame[] = [];
   private readonly errorVariables: { name: string; items: ErrorRecord[]; frame: Frame }[] = [];
-  private locationStack: string[] = [];
   readonly globalFrame: Frame;
   callDepth = 0;
   /** Inside code that must finish synchronously (the types layer calling back into scripts): never yield there. */
@@ -531,16 +529,6 @@ export class Session implements SessionApi {
     this.cwd = target;
   }
 
-  pushLocation(path: string): void {
-    this.locationStack.push(this.cwd);
-    this.setLocation(path);
-  }
-
-  popLocation(): void {
-    const p = this.locationStack.pop();
-    if (p) this.cwd = p;
-  }
-
   pwdValue(): unknown {
     return new PathInfo(this.cwd);
   }
@@ -639,10 +627,6 @@ export class Session implements SessionApi {
     return err;
   }
 
-  attachErrorVariable(f: Frame, name: string): void {
-    this.startErrorVariable(f, name);
-  }
-
   startErrorVariable(f: Frame, name: string): void {
     const append = name.startsWith('+');
     const n = append ? name.slice(1) : name;
@@ -738,20 +722,16 @@ export class Session implements SessionApi {
   // ---------------------------------------------------------------------------
   // Running script blocks
 
-  enterCall(name: string, frame?: Frame, source?: A.SourceFile): void {
-    void name;
+  /** Counts nested function/script calls, so runaway recursion is CallDepthOverflow rather than a JS stack overflow. */
+  enterCall(): void {
     if (++this.callDepth > 1000) {
       this.callDepth = 0;
       throw runtimeError('The script failed due to call depth overflow.', 'CallDepthOverflow', { category: 'InvalidOperation', exceptionType: 'System.Management.Automation.ScriptCallDepthException' });
     }
-    if (frame) this.frameStack.push(frame);
-    if (source) this.sourceStack.push(source);
   }
 
-  leaveCall(frame?: Frame, source?: A.SourceFile): void {
+  leaveCall(): void {
     this.callDepth--;
-    if (frame && this.frameStack[this.frameStack.length - 1] === frame) this.frameStack.pop();
-    if (source && this.sourceStack[this.sourceStack.length - 1] === source) this.sourceStack.pop();
   }
 
   pushSource(src: A.SourceFile): void {
@@ -1034,4 +1014,3 @@ export function writeFileAtomic(path: string, text: string, append: boolean): vo
   renameSync(tmp, path);
 }
 
-export { ExitSignal, cmdletMetadata };

@@ -91,10 +91,6 @@ export function makeDouble(n: number): number | PSDouble {
   return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX ? new PSDouble(n) : n;
 }
 
-/** Make an integer result from a JS number: Int32 when it fits, else Double (pwsh widens Int32 overflow to Double). */
-export function makeIntOrDouble(n: number): number | PSDouble {
-  return n;
-}
 
 export function isNumeric(v: unknown): boolean {
   return (
