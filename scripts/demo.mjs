@@ -1,7 +1,9 @@
 // The README's main job: start a local moto server, run examples/demo.ps1 against it with awsh, stop moto.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 if (!existsSync('dist/cli.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
@@ -29,6 +31,8 @@ for (let i = 0; i < 100; i++) {
 }
 const env = { ...process.env, AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'demo', AWS_SECRET_ACCESS_KEY: 'demo', AWS_REGION: 'us-east-1' };
 const script = process.argv[2] ?? 'examples/demo.ps1';
-const run = spawnSync(process.execPath, ['bin/awsh.js', script], { stdio: 'inherit', env });
+// The walkthroughs write files (a key pair's .pem, downloads): keep them in a scratch directory, out of the repo.
+const cwd = mkdtempSync(join(tmpdir(), 'awsh-demo-'));
+const run = spawnSync(process.execPath, [resolve('bin/awsh.js'), resolve(script)], { stdio: 'inherit', env, cwd });
 moto.kill();
 process.exit(run.status ?? 1);
