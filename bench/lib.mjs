@@ -29,11 +29,11 @@ export const median = (xs) => {
 export function benchRoot() {
   if (process.env.AWSH_BENCH_ROOT) return process.env.AWSH_BENCH_ROOT;
   const from = resolve(argValue('--dist', process.env.AWSH_BENCH_DIST ?? join(repo, 'dist')));
-  if (!existsSync(join(from, 'cli.js'))) throw new Error(`no build at ${from}: run \`npm run build\` first (or pass --dist DIR)`);
+  if (!existsSync(join(from, 'cli.cjs'))) throw new Error(`no build at ${from}: run \`npm run build\` first (or pass --dist DIR)`);
   const root = mkdtempSync(join(tmpdir(), 'awsh-bench-root-'));
   cpSync(from, join(root, 'dist'), { recursive: true });
   mkdirSync(join(root, 'bin'));
-  copyFileSync(join(repo, 'bin/awsh.js'), join(root, 'bin/awsh.js'));
+  for (const f of ['awsh.js', 'package.json']) copyFileSync(join(repo, 'bin', f), join(root, 'bin', f));
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
   process.env.AWSH_BENCH_ROOT = root;

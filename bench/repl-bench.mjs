@@ -39,6 +39,7 @@ function timeUntilOutput(cmd, marker) {
 const nodeTimes = [];
 const awshTimes = [];
 const tabTimes = [];
+const cancelTimes = [];
 for (let r = 0; r < runs; r++) {
   nodeTimes.push(await timeUntilOutput(`${process.execPath} -e "process.stdout.write('READY> ')"`, 'READY>'));
   awshTimes.push(await timeUntilOutput(`${process.execPath} ${bin} -NoProfile -NoLogo`, `PS ${home}>`));
@@ -57,6 +58,18 @@ for (let r = 0; r < runs; r++) {
     await sleep(1);
   }
   tabTimes.push(performance.now() - t);
+  // Ctrl+C during a slow command: time until the next prompt shows.
+  tmux('send-keys', '-t', a, 'C-u', 'Start-Sleep -Seconds 60', 'Enter');
+  await sleep(400);
+  const prompts = () => tmux('capture-pane', '-p', '-t', a).split(`PS ${home}>`).length;
+  const before = prompts();
+  const c = performance.now();
+  tmux('send-keys', '-t', a, 'C-c');
+  while (prompts() <= before) {
+    if (performance.now() - c > 5000) throw new Error('Ctrl+C did not return to the prompt');
+    await sleep(1);
+  }
+  cancelTimes.push(performance.now() - c);
   tmux('kill-session', '-t', a);
 }
 const n = median(nodeTimes);
@@ -64,3 +77,4 @@ const w = median(awshTimes);
 console.log(`node -e (print a line), in a pty           ${n.toFixed(1).padStart(8)} ms`);
 console.log(`awsh start to ready prompt, in a pty       ${w.toFixed(1).padStart(8)} ms   ${(w / n).toFixed(2)}x node (target < 1.5x)`);
 console.log(`Get-S3Buck<Tab> in the REPL, via tmux      ${median(tabTimes).toFixed(1).padStart(8)} ms   (includes tmux round trips)`);
+console.log(`Ctrl+C in Start-Sleep to prompt, via tmux  ${median(cancelTimes).toFixed(1).padStart(8)} ms   (target < 200 ms; includes tmux round trips)`);

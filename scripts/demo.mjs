@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-if (!existsSync('dist/cli.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+if (!existsSync('dist/cli.cjs')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
 const port = await new Promise((resolve) => {
   const srv = createServer();

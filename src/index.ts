@@ -18,6 +18,7 @@ import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
 import { setInScope } from './runtime/interpreter/variables.js';
 import { performance } from 'node:perf_hooks';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { toPlain } from './embedding/plain-values.js';
 import { hostCmdlets } from './embedding/host-cmdlets.js';
@@ -216,7 +217,6 @@ class ShellImpl implements Shell {
   invokeFile(path: string, args: unknown[] = [], options: InvokeOptions = {}): AsyncIterable<unknown> & PromiseLike<unknown[]> {
     return makeInvocation(async (onOutput) => {
       const full = this.session.resolvePath(path);
-      const { readFile } = await import('node:fs/promises');
       const text = await readFile(full, 'utf8');
       return this.execute(text, { ...options, path: full, args, onOutput: options.raw ? onOutput : (v) => onOutput(toPlain(v)) });
     });

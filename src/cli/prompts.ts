@@ -1,12 +1,13 @@
 // Asking the user things: Read-Host / mandatory parameters (a line) and confirmations (a choice).
 import type { CliIO } from './io.js';
+import { readline } from '../runtime/node-builtins.js';
 
 export type LineReader = (prompt: string, options?: { secret?: boolean }) => Promise<string>;
 
 /** Reads one line from the terminal with a short-lived readline (used outside the REPL). */
 export function terminalLineReader(io: CliIO): LineReader {
   return async (prompt, options) => {
-    const { createInterface } = await import('node:readline');
+    const { createInterface } = readline();
     const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream, terminal: true });
     if (options?.secret) muteEcho(rl, io, prompt);
     try {

@@ -10,7 +10,7 @@ const bin = join(root, 'bin', 'awsh.js');
 const home = mkdtempSync(join(tmpdir(), 'awsh-e2e-home-'));
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the CLI end-to-end tests.');
+  if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` before the CLI end-to-end tests.');
 });
 
 function awsh(args: string[], options: { input?: string; cwd?: string } = {}) {

@@ -53,7 +53,7 @@ function count(text: string, needle: string): number {
 
 describe.skipIf(!hasTmux)('awsh interactive session (tmux)', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+    if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first.');
     startSession(session, exitFile);
   });
 

@@ -1,5 +1,6 @@
 // The hosting API test suites use: [powershell]::Create() (AddScript/AddCommand/AddParameter/AddArgument/Invoke,
 // Streams.Error, HadErrors), [scriptblock]::Create and [System.Management.Automation.Language.Parser]::ParseInput.
+import { readFileSync } from 'node:fs';
 import type * as A from '../../parser/ast.js';
 import { parse, tokenize } from '../../parser/index.js';
 import { ErrorRecord } from '../../runtime/errors.js';
@@ -376,7 +377,7 @@ export function installHostingTypes(): void {
         const path = toStr(args[0]);
         let text: string;
         try {
-          text = require('node:fs').readFileSync(path, 'utf8') as string;
+          text = readFileSync(path, 'utf8');
         } catch {
           text = '';
         }
@@ -405,5 +406,3 @@ export function installHostingTypes(): void {
   void PSType;
 }
 
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);

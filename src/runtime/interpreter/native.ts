@@ -7,6 +7,7 @@ import { NO_INPUT } from './pipeline.js';
 import type { Frame, Streams } from './frame.js';
 import type { CallArg } from './binder.js';
 import { toStr } from '../values/convert.js';
+import { childProcess, readline } from '../node-builtins.js';
 import { ErrorRecord, PSException } from '../errors.js';
 
 /** Arguments as pwsh's Standard native argument passing gives them: one argv entry per value, arrays spread. */
@@ -45,7 +46,8 @@ export class NativeProcessor implements Processor {
   }
 
   async end(): Promise<void> {
-    const [{ spawn }, { createInterface }] = await Promise.all([import('node:child_process'), import('node:readline')]);
+    const { spawn } = childProcess();
+    const { createInterface } = readline();
     const s = this.frame.session;
     const captureErr = this.streams !== s.defaultStreams;
     return new Promise<void>((resolve, reject) => {
