@@ -1,5 +1,6 @@
 // Tab completion (shell.complete): command names, parameter names of the command under the cursor, parameter
-// values (validate sets, [ArgumentCompletions]-style lists such as AWS enums, -Region, -ProfileName), variables and members of a variable's value, and file paths.
+// values (validate sets, [ArgumentCompletions]-style lists such as AWS enums, -Region, -ProfileName), variables and
+// members of a variable's value, and file paths.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ParameterDecl } from '../runtime/cmdlet-api.js';
@@ -24,6 +25,8 @@ interface Context {
   command: string | null;
   /** The parameter before the word (`-Region` in `Get-X -Region us-<Tab>`), without the dash. */
   previousParameter: string | null;
+  /** The word follows an opening quote (`-OfferingType 'No<Tab>`). */
+  quoted: boolean;
 }
 
 const wordPattern = /[^\s|;(){}=,'"]*$/;
@@ -34,12 +37,12 @@ function analyse(before: string): Context {
   // The pipeline element: text after the last `|`, `;`, `(` or `{` (quotes are rare enough to ignore here).
   const elementStart = Math.max(before.lastIndexOf('|', start - 1), before.lastIndexOf(';', start - 1), before.lastIndexOf('{', start - 1), before.lastIndexOf('(', start - 1)) + 1;
   // An opening quote right before the word belongs to the word, not to the tokens before it.
-  const tokensEnd = start > 0 && /['"]/.test(before[start - 1]!) ? start - 1 : start;
-  const tokens = before.slice(elementStart, tokensEnd).trim().split(/\s+/).filter(Boolean);
+  const quoted = start > 0 && /['"]/.test(before[start - 1]!);
+  const tokens = before.slice(elementStart, quoted ? start - 1 : start).trim().split(/\s+/).filter(Boolean);
   const command = tokens.length > 0 ? tokens[0]! : null;
   const last = tokens[tokens.length - 1];
   const previousParameter = tokens.length > 1 && last && /^-[A-Za-z]/.test(last) ? last.slice(1).replace(/:$/, '') : null;
-  return { word, start, command, previousParameter };
+  return { word, start, command, previousParameter, quoted };
 }
 
 export async function completeInput(session: Session, line: string, cursor: number, home: string): Promise<Completion> {
@@ -54,9 +57,7 @@ export async function completeInput(session: Session, line: string, cursor: numb
   }
   if (word.startsWith('-')) return done(await parameterMatches(session, ctx.command, word));
   if (ctx.previousParameter) {
-    // A value after an opening quote is completed inside it, unquoted.
-    const quoted = start > 0 && /['"]/.test(before[start - 1]!);
-    const values = await parameterValueMatches(session, ctx.command, ctx.previousParameter, word, home, quoted);
+    const values = await parameterValueMatches(session, ctx.command, ctx.previousParameter, word, home, ctx.quoted);
     if (values) return done(values);
   }
   return done(pathMatches(session, word, home));
@@ -164,6 +165,7 @@ async function parameterValueMatches(session: Session, command: string, paramete
   const decl = parameterNamed(parametersOf(session, command), p);
   const set = decl?.validateSet ?? (decl && /^(ErrorAction|WarningAction|InformationAction|ProgressAction)$/.test(decl.name) ? ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Break'] : null);
   const offered = set ?? (typeof decl?.argumentCompletions === 'function' ? await decl.argumentCompletions() : decl?.argumentCompletions);
+  // Inside an opening quote a value is completed as is; outside, one the parser would split gets quoted.
   if (offered) return offered.filter(startsWith(word)).map((v) => (quoted ? v : quoteArgument(v)));
   if (decl && typeof decl.type === 'string' && /^(switch|bool|int|long|double)$/i.test(decl.type)) return [];
   return null;

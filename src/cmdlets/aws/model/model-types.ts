@@ -221,8 +221,9 @@ function lazyModelDef(fullName: string, schema: unknown): TypeDef {
 }
 
 /**
- * Defines every `Amazon.<Service>.Model.<Shape>` and ConstantClass (`Amazon.EC2.InstanceType`) of one service, as loading an AWS Tools module does (the module is
- * imported on first use of one of its cmdlets, or by Import-Module). Definitions are lazy: only names are recorded.
+ * Defines every `Amazon.<Service>.Model.<Shape>` and ConstantClass (`Amazon.EC2.InstanceType`) of one service, as
+ * loading an AWS Tools module does (the module is imported on first use of one of its cmdlets, or by Import-Module).
+ * Definitions are lazy: only names are recorded.
  * `mod` is the service's SDK module when the caller already has it.
  */
 export function registerServiceModelTypes(prefix: string, mod?: Record<string, unknown>): void {
