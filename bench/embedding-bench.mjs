@@ -1,5 +1,5 @@
 // Embedding benchmarks: per-call overhead of `shell.invoke('1')` on a warm shell, and the time to complete
-// `Get-S3<Tab>` (first call, which loads the AWS command table, and warm). Medians of several runs.
+// `Get-S3<Tab>` (first call, which loads the AWS command table, and warm), and of an AWS enum value. Medians of several runs.
 // Usage: npm run build && node bench/embedding-bench.mjs [--runs N]
 import { createShell } from '../dist/index.js';
 import { performance } from 'node:perf_hooks';
@@ -34,3 +34,28 @@ for (let r = 0; r < runs * 3; r++) {
 }
 console.log(`complete('Get-S3') first call (loads AWS)  ${median(cold).toFixed(1).padStart(8)} ms`);
 console.log(`complete('Get-S3') warm                    ${median(warm).toFixed(1).padStart(8)} ms   (target < 50 ms)`);
+
+// AWS enum values (`New-EC2Instance -InstanceType t2.mi<Tab>`): the first call in a fresh process loads the AWS
+// commands, parses the EC2 parameter table and imports + parses the EC2 enum table; warm calls reuse all three.
+import { spawnSync } from 'node:child_process';
+const enumLine = 'New-EC2Instance -InstanceType t2.mi';
+const firstEnum = [];
+for (let r = 0; r < runs; r++) {
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import { createShell } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+    const t = performance.now();
+    const c = await createShell().complete(${JSON.stringify(enumLine)}, ${enumLine.length});
+    if (c.matches[0] !== 't2.micro') throw new Error('enum completion failed');
+    console.log(performance.now() - t);`], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  firstEnum.push(Number(child.stdout.trim()));
+}
+const warmEnum = [];
+for (let r = 0; r < runs * 3; r++) {
+  const t = performance.now();
+  const c = await shell.complete(enumLine, enumLine.length);
+  if (r > 0) warmEnum.push(performance.now() - t);
+  if (c.matches[0] !== 't2.micro') throw new Error('enum completion failed');
+}
+console.log(`complete('${enumLine}') first call in a process ${median(firstEnum).toFixed(1).padStart(8)} ms`);
+console.log(`complete('${enumLine}') warm  ${median(warmEnum).toFixed(1).padStart(8)} ms   (target < 50 ms)`);

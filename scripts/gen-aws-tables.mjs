@@ -8,7 +8,9 @@
 //   generated/aliases.ts       – alias → cmdlet
 //   generated/params-<svc>.ts  – per service: operation → parameters + paging, as a JSON *string* that is parsed
 //                                only when one of that service's cmdlets is first looked at (keeps start-up cheap).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+//   generated/enums-<svc>.ts   – per service: enum name → allowed values, for the enums the parameters name (`"e"`);
+//                                loaded only by tab completion (enums-index.ts imports each one dynamically).
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,11 +132,35 @@ function numberTypeOf(ns, memberName) {
   return 'int';
 }
 
-function enumOf(ns) {
-  const traits = ns.getMergedTraits?.() ?? {};
-  const v = traits.enum ?? (typeof ns.getEnumValues === 'function' ? ns.getEnumValues() : undefined);
-  return Array.isArray(v) && v.length ? v : undefined;
+/**
+ * The SDK's enums, from its type declarations: v3 runtime schemas carry no enum traits (an enum member is a plain
+ * string, code 0), but dist-types declares each enum as a constant object (`export declare const VolumeType: {...}`)
+ * and types each request member that takes one (`VolumeType?: VolumeType | undefined`). Returns the values of each
+ * enum (by export name; EC2's `_InstanceType` keeps its underscore) and `Structure.Member` → enum export name.
+ */
+export function sdkEnums(pkg) {
+  const dir = join(dirname(require.resolve(`${pkg}/package.json`)), 'dist-types', 'models');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.d.ts')).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const values = {};
+  for (const text of files) {
+    for (const m of text.matchAll(/^export declare const (\w+): \{\n((?:    readonly \w+: "[^"]*";\n)+)\};/gm)) {
+      values[m[1]] = [...m[2].matchAll(/: "([^"]*)";/g)].map((v) => v[1]);
+    }
+  }
+  const members = {};
+  for (const text of files) {
+    // Top-level interfaces only: union members live in `declare namespace` blocks, indented.
+    for (const m of text.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
+      for (const mm of m[2].matchAll(/^    (\w+)\??: \(?(\w+)\)?(?:\[\])?(?: \| string)?(?: \| undefined)?;$/gm)) {
+        if (values[mm[2]]) members[`${m[1]}.${mm[1]}`] = mm[2];
+      }
+    }
+  }
+  return { values, members };
 }
+
+/** The name an enum is known by (.NET ConstantClass name): the SDK export without the `_` a name clash added. */
+export const enumDisplayName = (exportName) => exportName.replace(/^_/, '');
 
 /** Names of the members a structure schema marks required (its first `requiredCount` members). */
 function requiredMembersOf(ns) {
@@ -145,8 +171,9 @@ function requiredMembersOf(ns) {
 }
 
 /** Parameters for one operation: flatten nested structures with `_`, AWS Tools style. */
-function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
+function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe, enums) {
   const input = NormalizedSchema.of(inputSchema);
+  const inputName = input.getName();
   const requiredCount = Array.isArray(inputSchema) && typeof inputSchema[6] === 'number' ? inputSchema[6] : 0;
   const params = [];
   const used = new Set();
@@ -164,9 +191,9 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
     // The pipeline member keeps the name the cmdlets table gives it (`-IdOfAccessKey` for AccessKeyId) and stays whole.
     const pipeRename = pipe && pipe.member === member && pipe.param && singularize(member) !== pipe.param && member !== pipe.param ? [pipe.param, true] : null;
     const rename = pipeRename ?? renames[prefix]?.[`${opName}.${member}`] ?? renames[prefix]?.[member];
-    visit(member, ns, [member], rename ? rename[0] : member, rename && rename[1] ? [member] : [], required, 0, new Set(pipe?.member === member ? [ns.getName?.()] : []), !!rename);
+    visit(member, ns, [member], rename ? rename[0] : member, rename && rename[1] ? [member] : [], required, 0, new Set(pipe?.member === member ? [ns.getName?.()] : []), !!rename, inputName);
   }
-  function visit(member, ns, path, baseName, aliases, required, depth, seen, renamed = false) {
+  function visit(member, ns, path, baseName, aliases, required, depth, seen, renamed, parent) {
     const kind = kindOf(ns);
     const structName = ns.getName?.();
     if (kind === 'struct' && depth < maxFlattenDepth && !seen.has(structName) && !ns.getMergedTraits().streaming) {
@@ -177,7 +204,7 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
         for (const [m, mns] of inner) {
           const childBase = depth === 0 ? `${baseName}_${m}` : `${baseName}${m}`;
           // A flattened member is mandatory only when its whole chain of parents is required too.
-          visit(m, mns, [...path, m], childBase, [], required && innerRequired.has(m), depth + 1, nextSeen);
+          visit(m, mns, [...path, m], childBase, [], required && innerRequired.has(m), depth + 1, nextSeen, false, structName);
         }
         return;
       }
@@ -205,8 +232,9 @@ function paramsFor(NormalizedSchema, prefix, inputSchema, opName, pipe) {
     if (traits.sensitive) p.sensitive = 1;
     const numberType = kind === 'number' || kind === 'list:number' ? numberTypeOf(ns, member) : 'int';
     p.type = psType(kind, numberType);
-    const en = enumOf(ns);
-    if (en) p.enum = en;
+    // Enum-typed string members (and lists of them) name their enum; its values go to enums-<svc>.ts.
+    const en = (kind === 'string' || kind === 'list:string') && enums.members[`${parent}.${member}`];
+    if (en) p.e = enumDisplayName(en);
     add(p);
   }
   return params;
@@ -234,6 +262,7 @@ function main() {
   const cmdlets = [];
   const perService = {};
   const missing = [];
+  const enumsByService = {};
   for (const r of rows) {
     const prefix = r.service_prefix;
     const netOp = (r.api_operation.match(/^[A-Za-z0-9]+/) ?? [''])[0];
@@ -252,7 +281,8 @@ function main() {
         const output = typeof opSchema[5] === 'function' ? opSchema[5]() : opSchema[5];
         const svcTable = (perService[prefix] ??= {});
         if (!svcTable[op]) {
-          const entry = { p: paramsFor(NormalizedSchema, prefix, input, op, { member: r.pipeline_sdk_member, param: r.pipeline_parameter }) };
+          const enums = (enumsByService[prefix] ??= sdkEnums(svc.pkg));
+          const entry = { p: paramsFor(NormalizedSchema, prefix, input, op, { member: r.pipeline_sdk_member, param: r.pipeline_parameter }, enums) };
           const paging = pagingFor(mod, op, input, output);
           if (paging) entry.paging = paging;
           svcTable[op] = entry;
@@ -286,6 +316,27 @@ function main() {
       header + '// A string, parsed on first use: scanning a string literal is much cheaper than evaluating an object literal.\n' +
       `export const paramsJson = ${JSON.stringify(JSON.stringify(table))};\n`);
   }
+  // The enums the parameters name, per service. Values sorted as AWS Tools' completers list them.
+  const enumCounts = {};
+  for (const [prefix, table] of Object.entries(perService)) {
+    const used = new Set();
+    let params = 0;
+    for (const entry of Object.values(table)) for (const p of entry.p) if (p.e) { used.add(p.e); params++; }
+    const { values } = enumsByService[prefix];
+    const out = {};
+    for (const name of [...used].sort()) {
+      const v = values[name] ?? values[`_${name}`];
+      out[name] = [...v].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+    }
+    enumCounts[prefix] = { params, enums: used.size };
+    writeFileSync(join(outDir, `enums-${prefix.toLowerCase()}.ts`),
+      header + '// Enum name → values, for tab completion of enum-typed parameters (a parameter\'s "e" names its enum).\n' +
+      `export const enumsJson = ${JSON.stringify(JSON.stringify(out))};\n`);
+  }
+  // Dynamic imports: each service's enums are a chunk of their own, read only when a value is completed.
+  writeFileSync(join(outDir, 'enums-index.ts'), header +
+    'export const enumsJsonLoaders: Record<string, () => Promise<string>> = {\n' +
+    Object.keys(perService).map((p) => `  ${p}: async () => (await import('./enums-${p.toLowerCase()}.js')).enumsJson,\n`).join('') + '};\n');
   writeFileSync(join(outDir, 'params-index.ts'), header +
     Object.keys(perService).map((p) => `import { paramsJson as ${p.toLowerCase()} } from './params-${p.toLowerCase()}.js';`).join('\n') +
     `\nexport const paramsJsonByService: Record<string, string> = { ${Object.keys(perService).map((p) => `${p}: ${p.toLowerCase()}`).join(', ')} };\n`);
@@ -302,6 +353,8 @@ function main() {
     Object.entries(per).map(([p, e]) => `| ${p} | ${e.g} | ${e.h} |`).join('\n') +
     `\n| total | ${cmdlets.filter((c) => c[5] === 'g').length} | ${cmdlets.filter((c) => c[5] === 'h').length} |\n\n` +
     `Aliases: ${Object.keys(aliases).length}.\n\n` +
+    'Enum-typed parameters (tab completion offers their values): ' +
+    Object.entries(enumCounts).map(([p, c]) => `${p} ${c.params} (${c.enums} enums)`).join(', ') + '.\n\n' +
     `Operations missing from the pinned SDK: ${missing.length ? missing.join(', ') : 'none'}.\n\n` +
     `.NET operation names the v3 SDK spells differently (called under the v3 name): ${renamed.join('; ')}.\n`);
   console.log(`${cmdlets.length} cmdlets, ${Object.keys(aliases).length} aliases, ${missing.length} operations missing from the SDK`);

@@ -1,5 +1,6 @@
 // Tab completion (shell.complete): command names, parameter names of the command under the cursor, parameter
-// values (validate sets, -Region, -ProfileName), variables and members of a variable's value, and file paths.
+// values (validate sets, [ArgumentCompletions]-style lists such as AWS enums, -Region, -ProfileName), variables and
+// members of a variable's value, and file paths.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { ParameterDecl } from '../runtime/cmdlet-api.js';
@@ -24,6 +25,8 @@ interface Context {
   command: string | null;
   /** The parameter before the word (`-Region` in `Get-X -Region us-<Tab>`), without the dash. */
   previousParameter: string | null;
+  /** The word follows an opening quote (`-OfferingType 'No<Tab>`). */
+  quoted: boolean;
 }
 
 const wordPattern = /[^\s|;(){}=,'"]*$/;
@@ -33,11 +36,13 @@ function analyse(before: string): Context {
   const start = before.length - word.length;
   // The pipeline element: text after the last `|`, `;`, `(` or `{` (quotes are rare enough to ignore here).
   const elementStart = Math.max(before.lastIndexOf('|', start - 1), before.lastIndexOf(';', start - 1), before.lastIndexOf('{', start - 1), before.lastIndexOf('(', start - 1)) + 1;
-  const tokens = before.slice(elementStart, start).trim().split(/\s+/).filter(Boolean);
+  // An opening quote right before the word belongs to the word, not to the tokens before it.
+  const quoted = start > 0 && /['"]/.test(before[start - 1]!);
+  const tokens = before.slice(elementStart, quoted ? start - 1 : start).trim().split(/\s+/).filter(Boolean);
   const command = tokens.length > 0 ? tokens[0]! : null;
   const last = tokens[tokens.length - 1];
   const previousParameter = tokens.length > 1 && last && /^-[A-Za-z]/.test(last) ? last.slice(1).replace(/:$/, '') : null;
-  return { word, start, command, previousParameter };
+  return { word, start, command, previousParameter, quoted };
 }
 
 export async function completeInput(session: Session, line: string, cursor: number, home: string): Promise<Completion> {
@@ -52,7 +57,7 @@ export async function completeInput(session: Session, line: string, cursor: numb
   }
   if (word.startsWith('-')) return done(await parameterMatches(session, ctx.command, word));
   if (ctx.previousParameter) {
-    const values = await parameterValueMatches(session, ctx.command, ctx.previousParameter, word, home);
+    const values = await parameterValueMatches(session, ctx.command, ctx.previousParameter, word, home, ctx.quoted);
     if (values) return done(values);
   }
   return done(pathMatches(session, word, home));
@@ -149,7 +154,7 @@ async function parameterMatches(session: Session, command: string, word: string)
   return parametersOf(session, command).filter((p) => !p.dontShow).map((p) => p.name).filter(startsWith(prefix)).map((n) => `-${n}`);
 }
 
-async function parameterValueMatches(session: Session, command: string, parameter: string, word: string, home: string): Promise<string[] | null> {
+async function parameterValueMatches(session: Session, command: string, parameter: string, word: string, home: string, quoted: boolean): Promise<string[] | null> {
   const p = parameter.toLowerCase();
   if (p === 'profilename' || p === 'profile' || p === 'storedcredentials') return profileNames(session, home).filter(startsWith(word));
   if (p === 'region') {
@@ -157,11 +162,26 @@ async function parameterValueMatches(session: Session, command: string, paramete
     return [...publicRegions, ...chinaRegions, ...govCloudRegions].map((r) => r[0]).filter(startsWith(word));
   }
   if (!session.resolveCommand(command)) await session.loadAllCommands();
-  const decl = parametersOf(session, command).find((d) => d.name.toLowerCase() === p || d.aliases?.some((a) => a.toLowerCase() === p));
+  const decl = parameterNamed(parametersOf(session, command), p);
   const set = decl?.validateSet ?? (decl && /^(ErrorAction|WarningAction|InformationAction|ProgressAction)$/.test(decl.name) ? ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Break'] : null);
-  if (set) return set.filter(startsWith(word));
+  const offered = set ?? (typeof decl?.argumentCompletions === 'function' ? await decl.argumentCompletions() : decl?.argumentCompletions);
+  // Inside an opening quote a value is completed as is; outside, one the parser would split gets quoted.
+  if (offered) return offered.filter(startsWith(word)).map((v) => (quoted ? v : quoteArgument(v)));
   if (decl && typeof decl.type === 'string' && /^(switch|bool|int|long|double)$/i.test(decl.type)) return [];
   return null;
+}
+
+/** The parameter a (lower-case) name means: its name, an alias, or else a unique prefix of a name, as the binder resolves it. */
+function parameterNamed(params: ParameterDecl[], p: string): ParameterDecl | undefined {
+  const exact = params.find((d) => d.name.toLowerCase() === p || d.aliases?.some((a) => a.toLowerCase() === p));
+  if (exact) return exact;
+  const byPrefix = params.filter((d) => d.name.toLowerCase().startsWith(p));
+  return byPrefix.length === 1 ? byPrefix[0] : undefined;
+}
+
+/** A value as an argument: single-quoted when the parser would otherwise split or expand it (`'Linux/UNIX (Amazon VPC)'`). */
+function quoteArgument(v: string): string {
+  return /[\s'"`$&|;,(){}<>@#\u2018\u2019\u201c\u201d]/.test(v) ? `'${v.replace(/['\u2018\u2019]/g, "''")}'` : v;
 }
 
 /** Profile names from the shared credentials and config files (`[name]` and `[profile name]` sections). */

@@ -28,6 +28,11 @@ export interface ParameterDecl {
   helpMessage?: string;
   description?: string;
   validateSet?: string[];
+  /**
+   * Values tab completion offers after the parameter, like pwsh's [ArgumentCompletions]: unlike validateSet they
+   * are not enforced. A function is called at completion time (so a large list can load lazily).
+   */
+  argumentCompletions?: string[] | (() => string[] | Promise<string[]>);
   validateSetCaseSensitive?: boolean;
   validateRange?: [number, number];
   validateNotNull?: boolean;

@@ -90,6 +90,14 @@ describe.skipIf(!hasTmux)('awsh REPL features (tmux)', () => {
     await type('C-c');
   });
 
+  it('completes AWS enum values after the parameter (-InstanceType t2.mi<Tab>)', async () => {
+    await type('New-EC2Instance -InstanceType t2.mi', 'Tab');
+    await waitFor((t) => editLine(t).endsWith('-InstanceType t2.micro'), 't2.micro');
+    await type('C-c', 'Write-S3Object -CannedACLName PUB', 'Tab');
+    await waitFor((t) => editLine(t).endsWith('-CannedACLName public-read'), 'the common prefix public-read');
+    await type('C-c');
+  });
+
   it('reloads history and finds it with Ctrl+R', async () => {
     await type('C-r', 'x', 'y', 'z');
     await waitFor((t) => t.includes("(reverse-i-search)'xyz': 'from-history-xyz'"), 'the search prompt');

@@ -6,6 +6,7 @@ import { tag } from '../runtime/output.js';
 import { plain } from '../runtime/schema-values.js';
 import { commonParams, propOf, withService } from './hand-written-support.js';
 import { loadSdk } from '../runtime/sdk-require.js';
+import { enumCompletions } from '../runtime/enum-store.js';
 
 const bucketParam: ParameterDecl = { name: 'BucketName', type: 'string', position: 0, valueFromPipelineByPropertyName: true };
 
@@ -136,7 +137,7 @@ export const getS3PreSignedUrl: CmdletDecl = {
       { name: 'Verb', type: 'string', validateSet: ['GET', 'PUT', 'DELETE', 'HEAD'] },
       { name: 'Protocol', type: 'string', validateSet: ['HTTP', 'HTTPS'] },
       { name: 'ContentType', type: 'string' },
-      { name: 'ServerSideEncryptionMethod', type: 'string' },
+      { name: 'ServerSideEncryptionMethod', type: 'string', argumentCompletions: enumCompletions('S3', 'ServerSideEncryption') },
       ...commonParams('S3'),
     ];
   },

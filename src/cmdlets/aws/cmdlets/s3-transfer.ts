@@ -12,6 +12,7 @@ import { toBlob, plain } from '../runtime/schema-values.js';
 import type { ServiceClient } from '../runtime/client-factory.js';
 import { commonParams, contentTypeFor, fileItem, filesUnder, joinKey, pathArg, propOf, stringMap, withService } from './hand-written-support.js';
 import { loadSdk } from '../runtime/sdk-require.js';
+import { enumCompletions } from '../runtime/enum-store.js';
 
 export const cannedAclNames = ['NoACL', 'private', 'public-read', 'public-read-write', 'aws-exec-read', 'authenticated-read', 'bucket-owner-read', 'bucket-owner-full-control', 'log-delivery-write'];
 const MB = 1024 * 1024;
@@ -291,8 +292,8 @@ export const copyS3Object: CmdletDecl = {
       { name: 'ContentType', type: 'string' },
       { name: 'MetadataDirective', type: 'string', validateSet: ['COPY', 'REPLACE'] },
       { name: 'Metadata', type: 'hashtable' },
-      { name: 'StorageClass', type: 'string' },
-      { name: 'ServerSideEncryption', type: 'string' },
+      { name: 'StorageClass', type: 'string', argumentCompletions: enumCompletions('S3', 'StorageClass') },
+      { name: 'ServerSideEncryption', type: 'string', argumentCompletions: enumCompletions('S3', 'ServerSideEncryption') },
       ...commonParams('S3'),
     ];
   },

@@ -97,6 +97,67 @@ function clientConfigDef(fullName: string): TypeDef {
   };
 }
 
+/** .NET ConstantClass names that differ from the v3 enum export, per service. */
+const constantClassExports: Record<string, Record<string, string>> = {
+  S3: { S3CannedACL: 'ObjectCannedACL', S3StorageClass: 'StorageClass', ServerSideEncryptionMethod: 'ServerSideEncryption' },
+};
+
+/** A v3 enum key as a .NET ConstantClass member: `t2_micro` → T2Micro, `public_read` → PublicRead, `Bytes_Second` → BytesSecond. */
+function constantMemberName(key: string): string {
+  return key.split('_').filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('');
+}
+
+const isEnumObject = (v: unknown): v is Record<string, string> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+
+/** The type for one SDK enum (`Amazon.EC2.InstanceType`); its static members are computed on first use. */
+function constantClassDef(fullName: string, values: Record<string, string>): TypeDef {
+  let statics: Record<string, () => string> | undefined;
+  const find = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    fullName,
+    get staticProps() {
+      if (!statics) {
+        statics = {};
+        for (const [key, value] of Object.entries(values)) statics[constantMemberName(key)] = () => value;
+      }
+      return statics;
+    },
+    staticMethods: { findvalue: (args) => find(args[0]) },
+    convert: (v) => find(v),
+  };
+}
+
+/** The ConstantClass names of one enum export: its .NET name(s) under the service namespace. */
+function constantClassNames(prefix: string, exportName: string): string[] {
+  const ns = serviceNamespaces[prefix]!;
+  const renamed = Object.entries(constantClassExports[prefix] ?? {}).filter(([, v]) => v === exportName).map(([k]) => `${ns}.${k}`);
+  return [`${ns}.${exportName.replace(/^_/, '')}`, ...renamed];
+}
+
+/**
+ * `Amazon.EC2.InstanceType` and the like: AWS Tools' ConstantClass types, from the SDK's enum objects. Their static
+ * members are the values as strings (`[Amazon.EC2.InstanceType]::T2Micro` is 't2.micro'), which is what the
+ * cmdlets' parameters take; a cast or FindValue passes any string through, as ConstantClass does.
+ */
+function resolveConstantClass(name: string): TypeDef | null {
+  const m = /^(amazon\.[a-z0-9]+)\.([A-Za-z0-9_]+)$/i.exec(name);
+  const svc = m ? namespaces[m[1]!.toLowerCase()] : undefined;
+  if (!m || !svc) return null;
+  let mod: Record<string, unknown>;
+  try {
+    mod = sdkModule(svc[1]);
+  } catch {
+    return null;
+  }
+  const wanted = m[2]!.toLowerCase();
+  const renamed = Object.entries(constantClassExports[svc[0]] ?? {}).find(([k]) => k.toLowerCase() === wanted);
+  const exportName = renamed?.[1] ?? Object.keys(mod).find((k) => !k.endsWith('$') && k.replace(/^_/, '').toLowerCase() === wanted);
+  const values = exportName ? mod[exportName] : undefined;
+  if (!exportName || !isEnumObject(values)) return null;
+  return constantClassDef(`${serviceNamespaces[svc[0]]}.${renamed?.[0] ?? exportName.replace(/^_/, '')}`, values);
+}
+
 const configNames = new Map(Object.values(clientConfigTypeNames).map((n) => [n.toLowerCase(), n]));
 const failed = new Set<string>();
 
@@ -114,6 +175,8 @@ export function resolveAwsType(name: string): PSType | null {
   const m = /^(amazon\.[a-z0-9]+)\.model\.([A-Za-z0-9_]+)$/i.exec(name);
   const svc = m ? namespaces[m[1]!.toLowerCase()] : undefined;
   if (!m || !svc) {
+    const constant = resolveConstantClass(name);
+    if (constant) return registerType(constant);
     failed.add(lower);
     return null;
   }
@@ -158,8 +221,9 @@ function lazyModelDef(fullName: string, schema: unknown): TypeDef {
 }
 
 /**
- * Defines every `Amazon.<Service>.Model.<Shape>` of one service, as loading an AWS Tools module does (the module is
- * imported on first use of one of its cmdlets, or by Import-Module). Definitions are lazy: only names are recorded.
+ * Defines every `Amazon.<Service>.Model.<Shape>` and ConstantClass (`Amazon.EC2.InstanceType`) of one service, as
+ * loading an AWS Tools module does (the module is imported on first use of one of its cmdlets, or by Import-Module).
+ * Definitions are lazy: only names are recorded.
  * `mod` is the service's SDK module when the caller already has it.
  */
 export function registerServiceModelTypes(prefix: string, mod?: Record<string, unknown>): void {
@@ -170,7 +234,14 @@ export function registerServiceModelTypes(prefix: string, mod?: Record<string, u
   const ns = serviceNamespaces[prefix]!;
   const reverse = Object.fromEntries(Object.entries(shapeExports[prefix] ?? {}).map(([k, v]) => [v, k]));
   for (const key of Object.keys(m)) {
-    if (!key.endsWith('$')) continue;
+    if (!key.endsWith('$')) {
+      // The only plain objects a v3 client package exports are its enums: AWS Tools' ConstantClass types.
+      const values = m[key];
+      if (values && typeof values === 'object' && !Array.isArray(values)) {
+        for (const full of constantClassNames(prefix, key)) if (!typeByFullName(full)) defineType(constantClassDef(full, values as Record<string, string>));
+      }
+      continue;
+    }
     const schema = m[key];
     if (!Array.isArray(schema) || schema[0] !== 3) continue;
     const full = `${ns}.Model.${reverse[key] ?? key.slice(0, -1).replace(/^_/, '')}`;

@@ -10,7 +10,8 @@ export interface GeneratedParam {
   aliases?: string[];
   required?: 1;
   sensitive?: 1;
-  enum?: string[];
+  /** The SDK enum the member takes (its values are in generated/enums-<svc>.ts). */
+  e?: string;
 }
 export interface Paging {
   in: string;

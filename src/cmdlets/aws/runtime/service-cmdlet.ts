@@ -4,6 +4,7 @@
 import type { CmdletContext, CmdletDecl, ParameterDecl, ConfirmImpact } from '../../../runtime/cmdlet-api.js';
 import type { CmdletRow } from '../generated/cmdlets.js';
 import { operationEntry, type OperationEntry } from './params-store.js';
+import { enumCompletions } from './enum-store.js';
 import { serviceCommonParameters, passThruParameter } from './common-params.js';
 import { getServiceClient, loadServiceModule, type CommonAwsParams, type ServiceClient } from './client-factory.js';
 import { awsState, setGlobal } from './session-state.js';
@@ -46,7 +47,7 @@ export function operationParameters(spec: ServiceCmdletSpec, entry: OperationEnt
     const d: ParameterDecl = { name: g.name, type: g.type, valueFromPipelineByPropertyName: true };
     if (g.aliases) d.aliases = g.aliases;
     if (g.required) d.mandatory = true;
-    if (g.enum) d.validateSet = g.enum;
+    if (g.e) d.argumentCompletions = enumCompletions(spec.prefix, g.e);
     if (pipe && g.name.toLowerCase() === pipe) {
       d.valueFromPipeline = true;
       d.position = 0;
