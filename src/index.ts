@@ -1,4 +1,5 @@
 // Public embedding API: `import { createShell } from 'awsh'`. The CLI uses nothing else.
+import { monotonicMs } from './runtime/clock.js';
 import type {
   ExecuteResult, InvokeOptions, ParseCheck, ProgressRecord, Shell, ShellHost, ShellOptions,
 } from './api-types.js';
@@ -17,8 +18,7 @@ import { formatErrorRecord } from './runtime/format/error-view.js';
 import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
 import { setInScope } from './runtime/interpreter/variables.js';
-import { performance } from 'node:perf_hooks';
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
 import { homedir } from 'node:os';
 import { toPlain } from './embedding/plain-values.js';
 import { hostCmdlets } from './embedding/host-cmdlets.js';
@@ -105,7 +105,7 @@ class ShellImpl implements Shell {
     const previousSession = Session.current;
     Session.current = s;
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
-    s.deadline = policy?.options.maxRunTimeMs !== undefined ? performance.now() + policy.options.maxRunTimeMs : null;
+    s.deadline = policy?.options.maxRunTimeMs !== undefined ? monotonicMs() + policy.options.maxRunTimeMs : null;
     let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
     let timedOut = false;
     if (policy?.options.maxRunTimeMs !== undefined) {
@@ -217,7 +217,7 @@ class ShellImpl implements Shell {
   invokeFile(path: string, args: unknown[] = [], options: InvokeOptions = {}): AsyncIterable<unknown> & PromiseLike<unknown[]> {
     return makeInvocation(async (onOutput) => {
       const full = this.session.resolvePath(path);
-      const text = await readFile(full, 'utf8');
+      const text = await new Promise<string>((ok, fail) => readFile(full, 'utf8', (e, t) => (e ? fail(e) : ok(t))));
       return this.execute(text, { ...options, path: full, args, onOutput: options.raw ? onOutput : (v) => onOutput(toPlain(v)) });
     });
   }

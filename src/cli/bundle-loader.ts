@@ -22,7 +22,8 @@ export function loadBundle(file: string, hostModules: HostModules = {}): Record<
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // latin1: the bundles are ASCII (esbuild escapes the rest), and decoding latin1 skips UTF-8 validation.
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected || process.env.AWSH_WRITE_CODE_CACHE === '1') {
     // At exit the cache also holds the functions this run compiled lazily.
     process.once('exit', () => writeCodeCache(script, cacheFile));

@@ -7,7 +7,7 @@ import { createShell, version } from '../index.js';
 import type { Shell } from '../api-types.js';
 import { type CliOptions, parseArgs, usageText } from './args.js';
 import { type ConsoleHost, createConsoleHost } from './console-host.js';
-import { type CliIO, processIO, readAll, stdinIsTTY } from './io.js';
+import { type CliIO, flushOutput, processIO, readAll, stdinIsTTY } from './io.js';
 import { choicePrompter, terminalLineReader } from './prompts.js';
 import { exitCodeFor, runScript } from './run-script.js';
 
@@ -24,14 +24,14 @@ export async function main(argv: string[], io?: CliIO): Promise<number> {
     cli.stderr.write(`awsh: ${err instanceof Error ? err.message : String(err)}\n`);
     code = 1;
   }
-  if (!io) await exitProcess(code);
+  if (!io) await exitProcess(code, cli);
   return code;
 }
 
 /** Sets the exit code once stdout/stderr have drained, so a lingering handle cannot keep the process alive. */
-async function exitProcess(code: number): Promise<void> {
+async function exitProcess(code: number, io: CliIO): Promise<void> {
   process.exitCode = code;
-  await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))));
+  await flushOutput(io);
   process.exit(code);
 }
 
@@ -89,11 +89,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let code = 0;
   if (mode.kind === 'command' || mode.kind === 'stdin') {
     const script = mode.kind === 'command' ? mode.script : await readAll(io.stdin);
-    const result = await runScript(shell, io, script);
+    const result = await runScript(shell, io, script, { input: mode.kind === 'command' ? pipedInput(io, script) : undefined });
     code = exitCodeFor(result, 'command');
     if (result.exitCode !== null) return code;
   } else if (mode.kind === 'file') {
-    const result = await runScript(shell, io, readFileSync(scriptPath!, 'utf8'), { path: scriptPath!, args: mode.args });
+    const text = readFileSync(scriptPath!, 'utf8');
+    const result = await runScript(shell, io, text, { path: scriptPath!, args: mode.args, input: pipedInput(io, text) });
     code = exitCodeFor(result, 'file');
     if (result.exitCode !== null) return code;
   }
@@ -105,6 +106,20 @@ async function startRepl(shell: Shell, host: ConsoleHost, io: CliIO, options: Cl
   const { runRepl } = await import('./repl.js');
   const banner = options.noLogo || options.mode.kind !== 'interactive' ? null : `awsh ${version}`;
   return runRepl(shell, host, io, { home, banner });
+}
+
+/**
+ * What was piped into awsh, as `$input` lines (`cat names.txt | awsh -c '$input | ForEach-Object ...'`).
+ * Read only when the script uses `$input`, so a script that doesn't never waits on a pipe nobody closes.
+ */
+function pipedInput(io: CliIO, script: string): AsyncIterable<unknown> | undefined {
+  if (stdinIsTTY(io) || !/\$input\b/i.test(script)) return undefined;
+  return (async function* lines() {
+    const text = await readAll(io.stdin);
+    const list = text.split(/\r?\n/);
+    if (list[list.length - 1] === '') list.pop();
+    yield* list;
+  })();
 }
 
 function isFile(path: string): boolean {

@@ -1,5 +1,5 @@
 // Asking the user things: Read-Host / mandatory parameters (a line) and confirmations (a choice).
-import type { CliIO } from './io.js';
+import { type CliIO, writableStream } from './io.js';
 import { readline } from '../runtime/node-builtins.js';
 
 export type LineReader = (prompt: string, options?: { secret?: boolean }) => Promise<string>;
@@ -8,7 +8,7 @@ export type LineReader = (prompt: string, options?: { secret?: boolean }) => Pro
 export function terminalLineReader(io: CliIO): LineReader {
   return async (prompt, options) => {
     const { createInterface } = readline();
-    const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream, terminal: true });
+    const rl = createInterface({ input: io.stdin, output: writableStream(io.stdout), terminal: true });
     if (options?.secret) muteEcho(rl, io, prompt);
     try {
       return await new Promise<string>((resolve) => rl.question(prompt, resolve));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Shell } from '../api-types.js';
 import type { ConsoleHost } from './console-host.js';
-import type { CliIO } from './io.js';
+import { type CliIO, writableStream } from './io.js';
 import { choicePrompter, muteEcho } from './prompts.js';
 import { runScript } from './run-script.js';
 import { createCompleter } from './completer.js';
@@ -46,7 +46,7 @@ export async function runRepl(shell: Shell, host: ConsoleHost, io: CliIO, option
   let rlRef: Interface | null = null;
   const rl = createInterface({
     input: io.stdin,
-    output: io.stdout as NodeJS.WritableStream,
+    output: writableStream(io.stdout),
     terminal: true,
     history: loadHistory(file),
     historySize,

@@ -23,6 +23,8 @@ export interface RunOptions {
   path?: string;
   args?: unknown[];
   signal?: AbortSignal;
+  /** Lines for `$input` (what was piped into awsh). */
+  input?: AsyncIterable<unknown>;
 }
 
 export async function runScript(shell: Shell, io: CliIO, script: string, options: RunOptions = {}): Promise<ExecuteResult> {
@@ -35,6 +37,7 @@ export async function runScript(shell: Shell, io: CliIO, script: string, options
       path: options.path,
       args: options.args,
       signal: options.signal,
+      input: options.input,
       onOutput: (value) => emit(out.write(value)),
     });
   } finally {

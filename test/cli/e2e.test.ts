@@ -36,6 +36,17 @@ describe('awsh -Command', () => {
     expect(awsh(['-NoProfile', '-c', "'hello';", '1 + 1'])).toEqual({ code: 0, stdout: 'hello\n2\n', stderr: '' });
   });
 
+  it('gives what was piped into it to $input, line by line', () => {
+    expect(awsh(['-NoProfile', '-c', '$input | ForEach-Object { "<$_>" }'], { input: 'a\nb c\n' }).stdout).toBe('<a>\n<b c>\n');
+    const file = script('lines.ps1', '$input | Measure-Object | ForEach-Object Count');
+    expect(awsh(['-NoProfile', '-File', file], { input: 'x\ny\nz' }).stdout).toBe('3\n');
+  });
+
+  it('keeps the order of output and errors written to one pipe or file', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" -NoProfile -c "'one'; Write-Warning two; 'three'; Write-Error four; 'five'" 2>&1`], { encoding: 'utf8', env: { ...process.env, HOME: home } });
+    expect(r.stdout.split('\n').filter((l) => /one|two|three|four|five/.test(l)).map((l) => l.trim())).toEqual(['one', 'WARNING: two', 'three', 'four', 'five']);
+  });
+
   it('shows a thrown error in NormalView on stderr and exits 1', () => {
     const r = awsh(['-nop', '-c', 'throw "boom"']);
     expect(r.code).toBe(1);

@@ -1,6 +1,6 @@
 // Session state: the global scope, registered cmdlets, the host, the current location, error bookkeeping,
 // stream preferences, and the entry points that run scripts. Implements SessionApi for cmdlets.
-import { performance } from 'node:perf_hooks';
+import { monotonicMs } from '../clock.js';
 import { existsSync, statSync, readFileSync, accessSync, constants as fsConstants } from 'node:fs';
 import * as nodePath from 'node:path';
 import { homedir } from 'node:os';
@@ -86,7 +86,7 @@ export class Session implements SessionApi {
 
   /** Restricted mode's boundaries, or null for a normal shell. */
   readonly restricted: RestrictedPolicy | null;
-  /** performance.now() deadline of the running invocation (restricted maxRunTimeMs). */
+  /** monotonicMs() deadline of the running invocation (restricted maxRunTimeMs). */
   deadline: number | null = null;
 
   constructor(
@@ -813,7 +813,7 @@ export class Session implements SessionApi {
 
   checkAbort(): void {
     if (this.signal.aborted) throw new PipelineStoppedSignal();
-    if (this.deadline !== null && performance.now() > this.deadline) throw this.restricted!.limitError('run time');
+    if (this.deadline !== null && monotonicMs() > this.deadline) throw this.restricted!.limitError('run time');
   }
 
   /**
@@ -823,9 +823,9 @@ export class Session implements SessionApi {
   tick(): Promise<void> | undefined {
     if ((++this.ticks & 1023) !== 0) return undefined;
     if (this.signal.aborted) throw new PipelineStoppedSignal();
-    if (this.deadline !== null && performance.now() > this.deadline) throw this.restricted!.limitError('run time');
+    if (this.deadline !== null && monotonicMs() > this.deadline) throw this.restricted!.limitError('run time');
     if (this.syncDepth > 0) return undefined;
-    const now = performance.now();
+    const now = monotonicMs();
     if (now - this.lastYield < 50) return undefined;
     this.lastYield = now;
     return new Promise<void>((r) => setImmediate(r)).then(() => this.checkAbort());
