@@ -326,7 +326,7 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
 function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
   if (v instanceof PSType) return v;
   const name = toStr(v);
-  const t = resolveType(name.replace(/^\[|\]$/g, ''));
+  const t = f.session.resolveTypeName(name.replace(/^\[|\]$/g, ''));
   if (!t) throw typeNotFoundError(name, extent, f.session.currentSource);
   return t;
 }
@@ -394,14 +394,21 @@ export function compileUnary(ast: A.UnaryExpressionAst, asStatement: boolean): E
 // ---------------------------------------------------------------------------
 // Casts and types
 
+function isScriptDefined(t: PSType): boolean {
+  for (let e: PSType | null = t; e; e = e.elementType) if (e.def.script || e.genericArgs?.some(isScriptDefined)) return true;
+  return false;
+}
+
 function typeGetter(tn: A.TypeName, extent: A.Extent): (f: Frame) => PSType {
   let cached: PSType | null = null;
   return (f) => {
     if (cached) return cached;
-    const t = resolveType(tn);
+    const t = f.session.resolveTypeName(tn);
     if (!t) throw typeNotFoundError(tn.text, extent, f.session.currentSource);
     const policy = f.session.restricted;
     if (policy && !policy.typeAllowed(t.FullName)) throw positioned(policy.typeBlocked(t.FullName), f, extent);
+    // Script-defined types are per session and may be redefined: only registry types are cached.
+    if (f.session.scriptTypes.size > 0 && isScriptDefined(t)) return t;
     return (cached = t);
   };
 }
