@@ -319,6 +319,7 @@ function membersOf(v: unknown): RawMember[] {
   };
   if (v instanceof PSObject) {
     for (const m of v.members.values()) {
+      if (m.hidden) continue;
       switch (m.memberType) {
         case 'NoteProperty':
           add({ name: m.name, memberType: 'NoteProperty', definition: `${displayTypeName(m.value)} ${m.name}=${definitionValue(m.value)}` });

@@ -150,6 +150,12 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     def.isInstance = (v, t) => v instanceof ClassInstance && (v.behaviour.type as PSType).isSubclassOrSame(t);
     const interfaces: string[] = [];
     ast.baseTypes.forEach((tn, i) => {
+      // Interfaces only tag the type for -is (most .NET interfaces are not modelled): unknown ones are kept by name.
+      const known = f.session.resolveTypeName(tn);
+      if (!known && (i > 0 || /^I[A-Z]/.test(tn.name.slice(tn.name.lastIndexOf('.') + 1)))) {
+        interfaces.push(tn.genericArgs ? tn.name : tn.name.includes('.') ? tn.name : 'System.' + tn.name);
+        return;
+      }
       const bt = resolveIn(tn, f);
       const info = bt.def.script instanceof ClassInfo ? bt.def.script : null;
       if (i === 0 && info) {

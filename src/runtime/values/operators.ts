@@ -6,7 +6,7 @@ import { numericCompare, numericNegate, numericOp, roundHalfEven, toIntegral } f
 import { parseNumber, psTypeName, toBool, toNumber, toStr } from './convert.js';
 import { formatComposite } from './format.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, INT32_MAX, INT32_MIN } from './numbers.js';
-import { PSHashtable, PSObject } from './objects.js';
+import { ClassInstance, PSHashtable, PSObject } from './objects.js';
 import { escapeRegex, makeMatchObject, matchesTable, toJsRegExp } from './regex.js';
 import { wildcardToRegExp } from './wildcard.js';
 
@@ -273,6 +273,8 @@ export function equals(l: unknown, r: unknown, caseSensitive = false): boolean {
   r = unwrap(r);
   if (l === null) return r === null;
   if (r === null) return false;
+  // A script class that implements Equals (IEquatable) decides; otherwise instances are equal only to themselves.
+  if (l instanceof ClassInstance) return !!l.behaviour.invoke(l, 'equals', [r])?.value;
   if (typeof l === 'string') return stringsEqual(l, typeof r === 'string' ? r : toStr(r), caseSensitive);
   if (isNumeric(l)) {
     const rn = toNumericLike(l, r);
@@ -329,6 +331,11 @@ export function compare(l: unknown, r: unknown, caseSensitive = false): number {
   r = unwrap(r);
   if (l === null) return r === null ? 0 : -compareToNull(r);
   if (r === null) return compareToNull(l);
+  if (l instanceof ClassInstance) {
+    // IComparable script classes: their CompareTo (Sort-Object, -lt/-gt).
+    const c = l.behaviour.invoke(l, 'compareto', [r]);
+    if (c) return Number(toNumber(c.value));
+  }
   if (typeof l === 'string') return compareStrings(l, typeof r === 'string' ? r : toStr(r), caseSensitive);
   if (isNumeric(l)) {
     const rn = toNumericLike(l, r);
