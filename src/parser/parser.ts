@@ -1881,7 +1881,8 @@ export class PsParser extends EmbeddedActionsParser {
   /** `[Flags()] enum E { }` / `[Attr()] class C { }`: attributes before the keyword; null (nothing consumed) otherwise. */
   private attributedTypeDefinition(t: PsToken): A.TypeDefinitionAst | null {
     // Cheap text check first: statements starting with a cast or type literal are common.
-    if (!ATTRIBUTED_TYPE_DEF.test(this.text.slice(t.startOffset, t.startOffset + 400))) return null;
+    ATTRIBUTED_TYPE_DEF.lastIndex = t.startOffset;
+    if (!ATTRIBUTED_TYPE_DEF.test(this.text)) return null;
     const m = this.mark();
     let attributes: A.AttributeAst[] = EMPTY;
     for (;;) {
@@ -2197,7 +2198,7 @@ function skipBraces(text: string, p: number, end: number): number {
 // Type definition helpers
 
 /** Attributes (`[Name(...)]`, possibly several) directly followed by `class` or `enum`. */
-const ATTRIBUTED_TYPE_DEF = /^(?:\[[\w.]+\([^\]]*\)\]\s*)+(?:class|enum)\s/i;
+const ATTRIBUTED_TYPE_DEF = /(?:\[[\w.]+\([^\]]*\)\]\s*)+(?:class|enum)\s/iy;
 
 /** The `return` statements of a method body (not those of nested script blocks, which return from themselves). */
 function returnStatements(statements: A.StatementAst[]): A.ReturnStatementAst[] {

@@ -15,6 +15,8 @@ import { Frame } from './frame.js';
 import { Scope } from './scope.js';
 import type { Session } from './session.js';
 import { setInScope } from './variables.js';
+import { paramDecl } from './script-meta.js';
+import { toParamMeta, validateArg } from './binder.js';
 
 /** Defines the `class`/`enum` types of one block (all of them first, so they may refer to each other). */
 export function defineTypes(defs: A.TypeDefinitionAst[], f: Frame): void {
@@ -91,6 +93,8 @@ interface PropInfo {
   type: PSType | null;
   hidden: boolean;
   init: Eval | null;
+  /** Validation attributes (`[ValidateRange(1, 5)]`...), checked on every assignment. */
+  validate: ((value: unknown) => void) | null;
 }
 
 interface ParamInfo {
@@ -173,7 +177,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
           const sp: StaticProp = { name: m.name, type, value: null };
           this.staticProps.set(m.name.toLowerCase(), sp);
           this.staticInits.push([sp, init]);
-        } else this.props.push({ name: m.name, type, hidden: m.isHidden, init });
+        } else this.props.push({ name: m.name, type, hidden: m.isHidden, init, validate: validator(m, f) });
         continue;
       }
       const returnType = m.returnType && m.returnType.name.toLowerCase() !== 'void' ? resolveIn(m.returnType, f) : null;
@@ -251,7 +255,19 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 
   assign(target: ClassInstance, member: PSMember, value: unknown): void {
     const p = this.propsByName.get(member.name.toLowerCase());
-    member.value = this.convertForSet(member.name, value, p?.type ?? null);
+    const v = this.convertForSet(member.name, value, p?.type ?? null);
+    if (p?.validate) {
+      try {
+        p.validate(v);
+      } catch (e) {
+        if (!(e instanceof PSRuntimeError)) throw e;
+        const why = e.errorRecord.Exception.Message.replace(/^Cannot validate argument on parameter '[^']*'\. /, '');
+        throw runtimeError(`Exception setting "${member.name}": "${why}"`, 'ExceptionWhenSetting', {
+          category: 'NotSpecified', exceptionType: 'System.Management.Automation.SetValueInvocationException',
+        });
+      }
+    }
+    member.value = v;
   }
 
   // --- construction and conversion ---
@@ -434,6 +450,14 @@ function pickOverload(candidates: MethodInfo[], args: unknown[]): MethodInfo | n
     }
   }
   return best;
+}
+
+/** The validation attributes of a property as a check, or null when it has none. */
+function validator(m: A.PropertyMemberAst, f: Frame): ((value: unknown) => void) | null {
+  if (!m.attributes.some((a) => /^(System\.Management\.Automation\.)?Validate/i.test(a.typeName.name))) return null;
+  const decl = paramDecl({ kind: 'Parameter', name: m.name, attributes: m.attributes, defaultValue: null, extent: m.extent }, f);
+  const meta = toParamMeta(decl);
+  return (v) => validateArg(m.name, meta, v);
 }
 
 function convertArgument(v: unknown, p: ParamInfo, method: string, original: unknown): unknown {
