@@ -2232,18 +2232,11 @@ function alwaysExits(statements: A.StatementAst[]): boolean {
       case 'TryStatement':
         return (s.finallyClause !== null && alwaysExits(s.finallyClause.statements)) ||
           (alwaysExits(s.body.statements) && s.catchClauses.every((c) => alwaysExits(c.body.statements)));
-      case 'SwitchStatement': return s.defaultClause !== null && alwaysExits(s.defaultClause.statements) && s.clauses.every((c) => alwaysExits(c.body.statements));
       case 'BlockStatement': return alwaysExits(s.body.statements);
-      case 'WhileStatement': case 'ForStatement': case 'DoWhileStatement':
-        // An endless loop exits only through return/throw, unless a `break` leaves it.
-        return (s.condition === null || isConstantTrue(s.condition)) && statementsOfKind(s.body.statements, 'BreakStatement').length === 0;
+      // pwsh's flow analysis treats every loop condition (even `$true`) and every switch as possibly falling
+      // through; only `for (;;)` without `break` never ends normally.
+      case 'ForStatement': return s.condition === null && statementsOfKind(s.body.statements, 'BreakStatement').length === 0;
       default: return false;
     }
   });
-}
-
-function isConstantTrue(p: A.PipelineBaseAst): boolean {
-  if (p.kind !== 'Pipeline' || p.elements.length !== 1) return false;
-  const e = p.elements[0]!;
-  return e.kind === 'CommandExpression' && e.expression.kind === 'Variable' && e.expression.name.toLowerCase() === 'true';
 }

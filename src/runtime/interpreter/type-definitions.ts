@@ -415,6 +415,11 @@ function defaultFor(type: PSType | null): unknown {
  * parameter types the arguments already have (most derived class first on ties).
  */
 function pickOverload(candidates: MethodInfo[], args: unknown[]): MethodInfo | null {
+  // The common case, one method of the name: no trial conversions (binding reports a bad argument itself).
+  if (candidates.length === 1) {
+    const m = candidates[0]!;
+    return args.length <= m.params.length && args.length >= m.params.filter((p) => !p.init).length ? m : null;
+  }
   let best: MethodInfo | null = null;
   let bestScore = -1;
   for (const m of candidates) {
