@@ -103,6 +103,8 @@ export const MESSAGES = {
     "'{0}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)",
   TooManyTypes: 'Only one type may be specified on class members.',
   ParamBlockNotAllowedInMethod: 'A param block is not allowed in a class method.',
+  NamedBlockNotAllowedInMethod: 'A named block is not allowed in a class method.',
+  ConstructorCantHaveReturnType: 'A constructor cannot specify a return type.',
 } as const;
 
 export type ErrorId = keyof typeof MESSAGES;

@@ -2104,7 +2104,10 @@ export class PsParser extends EmbeddedActionsParser {
     this.take();
     const body = this.scriptBlockBody(lc);
     if (body.paramBlock) this.error('ParamBlockNotAllowedInMethod', body.paramBlock.extent.start, body.paramBlock.extent.end, false);
-    const isConstructor = type === null && !isStatic && t.image.toLowerCase() === className.toLowerCase();
+    const named = body.beginBlock ?? body.processBlock ?? body.cleanBlock ?? body.dynamicParamBlock ?? (body.endBlock && !body.endBlock.unnamed ? body.endBlock : null);
+    if (named) this.error('NamedBlockNotAllowedInMethod', named.extent.start, named.extent.end, false);
+    const isConstructor = !isStatic && t.image.toLowerCase() === className.toLowerCase();
+    if (isConstructor && type) this.error('ConstructorCantHaveReturnType', start, t.startOffset, false);
     return {
       kind: 'FunctionMember', name: t.image, returnType: type, attributes, isStatic, isHidden, isConstructor, parameters, baseArguments, body,
       extent: this.ext(start, this.lastEnd),

@@ -106,6 +106,8 @@ describe('class and enum parse errors (pwsh ids)', () => {
     ['class A { [int][string]$x }', 'TooManyTypes'],
     ['class A { M() { param($a) } }', 'ParamBlockNotAllowedInMethod'],
     ['class A : { }', 'TypeNameExpected'],
+    ['class A { [void] A() { } }', 'ConstructorCantHaveReturnType'],
+    ['class A { M() { begin { } end { } } }', 'NamedBlockNotAllowedInMethod'],
   ])('%s → %s', (src, id) => {
     expect(ids(src)).toContain(id);
   });

@@ -253,6 +253,29 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     return { value: this.call(m, target, args) };
   }
 
+  propertyTypeName(name: string): string | null {
+    const p = this.propsByName.get(name.toLowerCase());
+    return p ? (p.type ? p.type.psName : 'System.Object') : null;
+  }
+
+  methodSignatures(): [string, string][] {
+    const out: [string, string][] = [];
+    const seen = new Set<string>();
+    for (let c: ClassInfo | null = this; c; c = c.base) {
+      for (const list of c.methods.values()) {
+        for (const m of list) {
+          if (m.ast.isHidden) continue;
+          const sig = `${m.returnType ? m.returnType.psName : 'void'} ${m.name}(${m.params.map((p) => `${p.type ? p.type.psName : 'System.Object'} ${p.name}`).join(', ')})`;
+          const key = m.name.toLowerCase();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push([m.name, sig]);
+        }
+      }
+    }
+    return out;
+  }
+
   assign(target: ClassInstance, member: PSMember, value: unknown): void {
     const p = this.propsByName.get(member.name.toLowerCase());
     const v = this.convertForSet(member.name, value, p?.type ?? null);

@@ -66,6 +66,10 @@ export interface ClassBehaviour {
   readonly type: unknown;
   /** Calls an instance method; null when the class (chain) has no method of that name. `from` starts the lookup at a base class. */
   invoke(target: ClassInstance, lname: string, args: unknown[], from?: unknown): { value: unknown } | null;
+  /** Method signatures for Get-Member: `[name, definition]` (`string Greet(string who)`), instance methods of the class chain. */
+  methodSignatures(): [string, string][];
+  /** Declared type of a property for Get-Member (`string`, `int`, `System.Object` when untyped); null when not declared. */
+  propertyTypeName(name: string): string | null;
   /** `$obj.Prop = value` on a declared property: converts to its type (pwsh's SetValueInvocationException on failure). */
   assign(target: ClassInstance, member: PSMember, value: unknown): void;
 }
