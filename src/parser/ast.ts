@@ -120,7 +120,8 @@ export type StatementAst =
   | TryStatementAst
   | TrapStatementAst
   | BlockStatementAst
-  | DataStatementAst;
+  | DataStatementAst
+  | TypeDefinitionAst;
 
 /** Anything that can stand where a pipeline is expected (if conditions, assignment values, return values...). */
 export type PipelineBaseAst = PipelineAst | PipelineChainAst | AssignmentStatementAst;
@@ -328,6 +329,53 @@ export interface DataStatementAst extends NodeBase {
   kind: 'DataStatement';
   variableName: string | null;
   body: StatementBlockAst;
+}
+
+// ---------------------------------------------------------------------------
+// Type definitions (`class` / `enum`), modelled on pwsh's TypeDefinitionAst
+
+/**
+ * `class Name : Base, IFace { members }` or `enum Name : byte { A; B = 5 }`. Types are defined when the script
+ * block that contains them starts running (before its first statement), so they can be used above their definition.
+ */
+export interface TypeDefinitionAst extends NodeBase {
+  kind: 'TypeDefinition';
+  name: string;
+  typeKind: 'class' | 'enum';
+  /** Attributes before the keyword, e.g. `[Flags()]`. */
+  attributes: AttributeAst[];
+  /** After `:`: for a class the base class (if any) and interfaces, for an enum its underlying type. */
+  baseTypes: TypeName[];
+  members: MemberAst[];
+}
+
+export type MemberAst = PropertyMemberAst | FunctionMemberAst;
+
+/** A class property, or an enum member (its value in `initialValue`). */
+export interface PropertyMemberAst extends NodeBase {
+  kind: 'PropertyMember';
+  name: string;
+  propertyType: TypeName | null;
+  attributes: AttributeAst[];
+  isStatic: boolean;
+  isHidden: boolean;
+  initialValue: ExpressionAst | null;
+}
+
+/** A method or constructor (a method named like its class, without a return type). */
+export interface FunctionMemberAst extends NodeBase {
+  kind: 'FunctionMember';
+  name: string;
+  /** Declared return type; null when none is written (constructors, or an implicit `[void]`... as pwsh: object). */
+  returnType: TypeName | null;
+  attributes: AttributeAst[];
+  isStatic: boolean;
+  isHidden: boolean;
+  isConstructor: boolean;
+  parameters: ParameterAst[];
+  /** `: base(args)` on a constructor; null when absent. */
+  baseArguments: ExpressionAst[] | null;
+  body: ScriptBlockAst;
 }
 
 // ---------------------------------------------------------------------------

@@ -87,6 +87,24 @@ export const MESSAGES = {
   InvalidUnicodeEscapeSequence:
     "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.",
   OnlyOneParameterListAllowed: 'The param statement cannot be used if arguments were specified in the function declaration.',
+  // class / enum definitions
+  MissingTypeBody: "Missing '{0}' body in '{0}' declaration.",
+  MemberAlreadyDefined: "The member '{0}' is already defined.",
+  MethodHasCodePathNotReturn: 'Not all code path returns value within method.',
+  VoidMethodHasReturn: 'Invalid return statement within void method.',
+  NonVoidMethodMissingReturnValue: 'Invalid return statement within non-void method.',
+  IncompleteMemberDefinition: 'Missing a property name or method definition.',
+  MissingPropertyTerminator: "Missing ';' or end-of-line in property definition.",
+  MissingMethodParameterList: "Missing '(' in class method parameter list.",
+  MissingBaseCtorCall: "Missing 'base' after ':' in a base class constructor call.",
+  TypeNameExpected: 'Type name expected.',
+  EnumeratorValueMustBeConstant: 'Enumerator value must be a constant value.',
+  InvalidUnderlyingType:
+    "'{0}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)",
+  TooManyTypes: 'Only one type may be specified on class members.',
+  ParamBlockNotAllowedInMethod: 'A param block is not allowed in a class method.',
+  NamedBlockNotAllowedInMethod: 'A named block is not allowed in a class method.',
+  ConstructorCantHaveReturnType: 'A constructor cannot specify a return type.',
 } as const;
 
 export type ErrorId = keyof typeof MESSAGES;

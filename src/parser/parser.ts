@@ -653,6 +653,10 @@ export class PsParser extends EmbeddedActionsParser {
         return this.statement();
       }
     }
+    if (t.tokenType === T.Generic && t.image.charCodeAt(0) === 91 /* [ */) {
+      const def = this.attributedTypeDefinition(t);
+      if (def) return def;
+    }
     if (t.tokenType === T.Pipe) {
       this.errorAt('EmptyPipeElement', t);
       this.take();
@@ -675,7 +679,8 @@ export class PsParser extends EmbeddedActionsParser {
       case 'try': return this.tryStatement();
       case 'trap': return this.trapStatement();
       case 'data': return this.dataStatement();
-      case 'class': case 'enum': case 'interface': case 'configuration': return this.unsupportedTypeDefinition(word);
+      case 'class': case 'enum': return this.typeDefinition(EMPTY, null);
+      case 'interface': case 'configuration': return this.unsupportedTypeDefinition(word);
       case 'using': {
         // `using namespace/module/assembly` are accepted and ignored.
         this.take();
@@ -1869,6 +1874,268 @@ export class PsParser extends EmbeddedActionsParser {
     });
     return { kind: 'ExpandableString', parts, quote: d.quote, text: d.raw, extent };
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Type definitions: `class` and `enum` (pwsh's TypeDefinitionAst). Kept in this one section.
+
+  /** `[Flags()] enum E { }` / `[Attr()] class C { }`: attributes before the keyword; null (nothing consumed) otherwise. */
+  private attributedTypeDefinition(t: PsToken): A.TypeDefinitionAst | null {
+    // Cheap text check first: statements starting with a cast or type literal are common.
+    ATTRIBUTED_TYPE_DEF.lastIndex = t.startOffset;
+    if (!ATTRIBUTED_TYPE_DEF.test(this.text)) return null;
+    const m = this.mark();
+    let attributes: A.AttributeAst[] = EMPTY;
+    for (;;) {
+      if (this.peek('expr').tokenType !== T.LBracket) break;
+      const item = this.bracketItem();
+      if (!item || item.kind !== 'Attribute') { this.rewind(m); return null; }
+      attributes = add(attributes, item);
+      this.skipNewlines('expr');
+    }
+    const kw = this.peek('cmd');
+    if (!this.isWord(kw, 'class') && !this.isWord(kw, 'enum')) { this.rewind(m); return null; }
+    return this.typeDefinition(fit(attributes), t.startOffset);
+  }
+
+  private typeDefinition(attributes: A.AttributeAst[], attrStart: number | null): A.TypeDefinitionAst | null {
+    const kw = this.take();
+    const typeKind = kw.image.toLowerCase() as 'class' | 'enum';
+    const start = attrStart ?? kw.startOffset;
+    this.skipNewlines('type');
+    const nameTok = this.peek('type');
+    if (nameTok.tokenType !== T.TypeWord) {
+      this.errorAfter('MissingNameAfterKeyword', nameTok, typeKind);
+      return null;
+    }
+    this.take();
+    const name = nameTok.image;
+    let baseTypes: A.TypeName[] = EMPTY;
+    this.skipNewlines('expr');
+    if (this.peek('expr').tokenType === T.Colon) {
+      this.take();
+      for (;;) {
+        this.skipNewlines('type');
+        const bt = this.peek('type');
+        if (bt.tokenType !== T.TypeWord) {
+          this.errorAfter('TypeNameExpected', bt);
+          return null;
+        }
+        baseTypes = add(baseTypes, this.typeName());
+        this.skipNewlines('expr');
+        if (this.peek('expr').tokenType !== T.Comma) break;
+        this.take();
+      }
+    }
+    this.skipNewlines('expr');
+    const lc = this.peek('expr');
+    if (lc.tokenType !== T.LCurly) {
+      this.errorAfter('MissingTypeBody', lc, typeKind);
+      return null;
+    }
+    this.take();
+    const members = typeKind === 'enum' ? this.enumMembers() : this.classMembers(name);
+    const rc = this.peek('expr');
+    if (rc.tokenType === T.RCurly) this.take();
+    else {
+      this.error('MissingEndCurlyBrace', lc.startOffset, lc.end, rc.tokenType === EOF);
+      // Skip what could not be parsed so one error is reported, not a cascade.
+      for (let t = this.peek('cmd'); t.tokenType !== EOF; t = this.peek('cmd')) this.take();
+    }
+    const def: A.TypeDefinitionAst = { kind: 'TypeDefinition', name, typeKind, attributes, baseTypes: fit(baseTypes), members, extent: this.ext(start, this.lastEnd) };
+    if (typeKind === 'class') this.checkClassMembers(def);
+    return def;
+  }
+
+  private skipMemberSeparators(commas: boolean): void {
+    for (;;) {
+      const t = this.peek('expr');
+      if (t.tokenType === T.NewLine || t.tokenType === T.Semi || (commas && t.tokenType === T.Comma)) this.take();
+      else return;
+    }
+  }
+
+  private enumMembers(): A.PropertyMemberAst[] {
+    let members: A.PropertyMemberAst[] = EMPTY;
+    const seen = new Set<string>();
+    for (;;) {
+      this.skipMemberSeparators(true);
+      const t = this.peek('expr');
+      if (t.tokenType === T.RCurly || t.tokenType === EOF) break;
+      let attributes: A.AttributeAst[] = EMPTY;
+      while (this.peek('expr').tokenType === T.LBracket) {
+        const item = this.bracketItem();
+        if (item && item.kind === 'Attribute') attributes = add(attributes, item);
+        this.skipNewlines('expr');
+      }
+      const n = this.peek('expr');
+      if (n.tokenType !== T.Identifier) {
+        this.error('IncompleteMemberDefinition', n.startOffset, n.end, n.tokenType === EOF);
+        break;
+      }
+      this.take();
+      let initialValue: A.ExpressionAst | null = null;
+      const eq = this.peek('expr');
+      if (eq.tokenType === T.Assign && eq.data === '=') {
+        this.take();
+        this.skipNewlines('expr');
+        initialValue = this.expression(true);
+        if (!initialValue) {
+          this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
+          break;
+        }
+      }
+      const key = n.image.toLowerCase();
+      if (seen.has(key)) this.error('MemberAlreadyDefined', n.startOffset, n.end, false, n.image);
+      seen.add(key);
+      members = add(members, {
+        kind: 'PropertyMember', name: n.image, propertyType: null, attributes: fit(attributes), isStatic: true, isHidden: false,
+        initialValue, extent: this.ext(n.startOffset, this.lastEnd),
+      });
+      const sep = this.peek('expr');
+      if (sep.tokenType !== T.NewLine && sep.tokenType !== T.Semi && sep.tokenType !== T.Comma && sep.tokenType !== T.RCurly) {
+        this.unexpected(sep);
+        break;
+      }
+    }
+    return fit(members);
+  }
+
+  private classMembers(className: string): A.MemberAst[] {
+    let members: A.MemberAst[] = EMPTY;
+    for (;;) {
+      this.skipMemberSeparators(false);
+      const first = this.peek('expr');
+      if (first.tokenType === T.RCurly || first.tokenType === EOF) break;
+      const m = this.classMember(className);
+      if (!m) {
+        // Resynchronise at the next line (or the closing brace).
+        for (let t = this.peek('expr'); t.tokenType !== T.NewLine && t.tokenType !== T.RCurly && t.tokenType !== EOF; t = this.peek('expr')) this.take();
+        continue;
+      }
+      members = add<A.MemberAst>(members, m);
+    }
+    return fit(members);
+  }
+
+  private classMember(className: string): A.MemberAst | null {
+    const start = this.peek('expr').startOffset;
+    let attributes: A.AttributeAst[] = EMPTY;
+    let type: A.TypeName | null = null;
+    let isStatic = false;
+    let isHidden = false;
+    for (;;) {
+      const t = this.peek('expr');
+      if (t.tokenType === T.LBracket) {
+        const item = this.bracketItem();
+        if (!item) return null;
+        if (item.kind === 'Attribute') attributes = add(attributes, item);
+        else if (type) this.error('TooManyTypes', item.extent.start, item.extent.end, false);
+        else type = item.type;
+      } else if (t.tokenType === T.Identifier && (equalsWord(t.image, 'static') || equalsWord(t.image, 'hidden'))) {
+        this.take();
+        if (equalsWord(t.image, 'static')) isStatic = true;
+        else isHidden = true;
+      } else break;
+      this.skipNewlines('expr');
+    }
+    attributes = fit(attributes);
+    const t = this.peek('expr');
+    if (t.tokenType === T.Variable) {
+      this.take();
+      let initialValue: A.ExpressionAst | null = null;
+      const eq = this.peek('expr');
+      if (eq.tokenType === T.Assign && eq.data === '=') {
+        this.take();
+        this.skipNewlines('expr');
+        initialValue = this.expression(false);
+        if (!initialValue) {
+          this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
+          return null;
+        }
+      }
+      const end = this.peek('expr');
+      if (end.tokenType !== T.NewLine && end.tokenType !== T.Semi && end.tokenType !== T.RCurly) {
+        this.errorAfter('MissingPropertyTerminator', end);
+        return null;
+      }
+      return {
+        kind: 'PropertyMember', name: (t.data as VariableData).name, propertyType: type, attributes, isStatic, isHidden, initialValue,
+        extent: this.ext(start, this.lastEnd),
+      };
+    }
+    if (t.tokenType !== T.Identifier) {
+      this.error('IncompleteMemberDefinition', t.startOffset, t.end, t.tokenType === EOF);
+      return null;
+    }
+    this.take();
+    this.skipNewlines('expr');
+    const lp = this.peek('expr');
+    if (lp.tokenType !== T.LParen) {
+      this.errorAfter('MissingMethodParameterList', lp);
+      return null;
+    }
+    this.take();
+    const parameters = this.parameterList();
+    this.skipNewlines('expr');
+    let baseArguments: A.ExpressionAst[] | null = null;
+    if (this.peek('expr').tokenType === T.Colon) {
+      this.take();
+      this.skipNewlines('expr');
+      const b = this.peek('expr');
+      if (b.tokenType !== T.Identifier || !equalsWord(b.image, 'base')) {
+        this.errorAfter('MissingBaseCtorCall', b);
+        return null;
+      }
+      this.take();
+      const blp = this.peek('expr');
+      if (blp.tokenType !== T.LParen) {
+        this.errorAfter('MissingMethodParameterList', blp);
+        return null;
+      }
+      this.take();
+      baseArguments = this.invocationArguments();
+      this.skipNewlines('expr');
+    }
+    const lc = this.peek('cmd');
+    if (lc.tokenType !== T.LCurly) {
+      this.errorAfter('MissingFunctionBody', lc);
+      return null;
+    }
+    this.take();
+    const body = this.scriptBlockBody(lc);
+    if (body.paramBlock) this.error('ParamBlockNotAllowedInMethod', body.paramBlock.extent.start, body.paramBlock.extent.end, false);
+    const named = body.beginBlock ?? body.processBlock ?? body.cleanBlock ?? body.dynamicParamBlock ?? (body.endBlock && !body.endBlock.unnamed ? body.endBlock : null);
+    if (named) this.error('NamedBlockNotAllowedInMethod', named.extent.start, named.extent.end, false);
+    const isConstructor = !isStatic && t.image.toLowerCase() === className.toLowerCase();
+    if (isConstructor && type) this.error('ConstructorCantHaveReturnType', start, t.startOffset, false);
+    return {
+      kind: 'FunctionMember', name: t.image, returnType: type, attributes, isStatic, isHidden, isConstructor, parameters, baseArguments, body,
+      extent: this.ext(start, this.lastEnd),
+    };
+  }
+
+  /** pwsh's semantic checks on a class: duplicate members, `return` use and missing returns in methods. */
+  private checkClassMembers(def: A.TypeDefinitionAst): void {
+    const seen = new Set<string>();
+    for (const m of def.members) {
+      let key: string;
+      if (m.kind === 'PropertyMember') key = 'p:' + m.name.toLowerCase();
+      else key = 'm:' + m.name.toLowerCase() + '(' + m.parameters.map((p) => {
+        const tc = p.attributes.find((a) => a.kind === 'TypeConstraint');
+        return tc ? tc.typeName.text.toLowerCase() : 'object';
+      }).join(',') + ')';
+      if (seen.has(key)) this.error('MemberAlreadyDefined', m.extent.start, m.extent.end, false, m.name);
+      seen.add(key);
+      if (m.kind !== 'FunctionMember') continue;
+      const isVoid = m.isConstructor || m.returnType === null || m.returnType.name.toLowerCase() === 'void';
+      const statements = m.body.endBlock?.statements ?? EMPTY;
+      for (const r of returnStatements(statements)) {
+        if (isVoid && r.pipeline) this.error('VoidMethodHasReturn', r.extent.start, r.extent.end, false);
+        else if (!isVoid && !r.pipeline) this.error('NonVoidMethodMissingReturnValue', r.extent.start, r.extent.end, false);
+      }
+      if (!isVoid && !alwaysExits(statements)) this.error('MethodHasCodePathNotReturn', m.extent.start, m.extent.end, false);
+    }
+  }
 }
 
 /** `1..3`, `5+1`, `2*$x` at statement start are expressions even though command mode lexes them as one word. */
@@ -1928,4 +2195,51 @@ function skipBraces(text: string, p: number, end: number): number {
     p++;
   }
   return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Type definition helpers
+
+/** Attributes (`[Name(...)]`, possibly several) directly followed by `class` or `enum`. */
+const ATTRIBUTED_TYPE_DEF = /(?:\[[\w.]+\([^\]]*\)\]\s*)+(?:class|enum)\s/iy;
+
+/** The `return` statements of a method body (not those of nested script blocks, which return from themselves). */
+function returnStatements(statements: A.StatementAst[]): A.ReturnStatementAst[] {
+  return statementsOfKind(statements, 'ReturnStatement') as A.ReturnStatementAst[];
+}
+
+function statementsOfKind(statements: A.StatementAst[], kind: A.StatementAst['kind']): A.StatementAst[] {
+  const out: A.StatementAst[] = [];
+  const block = (b: A.StatementBlockAst | null) => { if (b) for (const s of b.statements) visit(s); };
+  const visit = (s: A.StatementAst): void => {
+    if (s.kind === kind) out.push(s);
+    switch (s.kind) {
+      case 'IfStatement': for (const c of s.clauses) block(c.body); block(s.elseClause); break;
+      case 'SwitchStatement': for (const c of s.clauses) block(c.body); block(s.defaultClause); break;
+      case 'ForEachStatement': case 'ForStatement': case 'WhileStatement': case 'DoWhileStatement': case 'DoUntilStatement': block(s.body); break;
+      case 'TryStatement': block(s.body); for (const c of s.catchClauses) block(c.body); block(s.finallyClause); break;
+      case 'BlockStatement': block(s.body); break;
+      default: break;
+    }
+  };
+  for (const s of statements) visit(s);
+  return out;
+}
+
+/** Does every path through these statements end in `return` or `throw` (pwsh's MethodHasCodePathNotReturn check)? */
+function alwaysExits(statements: A.StatementAst[]): boolean {
+  return statements.some((s) => {
+    switch (s.kind) {
+      case 'ReturnStatement': case 'ThrowStatement': case 'ExitStatement': return true;
+      case 'IfStatement': return s.elseClause !== null && alwaysExits(s.elseClause.statements) && s.clauses.every((c) => alwaysExits(c.body.statements));
+      case 'TryStatement':
+        return (s.finallyClause !== null && alwaysExits(s.finallyClause.statements)) ||
+          (alwaysExits(s.body.statements) && s.catchClauses.every((c) => alwaysExits(c.body.statements)));
+      case 'BlockStatement': return alwaysExits(s.body.statements);
+      // pwsh's flow analysis treats every loop condition (even `$true`) and every switch as possibly falling
+      // through; only `for (;;)` without `break` never ends normally.
+      case 'ForStatement': return s.condition === null && statementsOfKind(s.body.statements, 'BreakStatement').length === 0;
+      default: return false;
+    }
+  });
 }

@@ -53,8 +53,7 @@ describe('parse errors: pwsh ids, messages, positions', () => {
     ['<# abc', 'MissingTerminatorMultiLineComment', "The terminator '#>' is missing from the multiline comment.", '1:7', true],
     ['"$x:"', 'InvalidVariableReferenceWithDrive', "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.", '1:2', false],
     ['1 | "x"', 'ExpressionsMustBeFirstInPipeline', 'Expressions are only allowed as the first element of a pipeline.', '1:5', false],
-    ['class Foo { [string]$x }', 'ReservedKeywordNotAllowed', "The 'class' keyword is not supported in this version of the language.", '1:1', false],
-    ['enum E { A; B }', 'ReservedKeywordNotAllowed', "The 'enum' keyword is not supported in this version of the language.", '1:1', false],
+    ['interface IFoo { }', 'ReservedKeywordNotAllowed', "The 'interface' keyword is not supported in this version of the language.", '1:1', false],
   ] as const)('%j', (src, id, message, pos, incomplete) => {
     const r = parse(src);
     const e = r.errors.find((x) => x.errorId === id);
@@ -68,8 +67,8 @@ describe('parse errors: pwsh ids, messages, positions', () => {
     expect(errs('1\n2\n"a" b')).toEqual([['UnexpectedToken', '3:5', false]]);
   });
 
-  it('class definitions are skipped cleanly so later statements still parse', () => {
-    const r = parse('class Foo { [string]$x; Foo() { $this.x = "}" } }\n1');
+  it('interface definitions are skipped cleanly so later statements still parse', () => {
+    const r = parse('interface IFoo { [string]$x; Foo() { $this.x = "}" } }\n1');
     expect(r.errors.map((e) => e.errorId)).toEqual(['ReservedKeywordNotAllowed']);
     expect(r.ast.endBlock!.statements).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 // New-Object, Add-Member, Get-Member.
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSRuntimeError } from '../../runtime/errors.js';
-import { PSObject, PSHashtable, type PSMember } from '../../runtime/values/objects.js';
+import { ClassInstance, PSObject, PSHashtable, type PSMember } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { PSType, resolveType, setMember, typeOf, typeNamesOf, TYPE_NAME } from '../../runtime/types/index.js';
 import { newObject as constructObject } from '../../runtime/types/constructors.js';
@@ -319,6 +319,7 @@ function membersOf(v: unknown): RawMember[] {
   };
   if (v instanceof PSObject) {
     for (const m of v.members.values()) {
+      if (m.hidden) continue;
       switch (m.memberType) {
         case 'NoteProperty':
           add({ name: m.name, memberType: 'NoteProperty', definition: `${displayTypeName(m.value)} ${m.name}=${definitionValue(m.value)}` });
@@ -338,10 +339,13 @@ function membersOf(v: unknown): RawMember[] {
         case 'CodeMethod':
           add({ name: m.name, memberType: 'Method', definition: `${m.name}()` });
           break;
-        default:
-          add({ name: m.name, memberType: m.memberType, definition: `${displayTypeName(m.value)} ${m.name} {get;set;}` });
+        default: {
+          const declared = v instanceof ClassInstance ? v.behaviour.propertyTypeName(m.name) : null;
+          add({ name: m.name, memberType: m.memberType, definition: `${declared ?? displayTypeName(m.value)} ${m.name} {get;set;}` });
+        }
       }
     }
+    if (v instanceof ClassInstance) for (const [n, d] of v.behaviour.methodSignatures()) add({ name: n, memberType: 'Method', definition: d });
     if (v.baseObject === undefined || v.baseObject === null) {
       for (const [n, d] of OBJECT_METHODS) add({ name: n, memberType: 'Method', definition: d });
       return out;

@@ -2,7 +2,7 @@
 // command that went async; callers use `then` from maybe-async.ts.
 import type * as A from '../../parser/ast.js';
 import { PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, toJsNumber } from '../values/numbers.js';
-import { PSHashtable } from '../values/objects.js';
+import { ClassInstance, PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
@@ -326,7 +326,7 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
 function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
   if (v instanceof PSType) return v;
   const name = toStr(v);
-  const t = resolveType(name.replace(/^\[|\]$/g, ''));
+  const t = f.session.resolveTypeName(name.replace(/^\[|\]$/g, ''));
   if (!t) throw typeNotFoundError(name, extent, f.session.currentSource);
   return t;
 }
@@ -394,14 +394,21 @@ export function compileUnary(ast: A.UnaryExpressionAst, asStatement: boolean): E
 // ---------------------------------------------------------------------------
 // Casts and types
 
+function isScriptDefined(t: PSType): boolean {
+  for (let e: PSType | null = t; e; e = e.elementType) if (e.def.script || e.genericArgs?.some(isScriptDefined)) return true;
+  return false;
+}
+
 function typeGetter(tn: A.TypeName, extent: A.Extent): (f: Frame) => PSType {
   let cached: PSType | null = null;
   return (f) => {
     if (cached) return cached;
-    const t = resolveType(tn);
+    const t = f.session.resolveTypeName(tn);
     if (!t) throw typeNotFoundError(tn.text, extent, f.session.currentSource);
     const policy = f.session.restricted;
     if (policy && !policy.typeAllowed(t.FullName)) throw positioned(policy.typeBlocked(t.FullName), f, extent);
+    // Script-defined types are per session and may be redefined: only registry types are cached.
+    if (f.session.scriptTypes.size > 0 && isScriptDefined(t)) return t;
     return (cached = t);
   };
 }
@@ -498,6 +505,8 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
         ),
       );
   }
+  const baseCall = baseMethodCall(ast, name, args);
+  if (baseCall) return baseCall;
   const target = compileExpr(ast.target);
   return (f) =>
     andThen(target(f), (tv) => {
@@ -515,6 +524,37 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
               });
             }
             return invokeOrEnumerate(tv, n as string, av);
+          } catch (e) {
+            throw positioned(e, f, ast.member.extent);
+          }
+        }),
+      );
+    });
+}
+
+/**
+ * `([Base]$this).Method(args)` in a class: calls Base's implementation, not the override (pwsh's non-virtual base
+ * call). Null when the target is not that shape.
+ */
+function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval[]): Eval | null {
+  let t = ast.target;
+  if (t.kind === 'ParenExpression' && t.pipeline.kind === 'Pipeline' && t.pipeline.elements.length === 1 && t.pipeline.elements[0]!.kind === 'CommandExpression')
+    t = t.pipeline.elements[0]!.expression;
+  if (t.kind !== 'ConvertExpression' || t.operand.kind !== 'Variable' || t.operand.name.toLowerCase() !== 'this') return null;
+  const self = compileExpr(t.operand);
+  const getType = typeGetter(t.type, t.extent);
+  const plain = compileExpr(ast.target);
+  return (f) =>
+    andThen(self(f), (tv) => {
+      const type = tv instanceof ClassInstance ? getType(f) : null;
+      if (!type || !type.def.script || !isInstanceOf(tv, type)) {
+        return andThen(plain(f), (pv) => andThen(name(f), (n) => andThen(evalAll(args, f), (av) => invokeOrEnumerate(pv, n as string, av))));
+      }
+      return andThen(name(f), (n) =>
+        andThen(evalAll(args, f), (av) => {
+          try {
+            const r = (tv as ClassInstance).behaviour.invoke(tv as ClassInstance, (n as string).toLowerCase(), av, type);
+            return r ? (r.value === undefined ? null : r.value) : invokeOrEnumerate(tv, n as string, av);
           } catch (e) {
             throw positioned(e, f, ast.member.extent);
           }

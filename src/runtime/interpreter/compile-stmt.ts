@@ -6,8 +6,9 @@ import { toJsRegExp, matchesTable } from '../values/regex.js';
 import { PSRuntimeError, ErrorRecord, PSException, exceptionIsA } from '../errors.js';
 import { resolveType, PSType } from '../types/index.js';
 import {
-  BreakSignal, ContinueSignal, ExitSignal, RETURN, NO_OUTPUT, isFlowSignal, isPromise,
+  BreakSignal, ContinueSignal, ExitSignal, MethodReturn, RETURN, NO_OUTPUT, isFlowSignal, isPromise,
 } from './flow.js';
+import { defineTypes } from './type-definitions.js';
 import { andThen } from './maybe-async.js';
 import { Frame } from './frame.js';
 import { collectedValue, emitValue, enumerateForPipeline } from './emit.js';
@@ -27,6 +28,15 @@ const noop: Exec = () => {};
 
 /** Runs statements in order; a statement-terminating error is reported and the next statement runs (pwsh rules). */
 export function compileStatements(statements: A.StatementAst[], traps: A.TrapStatementAst[]): Exec {
+  const typeDefs = statements.filter((s): s is A.TypeDefinitionAst => s.kind === 'TypeDefinition');
+  if (typeDefs.length > 0) {
+    // `class`/`enum` definitions are made before the block's first statement, so code above them can use them.
+    const rest = compileStatements(statements.filter((s) => s.kind !== 'TypeDefinition'), traps);
+    return (f) => {
+      defineTypes(typeDefs, f);
+      return rest(f);
+    };
+  }
   const fns = statements.filter((s) => s.kind !== 'TrapStatement').map(compileStatement);
   const trapHandlers = traps.map((t) => ({ type: t.trapType, body: compileStatements(t.body.statements, t.body.traps) }));
   const n = fns.length;
@@ -121,6 +131,24 @@ function compileCondition(stmt: A.StatementAst): (f: Frame) => boolean | Promise
   return (f) => andThen(v(f), toBool) as boolean | Promise<boolean>;
 }
 
+/** Set while a class method body compiles: its `return` ends the method with a value (see compileMethodBody). */
+let compilingMethod = false;
+
+/**
+ * A class method or constructor body. Its statements write no output (pwsh discards it: run it with a discarding
+ * frame); `return value` throws MethodReturn. Nested script blocks compile later, on their own, as plain script blocks.
+ */
+export function compileMethodBody(body: A.ScriptBlockAst): Exec {
+  const prev = compilingMethod;
+  compilingMethod = true;
+  try {
+    const end = body.endBlock;
+    return end ? compileStatements(end.statements, end.traps) : noop;
+  } finally {
+    compilingMethod = prev;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Statements
 
@@ -149,6 +177,13 @@ export function compileStatement(ast: A.StatementAst): Exec {
     case 'FunctionDefinition':
       return compileFunctionDefinition(ast);
     case 'ReturnStatement': {
+      if (compilingMethod) {
+        const v = ast.pipeline ? compileValueStatement(ast.pipeline) : null;
+        return (f) =>
+          andThen(v ? v(f) : undefined, (x) => {
+            throw new MethodReturn(x);
+          }) as unknown as void;
+      }
       const p = ast.pipeline ? compileStatement(ast.pipeline) : null;
       return (f) => {
         if (p) {
@@ -193,6 +228,8 @@ export function compileStatement(ast: A.StatementAst): Exec {
       return noop; // handled by the enclosing block
     case 'BlockStatement':
       return compileBlock(ast.body);
+    case 'TypeDefinition':
+      return noop; // defined when the enclosing block starts (see compileStatements)
     case 'DataStatement': {
       const body = compileBlock(ast.body);
       const name = ast.variableName;

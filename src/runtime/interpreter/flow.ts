@@ -13,6 +13,11 @@ export class ContinueSignal {
 export class ReturnSignal {}
 export const RETURN = new ReturnSignal();
 
+/** `return` in a class method: ends the method with this value (method bodies write no output). */
+export class MethodReturn {
+  constructor(readonly value: unknown) {}
+}
+
 /** `exit N`. */
 export class ExitSignal {
   constructor(readonly code: number) {}
@@ -31,6 +36,7 @@ export function isFlowSignal(e: unknown): boolean {
     e instanceof BreakSignal ||
     e instanceof ContinueSignal ||
     e instanceof ReturnSignal ||
+    e instanceof MethodReturn ||
     e instanceof ExitSignal ||
     e instanceof StopUpstreamCommand ||
     e instanceof PipelineStoppedSignal

@@ -10,7 +10,7 @@ import type { CmdletDecl, CommandInfo, HostUI, PSVariableInfo, SessionApi } from
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
-import { resolveType, convertTo } from '../types/index.js';
+import { resolveType, convertTo, setLocalTypesHook, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -65,6 +65,8 @@ export class Session implements SessionApi {
   /** The session whose script is running now (static .NET-style methods get no session argument). */
   static current: Session | null = null;
   readonly globalScope = new Scope(null, true);
+  /** Types defined by this session's scripts (`class`/`enum`), by lower-cased name; no other shell sees them. */
+  readonly scriptTypes = new Map<string, PSType>();
   readonly cmdlets = new Map<string, CmdletDecl>();
   cwd: string;
   env: Record<string, string | undefined>;
@@ -110,6 +112,7 @@ export class Session implements SessionApi {
     this.globalFrame = new Frame(this.globalScope, () => {}, this.defaultStreams, this, null);
     this.initAutomaticVariables();
     // Script blocks run in the session that made them (several shells can share a process).
+    setLocalTypesHook(() => Session.current?.scriptTypes ?? null);
     setScriptBlockInvoker((sb, o) => {
       const s = sb.session instanceof Session ? sb.session : Session.current ?? this;
       return s.invokeScriptBlockSync(sb, { ...o, frame: s.currentFrame() });
@@ -555,6 +558,11 @@ export class Session implements SessionApi {
     const err = this.toRuntimeError(e);
     this.attachPosition(err.errorRecord, extent);
     return err;
+  }
+
+  /** Resolves a type name, this session's script-defined types first. */
+  resolveTypeName(tn: A.TypeName | string): PSType | null {
+    return resolveType(tn, this.scriptTypes);
   }
 
   get currentSource(): A.SourceFile | undefined {

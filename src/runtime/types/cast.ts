@@ -3,7 +3,7 @@ import { ErrorRecord, PSException, PSRuntimeError, exceptionIsA } from '../error
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, makeDouble, numericTypeOf } from '../values/numbers.js';
-import { PSHashtable, PSObject } from '../values/objects.js';
+import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, getEnumerable } from './collections.js';
 import { construct, hasConstructor } from './constructors.js';
@@ -578,6 +578,8 @@ export function isInstanceOf(value: unknown, type: PSType): boolean {
   if (full === 'System.Management.Automation.PSObject') return value instanceof PSObject;
   const v = unwrap(value);
   if (type.def.isInstance) return type.def.isInstance(v, type);
+  // A script class instance: its class chain and the interfaces it names.
+  if (v instanceof ClassInstance) return (v.behaviour.type as PSType).isSubclassOrSame(type);
   if (v instanceof PSException) return exceptionIsA(v.typeName, full);
   if (type.IsArray) {
     if (v instanceof Uint8Array) return full === 'System.Byte[]';

@@ -3,7 +3,7 @@
 import { ErrorRecord, PSException, runtimeError } from '../errors.js';
 import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
 import { PSChar } from '../values/numbers.js';
-import { PSHashtable, PSObject, type PSMember } from '../values/objects.js';
+import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { convertTo } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
 import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts } from './datetime.js';
@@ -307,6 +307,10 @@ export function setMember(target: unknown, name: string, value: unknown): void {
   if (target instanceof PSObject) {
     const m = target.getMember(name);
     if (m) {
+      if (m.memberType === 'Property' && target instanceof ClassInstance) {
+        target.behaviour.assign(target, m, value);
+        return;
+      }
       if (m.memberType === 'NoteProperty' || m.memberType === 'Property') {
         m.value = value;
         return;

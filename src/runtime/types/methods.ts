@@ -4,7 +4,7 @@ import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
-import { PSHashtable, PSObject } from '../values/objects.js';
+import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
 import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
 import { PSMultiArray } from './multi-array.js';
@@ -945,6 +945,10 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
       const items = e ? Array.from(e) : [target];
       return lname === 'where' ? whereMethod(items, args) : forEachMethod(items, args);
     }
+  }
+  if (target instanceof ClassInstance) {
+    const r = target.behaviour.invoke(target, lname, args);
+    if (r) return r.value;
   }
   if (target instanceof PSObject) {
     const m = target.getMember(name);

@@ -38,6 +38,30 @@ export interface TypeDef {
   flags?: boolean;
   /** Instance properties of registered (model) types: instances are plain objects tagged with TYPE_NAME. */
   properties?: PropertyDef[];
+  /** The base type itself, for script classes (their bases are session-local: not found by name in the registry). */
+  baseTypeRef?: PSType;
+  /** Behaviour of a script-defined (`class`/`enum`) type: statics live per definition, not in the shared tables. */
+  script?: ScriptTypeInfo;
+}
+
+/** Static members of a script-defined type (implemented by the interpreter, which runs their code). */
+export interface ScriptTypeInfo {
+  kind: 'class' | 'enum';
+  /** `[T]::name` → `{ value }`, or null when there is no such static member. */
+  getStatic(lname: string): { value: unknown } | null;
+  /** `[T]::name = value`; false when there is no such static property. */
+  setStatic(lname: string, value: unknown): boolean;
+  /** `[T]::name(args)` → `{ value }`, or null when there is no such static method. */
+  invokeStatic(lname: string, args: unknown[]): { value: unknown } | null;
+}
+
+/**
+ * Script-defined types of the running session (`class`/`enum`), consulted before the registry so that two shells
+ * in one process never see each other's types. Installed by the interpreter.
+ */
+let localTypes: () => Map<string, PSType> | null = () => null;
+export function setLocalTypesHook(fn: () => Map<string, PSType> | null): void {
+  localTypes = fn;
 }
 
 const SYSTEM_PRIVATE_CORELIB = 'System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e';
@@ -90,6 +114,7 @@ export class PSType {
   get BaseType(): PSType | null {
     if (this.IsArray) return resolveType('System.Array');
     if (this.IsEnum) return resolveType('System.Enum');
+    if (this.def.baseTypeRef) return this.def.baseTypeRef;
     const b = this.def.baseType === undefined ? 'System.Object' : this.def.baseType;
     return b === null ? null : resolveType(b);
   }
@@ -279,21 +304,23 @@ function parseTypeNameText(text: string): TypeName | null {
 }
 
 /** Resolve a type name (case-insensitive, implied `System.`, accelerators, generics, arrays). Unknown → null. */
-export function resolveType(name: TypeName | string): PSType | null {
+export function resolveType(name: TypeName | string, local: Map<string, PSType> | null = localTypes()): PSType | null {
   ensureBuiltins();
   let tn: TypeName | null;
   if (typeof name === 'string') {
+    const own = local?.get(name.toLowerCase());
+    if (own) return own;
     const direct = lookupDef(name);
     if (direct && !direct.genericArity) return typeForDef(direct);
     tn = parseTypeNameText(name);
     if (!tn) return null;
   } else tn = name;
-  return resolveParsed(tn);
+  return resolveParsed(tn, local !== null && local.size > 0 ? local : null);
 }
 
-function resolveParsed(tn: TypeName): PSType | null {
+function resolveParsed(tn: TypeName, local: Map<string, PSType> | null): PSType | null {
   if (tn.elementType) {
-    const inner = resolveParsed(tn.elementType);
+    const inner = resolveParsed(tn.elementType, local);
     return inner && tn.arrayRank > 0 ? arrayTypeOf(inner, tn.arrayRank) : inner;
   }
   let base: PSType | null;
@@ -304,15 +331,16 @@ function resolveParsed(tn: TypeName): PSType | null {
     if (!def) return null;
     const args: PSType[] = [];
     for (const a of tn.genericArgs) {
-      const r = resolveParsed(a);
+      const r = resolveParsed(a, local);
       if (!r) return null;
       args.push(r);
     }
     base = genericType(def, args);
   } else {
-    const def = lookupDef(tn.name);
-    if (!def) return null;
-    base = typeForDef(def);
+    const own = local?.get(tn.name.toLowerCase());
+    const def = own ? null : lookupDef(tn.name);
+    if (!own && !def) return null;
+    base = own ?? typeForDef(def!);
   }
   return tn.arrayRank > 0 ? arrayTypeOf(base, tn.arrayRank) : base;
 }

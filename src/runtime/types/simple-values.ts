@@ -156,7 +156,7 @@ export class PSEnumValue {
    * The other operand as this enum's underlying value (the right side converts to the left's type):
    * enum values, numbers, and names (`'Sunday'`, `'Read, Write'`, case-insensitive). Null when it does not convert.
    */
-  private operandValue(o: unknown): number | null {
+  operandValue(o: unknown): number | null {
     if (o instanceof PSEnumValue) return o.value;
     if (typeof o === 'number') return o;
     if (o !== null && typeof o === 'object' && typeof (o as { valueOf(): unknown }).valueOf() === 'number') return (o as { valueOf(): number }).valueOf();

@@ -861,6 +861,8 @@ function staticsOf(t: PSType): { props: Map<string, [string, StaticProp]>; metho
 /** `[T]::Name`. Enum members, static properties; unknown → null (as pwsh in non-strict mode). */
 export function getStaticMember(type: PSType, name: string): unknown {
   const lname = name.toLowerCase();
+  const own = type.def.script?.getStatic(lname);
+  if (own) return own.value;
   if (type.IsEnum) {
     const e = type.def.enumValues!.find(([n]) => n.toLowerCase() === lname);
     if (e) return new PSEnumValue(type, e[1]);
@@ -872,6 +874,7 @@ export function getStaticMember(type: PSType, name: string): unknown {
 
 /** `[T]::Name = value`: only settable statics ([Environment]::CurrentDirectory). */
 export function setStaticMember(type: PSType, name: string, value: unknown): void {
+  if (type.def.script?.setStatic(name.toLowerCase(), value)) return;
   if (type.FullName === 'System.Environment' && name.toLowerCase() === 'currentdirectory') {
     process.chdir(toStr(value));
     return;
@@ -887,6 +890,8 @@ export function setStaticMember(type: PSType, name: string, value: unknown): voi
 export function invokeStaticMethod(type: PSType, name: string, args: unknown[]): unknown {
   const lname = name.toLowerCase();
   if (lname === 'new') return construct(type, args);
+  const own = type.def.script?.invokeStatic(lname, args);
+  if (own) return own.value;
   const m = staticsOf(type).methods.get(lname);
   if (m) {
     const r = callWrapped(m[0], args.length, () => m[1](args, type));

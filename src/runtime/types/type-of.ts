@@ -2,7 +2,7 @@
 import { PSException, ErrorRecord } from '../errors.js';
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
-import { PSHashtable, PSObject, PSOrderedHashtable } from '../values/objects.js';
+import { ClassInstance, PSHashtable, PSObject, PSOrderedHashtable } from '../values/objects.js';
 import { RegexMatch } from '../values/regex.js';
 import './builtin-types.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder } from './collections.js';
@@ -60,6 +60,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSDecimal) return T('System.Decimal');
   if (v instanceof PSChar) return T('System.Char');
   if (v instanceof PSObject) {
+    if (v instanceof ClassInstance) return v.behaviour.type as PSType;
     if (v.baseObject !== undefined && v.baseObject !== null) return typeOf(v.baseObject);
     return dotNetClassOf(v.typeNames) ?? T('System.Management.Automation.PSCustomObject');
   }

@@ -1,7 +1,7 @@
 // PowerShell conversions every layer needs: truthiness, string conversion (invariant culture), operand-to-number.
 import { runtimeError } from '../errors.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, makeDouble, INT32_MAX, INT32_MIN } from './numbers.js';
-import { PSHashtable, PSObject } from './objects.js';
+import { ClassInstance, PSHashtable, PSObject } from './objects.js';
 
 /** PowerShell truthiness (LanguagePrimitives.IsTrue). */
 export function toBool(v: unknown): boolean {
@@ -127,6 +127,8 @@ export function dateToString(d: Date): string {
 const NAMED_TYPES = /^System\.Management\.Automation\.(CmdletInfo|AliasInfo|FunctionInfo|FilterInfo|ApplicationInfo|ExternalScriptInfo|PSModuleInfo|CommandInfo)$/;
 
 export function psObjectToString(o: PSObject): string {
+  // A class instance's ToString(): its own override, else the class name (Object.ToString()).
+  if (o instanceof ClassInstance) return toStr(o.behaviour.invoke(o, 'tostring', [])?.value ?? o.typeNames[0]);
   if (o.baseObject !== undefined && o.baseObject !== null) return toStr(o.baseObject);
   if (o.typeNames.length && NAMED_TYPES.test(o.typeNames[0])) {
     const name = o.getMember('Name');

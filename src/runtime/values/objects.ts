@@ -8,6 +8,8 @@ export interface PSMember {
   value: unknown;
   /** ScriptProperty setter script block. */
   setter?: unknown;
+  /** A `hidden` property of a script class: reachable by name, left out of listings and formatting. */
+  hidden?: boolean;
 }
 
 /**
@@ -55,6 +57,37 @@ export class PSObject {
   /** Property-like members (NoteProperty, ScriptProperty, AliasProperty, Property) in order. */
   *properties(): IterableIterator<PSMember> {
     for (const m of this.members.values()) if (m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod') yield m;
+  }
+}
+
+/** What an instance of a script `class` does beyond a property bag; implemented by the interpreter. */
+export interface ClassBehaviour {
+  /** The class's PSType (typed loosely here: values/ does not depend on types/). */
+  readonly type: unknown;
+  /** Calls an instance method; null when the class (chain) has no method of that name. `from` starts the lookup at a base class. */
+  invoke(target: ClassInstance, lname: string, args: unknown[], from?: unknown): { value: unknown } | null;
+  /** Method signatures for Get-Member: `[name, definition]` (`string Greet(string who)`), instance methods of the class chain. */
+  methodSignatures(): [string, string][];
+  /** Declared type of a property for Get-Member (`string`, `int`, `System.Object` when untyped); null when not declared. */
+  propertyTypeName(name: string): string | null;
+  /** `$obj.Prop = value` on a declared property: converts to its type (pwsh's SetValueInvocationException on failure). */
+  assign(target: ClassInstance, member: PSMember, value: unknown): void;
+}
+
+/**
+ * An instance of a script-defined class: a PSObject whose members are the declared properties (memberType
+ * 'Property'), whose type is the class and whose methods are the class's.
+ */
+export class ClassInstance extends PSObject {
+  constructor(
+    readonly behaviour: ClassBehaviour,
+    typeNames: string[],
+  ) {
+    super(typeNames);
+  }
+
+  override *properties(): IterableIterator<PSMember> {
+    for (const m of this.members.values()) if (!m.hidden && m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod') yield m;
   }
 }
 

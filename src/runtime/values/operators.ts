@@ -6,7 +6,7 @@ import { numericCompare, numericNegate, numericOp, roundHalfEven, toIntegral } f
 import { parseNumber, psTypeName, toBool, toNumber, toStr } from './convert.js';
 import { formatComposite } from './format.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, INT32_MAX, INT32_MIN } from './numbers.js';
-import { PSHashtable, PSObject } from './objects.js';
+import { ClassInstance, PSHashtable, PSObject } from './objects.js';
 import { escapeRegex, makeMatchObject, matchesTable, toJsRegExp } from './regex.js';
 import { wildcardToRegExp } from './wildcard.js';
 
@@ -148,9 +148,33 @@ export function unaryPlus(v: unknown): unknown {
 
 // ---- bitwise --------------------------------------------------------------------------------------------
 
+/** An enum value (types/PSEnumValue, seen structurally: values/ does not depend on types/). */
+interface EnumLike {
+  type: { IsEnum: boolean };
+  value: number;
+  operandValue?: unknown;
+}
+function asEnum(v: unknown): EnumLike | null {
+  const e = v as EnumLike | null;
+  return e !== null && typeof e === 'object' && typeof e.value === 'number' && (e.type as { IsEnum?: boolean } | undefined)?.IsEnum === true ? e : null;
+}
+
+/** Enum operands count as their values; the right one may also be a name (`$flags -band 'Read'`). */
+function bitOperand(v: unknown, left: EnumLike | null): unknown {
+  const u = unwrap(v);
+  const e = asEnum(u);
+  if (e) return e.value;
+  if (left && typeof u === 'string') {
+    const n = (left as unknown as { operandValue(o: unknown): number | null }).operandValue(u);
+    if (n !== null) return n;
+  }
+  return u;
+}
+
 function bitOperands(l: unknown, r: unknown): [number, number] | [bigint, bigint] {
-  const a = toIntegral(toNumber(unwrap(l)));
-  const b = toIntegral(toNumber(unwrap(r)));
+  const le = asEnum(unwrap(l));
+  const a = toIntegral(toNumber(bitOperand(l, null)));
+  const b = toIntegral(toNumber(bitOperand(r, le)));
   if (typeof a === 'number' && typeof b === 'number') return [a, b];
   return [BigInt(a), BigInt(b)];
 }
@@ -159,17 +183,25 @@ function int64Or32(b: bigint): number | bigint {
   return b;
 }
 
+/** A bitwise result with an enum on the left is of that enum's type (pwsh converts the result back). */
+function bitResult(l: unknown, n: number | bigint): unknown {
+  const e = asEnum(unwrap(l));
+  if (!e) return n;
+  const Ctor = (e as unknown as { constructor: new (t: unknown, v: number) => unknown }).constructor;
+  return new Ctor(e.type, Number(n));
+}
+
 export function bitAnd(l: unknown, r: unknown): unknown {
   const [a, b] = bitOperands(l, r);
-  return typeof a === 'number' ? a & (b as number) : int64Or32(BigInt.asIntN(64, a & (b as bigint)));
+  return bitResult(l, typeof a === 'number' ? a & (b as number) : int64Or32(BigInt.asIntN(64, a & (b as bigint))));
 }
 export function bitOr(l: unknown, r: unknown): unknown {
   const [a, b] = bitOperands(l, r);
-  return typeof a === 'number' ? a | (b as number) : int64Or32(BigInt.asIntN(64, a | (b as bigint)));
+  return bitResult(l, typeof a === 'number' ? a | (b as number) : int64Or32(BigInt.asIntN(64, a | (b as bigint))));
 }
 export function bitXor(l: unknown, r: unknown): unknown {
   const [a, b] = bitOperands(l, r);
-  return typeof a === 'number' ? a ^ (b as number) : int64Or32(BigInt.asIntN(64, a ^ (b as bigint)));
+  return bitResult(l, typeof a === 'number' ? a ^ (b as number) : int64Or32(BigInt.asIntN(64, a ^ (b as bigint))));
 }
 export function shiftLeft(l: unknown, r: unknown): unknown {
   const a = toIntegral(toNumber(unwrap(l)));
@@ -241,6 +273,8 @@ export function equals(l: unknown, r: unknown, caseSensitive = false): boolean {
   r = unwrap(r);
   if (l === null) return r === null;
   if (r === null) return false;
+  // A script class that implements Equals (IEquatable) decides; otherwise instances are equal only to themselves.
+  if (l instanceof ClassInstance) return !!l.behaviour.invoke(l, 'equals', [r])?.value;
   if (typeof l === 'string') return stringsEqual(l, typeof r === 'string' ? r : toStr(r), caseSensitive);
   if (isNumeric(l)) {
     const rn = toNumericLike(l, r);
@@ -297,6 +331,11 @@ export function compare(l: unknown, r: unknown, caseSensitive = false): number {
   r = unwrap(r);
   if (l === null) return r === null ? 0 : -compareToNull(r);
   if (r === null) return compareToNull(l);
+  if (l instanceof ClassInstance) {
+    // IComparable script classes: their CompareTo (Sort-Object, -lt/-gt).
+    const c = l.behaviour.invoke(l, 'compareto', [r]);
+    if (c) return Number(toNumber(c.value));
+  }
   if (typeof l === 'string') return compareStrings(l, typeof r === 'string' ? r : toStr(r), caseSensitive);
   if (isNumeric(l)) {
     const rn = toNumericLike(l, r);

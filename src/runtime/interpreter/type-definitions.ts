@@ -1,0 +1,526 @@
+// Script-defined types: `enum` and `class` definitions become session-local PSTypes (see Session.scriptTypes).
+// Instances of classes are ClassInstance objects whose behaviour (methods, typed properties, constructors) is the
+// ClassInfo below; the types layer reaches it through ClassBehaviour (instances) and ScriptTypeInfo (statics).
+import type * as A from '../../parser/ast.js';
+import { PSRuntimeError, runtimeError } from '../errors.js';
+import { PSType, NO_CONVERSION, convertTo, isInstanceOf, typeNotFoundError, typeOf, PSEnumValue, type TypeDef, type ScriptTypeInfo } from '../types/index.js';
+import { overloadCountError } from '../types/method-errors.js';
+import { toNumber, toStr } from '../values/convert.js';
+import { isNumeric } from '../values/numbers.js';
+import { ClassInstance, PSHashtable, type ClassBehaviour, type PSMember } from '../values/objects.js';
+import { compileExpr, type Eval } from './compile-expr.js';
+import { compileMethodBody, type Exec } from './compile-stmt.js';
+import { MethodReturn, isPromise } from './flow.js';
+import { Frame } from './frame.js';
+import { Scope } from './scope.js';
+import type { Session } from './session.js';
+import { setInScope } from './variables.js';
+import { paramDecl } from './script-meta.js';
+import { toParamMeta, validateArg } from './binder.js';
+
+/** Defines the `class`/`enum` types of one block (all of them first, so they may refer to each other). */
+export function defineTypes(defs: A.TypeDefinitionAst[], f: Frame): void {
+  const session = f.session;
+  const made: [A.TypeDefinitionAst, PSType][] = [];
+  for (const d of defs) {
+    const def: TypeDef = { fullName: d.name };
+    if (d.typeKind === 'enum') {
+      def.enumValues = [];
+      def.isValueType = true;
+      def.flags = d.attributes.some((a) => /^(System\.)?Flags(Attribute)?$/i.test(a.typeName.name));
+    }
+    const t = new PSType(def);
+    session.scriptTypes.set(d.name.toLowerCase(), t);
+    made.push([d, t]);
+  }
+  for (const [d, t] of made) if (d.typeKind === 'enum') fillEnum(d, t, f);
+  const infos: ClassInfo[] = [];
+  for (const [d, t] of made) if (d.typeKind === 'class') infos.push(new ClassInfo(d, t, f));
+  // Bases first: a derived class's property list includes its base's.
+  const done = new Set<ClassInfo>();
+  const link = (c: ClassInfo): void => {
+    if (done.has(c)) return;
+    done.add(c);
+    if (c.base && infos.includes(c.base)) link(c.base);
+    c.link();
+  };
+  for (const c of infos) link(c);
+  for (const c of infos) c.initStatics();
+}
+
+// -------------------------------------------------------------------------------------------------
+// Enums
+
+const UNDERLYING: Record<string, [number, number]> = {
+  'system.byte': [0, 255], 'system.sbyte': [-128, 127], 'system.int16': [-32768, 32767], 'system.uint16': [0, 65535],
+  'system.int32': [-2147483648, 2147483647], 'system.uint32': [0, 4294967295],
+  'system.int64': [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], 'system.uint64': [0, Number.MAX_SAFE_INTEGER],
+};
+
+function fillEnum(d: A.TypeDefinitionAst, t: PSType, f: Frame): void {
+  let range = UNDERLYING['system.int32']!;
+  let underlying = 'Int32';
+  if (d.baseTypes.length) {
+    const ut = resolveIn(d.baseTypes[0]!, f);
+    const r = UNDERLYING[ut.FullName.toLowerCase()];
+    if (!r) throw definitionError(`'${ut.FullName}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)`, 'InvalidUnderlyingType', d, f);
+    range = r;
+    underlying = ut.Name;
+  }
+  const values = t.def.enumValues!;
+  let next = 0;
+  for (const m of d.members) {
+    if (m.kind !== 'PropertyMember') continue;
+    let v = next;
+    if (m.initialValue) {
+      const raw = runSync(compileExpr(m.initialValue), f);
+      const n = raw instanceof PSEnumValue ? raw.value : Number(toNumber(raw));
+      if (!Number.isInteger(n)) throw definitionError('Enumerator value must be a constant value.', 'EnumeratorValueMustBeConstant', m, f);
+      v = n;
+    }
+    if (v < range[0] || v > range[1]) throw definitionError(`Enumerator value is either too large or too small for ${underlying}.`, 'EnumeratorValueOutOfBounds', m, f);
+    values.push([m.name, v]);
+    next = v + 1;
+  }
+  t.def.script = { kind: 'enum', getStatic: () => null, setStatic: () => false, invokeStatic: () => null };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Classes
+
+interface PropInfo {
+  name: string;
+  type: PSType | null;
+  hidden: boolean;
+  init: Eval | null;
+  /** Validation attributes (`[ValidateRange(1, 5)]`...), checked on every assignment. */
+  validate: ((value: unknown) => void) | null;
+}
+
+interface ParamInfo {
+  name: string;
+  type: PSType | null;
+  init: Eval | null;
+}
+
+interface MethodInfo {
+  name: string;
+  owner: ClassInfo;
+  ast: A.FunctionMemberAst;
+  params: ParamInfo[];
+  /** null: void (no return type written, or `[void]`). */
+  returnType: PSType | null;
+  body: Exec | null;
+  baseArgs: Eval[] | null;
+}
+
+interface StaticProp {
+  name: string;
+  type: PSType | null;
+  value: unknown;
+}
+
+class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
+  readonly kind = 'class' as const;
+  base: ClassInfo | null = null;
+  /** Own instance properties, in declaration order. */
+  readonly props: PropInfo[] = [];
+  /** Instance properties of this class and its bases, derived first (the order .NET lists them). */
+  allProps: PropInfo[] = [];
+  readonly propsByName = new Map<string, PropInfo>();
+  readonly methods = new Map<string, MethodInfo[]>();
+  readonly staticMethods = new Map<string, MethodInfo[]>();
+  readonly ctors: MethodInfo[] = [];
+  readonly staticProps = new Map<string, StaticProp>();
+  private readonly staticInits: [StaticProp, Eval | null][] = [];
+  private readonly session: Session;
+  /** Scope the class was defined in: method bodies run in child scopes of it. */
+  private readonly scope: Scope;
+  private readonly source: A.SourceFile;
+  private typeNames: string[] = [];
+
+  constructor(
+    readonly ast: A.TypeDefinitionAst,
+    readonly type: PSType,
+    f: Frame,
+  ) {
+    this.session = f.session;
+    this.scope = f.scope;
+    this.source = f.session.currentSource ?? { text: '', path: null };
+    const def = type.def;
+    def.script = this;
+    def.construct = (args) => this.construct(args);
+    def.convert = (v) => this.convertFrom(v);
+    def.isInstance = (v, t) => v instanceof ClassInstance && (v.behaviour.type as PSType).isSubclassOrSame(t);
+    const interfaces: string[] = [];
+    ast.baseTypes.forEach((tn, i) => {
+      // Interfaces only tag the type for -is (most .NET interfaces are not modelled): unknown ones are kept by name.
+      const known = f.session.resolveTypeName(tn);
+      if (!known && (i > 0 || /^I[A-Z]/.test(tn.name.slice(tn.name.lastIndexOf('.') + 1)))) {
+        interfaces.push(tn.genericArgs ? tn.name : tn.name.includes('.') ? tn.name : 'System.' + tn.name);
+        return;
+      }
+      const bt = resolveIn(tn, f);
+      const info = bt.def.script instanceof ClassInfo ? bt.def.script : null;
+      if (i === 0 && info) {
+        this.base = info;
+        def.baseTypeRef = bt;
+      } else if (i === 0 && !isInterfaceName(bt)) def.baseTypeRef = bt;
+      else interfaces.push(bt.FullName);
+    });
+    if (interfaces.length) def.interfaces = interfaces;
+    for (const m of ast.members) {
+      if (m.kind === 'PropertyMember') {
+        const type = m.propertyType ? resolveIn(m.propertyType, f) : null;
+        const init = m.initialValue ? compileExpr(m.initialValue) : null;
+        if (m.isStatic) {
+          const sp: StaticProp = { name: m.name, type, value: null };
+          this.staticProps.set(m.name.toLowerCase(), sp);
+          this.staticInits.push([sp, init]);
+        } else this.props.push({ name: m.name, type, hidden: m.isHidden, init, validate: validator(m, f) });
+        continue;
+      }
+      const returnType = m.returnType && m.returnType.name.toLowerCase() !== 'void' ? resolveIn(m.returnType, f) : null;
+      const params = m.parameters.map((p) => {
+        const tc = p.attributes.find((a): a is A.TypeConstraintAst => a.kind === 'TypeConstraint');
+        return { name: p.name, type: tc ? resolveIn(tc.typeName, f) : null, init: p.defaultValue ? compileExpr(p.defaultValue) : null };
+      });
+      const info: MethodInfo = {
+        name: m.name, owner: this, ast: m, params, returnType, body: null, baseArgs: m.baseArguments ? m.baseArguments.map(compileExpr) : null,
+      };
+      if (m.isConstructor) this.ctors.push(info);
+      else {
+        const table = m.isStatic ? this.staticMethods : this.methods;
+        const key = m.name.toLowerCase();
+        const list = table.get(key);
+        if (list) list.push(info);
+        else table.set(key, [info]);
+      }
+    }
+  }
+
+  /** After the base class is linked: the full property list and type names. */
+  link(): void {
+    this.allProps = this.base ? [...this.props, ...this.base.allProps.filter((p) => !this.props.some((q) => q.name.toLowerCase() === p.name.toLowerCase()))] : [...this.props];
+    for (const p of this.allProps) this.propsByName.set(p.name.toLowerCase(), p);
+    this.typeNames = this.type.typeNameChain;
+  }
+
+  initStatics(): void {
+    const f = this.frame(this.scope);
+    for (const [sp, init] of this.staticInits) sp.value = init ? this.convertValue(runSync(init, f), sp.type) : defaultFor(sp.type);
+  }
+
+  // --- ScriptTypeInfo (statics) ---
+
+  getStatic(lname: string): { value: unknown } | null {
+    for (let c: ClassInfo | null = this; c; c = c.base) {
+      const sp = c.staticProps.get(lname);
+      if (sp) return { value: sp.value };
+    }
+    return null;
+  }
+
+  setStatic(lname: string, value: unknown): boolean {
+    for (let c: ClassInfo | null = this; c; c = c.base) {
+      const sp = c.staticProps.get(lname);
+      if (sp) {
+        sp.value = this.convertForSet(sp.name, value, sp.type);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  invokeStatic(lname: string, args: unknown[]): { value: unknown } | null {
+    const candidates: MethodInfo[] = [];
+    for (let c: ClassInfo | null = this; c; c = c.base) candidates.push(...(c.staticMethods.get(lname) ?? []));
+    if (!candidates.length) return null;
+    const m = pickOverload(candidates, args);
+    if (!m) throw overloadCountError(candidates[0]!.name, args.length);
+    return { value: this.call(m, null, args) };
+  }
+
+  // --- ClassBehaviour (instances) ---
+
+  invoke(target: ClassInstance, lname: string, args: unknown[], from?: unknown): { value: unknown } | null {
+    const start = from instanceof PSType && from.def.script instanceof ClassInfo ? from.def.script : this;
+    const candidates: MethodInfo[] = [];
+    for (let c: ClassInfo | null = start; c; c = c.base) candidates.push(...(c.methods.get(lname) ?? []));
+    if (!candidates.length) return null;
+    const m = pickOverload(candidates, args);
+    if (!m) throw overloadCountError(candidates[0]!.name, args.length);
+    return { value: this.call(m, target, args) };
+  }
+
+  propertyTypeName(name: string): string | null {
+    const p = this.propsByName.get(name.toLowerCase());
+    return p ? (p.type ? p.type.psName : 'System.Object') : null;
+  }
+
+  methodSignatures(): [string, string][] {
+    const out: [string, string][] = [];
+    const seen = new Set<string>();
+    for (let c: ClassInfo | null = this; c; c = c.base) {
+      for (const list of c.methods.values()) {
+        for (const m of list) {
+          if (m.ast.isHidden) continue;
+          const sig = `${m.returnType ? m.returnType.psName : 'void'} ${m.name}(${m.params.map((p) => `${p.type ? p.type.psName : 'System.Object'} ${p.name}`).join(', ')})`;
+          const key = m.name.toLowerCase();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push([m.name, sig]);
+        }
+      }
+    }
+    return out;
+  }
+
+  assign(target: ClassInstance, member: PSMember, value: unknown): void {
+    const p = this.propsByName.get(member.name.toLowerCase());
+    const v = this.convertForSet(member.name, value, p?.type ?? null);
+    if (p?.validate) {
+      try {
+        p.validate(v);
+      } catch (e) {
+        if (!(e instanceof PSRuntimeError)) throw e;
+        const why = e.errorRecord.Exception.Message.replace(/^Cannot validate argument on parameter '[^']*'\. /, '');
+        throw runtimeError(`Exception setting "${member.name}": "${why}"`, 'ExceptionWhenSetting', {
+          category: 'NotSpecified', exceptionType: 'System.Management.Automation.SetValueInvocationException',
+        });
+      }
+    }
+    member.value = v;
+  }
+
+  // --- construction and conversion ---
+
+  construct(args: unknown[]): ClassInstance {
+    const obj = new ClassInstance(this, this.typeNames);
+    const f = this.frame(this.scope);
+    for (const p of this.allProps) {
+      const value = p.init ? this.convertValue(runSync(p.init, this.frame(this.methodScope(obj)))!, p.type) : defaultFor(p.type);
+      obj.members.set(p.name.toLowerCase(), { name: p.name, memberType: 'Property', value, hidden: p.hidden || undefined });
+    }
+    void f;
+    this.runConstructor(obj, args);
+    return obj;
+  }
+
+  private runConstructor(obj: ClassInstance, args: unknown[]): void {
+    if (!this.ctors.length) {
+      if (args.length) throw overloadCountError('new', args.length);
+      this.base?.runConstructor(obj, []);
+      return;
+    }
+    const ctor = pickOverload(this.ctors, args);
+    if (!ctor) throw overloadCountError('new', args.length);
+    this.call(ctor, obj, args, (frame) => {
+      if (!this.base) return;
+      const baseArgs = ctor.baseArgs ? ctor.baseArgs.map((e) => runSync(e, frame)) : [];
+      this.base.runConstructor(obj, baseArgs);
+    });
+  }
+
+  private convertFrom(v: unknown): unknown {
+    if (v instanceof PSHashtable) {
+      const obj = this.construct([]);
+      for (const [k, x] of v.entries()) {
+        const name = toStr(k);
+        const m = obj.getMember(name);
+        if (!m) {
+          const list = this.allProps.map((p) => `[${p.name} <${(p.type ?? OBJECT()).FullName}>]`).join(' , ');
+          throw runtimeError(
+            `Cannot create object of type "${this.type.FullName}". The ${name} property was not found for the ${this.type.FullName} object. The available property is: ${list}`,
+            'ObjectCreationError', { category: 'InvalidArgument', exceptionType: 'System.Management.Automation.PSInvalidCastException' },
+          );
+        }
+        this.assign(obj, m, x);
+      }
+      return obj;
+    }
+    // A one-argument constructor converts (pwsh tries constructors after the other conversions).
+    const one = this.ctors.filter((c) => c.params.length === 1);
+    if (one.length) {
+      const c = pickOverload(one, [v]);
+      if (c) return this.construct([v]);
+    }
+    return NO_CONVERSION;
+  }
+
+  // --- running code ---
+
+  private methodScope(target: ClassInstance | null): Scope {
+    const scope = new Scope(this.scope);
+    if (target) setInScope(scope, 'this', 'this', target);
+    return scope;
+  }
+
+  private frame(scope: Scope): Frame {
+    const cur = this.session.currentFrame();
+    return new Frame(scope, discard, cur.streams, this.session, null);
+  }
+
+  /** Runs a method or constructor with bound arguments; the value of its `return`, converted to the return type. */
+  private call(m: MethodInfo, target: ClassInstance | null, args: unknown[], beforeBody?: (f: Frame) => void): unknown {
+    const scope = this.methodScope(target);
+    const frame = this.frame(scope);
+    m.params.forEach((p, i) => {
+      let v: unknown;
+      if (i < args.length) v = args[i];
+      else v = p.init ? runSync(p.init, frame) : null;
+      if (p.type) v = convertArgument(v, p, m.name, i < args.length ? args[i] : v);
+      setInScope(scope, p.name.toLowerCase(), p.name, v);
+    });
+    beforeBody?.(frame);
+    const body = m.body ?? (m.body = compileMethodBody(m.ast.body));
+    const session = this.session;
+    session.pushSource(m.ast.body.source);
+    session.syncDepth++;
+    let value: unknown;
+    try {
+      const r = body(frame);
+      if (isPromise(r)) {
+        r.catch(() => {});
+        throw runtimeError('This method runs an asynchronous command and cannot be invoked here.', 'AsyncNotSupported', { category: 'NotImplemented' });
+      }
+    } catch (e) {
+      if (!(e instanceof MethodReturn)) throw e;
+      value = e.value;
+    } finally {
+      session.syncDepth--;
+      session.popSource();
+    }
+    if (m.ast.isConstructor || m.returnType === null) return undefined;
+    return convertTo(value, m.returnType);
+  }
+
+  private convertValue(v: unknown, type: PSType | null): unknown {
+    return type ? convertTo(v, type) : v;
+  }
+
+  /** Property assignment: a conversion failure is pwsh's "Exception setting" error. */
+  private convertForSet(name: string, value: unknown, type: PSType | null): unknown {
+    if (!type) return value;
+    try {
+      return convertTo(value, type);
+    } catch (e) {
+      if (!(e instanceof PSRuntimeError)) throw e;
+      throw runtimeError(`Exception setting "${name}": "${e.errorRecord.Exception.Message}"`, 'ExceptionWhenSetting', {
+        category: 'NotSpecified', exceptionType: 'System.Management.Automation.SetValueInvocationException',
+      });
+    }
+  }
+}
+
+const discard = (): void => {};
+
+let objectType: PSType | null = null;
+function OBJECT(): PSType {
+  return (objectType ??= typeOf({}));
+}
+
+function isInterfaceName(t: PSType): boolean {
+  return /^I[A-Z]/.test(t.Name) || t.FullName === 'System.IComparable';
+}
+
+/** Default value of a typed property or parameter: 0/false/the zero enum value for value types, else null. */
+function defaultFor(type: PSType | null): unknown {
+  if (!type) return null;
+  if (type.IsEnum) return new PSEnumValue(type, 0);
+  if (type.FullName === 'System.Boolean') return false;
+  if (type.IsValueType && isNumeric(convertTo(0, type))) return convertTo(0, type);
+  return null;
+}
+
+/**
+ * The overload for these arguments: the right count (parameters with defaults may be left out), then the one whose
+ * parameter types the arguments already have (most derived class first on ties).
+ */
+function pickOverload(candidates: MethodInfo[], args: unknown[]): MethodInfo | null {
+  // The common case, one method of the name: no trial conversions (binding reports a bad argument itself).
+  if (candidates.length === 1) {
+    const m = candidates[0]!;
+    return args.length <= m.params.length && args.length >= m.params.filter((p) => !p.init).length ? m : null;
+  }
+  let best: MethodInfo | null = null;
+  let bestScore = -1;
+  for (const m of candidates) {
+    const required = m.params.filter((p) => !p.init).length;
+    if (args.length > m.params.length || args.length < required) continue;
+    let score = 0;
+    let ok = true;
+    for (let i = 0; i < args.length; i++) {
+      const t = m.params[i]!.type;
+      if (!t) continue;
+      const a = args[i];
+      if (isInstanceOf(a, t)) score += 2;
+      else {
+        try {
+          convertTo(a, t);
+          score += 1;
+        } catch {
+          ok = false;
+          break;
+        }
+      }
+    }
+    if (m.params.length === args.length) score += 1;
+    if (!ok && best === null && bestScore < 0) {
+      // Keep the count match so the conversion error names the parameter (pwsh reports it).
+      best = m;
+      bestScore = -0.5;
+      continue;
+    }
+    if (ok && score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The validation attributes of a property as a check, or null when it has none. */
+function validator(m: A.PropertyMemberAst, f: Frame): ((value: unknown) => void) | null {
+  if (!m.attributes.some((a) => /^(System\.Management\.Automation\.)?Validate/i.test(a.typeName.name))) return null;
+  const decl = paramDecl({ kind: 'Parameter', name: m.name, attributes: m.attributes, defaultValue: null, extent: m.extent }, f);
+  const meta = toParamMeta(decl);
+  return (v) => validateArg(m.name, meta, v);
+}
+
+function convertArgument(v: unknown, p: ParamInfo, method: string, original: unknown): unknown {
+  try {
+    return convertTo(v, p.type!);
+  } catch (e) {
+    if (!(e instanceof PSRuntimeError)) throw e;
+    throw runtimeError(
+      `Cannot convert argument "${p.name}", with value: "${toStr(original)}", for "${method}" to type "${p.type!.FullName}": "${e.errorRecord.Exception.Message}"`,
+      'MethodArgumentConversionInvalidCastArgument', { category: 'NotSpecified', exceptionType: 'System.Management.Automation.MethodException' },
+    );
+  }
+}
+
+function resolveIn(tn: A.TypeName, f: Frame): PSType {
+  const t = f.session.resolveTypeName(tn);
+  if (!t) throw typeNotFoundError(tn.text);
+  return t;
+}
+
+function definitionError(message: string, id: string, node: { extent: A.Extent }, f: Frame): PSRuntimeError {
+  return runtimeError(message, id, { category: 'ParserError', extent: node.extent, source: f.session.currentSource });
+}
+
+/** Evaluates an initializer or argument expression; class code runs synchronously (as .NET members do). */
+function runSync(e: Eval, f: Frame): unknown {
+  f.session.syncDepth++;
+  try {
+    const r = e(f);
+    if (isPromise(r)) {
+      r.catch(() => {});
+      throw runtimeError('This expression runs an asynchronous command and cannot be used here.', 'AsyncNotSupported', { category: 'NotImplemented' });
+    }
+    return r;
+  } finally {
+    f.session.syncDepth--;
+  }
+}
