@@ -12,7 +12,7 @@ import { ScriptProcessor } from './runtime/interpreter/script-processor.js';
 import { runPipeline } from './runtime/interpreter/pipeline.js';
 import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowSignal } from './runtime/interpreter/flow.js';
 import { Frame } from './runtime/interpreter/frame.js';
-import { coreCmdlets, defaultAliases } from './cmdlets/core/index.js';
+import { coreCmdlets, defaultAliases, lazyCommandSets } from './cmdlets/core/index.js';
 import { createOutDefault, outString } from './runtime/format/index.js';
 import { formatErrorRecord } from './runtime/format/error-view.js';
 import { toStr } from './runtime/values/convert.js';
@@ -58,6 +58,7 @@ class ShellImpl implements Shell {
     };
     this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env, restricted: options.restricted });
     for (const d of coreCmdlets) this.session.registerCmdlet(d);
+    for (const set of lazyCommandSets) this.session.addLazyCommands(set);
     for (const d of hostCmdlets) if (!this.session.getCmdletDecl(d.name)) this.session.registerCmdlet(d);
     for (const [a, t] of Object.entries(defaultAliases)) this.session.registerAlias(a, t);
     // The AWS cmdlets (1,200+ declarations) load on first use of a command awsh doesn't know yet.
@@ -125,6 +126,8 @@ class ShellImpl implements Shell {
         const err = s.parseErrorToRuntime(parsed.errors, parsed.ast.source);
         throw err;
       }
+      const preload = s.preloadCommandsFor(script);
+      if (preload) await preload;
       const sb = new ScriptBlock(parsed.ast);
       sb.session = s;
       const isFile = !!options.path;

@@ -192,6 +192,12 @@ export interface PSVariableInfo {
   Options: string; // 'None', 'ReadOnly', 'Constant', 'Private', 'AllScope' (comma-separated)
 }
 
+/** Cmdlets that load on first use: command lookup knows their names before their module is loaded. */
+export interface LazyCommandSet {
+  readonly names: readonly string[];
+  load(): Promise<CmdletDecl[]>;
+}
+
 /** Session state operations cmdlets need (implemented by the interpreter). */
 export interface SessionApi {
   /** All commands visible from the current scope: aliases, functions, cmdlets (not native applications). */
@@ -213,6 +219,8 @@ export interface SessionApi {
   setLocation(path: string): void;
   /** Registered cmdlets (for Get-Help). */
   getCmdletDecl(name: string): CmdletDecl | null;
+  /** Loads the cmdlet set that holds `name` if it is not loaded yet (before a lookup that can't wait). */
+  loadCommand(name: string): Promise<void> | undefined;
   /** The shell's formatting width and host. */
   readonly host: HostUI;
 }

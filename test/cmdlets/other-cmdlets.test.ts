@@ -9,7 +9,7 @@ import { getHelp, syntaxLine } from '../../src/cmdlets/core/help.js';
 import { getRandom, getDate, joinString, newGuid, startSleep, formatUFormat } from '../../src/cmdlets/core/utility-cmdlets.js';
 import { getLocation, setLocation, pushLocation, popLocation } from '../../src/cmdlets/core/location-cmdlets.js';
 import { teeObject } from '../../src/cmdlets/core/tee-object.js';
-import { coreCmdlets, defaultAliases } from '../../src/cmdlets/core/index.js';
+import { coreCmdlets, defaultAliases, lazyCommandSets } from '../../src/cmdlets/core/index.js';
 import { selectObject } from '../../src/cmdlets/core/select-object.js';
 import { whereObject } from '../../src/cmdlets/core/where-object.js';
 
@@ -183,7 +183,7 @@ describe('locations', () => {
 
 describe('index', () => {
   it('registers every core cmdlet once and the default aliases', () => {
-    const names = coreCmdlets.map((c) => c.name.toLowerCase());
+    const names = [...coreCmdlets.map((c) => c.name), ...lazyCommandSets.flatMap((s) => s.names)].map((n) => n.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
     for (const n of ['foreach-object', 'where-object', 'select-object', 'sort-object', 'get-help', 'set-location', 'join-string']) expect(names).toContain(n);
     expect(defaultAliases['%']).toBe('ForEach-Object');

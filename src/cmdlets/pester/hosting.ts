@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type * as A from '../../parser/ast.js';
 import { parse, tokenize } from '../../parser/index.js';
 import { ErrorRecord } from '../../runtime/errors.js';
-import { PSType, TYPE_NAME, PSReference, registerType, typeByFullName, resolveType } from '../../runtime/types/index.js';
+import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType } from '../../runtime/types/index.js';
 import { defineType } from '../../runtime/types/ps-type.js';
 import { ScriptBlock, invokeScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { Scope } from '../../runtime/interpreter/scope.js';
@@ -13,7 +13,7 @@ import { ScriptProcessor } from '../../runtime/interpreter/script-processor.js';
 import { CmdletProcessor } from '../../runtime/interpreter/cmdlet-processor.js';
 import { runPipeline, type Processor } from '../../runtime/interpreter/pipeline.js';
 import type { CallArg } from '../../runtime/interpreter/binder.js';
-import type { Session } from '../../runtime/interpreter/session.js';
+import { Session } from '../../runtime/interpreter/session.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
@@ -328,22 +328,12 @@ export function noteSession(session: Session): void {
   hostingSession = session;
 }
 
-/** The session running script code now: asked of the interpreter by running a tiny script that reports it. */
+/** The session running script code now (else the one Pester last ran in). */
 function currentSession(): Session {
-  if (hostingSession) return hostingSession;
-  const r = parse('Get-PesterSession', null);
-  const found = invokeScriptBlock(new ScriptBlock(r.ast), {})[0] as Session | undefined;
+  const found = Session.current ?? hostingSession;
   if (!found) throw runtimeError('No session is available.', 'InvalidOperation', { category: 'InvalidOperation' });
   return found;
 }
-
-export const sessionCmdlets = [{
-  name: 'Get-PesterSession',
-  module: 'Pester',
-  synopsis: 'Internal: returns the session object (used by the hosting API types).',
-  parameters: [],
-  end: (ctx: { session: unknown; write(v: unknown): void }) => ctx.write(ctx.session),
-}];
 
 /** Installs the hosting types; `session` is the one [powershell]::Create() and [scriptblock]::Create bind to. */
 export function installHostingTypes(): void {

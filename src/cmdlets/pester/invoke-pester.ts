@@ -154,6 +154,7 @@ async function invokePester(ctx: CmdletContext): Promise<void> {
         let body;
         try {
           body = session.loadScriptFile(file);
+          await session.preloadCommandsFor(body.ast.source.text);
         } catch (e) {
           const { errorRecordOf, stackTraceOf } = await import('./blocks.js');
           const rec = errorRecordOf(e);

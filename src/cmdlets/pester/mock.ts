@@ -117,6 +117,8 @@ const mockDecl: CmdletDecl = {
     { name: 'RemoveParameterType', type: 'string[]' },
     { name: 'RemoveParameterValidation', type: 'string[]' },
   ],
+  // A built-in cmdlet that loads on first use must be loaded before it can be looked up and wrapped.
+  begin: (ctx) => ctx.session.loadCommand(toStr(ctx.params.CommandName)),
   end: (ctx) => {
     const session = sessionOf(ctx);
     const name = toStr(ctx.params.CommandName);

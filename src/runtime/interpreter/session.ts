@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { homedir } from 'node:os';
 import type * as A from '../../parser/ast.js';
 import { parse } from '../../parser/index.js';
-import type { CmdletDecl, CommandInfo, HostUI, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
+import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
@@ -175,8 +175,58 @@ export class Session implements SessionApi {
     this.commandLoaders.push(load);
   }
 
-  /** Loads every pending command set; undefined when nothing is pending. */
+  /** Cmdlet sets loaded on first use of one of their names (lower-case name → set), until they are loaded. */
+  private readonly lazyCommands = new Map<string, LazyCommandSet>();
+  private readonly lazyLoads = new Map<LazyCommandSet, Promise<void>>();
+
+  addLazyCommands(set: LazyCommandSet): void {
+    for (const name of set.names) this.lazyCommands.set(name.toLowerCase(), set);
+  }
+
+  loadCommand(name: string): Promise<void> | undefined {
+    const key = name.toLowerCase();
+    const set = this.lazyCommands.get(key) ?? this.lazyCommands.get(this.globalScope.lookupAlias(key)?.definition.toLowerCase() ?? '');
+    return set ? this.loadCommandSet(set) : undefined;
+  }
+
+  private loadCommandSet(set: LazyCommandSet): Promise<void> {
+    let loading = this.lazyLoads.get(set);
+    if (!loading) {
+      loading = set.load().then((decls) => {
+        // A cmdlet the host registered under the same name stays.
+        for (const d of decls) if (!this.cmdlets.has(d.name.toLowerCase())) this.registerCmdlet(d);
+        for (const name of set.names) this.lazyCommands.delete(name.toLowerCase());
+      });
+      this.lazyLoads.set(set, loading);
+    }
+    return loading;
+  }
+
+  /**
+   * Loads the lazy cmdlet sets a script names (directly or through an alias), before it runs: a command first
+   * met where nothing can wait (a `.ForEach({...})` body, a calculated property) must already be loaded.
+   */
+  preloadCommandsFor(text: string): Promise<void> | undefined {
+    if (this.lazyCommands.size === 0) return undefined;
+    let sets: Set<LazyCommandSet> | null = null;
+    for (const [word] of text.matchAll(/[A-Za-z][\w-]*/g)) {
+      const key = word.toLowerCase();
+      const set = this.lazyCommands.get(key) ?? this.lazyCommands.get(this.globalScope.lookupAlias(key)?.definition.toLowerCase() ?? '');
+      if (set) (sets ??= new Set()).add(set);
+    }
+    return sets ? Promise.all([...sets].map((s) => this.loadCommandSet(s))).then(() => undefined) : undefined;
+  }
+
+  /** Loads every pending command set (for listings: Get-Command, Get-Help, completion); undefined when none is. */
   loadAllCommands(): Promise<void> | undefined {
+    const sets = new Set(this.lazyCommands.values());
+    const others = this.loadUnlistedCommands();
+    if (sets.size === 0) return others;
+    return Promise.all([others, ...[...sets].map((s) => this.loadCommandSet(s))]).then(() => undefined);
+  }
+
+  /** Loads the command sets whose names aren't known in advance (the AWS cmdlets), for a name nothing matched. */
+  private loadUnlistedCommands(): Promise<void> | undefined {
     if (this.loading) return this.loading;
     if (this.commandLoaders.length === 0) return undefined;
     const loaders = this.commandLoaders.splice(0);
@@ -219,11 +269,17 @@ export class Session implements SessionApi {
     if (fn) return { kind: 'function', name: fn.name, scriptBlock: fn.scriptBlock as ScriptBlock };
     const decl = this.cmdlets.get(key);
     if (decl) return { kind: 'cmdlet', decl };
-    const pending = this.loadAllCommands();
+    const lazy = this.lazyCommands.get(key);
+    if (lazy) return { kind: 'deferred', load: this.loadCommandSet(lazy) };
+    const pending = this.loadUnlistedCommands();
     if (pending) return { kind: 'deferred', load: pending };
     const file = this.findExternal(name);
     if (file) {
-      if (file.toLowerCase().endsWith('.ps1')) return { kind: 'script', path: file, scriptBlock: this.loadScriptFile(file) };
+      if (file.toLowerCase().endsWith('.ps1')) {
+        const scriptBlock = this.loadScriptFile(file);
+        const preload = this.preloadCommandsFor(scriptBlock.ast.source.text);
+        return preload ? { kind: 'deferred', load: preload } : { kind: 'script', path: file, scriptBlock };
+      }
       return { kind: 'native', path: file };
     }
     throw this.commandNotFound(name);
@@ -943,7 +999,13 @@ export class Session implements SessionApi {
     const f = this.currentFrame();
     const parsed = parse(text, null);
     if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
-    const sb = new ScriptBlock(parsed.ast);
+    const preload = this.preloadCommandsFor(text);
+    if (preload) return preload.then(() => this.runExpression(f, parsed.ast, output));
+    return this.runExpression(f, parsed.ast, output);
+  }
+
+  private runExpression(f: Frame, ast: A.ScriptBlockAst, output?: (v: unknown) => void | Promise<void>): any {
+    const sb = new ScriptBlock(ast);
     sb.session = this;
     const suffix = (e: unknown) => {
       // Errors escaping Invoke-Expression name it in their id, as pwsh does.

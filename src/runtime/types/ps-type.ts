@@ -172,16 +172,16 @@ export function setIsInstanceHook(fn: (v: unknown, t: PSType) => boolean): void 
   isInstanceHook = fn;
 }
 
-let builtinsLoader: (() => void) | null = null;
-/** The builtin type table is loaded lazily, on the first resolve (keeps start-up cheap). */
+let builtinsLoaders: (() => void)[] = [];
+/** Builtin type tables load lazily, on the first resolve (keeps start-up cheap); each loader runs once. */
 export function setBuiltinsLoader(fn: () => void): void {
-  builtinsLoader = fn;
+  builtinsLoaders.push(fn);
 }
 function ensureBuiltins(): void {
-  if (builtinsLoader) {
-    const f = builtinsLoader;
-    builtinsLoader = null;
-    f();
+  if (builtinsLoaders.length) {
+    const loaders = builtinsLoaders;
+    builtinsLoaders = [];
+    for (const f of loaders) f();
   }
 }
 
