@@ -14,6 +14,7 @@ import type { AWSCmdletHistory } from './history.js';
 import { parameterOverrides, pipelineString, requestFixups } from './param-overrides.js';
 import { registerServiceModelTypesSoon } from '../model/model-types.js';
 import { PSObject } from '../../../runtime/values/objects.js';
+import { TYPE_NAME } from './credentials-value.js';
 
 const readVerbs = new Set(['Get', 'Find', 'Search', 'Read', 'Test', 'Select', 'Measure', 'Resolve', 'Show', 'Watch', 'Compare', 'Convert', 'ConvertFrom', 'ConvertTo', 'Format', 'Use']);
 const highImpactVerbs = new Set(['Remove', 'Stop', 'Reset', 'Clear', 'Disable', 'Unregister', 'Revoke', 'Dismount', 'Deny', 'Restart', 'Reject', 'Disconnect', 'Uninstall']);
@@ -272,20 +273,25 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
     requestFixups[`${spec.prefix}.${spec.op}`]?.(input);
 
     const shape = (o: any, i: any) => (o && o.ResponseMetadata && !o.$metadata ? o : shapeResponse(spec.prefix, spec.op, o ?? {}, i, outputNs));
-    const emit = async (response: Record<string, any>) => {
-      if (echo) return;
-      if (!selector) return;
+    // A page's items go downstream synchronously, one by one; only when the next command went async for an item
+    // does this wait for it (so a slow consumer holds up paging instead of queueing every page).
+    const emitItems = (items: unknown[], from: number): void | Promise<void> => {
+      for (let i = from; i < items.length; i++) {
+        const item = items[i] as Record<string | symbol, unknown>;
+        if (itemType && item[TYPE_NAME] !== itemType) tag(item, itemType);
+        hEntry.EmittedObjectsCount++;
+        const r = ctx.write(item);
+        if (r) return r.then(() => emitItems(items, i + 1));
+      }
+    };
+    const emit = (response: Record<string, any>): void | Promise<void> => {
+      if (echo || !selector) return;
       const selected = selector(response);
       typesRegistered();
-      if (Array.isArray(selected)) {
-        for (const item of selected) {
-          if (itemType) tag(item, itemType);
-          hEntry.EmittedObjectsCount++;
-          await ctx.write(item);
-        }
-      } else if (selected !== null && selected !== undefined) {
+      if (Array.isArray(selected)) return emitItems(selected, 0);
+      if (selected !== null && selected !== undefined) {
         hEntry.EmittedObjectsCount++;
-        await ctx.write(selected);
+        return ctx.write(selected);
       }
     };
 
