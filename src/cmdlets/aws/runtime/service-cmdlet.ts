@@ -207,6 +207,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
   let svc: ServiceClient | undefined;
   const target = spec.pipelineParam ? p[spec.pipelineParam] ?? null : null;
   let typesRegistered = noTypesPending;
+  let downstreamFailure: unknown = noFailure;
   try {
     // Using a module's cmdlet imports the module, and with it its .NET model types (even if the call then fails).
     typesRegistered = registerServiceModelTypesSoon(spec.prefix, await loadServiceModule(spec.prefix));
@@ -272,6 +273,16 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
     input = await hook(input, ctx, svc);
     requestFixups[`${spec.prefix}.${spec.op}`]?.(input);
 
+    // What a downstream command throws (a script's `throw`, say) comes back through ctx.write: it is theirs to
+    // report, not a failure of this service call, so the catch below passes it on untouched.
+    const write = (item: unknown): void | Promise<void> => {
+      try {
+        const r = ctx.write(item);
+        if (r) return r.catch((e) => { throw (downstreamFailure = e); });
+      } catch (e) {
+        throw (downstreamFailure = e);
+      }
+    };
     const shape = (o: any, i: any) => (o && o.ResponseMetadata && !o.$metadata ? o : shapeResponse(spec.prefix, spec.op, o ?? {}, i, outputNs));
     // A page's items go downstream synchronously, one by one; only when the next command went async for an item
     // does this wait for it (so a slow consumer holds up paging instead of queueing every page).
@@ -280,7 +291,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
         const item = items[i] as Record<string | symbol, unknown>;
         if (itemType && item[TYPE_NAME] !== itemType) tag(item, itemType);
         hEntry.EmittedObjectsCount++;
-        const r = ctx.write(item);
+        const r = write(item);
         if (r) return r.then(() => emitItems(items, i + 1));
       }
     };
@@ -291,7 +302,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
       if (Array.isArray(selected)) return emitItems(selected, 0);
       if (selected !== null && selected !== undefined) {
         hEntry.EmittedObjectsCount++;
-        return ctx.write(selected);
+        return write(selected);
       }
     };
 
@@ -328,11 +339,11 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
     if (echo) {
       typesRegistered();
       hEntry.EmittedObjectsCount++;
-      await ctx.write(echo.value);
+      await write(echo.value);
     }
   } catch (e) {
     // Pipeline flow signals (Select-Object -First stopping upstream, break, exit) are not errors: pass them on.
-    if (isFlowSignal(e)) throw e;
+    if (isFlowSignal(e) || e === downstreamFailure) throw e;
     const rec = toAwsErrorRecord(e, spec.name, spec.prefix, target, svc?.endpoint);
     ctx.throwTerminating(rec);
   } finally {
@@ -343,6 +354,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
 }
 
 function noTypesPending(): void {}
+const noFailure = Symbol('noFailure');
 
 function firstRequiredValue(entry: OperationEntry | undefined, p: Record<string, any>): unknown {
   for (const g of entry?.p ?? []) if (g.required && p[g.name] !== undefined) return p[g.name];
