@@ -197,11 +197,21 @@ if (process.env.AWSH_BENCH_MODLOG) {
 }
 if (process.env.AWSH_BENCH_HEAPLOG) {
   let peak = 0;
-  const sample = () => { const h = process.memoryUsage().heapUsed; if (h > peak) peak = h; };
-  setInterval(sample, 5).unref();
+  // With --expose-gc (probeLive) each sample first collects garbage, so the peak is of live (retained) heap.
+  const live = typeof globalThis.gc === 'function';
+  const sample = () => { if (live) globalThis.gc(); const h = process.memoryUsage().heapUsed; if (h > peak) peak = h; };
+  setInterval(sample, live ? 40 : 5).unref();
   process.on('exit', () => { sample(); writeFileSync(process.env.AWSH_BENCH_HEAPLOG, String(peak / 1048576)); });
 }\n`);
   return join(probeDir, 'preload.mjs');
+}
+
+/**
+ * Peak live heap (MB) of one node process: every 40 ms it collects garbage and reads heapUsed, so what is measured
+ * is what the process retains while it runs, not garbage that is yet to be collected. Also its peak RSS (MB).
+ */
+export function probeLive(args, env) {
+  return probe(['--expose-gc', ...args], env);
 }
 
 /** Runs node with the probe preload once: the AWS modules it loaded, its peak RSS and peak heap (MB). */

@@ -53,4 +53,18 @@ Get-EC2Instance | Stop-EC2Instance -Force | Out-Null
     expect(output[0]).toBe('Amazon.EC2.Model.Reservation');
     expect(output.slice(1)).toEqual(['stopped', 'stopped', 'running', 'running']);
   });
+
+  it("a downstream command's error passes through Get-S3Object untouched (script-terminating throw)", async () => {
+    const consumers = ['% { throw "boom" }', '% { Start-Sleep -Milliseconds 1; throw "boom" }'];
+    for (const [i, consumer] of consumers.entries()) {
+      const shell = createShell({ host: {} });
+      const r = await shell.execute(`Set-DefaultAWSRegion us-east-1
+New-S3Bucket thrown-${i} | Out-Null
+Write-S3Object -BucketName thrown-${i} -Key a -Content a
+Get-S3Object -BucketName thrown-${i} | ${consumer}
+'after'`);
+      expect(r.output).toEqual([]);
+      expect((r.terminatingError as any)?.FullyQualifiedErrorId).toBe('boom');
+    }
+  });
 });

@@ -13,6 +13,8 @@ import { toStr } from '../values/convert.js';
 import type { Session } from './session.js';
 
 const metaCache = new WeakMap<CmdletDecl, CommandMetadata>();
+/** What `out` really is: the next command's ProcessorInput.push, which returns a Promise while that command is busy. */
+type Downstream = (value: unknown) => void | Promise<void>;
 
 export function cmdletMetadata(decl: CmdletDecl): CommandMetadata {
   let m = metaCache.get(decl);
@@ -157,19 +159,19 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   private beginRest(): void | Promise<void> {
     if (this.outVariable) {
-      const inner = this.out;
+      const inner = this.out as Downstream;
       this.out = (v) => {
         this.outVarItems!.push(v);
-        inner(v);
+        return inner(v);
       };
     }
     if (this.pipelineVariable) {
       // -PipelineVariable: each object this command writes is visible downstream under that name.
-      const inner = this.out;
+      const inner = this.out as Downstream;
       const name = this.pipelineVariable;
       this.out = (v) => {
         this.session.setVariableFrom(this.frame, name, v);
-        inner(v);
+        return inner(v);
       };
     }
     if (this.warningVariable) {
@@ -258,9 +260,14 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   // --- CmdletContext -------------------------------------------------------
 
+  /**
+   * WriteObject. When the next command went async for this item, the Promise settles once it has taken the item:
+   * a cmdlet that awaits it waits for its downstream as pwsh's synchronous pipeline does, so a producer (a paged
+   * AWS listing, say) does not run ahead and queue everything it fetched. Sync downstream: nothing to await.
+   */
   write(value: unknown, enumerate = false): void | Promise<void> {
     if (enumerate) emitValue(value, this.out);
-    else this.out(value === undefined ? null : value);
+    else return (this.out as Downstream)(value === undefined ? null : value);
   }
 
   private makeRecord(error: ErrorDetails | ErrorRecord): ErrorRecord {

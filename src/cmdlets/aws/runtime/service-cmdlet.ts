@@ -15,6 +15,7 @@ import type { AWSCmdletHistory } from './history.js';
 import { parameterOverrides, pipelineString, requestFixups } from './param-overrides.js';
 import { registerServiceModelTypesSoon } from '../model/model-types.js';
 import { PSObject } from '../../../runtime/values/objects.js';
+import { TYPE_NAME } from './credentials-value.js';
 
 const readVerbs = new Set(['Get', 'Find', 'Search', 'Read', 'Test', 'Select', 'Measure', 'Resolve', 'Show', 'Watch', 'Compare', 'Convert', 'ConvertFrom', 'ConvertTo', 'Format', 'Use']);
 const highImpactVerbs = new Set(['Remove', 'Stop', 'Reset', 'Clear', 'Disable', 'Unregister', 'Revoke', 'Dismount', 'Deny', 'Restart', 'Reject', 'Disconnect', 'Uninstall']);
@@ -207,6 +208,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
   let svc: ServiceClient | undefined;
   const target = spec.pipelineParam ? p[spec.pipelineParam] ?? null : null;
   let typesRegistered = noTypesPending;
+  let downstreamFailure: unknown = noFailure;
   try {
     // Using a module's cmdlet imports the module, and with it its .NET model types (even if the call then fails).
     typesRegistered = registerServiceModelTypesSoon(spec.prefix, await loadServiceModule(spec.prefix));
@@ -272,21 +274,36 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
     input = await hook(input, ctx, svc);
     requestFixups[`${spec.prefix}.${spec.op}`]?.(input);
 
+    // What a downstream command throws (a script's `throw`, say) comes back through ctx.write: it is theirs to
+    // report, not a failure of this service call, so the catch below passes it on untouched.
+    const write = (item: unknown): void | Promise<void> => {
+      try {
+        const r = ctx.write(item);
+        if (r) return r.catch((e) => { throw (downstreamFailure = e); });
+      } catch (e) {
+        throw (downstreamFailure = e);
+      }
+    };
     const shape = (o: any, i: any) => (o && o.ResponseMetadata && !o.$metadata ? o : shapeResponse(spec.prefix, spec.op, o ?? {}, i, outputNs));
-    const emit = async (response: Record<string, any>) => {
-      if (echo) return;
-      if (!selector) return;
+    // A page's items go downstream synchronously, one by one; only when the next command went async for an item
+    // does this wait for it (so a slow consumer holds up paging instead of queueing every page).
+    const emitItems = (items: unknown[], from: number): void | Promise<void> => {
+      for (let i = from; i < items.length; i++) {
+        const item = items[i] as Record<string | symbol, unknown>;
+        if (itemType && item[TYPE_NAME] !== itemType) tag(item, itemType);
+        hEntry.EmittedObjectsCount++;
+        const r = write(item);
+        if (r) return r.then(() => emitItems(items, i + 1));
+      }
+    };
+    const emit = (response: Record<string, any>): void | Promise<void> => {
+      if (echo || !selector) return;
       const selected = selector(response);
       typesRegistered();
-      if (Array.isArray(selected)) {
-        for (const item of selected) {
-          if (itemType) tag(item, itemType);
-          hEntry.EmittedObjectsCount++;
-          await ctx.write(item);
-        }
-      } else if (selected !== null && selected !== undefined) {
+      if (Array.isArray(selected)) return emitItems(selected, 0);
+      if (selected !== null && selected !== undefined) {
         hEntry.EmittedObjectsCount++;
-        await ctx.write(selected);
+        return write(selected);
       }
     };
 
@@ -323,11 +340,11 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
     if (echo) {
       typesRegistered();
       hEntry.EmittedObjectsCount++;
-      await ctx.write(echo.value);
+      await write(echo.value);
     }
   } catch (e) {
     // Pipeline flow signals (Select-Object -First stopping upstream, break, exit) are not errors: pass them on.
-    if (isFlowSignal(e)) throw e;
+    if (isFlowSignal(e) || e === downstreamFailure) throw e;
     const rec = toAwsErrorRecord(e, spec.name, spec.prefix, target, svc?.endpoint);
     ctx.throwTerminating(rec);
   } finally {
@@ -338,6 +355,7 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
 }
 
 function noTypesPending(): void {}
+const noFailure = Symbol('noFailure');
 
 function firstRequiredValue(entry: OperationEntry | undefined, p: Record<string, any>): unknown {
   for (const g of entry?.p ?? []) if (g.required && p[g.name] !== undefined) return p[g.name];
