@@ -180,7 +180,12 @@ const SPECIAL_FOLDERS: Record<string, () => string> = {
   commonapplicationdata: () => '/usr/share',
 };
 
-const table: Record<string, Statics> = {
+let builtTable: Record<string, Statics> | null = null;
+
+/** The static members by type, built on first use: hundreds of closures most scripts never call. */
+function staticsTable(): Record<string, Statics> {
+  if (builtTable) return builtTable;
+  const table: Record<string, Statics> = {
   'System.Math': {
     props: { PI: () => Math.PI, E: () => Math.E, Tau: () => Math.PI * 2 },
     methods: {
@@ -787,7 +792,6 @@ const table: Record<string, Statics> = {
     methods: { AsPSObject: (a) => unwrapArg(a[0]) },
   },
 };
-table['System.Net.WebUtility']!.methods!;
 table['System.Web.HttpUtility'] = table['System.Net.WebUtility']!;
 table['System.Numerics.BigInteger'] = {
   methods: {
@@ -795,6 +799,16 @@ table['System.Numerics.BigInteger'] = {
     Pow: (a) => new PSNumber('BigInteger', BigInt(toJsNumber(unwrapArg(a[0])) as number) ** BigInt(argInt('Pow', 'exponent', a[1]))),
   },
 };
+  for (const [name, counts] of Object.entries(MATH_ARITY)) {
+    const methods = table['System.Math']!.methods!;
+    const impl = methods[name]!;
+    methods[name] = (a, t) => {
+      if (!counts.includes(a.length)) throw overloadCountError(name, a.length);
+      return impl(a, t);
+    };
+  }
+  return (builtTable = table);
+}
 
 function convArg(v: unknown): unknown {
   return unwrapArg(v);
@@ -831,14 +845,6 @@ const MATH_ARITY: Record<string, number[]> = {
   Log: [1, 2], Log10: [1], Log2: [1], Exp: [1], Sin: [1], Cos: [1], Tan: [1], Asin: [1], Acos: [1], Atan: [1],
   Atan2: [2], Sinh: [1], Cosh: [1], Tanh: [1], DivRem: [2, 3], Clamp: [3], BigMul: [2, 3],
 };
-for (const [name, counts] of Object.entries(MATH_ARITY)) {
-  const methods = table['System.Math']!.methods!;
-  const impl = methods[name]!;
-  methods[name] = (a, t) => {
-    if (!counts.includes(a.length)) throw overloadCountError(name, a.length);
-    return impl(a, t);
-  };
-}
 
 const loweredStatics = new Map<string, { props: Map<string, [string, StaticProp]>; methods: Map<string, [string, StaticMethod]> }>();
 function staticsOf(t: PSType): { props: Map<string, [string, StaticProp]>; methods: Map<string, [string, StaticMethod]> } {
@@ -847,7 +853,7 @@ function staticsOf(t: PSType): { props: Map<string, [string, StaticProp]>; metho
   if (!s) {
     const props = new Map<string, [string, StaticProp]>();
     const methods = new Map<string, [string, StaticMethod]>();
-    const def = table[t.IsGenericType ? t.def.fullName : t.FullName];
+    const def = staticsTable()[t.IsGenericType ? t.def.fullName : t.FullName];
     for (const [k, f] of Object.entries(def?.props ?? {})) props.set(k.toLowerCase(), [k, f]);
     for (const [k, f] of Object.entries(def?.methods ?? {})) methods.set(k.toLowerCase(), [k, f]);
     for (const [k, f] of Object.entries(t.def.staticProps ?? {})) props.set(k.toLowerCase(), [k, f]);
