@@ -184,8 +184,6 @@ function enumerateMember(items: Iterable<unknown>, name: string): unknown {
 function lookup(target: unknown, name: string, want: boolean): Found {
   const lname = name.toLowerCase();
   if (typeof target === 'string') return lname === 'length' ? target.length : NOT_FOUND;
-  // [switch] parameters are plain booleans here; SwitchParameter's IsPresent is the value itself.
-  if (typeof target === 'boolean') return lname === 'ispresent' ? target : NOT_FOUND;
   if (target === null || target === undefined || typeof target !== 'object') return NOT_FOUND;
   if (target instanceof PSObject) {
     const m = target.getMember(name);

@@ -203,6 +203,18 @@ export class DictionaryEntry {
   }
 }
 
+/** System.Collections.Generic.KeyValuePair[K,V]: an entry of an enumerated generic dictionary. */
+export class KeyValuePair {
+  constructor(
+    readonly Key: unknown,
+    readonly Value: unknown,
+  ) {}
+  /** `[key, value]`, as KeyValuePair.ToString() gives it. */
+  toString(): string {
+    return `[${String(this.Key)}, ${String(this.Value)}]`;
+  }
+}
+
 /** System.Text.RegularExpressions.Regex. `options` is the RegexOptions flags value. */
 /** A System.Management.Automation.WildcardPattern (`[WildcardPattern]::new('a*', 'IgnoreCase')`). */
 export class PSWildcardPattern {
