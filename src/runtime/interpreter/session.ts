@@ -858,8 +858,10 @@ export class Session implements SessionApi {
     const sb = sbValue;
     const items: unknown[] | null = o.output ? null : [];
     const out: Sink = o.output ? (o.output as Sink) : (v) => void items!.push(v);
-    if (!o.newScope) {
-      const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));
+    const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));
+    // Arguments for a script block with a param block are bound as for a call (script methods, delegates), so that
+    // needs the new-scope path.
+    if (!o.newScope && !(o.args !== undefined && c.parameters.length > 0)) {
       const block = c.process ?? c.end;
       if (!block) return items ?? undefined;
       const scope = f.scope;

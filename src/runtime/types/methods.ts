@@ -2,7 +2,7 @@
 import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
-import { formatComposite, formatValue } from '../values/format.js';
+import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
@@ -266,6 +266,14 @@ const timeSpanMethods: Table<TimeSpan> = {
 };
 
 /** TimeSpan custom formats (`hh\:mm\:ss`, `c`, `g`). */
+// `-f` / String.Format items with a format string reach these types' ToString(format).
+setFormattableHook((v, f) => {
+  if (v instanceof TimeSpan) return formatTimeSpan(v, f);
+  if (v instanceof PSGuid) return guidMethods.ToString!(v, [f]) as string;
+  if (v instanceof PSEnumValue) return enumMethods.ToString!(v, [f]) as string;
+  return undefined;
+});
+
 function formatTimeSpan(t: TimeSpan, f: string): string {
   if (f === 'c' || f === 't' || f === 'T') return t.toString();
   if (f === 'g') {
