@@ -10,7 +10,7 @@ import type { CmdletDecl, CommandInfo, HostUI, PSVariableInfo, SessionApi } from
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
-import { resolveType, convertTo } from '../types/index.js';
+import { resolveType, convertTo, PSList } from '../types/index.js';
 import { Scope, PSVariable, VarOptions } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -72,7 +72,8 @@ export class Session implements SessionApi {
   pipelineHadErrors = false;
   tryDepth = 0;
   signal: AbortSignal = new AbortController().signal;
-  readonly errors: unknown[] = [];
+  /** `$Error`: an ArrayList, newest first (so `$Error.Clear()` and `.Count` behave as in pwsh). */
+  readonly errors: unknown[] = PSList.create(null);
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
   private readonly frameStack: Frame[] = [];
