@@ -207,6 +207,7 @@ export class Formatter {
 
   private chooseShape(obj: unknown, view: ViewDefinition | null): Shape {
     if (this.options.shape) return this.options.shape;
+    if (view?.list && view.listFirst) return 'list';
     if (view?.table) return 'table';
     if (view?.list) return 'list';
     return defaultPropertyNames(obj).length <= 4 ? 'table' : 'list';
