@@ -749,8 +749,14 @@ export class Session implements SessionApi {
   }
 
   makeMyInvocation(name: string, path: string | null, expectingInput: boolean): unknown {
-    const command = PSObject.fromEntries([['Name', name], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
-    Object.defineProperty(command, 'toString', { value: () => name, enumerable: false });
+    // A script's command info (ExternalScriptInfo) is named by its file name; Path/Definition/Source are the full path.
+    const commandName = path ? nodePath.basename(path) : name;
+    const command = PSObject.fromEntries([['Name', commandName], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
+    if (path) {
+      command.setProperty('Definition', path);
+      command.setProperty('Source', path);
+    }
+    Object.defineProperty(command, 'toString', { value: () => commandName, enumerable: false });
     const o = PSObject.fromEntries([
       ['MyCommand', command],
       ['InvocationName', name],
