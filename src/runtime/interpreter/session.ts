@@ -756,7 +756,8 @@ export class Session implements SessionApi {
       command.setProperty('Definition', path);
       command.setProperty('Source', path);
     }
-    Object.defineProperty(command, 'toString', { value: () => commandName, enumerable: false });
+    // Typed as command info, so it converts to a string as its name.
+    command.typeNames = [`System.Management.Automation.${path ? 'ExternalScriptInfo' : 'FunctionInfo'}`, 'System.Management.Automation.CommandInfo', 'System.Object'];
     const o = PSObject.fromEntries([
       ['MyCommand', command],
       ['InvocationName', name],
