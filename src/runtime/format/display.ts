@@ -31,6 +31,10 @@ export function displayString(v: unknown): string {
   if (v instanceof PSObject && v.baseObject instanceof Date) return displayString(v.baseObject);
   // Formatting calls Type.ToString() (the full name), not PowerShell's string conversion (`int`).
   if (v instanceof PSType) return v.ToString();
+  // The console shows doubles in the current culture (en-US): infinities as `∞` (string conversion says `Infinity`).
+  const d = typeof v === 'number' ? v : v instanceof PSDouble ? v.value : 0;
+  if (d === Infinity) return '∞';
+  if (d === -Infinity) return '-∞';
   return toStr(v);
 }
 
