@@ -183,10 +183,9 @@ export class Lexer {
       case 38: return c1 === 38 ? this.mk(T.AndAnd, p, p + 2, scanStart, ws, mode, null) : this.mk(T.Amp, p, p + 1, scanStart, ws, mode, null);
       case 44: return this.mk(T.Comma, p, p + 1, scanStart, ws, mode, null);
       case 39: case 34: {
-        const tok = c === 39 ? this.singleQuoted(p, scanStart, ws, mode) : this.doubleQuoted(p, scanStart, ws, mode);
-        // In command mode `"a"b` is one argument: rescan the whole word as a bareword.
-        if (mode === 'cmd' && tok.end < this.end && !isCmdTerminator(text.charCodeAt(tok.end))) return this.generic(p, scanStart, ws, mode);
-        return tok;
+        // A quoted string ends its token even in command mode (pwsh's tokenizer never glues what follows):
+        // `"a"b` is two arguments and `"a"[0]` / `"a".Length` are postfix operators on the string.
+        return c === 39 ? this.singleQuoted(p, scanStart, ws, mode) : this.doubleQuoted(p, scanStart, ws, mode);
       }
       case 64: { // @
         if (c1 === 40) return this.mk(T.AtParen, p, p + 2, scanStart, ws, mode, null);
@@ -225,11 +224,12 @@ export class Lexer {
       tt === T.OrOr || tt === T.Amp || tt === T.AndAnd || tt === T.Comma || tt === T.AtParen || tt === T.AtCurly || tt === T.DollarParen ||
       tt === T.Splat || tt === EOF
     ) return true;
-    if (tt === T.Variable || tt === T.StringLiteral || tt === T.StringExpandable) {
-      // Command mode glues a variable or quoted string to the characters that follow into one bareword.
-      if (t.image.charCodeAt(0) === 64 || t.end >= this.end) return true; // here-strings
+    if (tt === T.StringLiteral || tt === T.StringExpandable) return true;
+    if (tt === T.Variable) {
+      // Command mode glues a variable to the characters that follow into one bareword.
+      if (t.end >= this.end) return true;
       const d = this.text.charCodeAt(t.end);
-      return isCmdTerminator(d) || (tt === T.Variable && (d === 46 || d === 91));
+      return isCmdTerminator(d) || d === 46 || d === 91;
     }
     return false;
   }

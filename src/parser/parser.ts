@@ -1354,7 +1354,8 @@ export class PsParser extends EmbeddedActionsParser {
     switch (t.tokenType) {
       case T.Generic: this.take(); return this.bareString(t);
       case T.Number: this.take(); return this.constant(t);
-      case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
+      // pwsh parses a quoted argument as a primary expression, so `"abc".Length` and `"a"[0]` apply member access and indexing.
+      case T.StringLiteral: case T.StringExpandable: this.take(); return this.postfix(this.stringNode(t), true);
       case T.Variable: this.take(); return this.postfix(this.variableNode(t), true);
       case T.Splat: this.take(); return { kind: 'Variable', name: (t.data as VariableData).name, scope: null, splatted: true, extent: this.ext(t.startOffset, t.end) };
       case T.LParen: case T.DollarParen: case T.AtParen: case T.AtCurly: case T.LCurly: {
@@ -1731,7 +1732,8 @@ export class PsParser extends EmbeddedActionsParser {
     switch (t.tokenType) {
       case T.Generic: this.take(); return this.bareString(t);
       case T.Number: this.take(); return this.constant(t);
-      case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
+      // pwsh parses a quoted argument as a primary expression, so `"abc".Length` and `"a"[0]` apply member access and indexing.
+      case T.StringLiteral: case T.StringExpandable: this.take(); return this.postfix(this.stringNode(t), true);
       case T.Variable: this.take(); return this.postfix(this.variableNode(t), true);
       case T.LParen: case T.DollarParen: case T.AtParen: case T.AtCurly: case T.LCurly: {
         const p = this.primary();

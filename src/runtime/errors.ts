@@ -1,6 +1,7 @@
 // ErrorRecord and the exceptions scripts catch. A PSRuntimeError carries an ErrorRecord through JS `throw`.
 import type { Extent, SourceFile } from '../parser/ast.js';
 import { PSObject, PSHashtable } from './values/objects.js';
+import { categoryInfoText, errorCategoryText } from './format/error-view.js';
 
 /**
  * A .NET-like exception object. `typeName` is the full .NET type name used for typed `catch`,
@@ -117,6 +118,22 @@ export interface CategoryInfo {
   TargetType: string;
 }
 
+/** ErrorRecord.CategoryInfo: plain fields, and ToString() as the error view renders it. */
+class ErrorCategoryInfo implements CategoryInfo {
+  constructor(
+    public Category: string,
+    public Activity: string,
+    public Reason: string,
+    public TargetName: string,
+    public TargetType: string,
+  ) {}
+  toString(): string {
+    const record = categoryRecords.get(this);
+    return record ? errorCategoryText(record) : categoryInfoText(this);
+  }
+}
+const categoryRecords = new WeakMap<CategoryInfo, ErrorRecord>();
+
 export class ErrorRecord {
   Exception: PSException;
   FullyQualifiedErrorId: string;
@@ -141,13 +158,14 @@ export class ErrorRecord {
     this.TargetObject = targetObject ?? null;
     this.InvocationInfo = invocationInfo;
     const reason = exception.typeName.slice(exception.typeName.lastIndexOf('.') + 1);
-    this.CategoryInfo = {
-      Category: category,
-      Activity: activity,
-      Reason: reason,
-      TargetName: targetObject === null || targetObject === undefined ? '' : String(targetObject),
-      TargetType: targetObject === null || targetObject === undefined ? '' : targetTypeName(targetObject),
-    };
+    this.CategoryInfo = new ErrorCategoryInfo(
+      category,
+      activity,
+      reason,
+      targetObject === null || targetObject === undefined ? '' : String(targetObject),
+      targetObject === null || targetObject === undefined ? '' : targetTypeName(targetObject),
+    );
+    categoryRecords.set(this.CategoryInfo, this);
   }
 
   toString(): string {

@@ -146,7 +146,9 @@ describe('arithmetic', () => {
     expect(divide(new PSDouble(6), 3)).toEqual(new PSDouble(2));
     expect(errId(() => divide(1, 0))).toBe('RuntimeException|Attempted to divide by zero.');
     expect(errId(() => modulo(1, 0))).toBe('RuntimeException|Attempted to divide by zero.');
-    expect(errId(() => divide(1.5, 0))).toBe('RuntimeException|Attempted to divide by zero.');
+    // Double division is IEEE (DoubleOps.Divide): no error.
+    expect(divide(1.5, 0)).toBe(Infinity);
+    expect(Number.isNaN(modulo(1.5, 0) as number)).toBe(true);
     expect(modulo(7, 3)).toBe(1);
     expect(modulo(-7, 3)).toBe(-1);
     expect(modulo(7.5, 2)).toBe(1.5);

@@ -88,7 +88,7 @@ export const writeError: CmdletDecl = {
     if (p.ErrorRecord instanceof ErrorRecord) {
       const src = p.ErrorRecord;
       record = new ErrorRecord(src.Exception, src.FullyQualifiedErrorId, src.CategoryInfo.Category, src.TargetObject, src.InvocationInfo);
-      record.CategoryInfo = { ...src.CategoryInfo };
+      Object.assign(record.CategoryInfo, src.CategoryInfo);
       record.ErrorDetails = src.ErrorDetails ? { ...src.ErrorDetails } : null;
     } else {
       const hasException = p.Exception !== undefined && p.Exception !== null;

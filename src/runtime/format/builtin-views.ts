@@ -59,7 +59,10 @@ export function registerBuiltinViews(): void {
         (label) => ({ label }),
       ),
     },
+    listFirst: true,
+    table: { columns: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map((label) => ({ label })) },
   });
+  registerView('System.Guid', { table: { columns: [{ label: 'Guid' }] } });
   // Type objects (`[int]`): DotNetTypes.format.ps1xml's System.RuntimeType table.
   registerView('System.RuntimeType', {
     table: {

@@ -4,7 +4,7 @@ import { PSObject, PSHashtable } from '../values/objects.js';
 import { PSDouble, PSDecimal, PSNumber, PSChar, numericTypeOf, toJsNumber } from '../values/numbers.js';
 import { toStr } from '../values/convert.js';
 import { formatValue, formatComposite } from '../values/format.js';
-import { formatDateTime, PSEnumValue, DictionaryEntry, getEnumerable, PSType } from '../types/index.js';
+import { formatDateTime, PSEnumValue, DictionaryEntry, KeyValuePair, PSDictionary, getEnumerable, PSType } from '../types/index.js';
 
 /** $FormatEnumerationLimit's default. */
 export const FORMAT_ENUMERATION_LIMIT = 4;
@@ -31,6 +31,10 @@ export function displayString(v: unknown): string {
   if (v instanceof PSObject && v.baseObject instanceof Date) return displayString(v.baseObject);
   // Formatting calls Type.ToString() (the full name), not PowerShell's string conversion (`int`).
   if (v instanceof PSType) return v.ToString();
+  // The console shows doubles in the current culture (en-US): infinities as `∞` (string conversion says `Infinity`).
+  const d = typeof v === 'number' ? v : v instanceof PSDouble ? v.value : 0;
+  if (d === Infinity) return '∞';
+  if (d === -Infinity) return '-∞';
   return toStr(v);
 }
 
@@ -44,15 +48,17 @@ export function enumerableItems(v: unknown): Iterable<unknown> | null {
   return getEnumerable(v);
 }
 
-export function* dictionaryEntries(h: PSHashtable): Iterable<DictionaryEntry> {
-  for (const [k, val] of h.entries()) yield new DictionaryEntry(k, val);
+export function* dictionaryEntries(h: PSHashtable): Iterable<DictionaryEntry | KeyValuePair> {
+  // A generic Dictionary enumerates KeyValuePairs (Key/Value columns); Hashtable gives DictionaryEntries (Name/Value).
+  if (h instanceof PSDictionary) for (const [k, val] of h.entries()) yield new KeyValuePair(k, val);
+  else for (const [k, val] of h.entries()) yield new DictionaryEntry(k, val);
 }
 
 /** GetObjectName: how an element of a collection reads inside `{a, b}`. */
 function elementName(x: unknown): string {
   if (x === null || x === undefined) return '$null';
   // pwsh 7 shows dictionary entries inside `{...}` as `[key, value]`.
-  if (x instanceof DictionaryEntry) return `[${displayString(x.Key)}, ${displayString(x.Value)}]`;
+  if (x instanceof DictionaryEntry || x instanceof KeyValuePair) return `[${displayString(x.Key)}, ${displayString(x.Value)}]`;
   return displayString(x);
 }
 

@@ -28,6 +28,17 @@ export function categoryInfoText(info: CategoryInfo, activity = info.Activity): 
   return `${label}: (${ellipsize(info.TargetName)}:${ellipsize(info.TargetType)}) [${ellipsize(activity)}], ${info.Reason}`;
 }
 
+/** `$err.CategoryInfo.ToString()`, as the error view shows it. */
+export function errorCategoryText(record: ErrorRecord): string {
+  const info = record.CategoryInfo;
+  const inv = record.InvocationInfo;
+  // pwsh shows a parse error through the wrapper exception the ErrorRecord was built from.
+  const reason = record.isParseError && info.Reason === 'ParseException' ? 'ParentContainsErrorRecordException' : info.Reason;
+  // ErrorCategoryInfo.Activity falls back to the name of the cmdlet/function/script that failed.
+  const activity = info.Activity || (inv?.MyCommand ? baseName(inv.MyCommand) : '');
+  return categoryInfoText({ ...info, Reason: reason }, activity);
+}
+
 /** pwsh's maximum width of the quoted source line (PositionUtilities.VerboseMessage). */
 const maxLineLength = 69;
 
@@ -166,11 +177,7 @@ export function formatErrorRecord(record: ErrorRecord): string {
     const all = (record as ErrorRecord & { parseErrors?: ParseErrorInfo[] }).parseErrors;
     message = all?.length ? parseErrorMessage(all, inv.source) : `${verbosePositionMessage(inv.extent, inv.source)}\n${message}`;
   }
-  // pwsh shows a parse error through the wrapper exception the ErrorRecord was built from.
-  const reason = record.isParseError && info.Reason === 'ParseException' ? 'ParentContainsErrorRecordException' : info.Reason;
-  // ErrorCategoryInfo.Activity falls back to the name of the cmdlet/function/script that failed.
-  const activity = info.Activity || (inv?.MyCommand ? baseName(inv.MyCommand) : '');
-  const category = categoryInfoText({ ...info, Reason: reason }, activity);
+  const category = errorCategoryText(record);
   const prefix = commandPrefix(record);
   return (
     prefix +

@@ -4,13 +4,13 @@
 // computed from the rows buffered while the first ~300 ms of output arrive.
 import { ErrorRecord } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
-import { DictionaryEntry } from '../types/index.js';
+import { DictionaryEntry, PSEnumValue } from '../types/index.js';
 import { cellText, displayString, isScalar, dictionaryEntries, enumerableItems } from './display.js';
 import { defaultPropertyNames, propertyNamesOf, propertyValueOf, typeNamesOf } from './properties.js';
 import { findView, type ViewColumn, type ViewDefinition } from './views.js';
 import { layoutTable, renderHeader, renderRow, renderWrappedRow, wrapLines, type Alignment, type TableLayout } from './table-writer.js';
 import { formatErrorRecord } from './error-view.js';
-import { numericTypeOf } from '../values/numbers.js';
+import { PSChar, numericTypeOf } from '../values/numbers.js';
 
 /** A column / list item / wide property as Format-* parameters or views give it. */
 export interface ColumnSpec {
@@ -96,8 +96,9 @@ function isEmptyCustomObject(obj: unknown): boolean {
   return obj instanceof PSObject && (obj.baseObject === undefined || obj.baseObject === null);
 }
 
-function isNumericValue(v: unknown): boolean {
-  return numericTypeOf(v) !== null;
+/** pwsh right-aligns a default table column whose first value is of a DefaultScalarTypes type other than String. */
+function isRightAlignedValue(v: unknown): boolean {
+  return numericTypeOf(v) !== null || typeof v === 'boolean' || v instanceof PSChar || v instanceof PSEnumValue;
 }
 
 function viewColumnToSpec(c: ViewColumn): ColumnSpec {
@@ -206,6 +207,7 @@ export class Formatter {
 
   private chooseShape(obj: unknown, view: ViewDefinition | null): Shape {
     if (this.options.shape) return this.options.shape;
+    if (view?.list && view.listFirst) return 'list';
     if (view?.table) return 'table';
     if (view?.list) return 'list';
     return defaultPropertyNames(obj).length <= 4 ? 'table' : 'list';
@@ -233,7 +235,7 @@ export class Formatter {
         if (c.alignment) return c.alignment;
         if (fromView) return 'Left';
         const v = valueOf(c, obj, computed);
-        return typeof v !== 'string' && isNumericValue(v) ? 'Right' : 'Left';
+        return typeof v !== 'string' && isRightAlignedValue(v) ? 'Right' : 'Left';
       });
       const initialWidths = columns.map((c) => (c.width && c.width > 0 ? c.width : 0));
       const caching = this.options.autoSize === true || initialWidths[0] === 0;

@@ -23,6 +23,8 @@ export interface ViewDefinition {
     groupBy?: { getter: (obj: unknown) => unknown; header: (value: unknown) => string };
   };
   list?: { items: ViewColumn[] };
+  /** The type's first view is its list, so Out-Default uses the list even though a table view exists (TimeSpan). */
+  listFirst?: boolean;
   /** Out-of-band text view (DateTime, ErrorRecord): lines printed for the object, whatever the current table. */
   custom?: (obj: unknown) => string[];
   /** DefaultDisplayPropertySet: properties shown when there is no table/list view. */

@@ -61,7 +61,14 @@ export function isCommonParameter(name: string): boolean {
   return COMMON_KEYS.has(name.toLowerCase());
 }
 
+/** ActionPreference names in enum value order (SilentlyContinue = 0). */
 const ACTION_VALUES = ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend', 'Break'];
+
+function actionName(value: unknown): unknown {
+  const text = typeof value === 'string' ? value.trim() : isNumeric(value) ? toStr(value) : null;
+  if (text === null || !/^\d+$/.test(text)) return value;
+  return ACTION_VALUES[Number(text)] ?? value;
+}
 
 export function toParamMeta(d: ParameterDecl): ParamMeta {
   const t = d.type ?? 'object';
@@ -99,6 +106,8 @@ export function bindingError(
 
 function convertArg(cmdName: string, p: ParamMeta, value: unknown): unknown {
   if (p.isSwitch) return value === undefined ? true : toBool(value);
+  // -ErrorAction 0 (and the like): ActionPreference enum values convert from their numbers.
+  if (p.validateSet === ACTION_VALUES) return actionName(value);
   if (p.convert === null) {
     const tn = p.typeName.toLowerCase();
     if (tn === 'object' || tn === 'psobject' || tn === 'system.object') p.convert = identity;

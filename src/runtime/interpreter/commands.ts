@@ -59,6 +59,15 @@ function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
   });
 }
 
+/** A command name followed, without a space, by a parenthesized comma list: `f(1, 2)`. */
+function calledLikeMethod(name: A.CommandElementAst, arg: A.CommandElementAst): boolean {
+  if (arg.kind !== 'ParenExpression' || name.extent.end !== arg.extent.start) return false;
+  const p = arg.pipeline;
+  if (p.kind !== 'Pipeline' || p.elements.length !== 1) return false;
+  const e = p.elements[0]!;
+  return e.kind === 'CommandExpression' && e.expression.kind === 'ArrayLiteral';
+}
+
 function compileElement(el: A.CommandAst | A.CommandExpressionAst): CompiledCommand | CompiledSource {
   if (el.kind === 'CommandExpression') {
     const x = el.expression;
@@ -67,12 +76,28 @@ function compileElement(el: A.CommandAst | A.CommandExpressionAst): CompiledComm
   }
   const [first, ...rest] = el.commandElements;
   const staticName = first.kind === 'StringConstant' ? first.value : null;
+  const args = compileArgs(rest);
+  if (rest.length === 1 && calledLikeMethod(first, rest[0]!)) {
+    // `f(1, 2)`: strict mode 2+ rejects method-call syntax for a command (checked when it runs, as pwsh does).
+    const arg = args[0]!;
+    const value = arg.value!;
+    arg.value = (f) => {
+      if (f.session.strictMode >= 2) {
+        throw runtimeError(
+          'The function or command was called as if it were a method. Parameters should be separated by spaces. For information about parameters, see the about_Parameters Help topic.',
+          'StrictModeFunctionCallWithParens',
+          { category: 'InvalidOperation' },
+        );
+      }
+      return value(f);
+    };
+  }
   return {
     kind: 'command',
     ast: el,
     staticName,
     nameEval: staticName === null ? compileExpr(first as A.ExpressionAst) : null,
-    args: compileArgs(rest),
+    args,
     dot: el.invocationOperator === '.',
     call: el.invocationOperator === '&',
     redirections: el.redirections,

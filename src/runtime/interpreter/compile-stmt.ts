@@ -414,11 +414,17 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
         values = lines;
       } else values = enumerateForPipeline(v) ?? [v];
       const prev = f.scope.vars.get('_');
+      // `$switch` is the statement's enumerator: a clause may advance it (`$switch.MoveNext(); $switch.Current`).
+      const en = new LoopEnumerator(values[Symbol.iterator]());
+      const prevSwitch = f.scope.vars.get('switch');
+      setInScope(f.scope, 'switch', 'switch', en);
       try {
-        for (const item of values) if (runValue(f, item) === 'break') break;
+        for (let n = en.next(); !n.done; n = en.next()) if (runValue(f, n.value) === 'break') break;
       } finally {
         if (prev) f.scope.vars.set('_', prev);
         else f.scope.vars.delete('_');
+        if (prevSwitch) f.scope.vars.set('switch', prevSwitch);
+        else f.scope.vars.delete('switch');
       }
     }) as unknown as void;
 }

@@ -23,6 +23,8 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     throw runtimeError('Cannot index into a null array.', 'NullArray', { category: 'InvalidOperation' });
   }
   if (Array.isArray(target)) {
+    // Strict mode 3+ makes an out-of-bounds index an error instead of $null.
+    if (f !== null && f.session.strictMode >= 3 && (typeof idx === 'number' || isNumeric(idx))) checkBounds(target, idx);
     if (typeof idx === 'number') return indexArray(target, idx);
     // Collections with a by-name indexer that are also arrays (PSObject.Properties['Name']).
     if (typeof idx === 'string' && typeof (target as { item?: unknown }).item === 'function') {
@@ -85,6 +87,16 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
   void f;
   void extent;
   return scalarIndex(target, idx);
+}
+
+function checkBounds(arr: unknown[], idx: unknown): void {
+  const i = toIndex(idx);
+  if (i >= arr.length || i < -arr.length) {
+    throw runtimeError('Index was outside the bounds of the array.', 'System.IndexOutOfRangeException', {
+      category: 'NotSpecified',
+      exceptionType: 'System.IndexOutOfRangeException',
+    });
+  }
 }
 
 function scalarIndex(target: unknown, idx: unknown): unknown {

@@ -10,9 +10,9 @@ import {
 } from './binder.js';
 import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
 import { setInScope } from './variables.js';
-import { PSHashtable } from '../values/objects.js';
-import { convertTo, resolveType } from '../types/index.js';
-import { toStr } from '../values/convert.js';
+import { PSBoundParametersDictionary, convertTo, resolveType } from '../types/index.js';
+import { toBool, toStr } from '../values/convert.js';
+import { PSSwitch } from '../values/switch.js';
 import { ErrorRecord, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
@@ -82,7 +82,7 @@ export class ScriptProcessor implements Processor {
         } else unbound.push(a.value);
       }
       setInScope(scope, 'args', 'args', unbound);
-      setInScope(scope, 'psboundparameters', 'PSBoundParameters', new PSHashtable());
+      setInScope(scope, 'psboundparameters', 'PSBoundParameters', new PSBoundParametersDictionary());
     }
     if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets'));
     if (this.inv.isScriptFile && this.inv.scriptPath) {
@@ -102,7 +102,11 @@ export class ScriptProcessor implements Processor {
     const scope = this.frame.scope;
     const c = this.compiled;
     const b = this.binding!;
-    const bp = new PSHashtable();
+    const bp = new PSBoundParametersDictionary();
+    // The binder gives switches as booleans (what cmdlets take); scripts see SwitchParameter values.
+    for (const [name, value] of b.bound) {
+      if (typeof value === 'boolean' && this.meta!.byKey.get(name.toLowerCase())?.isSwitch) b.bound.set(name, PSSwitch.of(value));
+    }
     for (const [name, value] of b.bound) {
       const v = setInScope(scope, name.toLowerCase(), name, value);
       const tc = c.typeConstraints.get(name);
@@ -120,7 +124,7 @@ export class ScriptProcessor implements Processor {
         const t = resolveType(tc);
         if (t) value = convertTo(value, t);
       }
-      if (tc && tc.name.toLowerCase() === 'switch') value = def ? value : false;
+      if (!def && this.meta!.byKey.get(key)?.isSwitch) value = PSSwitch.ABSENT;
       const v = setInScope(scope, key, p.name, value);
       if (tc) v.typeConstraint = resolveType(tc);
     }
@@ -143,11 +147,11 @@ export class ScriptProcessor implements Processor {
     pref('ErrorAction', 'ErrorActionPreference');
     pref('WarningAction', 'WarningPreference');
     pref('InformationAction', 'InformationPreference');
-    if (bound.has('Verbose')) setInScope(scope, 'verbosepreference', 'VerbosePreference', bound.get('Verbose') ? 'Continue' : 'SilentlyContinue');
-    if (bound.has('Debug')) setInScope(scope, 'debugpreference', 'DebugPreference', bound.get('Debug') ? 'Continue' : 'SilentlyContinue');
-    if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', !!bound.get('WhatIf'));
+    if (bound.has('Verbose')) setInScope(scope, 'verbosepreference', 'VerbosePreference', toBool(bound.get('Verbose')) ? 'Continue' : 'SilentlyContinue');
+    if (bound.has('Debug')) setInScope(scope, 'debugpreference', 'DebugPreference', toBool(bound.get('Debug')) ? 'Continue' : 'SilentlyContinue');
+    if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', toBool(bound.get('WhatIf')));
     // -Confirm in an advanced function lowers (or, with :$false, disables) $ConfirmPreference there, as in pwsh.
-    if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', bound.get('Confirm') ? 'Low' : 'None');
+    if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', toBool(bound.get('Confirm')) ? 'Low' : 'None');
     if (bound.has('ErrorVariable')) this.frame.session.startErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
   }
 

@@ -10,7 +10,7 @@ import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, S
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
-import { resolveType, convertTo, setLocalTypesHook, type PSType } from '../types/index.js';
+import { resolveType, convertTo, setLocalTypesHook, PSList, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -74,7 +74,8 @@ export class Session implements SessionApi {
   pipelineHadErrors = false;
   tryDepth = 0;
   signal: AbortSignal = new AbortController().signal;
-  readonly errors: unknown[] = [];
+  /** `$Error`: an ArrayList, newest first (so `$Error.Clear()` and `.Count` behave as in pwsh). */
+  readonly errors: unknown[] = PSList.create(null);
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
   private readonly frameStack: Frame[] = [];
@@ -812,8 +813,15 @@ export class Session implements SessionApi {
   }
 
   makeMyInvocation(name: string, path: string | null, expectingInput: boolean): unknown {
-    const command = PSObject.fromEntries([['Name', name], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
-    Object.defineProperty(command, 'toString', { value: () => name, enumerable: false });
+    // A script's command info (ExternalScriptInfo) is named by its file name; Path/Definition/Source are the full path.
+    const commandName = path ? nodePath.basename(path) : name;
+    const command = PSObject.fromEntries([['Name', commandName], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
+    if (path) {
+      command.setProperty('Definition', path);
+      command.setProperty('Source', path);
+    }
+    // Typed as command info, so it converts to a string as its name.
+    command.typeNames = [`System.Management.Automation.${path ? 'ExternalScriptInfo' : 'FunctionInfo'}`, 'System.Management.Automation.CommandInfo', 'System.Object'];
     const o = PSObject.fromEntries([
       ['MyCommand', command],
       ['InvocationName', name],
@@ -922,8 +930,10 @@ export class Session implements SessionApi {
     const sb = sbValue;
     const items: unknown[] | null = o.output ? null : [];
     const out: Sink = o.output ? (o.output as Sink) : (v) => void items!.push(v);
-    if (!o.newScope) {
-      const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));
+    const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));
+    // Arguments for a script block with a param block are bound as for a call (script methods, delegates), so that
+    // needs the new-scope path.
+    if (!o.newScope && !(o.args !== undefined && c.parameters.length > 0)) {
       const block = c.process ?? c.end;
       if (!block) return items ?? undefined;
       const scope = f.scope;

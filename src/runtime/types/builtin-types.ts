@@ -83,6 +83,7 @@ const simple: TypeDef[] = [
   { fullName: 'System.Collections.Generic.Queue`1', genericArity: 1, interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.Stack`1', genericArity: 1, interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.KeyValuePair`2', genericArity: 2, baseType: VT },
+  { fullName: 'System.Management.Automation.PSBoundParametersDictionary', interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Nullable`1', genericArity: 1, baseType: VT },
   { fullName: 'System.Collections.IEnumerable', baseType: null },
   { fullName: 'System.Collections.ICollection', baseType: null },

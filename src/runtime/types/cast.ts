@@ -5,6 +5,7 @@ import { toBool, toStr } from '../values/convert.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, makeDouble, numericTypeOf } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
+import { PSSwitch } from '../values/switch.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, getEnumerable } from './collections.js';
 import { construct, hasConstructor } from './constructors.js';
 import { TimeSpan, dateFromTicks, parseDateTime, parseTimeSpan } from './datetime.js';
@@ -295,8 +296,9 @@ function nullConversion(type: PSType): unknown {
     case 'System.String':
       return '';
     case 'System.Boolean':
-    case 'System.Management.Automation.SwitchParameter':
       return false;
+    case 'System.Management.Automation.SwitchParameter':
+      return PSSwitch.ABSENT;
     case 'System.Char':
       return new PSChar(0);
     case 'System.DateTime':
@@ -407,7 +409,7 @@ export function convertTo(value: unknown, type: PSType): unknown {
     case 'System.Boolean':
       return typeof v === 'boolean' ? v : toBool(v);
     case 'System.Management.Automation.SwitchParameter':
-      return toBool(v);
+      return v instanceof PSSwitch ? v : PSSwitch.of(toBool(v));
     case 'System.Char':
       return toCharValue(v, type);
     case 'System.Array':

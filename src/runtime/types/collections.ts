@@ -74,6 +74,13 @@ export class PSDictionary extends PSHashtable {
   }
 }
 
+/** `$PSBoundParameters`: a Dictionary[string, object] with case-insensitive keys. */
+export class PSBoundParametersDictionary extends PSDictionary {
+  constructor() {
+    super(null, null, true);
+  }
+}
+
 /** System.Collections.Generic.HashSet[T]. */
 export class PSHashSet {
   readonly items = new Map<unknown, unknown>();

@@ -221,6 +221,8 @@ function exceptionCtor(args: unknown[], t: PSType): PSException {
   const msg = a0 ?? `Exception of type '${t.FullName}' was thrown.`;
   const e = new PSException(msg, t.FullName, a1 instanceof PSException ? a1 : null);
   if (exceptionIsA(t.FullName, 'System.ArgumentException')) e.ParamName = null;
+  // FileNotFoundException(message, fileName).
+  if (t.FullName === 'System.IO.FileNotFoundException') e.FileName = typeof a1 === 'string' ? a1 : null;
   return e;
 }
 

@@ -13,8 +13,8 @@ export {
   type DateTimeKind,
 } from './datetime.js';
 export {
-  TYPE_NAME, PSReference, PSGuid, PSVersion, PSUri, PSEnumValue, DictionaryEntry, PSRegex, PSEncoding, encodings,
+  TYPE_NAME, PSReference, PSGuid, PSVersion, PSUri, PSEnumValue, DictionaryEntry, KeyValuePair, PSRegex, PSEncoding, encodings,
 } from './simple-values.js';
 export {
-  PSList, PSDictionary, PSHashSet, PSQueue, PSStack, PSStringBuilder, getEnumerable, isEnumerable,
+  PSList, PSDictionary, PSBoundParametersDictionary, PSHashSet, PSQueue, PSStack, PSStringBuilder, getEnumerable, isEnumerable,
 } from './collections.js';

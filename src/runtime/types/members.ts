@@ -184,8 +184,6 @@ function enumerateMember(items: Iterable<unknown>, name: string): unknown {
 function lookup(target: unknown, name: string, want: boolean): Found {
   const lname = name.toLowerCase();
   if (typeof target === 'string') return lname === 'length' ? target.length : NOT_FOUND;
-  // [switch] parameters are plain booleans here; SwitchParameter's IsPresent is the value itself.
-  if (typeof target === 'boolean') return lname === 'ispresent' ? target : NOT_FOUND;
   if (target === null || target === undefined || typeof target !== 'object') return NOT_FOUND;
   if (target instanceof PSObject) {
     const m = target.getMember(name);
@@ -220,6 +218,8 @@ function lookup(target: unknown, name: string, want: boolean): Found {
   }
   if (target instanceof Uint8Array) return lname === 'length' || lname === 'count' ? target.length : lname === 'rank' ? 1 : NOT_FOUND;
   if (target instanceof PSEnumValue) return lname === 'value__' ? target.value : NOT_FOUND;
+  // TimeSpan.Ticks is an Int64 (kept as a JS number inside).
+  if (target instanceof TimeSpan && lname === 'ticks') return BigInt(target.Ticks);
   if (target instanceof PSType) {
     if (lname === 'generictypearguments') return target.genericArgs ? [...target.genericArgs] : [];
     if (lname === 'assemblyqualifiedname') return target.FullName;

@@ -2,7 +2,7 @@
 import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
-import { formatComposite, formatValue } from '../values/format.js';
+import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
@@ -22,7 +22,8 @@ import {
 import { PSMemberCollection, PSObjectView, getMember, hasMember } from './members.js';
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
-import { DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
+import { PSSwitch } from '../values/switch.js';
+import { DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
 import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
 import { setArrayElementType, typeOf } from './type-of.js';
@@ -265,6 +266,14 @@ const timeSpanMethods: Table<TimeSpan> = {
 };
 
 /** TimeSpan custom formats (`hh\:mm\:ss`, `c`, `g`). */
+// `-f` / String.Format items with a format string reach these types' ToString(format).
+setFormattableHook((v, f) => {
+  if (v instanceof TimeSpan) return formatTimeSpan(v, f);
+  if (v instanceof PSGuid) return guidMethods.ToString!(v, [f]) as string;
+  if (v instanceof PSEnumValue) return enumMethods.ToString!(v, [f]) as string;
+  return undefined;
+});
+
 function formatTimeSpan(t: TimeSpan, f: string): string {
   if (f === 'c' || f === 't' || f === 'T') return t.toString();
   if (f === 'g') {
@@ -493,7 +502,7 @@ const hashtableMethods: Table<PSHashtable> = {
   ContainsValue: (h, a) => [...h.values()].some((v) => dotnetEquals(v, a[0]) || (typeof v === 'string' && v === unwrapArg(a[0]))),
   Clear: (h) => (h.clear(), undefined),
   Clone: (h) => h.clone(),
-  GetEnumerator: (h) => [...h.entries()].map(([k, v]) => new DictionaryEntry(k, v)),
+  GetEnumerator: (h) => [...h.entries()].map(([k, v]) => (h instanceof PSDictionary ? new KeyValuePair(k, v) : new DictionaryEntry(k, v))),
   get_Item: (h, a) => h.get(dictKey(h, a[0])),
   Item: (h, a) => h.get(dictKey(h, a[0])),
   set_Item: (h, a) => (h.set(dictKey(h, a[0]), dictValue(h, a[1])), undefined),
@@ -776,6 +785,13 @@ const versionMethods: Table<PSVersion> = {
   ToString: (v, a) => (a.length ? [v.Major, v.Minor, v.Build, v.Revision].slice(0, argInt('ToString', 'fieldCount', a[0])).join('.') : v.toString()),
 };
 
+const switchMethods: Table<PSSwitch> = {
+  ToBool: (s) => s.IsPresent,
+  Equals: (s, a) => s.equals(unwrapArg(a[0])),
+  GetHashCode: (s) => (s.IsPresent ? 1 : 0),
+  ToString: (s) => s.toString(),
+};
+
 const encodingMethods: Table<PSEncoding> = {
   GetBytes: (e, a) => {
     const v = unwrapArg(a[0]);
@@ -898,6 +914,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof PSEnumValue) return enumMethods as Table<never>;
   if (t instanceof PSGuid) return guidMethods as Table<never>;
   if (t instanceof PSVersion) return versionMethods as Table<never>;
+  if (t instanceof PSSwitch) return switchMethods as Table<never>;
   if (t instanceof PSEncoding) return encodingMethods as Table<never>;
   if (t instanceof PSObjectView) return psObjectViewMethods as Table<never>;
   if (t instanceof RegexMatch) return matchMethods as Table<never>;

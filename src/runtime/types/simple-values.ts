@@ -22,9 +22,13 @@ export class PSReference {
 }
 
 export class PSGuid {
-  readonly value: string; // lower-case, hyphenated
+  declare readonly value: string; // lower-case, hyphenated
   constructor(value: string) {
-    this.value = value.toLowerCase();
+    // Not enumerable: a Guid's only property is its `Guid` (types.ps1xml's script property).
+    Object.defineProperty(this, 'value', { value: value.toLowerCase(), enumerable: false });
+  }
+  get Guid(): string {
+    return this.value;
   }
   static parse(text: string): PSGuid | null {
     let s = text.trim();
@@ -200,6 +204,18 @@ export class DictionaryEntry {
   ) {}
   get Name(): unknown {
     return this.Key;
+  }
+}
+
+/** System.Collections.Generic.KeyValuePair[K,V]: an entry of an enumerated generic dictionary. */
+export class KeyValuePair {
+  constructor(
+    readonly Key: unknown,
+    readonly Value: unknown,
+  ) {}
+  /** `[key, value]`, as KeyValuePair.ToString() gives it. */
+  toString(): string {
+    return `[${String(this.Key)}, ${String(this.Value)}]`;
   }
 }
 

@@ -831,7 +831,11 @@ function ioWrap<R>(path: unknown, fn: () => R): R {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const p = nodePath.resolve(argStr(path));
-    if (err.code === 'ENOENT') throw new DotNetError('System.IO.FileNotFoundException', `Could not find file '${p}'.`);
+    if (err.code === 'ENOENT') {
+      // .NET tells a missing directory on the way from a missing file.
+      if (!fs.existsSync(nodePath.dirname(p))) throw new DotNetError('System.IO.DirectoryNotFoundException', `Could not find a part of the path '${p}'.`);
+      throw new DotNetError('System.IO.FileNotFoundException', `Could not find file '${p}'.`);
+    }
     if (err.code === 'EACCES' || err.code === 'EPERM') throw new DotNetError('System.UnauthorizedAccessException', `Access to the path '${p}' is denied.`);
     if (err.code === 'EEXIST') throw new DotNetError('System.IO.IOException', `The file '${p}' already exists.`);
     if (err.code === 'EISDIR') throw new DotNetError('System.UnauthorizedAccessException', `Access to the path '${p}' is denied.`);

@@ -4,13 +4,14 @@ import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, PSOrderedHashtable } from '../values/objects.js';
 import { RegexMatch } from '../values/regex.js';
+import { PSSwitch } from '../values/switch.js';
 import './builtin-types.js';
-import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder } from './collections.js';
+import { PSBoundParametersDictionary, PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder } from './collections.js';
 import { TimeSpan } from './datetime.js';
 import { PSMultiArray } from './multi-array.js';
 import { PSType, arrayTypeOf, defineType, instantiateGeneric, resolveType, typeByFullName } from './ps-type.js';
 import {
-  DictionaryEntry, PSEncoding, PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME,
+  DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME,
 } from './simple-values.js';
 
 /** Typed arrays (`[int[]]$a`) remember their element type; plain JS arrays are object[]. */
@@ -64,6 +65,8 @@ export function typeOf(v: unknown): PSType {
     if (v.baseObject !== undefined && v.baseObject !== null) return typeOf(v.baseObject);
     return dotNetClassOf(v.typeNames) ?? T('System.Management.Automation.PSCustomObject');
   }
+  if (v instanceof PSBoundParametersDictionary) return T('System.Management.Automation.PSBoundParametersDictionary');
+  if (v instanceof KeyValuePair) return generic('System.Collections.Generic.KeyValuePair', [typeOf(v.Key), typeOf(v.Value)]);
   if (v instanceof PSDictionary) return generic(v.sorted ? 'System.Collections.Generic.SortedDictionary' : 'System.Collections.Generic.Dictionary', [v.keyType, v.valueType]);
   if (v instanceof PSOrderedHashtable) return T('System.Management.Automation.OrderedHashtable');
   if (v instanceof PSHashtable) return T(v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable');
@@ -76,6 +79,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSEnumValue) return v.type;
   if (v instanceof PSGuid) return T('System.Guid');
   if (v instanceof PSVersion) return T('System.Version');
+  if (v instanceof PSSwitch) return T('System.Management.Automation.SwitchParameter');
   if (v instanceof PSUri) return T('System.Uri');
   if (v instanceof PSRegex) return T('System.Text.RegularExpressions.Regex');
   if (v instanceof PSWildcardPattern) return T('System.Management.Automation.WildcardPattern');

@@ -193,11 +193,10 @@ export function numericOp(op: ArithOp, l: unknown, r: unknown): unknown {
       return makeDouble(a - b);
     case '*':
       return makeDouble(a * b);
+    // Double division follows IEEE (1/0.0 is Infinity, 0/0.0 and 1%0.0 NaN); only integer and decimal ops throw.
     case '/':
-      if (b === 0) throw divideByZeroError();
       return makeDouble(a / b);
     case '%':
-      if (b === 0) throw divideByZeroError();
       return makeDouble(a % b);
   }
   return null;

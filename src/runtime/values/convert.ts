@@ -2,6 +2,7 @@
 import { runtimeError } from '../errors.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, makeDouble, INT32_MAX, INT32_MIN } from './numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from './objects.js';
+import { PSSwitch } from './switch.js';
 
 /** PowerShell truthiness (LanguagePrimitives.IsTrue). */
 export function toBool(v: unknown): boolean {
@@ -29,10 +30,7 @@ export function toBool(v: unknown): boolean {
   if (v instanceof PSDecimal) return v.mantissa !== 0n;
   if (v instanceof PSNumber) return typeof v.value === 'bigint' ? v.value !== 0n : v.value !== 0;
   if (v instanceof PSChar) return v.code !== 0;
-  // SwitchParameter-like values carry IsPresent.
-  if (typeof v === 'object' && (v as { isSwitchParameter?: boolean }).isSwitchParameter === true) {
-    return (v as { IsPresent?: boolean }).IsPresent === true;
-  }
+  if (v instanceof PSSwitch) return v.IsPresent;
   return true;
 }
 

@@ -62,14 +62,21 @@ function formatArgument(v: unknown): string {
   return toStr(v);
 }
 
-/** value.ToString(format) for numbers and dates; other values ignore the format. */
+/** The types layer formats its IFormattable values (TimeSpan, Guid, enums) through this hook. */
+let formattableHook: ((v: unknown, fmt: string) => string | undefined) | null = null;
+export function setFormattableHook(fn: (v: unknown, fmt: string) => string | undefined): void {
+  formattableHook = fn;
+}
+
+/** value.ToString(format) for numbers, dates and other IFormattable values; other values ignore the format. */
 export function formatValue(v: unknown, fmt: string): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return formatDate(v, fmt);
   if (v instanceof PSChar || typeof v === 'string' || typeof v === 'boolean') return toStr(v);
   if (isNumeric(v)) return formatNumber(v, fmt);
   if (Array.isArray(v)) return 'System.Object[]';
-  return toStr(v);
+  const formatted = formattableHook?.(v, fmt);
+  return formatted !== undefined ? formatted : toStr(v);
 }
 
 // ---- numbers --------------------------------------------------------------------------------------------
