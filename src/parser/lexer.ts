@@ -68,32 +68,45 @@ class PartsBuilder {
   }
 }
 
+const MODES: readonly LexMode[] = ['cmd', 'expr', 'type', 'hashkey'];
+const MODE_INDEX: Record<LexMode, number> = { cmd: 0, expr: 1, type: 2, hashkey: 3 };
+
 /**
  * A chevrotain-compatible token built with all its fields in one constructor, so every token shares one
- * hidden class. It holds only what the grammar reads: a token is allocated for every word of the script, so
- * chevrotain's optional position fields (line/column are computed from offsets when needed, by LineIndex)
- * are left out, and `tokenTypeIdx` is read through the token type.
+ * hidden class. A token is allocated for every word of the script (and most die at once), so it holds only
+ * five fields: chevrotain's optional position fields are left out (line/column come from offsets, via
+ * LineIndex), `tokenTypeIdx` is read through the token type, `end` is derived from the image (always the
+ * source text between start and end), and scan start, mode and `ws` are packed into one number.
  */
 class Token implements PsToken {
   // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
   declare readonly tokenType: TokenType;
   declare readonly image: string;
   declare readonly startOffset: number;
-  declare readonly end: number;
-  declare readonly scanStart: number;
-  declare readonly ws: boolean;
-  declare readonly mode: LexMode;
   declare readonly data: unknown;
-  constructor(tokenType: TokenType, image: string, startOffset: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
-    const self = this as { -readonly [K in keyof Token]: Token[K] };
+  /** (startOffset - scanStart) * 8 + (ws ? 4 : 0) + mode index. Integer arithmetic: exact for any offset. */
+  declare private readonly flags: number;
+  constructor(tokenType: TokenType, image: string, startOffset: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
+    const self = this as unknown as { tokenType: TokenType; image: string; startOffset: number; data: unknown; flags: number };
     self.tokenType = tokenType;
     self.image = image;
     self.startOffset = startOffset;
-    self.end = end;
-    self.scanStart = scanStart;
-    self.ws = ws;
-    self.mode = mode;
     self.data = data;
+    self.flags = (startOffset - scanStart) * 8 + (ws ? 4 : 0) + MODE_INDEX[mode];
+  }
+  get end(): number {
+    return this.startOffset + this.image.length;
+  }
+  get scanStart(): number {
+    const f = this.flags;
+    // `& 7` keeps the low bits right even beyond int32 (2^32 is a multiple of 8).
+    return this.startOffset - (f - (f & 7)) / 8;
+  }
+  get ws(): boolean {
+    return (this.flags & 4) !== 0;
+  }
+  get mode(): LexMode {
+    return MODES[this.flags & 3]!;
   }
   get tokenTypeIdx(): number {
     return this.tokenType.tokenTypeIdx!;
@@ -122,13 +135,13 @@ export class Lexer {
 
   private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return new Token(type, this.text.slice(start, end), start, end, scanStart, ws, mode, data);
+    return new Token(type, this.text.slice(start, end), start, scanStart, ws, mode, data);
   }
 
-  /** `mk` for a token whose text the caller already has (no second slice of the source). */
+  /** `mk` for a token whose text (the source from start to end) the caller already has: no second slice. */
   private mkImage(type: TokenType, image: string, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return new Token(type, image, start, end, scanStart, ws, mode, data);
+    return new Token(type, image, start, scanStart, ws, mode, data);
   }
 
   /** Skips whitespace, comments and line continuations; returns true when anything was skipped. */
@@ -424,8 +437,8 @@ export class Lexer {
   private exprNumber(p: number, scanStart: number, ws: boolean): PsToken {
     const text = this.text;
     EXPR_NUMBER_RE.lastIndex = p;
-    const m = EXPR_NUMBER_RE.exec(text);
-    let q = Math.min(this.end, p + (m ? m[0].length : 1));
+    // `test` on a sticky regex leaves the match end in lastIndex: no match array per number.
+    let q = Math.min(this.end, EXPR_NUMBER_RE.test(text) ? EXPR_NUMBER_RE.lastIndex : p + 1);
     if (q < this.end && isWordChar(text.charCodeAt(q))) {
       while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
       return this.mk(T.Generic, p, q, scanStart, ws, 'expr', { quote: 'bare', value: text.slice(p, q), parts: null, raw: text.slice(p, q) } satisfies StringData);

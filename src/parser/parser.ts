@@ -196,7 +196,8 @@ export class PsParser extends EmbeddedActionsParser {
     const from = this.idx + 1 - this.base;
     const n = this.ntoks - this.idx - 1;
     for (let j = 0; j < n; j++) v[j] = v[from + j]!;
-    v.length = n;
+    // The array keeps its length (stale slots are overwritten as lexing goes on): shrinking it would make V8 trim
+    // the backing store, and every refill would then reallocate it as it grows again.
     this.base = this.idx + 1;
   }
 
