@@ -87,6 +87,10 @@ class Token implements PsToken {
   /** (startOffset - scanStart) * 8 + (ws ? 4 : 0) + mode index. Integer arithmetic: exact for any offset. */
   declare private readonly flags: number;
   constructor(tokenType: TokenType, image: string, startOffset: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
+    this.init(tokenType, image, startOffset, scanStart, ws, mode, data);
+  }
+  /** Sets every field (also when a recycled token is reused: see TokenPool). */
+  init(tokenType: TokenType, image: string, startOffset: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): void {
     const self = this as unknown as { tokenType: TokenType; image: string; startOffset: number; data: unknown; flags: number };
     self.tokenType = tokenType;
     self.image = image;
@@ -116,6 +120,45 @@ class Token implements PsToken {
   }
 }
 
+/** Most recycled tokens kept for reuse (the rest are left to the garbage collector). */
+const MAX_FREE_TOKENS = 1024;
+
+/**
+ * Token objects are most of the parser's garbage (one per word, dead a moment later), and garbage makes the
+ * young-generation collector run more often, copying the AST under construction each time. So the parser
+ * hands tokens back once nothing can refer to them any more (PsParser.recycle, between statements) and the
+ * lexers reuse them. `log` lists, in creation order, the tokens made and not yet handed back.
+ */
+export class TokenPool {
+  log: PsToken[] = [];
+  logLen = 0;
+  private free: Token[] = [];
+  private nfree = 0;
+  /** Off when the caller keeps the tokens (tokenize). */
+  enabled = true;
+
+  make(type: TokenType, image: string, start: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
+    let t: Token;
+    if (this.nfree > 0) {
+      t = this.free[--this.nfree]!;
+      t.init(type, image, start, scanStart, ws, mode, data);
+    } else t = new Token(type, image, start, scanStart, ws, mode, data);
+    if (this.enabled) this.log[this.logLen++] = t;
+    return t;
+  }
+
+  release(t: PsToken): void {
+    if (this.nfree < MAX_FREE_TOKENS) this.free[this.nfree++] = t as Token;
+  }
+
+  /** Starts a parse: forgets the tokens of the last one (a long log is dropped rather than kept alive). */
+  reset(enabled: boolean): void {
+    this.enabled = enabled;
+    this.logLen = 0;
+    if (this.log.length > MAX_FREE_TOKENS) this.log = [];
+  }
+}
+
 export class Lexer {
   pos: number;
   readonly errors: LexError[] = [];
@@ -125,7 +168,7 @@ export class Lexer {
    */
   reuse: PsToken | null = null;
 
-  constructor(readonly text: string, start: number, public end: number) {
+  constructor(readonly text: string, start: number, public end: number, private readonly pool: TokenPool) {
     this.pos = start;
   }
 
@@ -135,13 +178,13 @@ export class Lexer {
 
   private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return new Token(type, this.text.slice(start, end), start, scanStart, ws, mode, data);
+    return this.pool.make(type, this.text.slice(start, end), start, scanStart, ws, mode, data);
   }
 
   /** `mk` for a token whose text (the source from start to end) the caller already has: no second slice. */
   private mkImage(type: TokenType, image: string, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return new Token(type, image, start, scanStart, ws, mode, data);
+    return this.pool.make(type, image, start, scanStart, ws, mode, data);
   }
 
   /** Skips whitespace, comments and line continuations; returns true when anything was skipped. */
