@@ -2,7 +2,7 @@
 // it needs (command arguments, expressions, type names, hashtable keys); chevrotain token
 // instances are returned. Lexing never throws: problems are recorded in `errors`.
 import { EOF, type TokenType } from 'chevrotain';
-import { T, type LexMode, type PsToken, type StringData, type StringPart, type RedirectionData, type VariableData } from './tokens.js';
+import { T, type LexMode, type PsToken, type StringData, type StringPart, type RedirectionData, type VariableData, type ParameterData } from './tokens.js';
 import { isWs, isNewline, isDigit, isLetter, isWordChar, isVarChar, isCmdTerminator, escapeChar } from './chars.js';
 import { parseNumber } from './numbers.js';
 import type { ErrorId } from './messages.js';
@@ -122,6 +122,8 @@ class Token implements PsToken {
 
 /** Most recycled tokens kept for reuse (the rest are left to the garbage collector). */
 const MAX_FREE_TOKENS = 1024;
+/** Most shared variable/parameter payloads kept (the tables start over when full). */
+const MAX_SHARED_WORDS = 4096;
 
 /**
  * Token objects are most of the parser's garbage (one per word, dead a moment later), and garbage makes the
@@ -130,6 +132,9 @@ const MAX_FREE_TOKENS = 1024;
  * lexers reuse them. `log` lists, in creation order, the tokens made and not yet handed back.
  */
 export class TokenPool {
+  /** Read-only payloads of variable and parameter tokens, by token text (shared by all tokens of that text). */
+  readonly vars = new Map<string, VariableData>();
+  readonly params = new Map<string, ParameterData>();
   log: PsToken[] = [];
   logLen = 0;
   private free: Token[] = [];
@@ -325,9 +330,17 @@ export class Lexer {
           if (isCmdTerminator(d) || d === 58 /* : */ || d === 39 || d === 34 || d === 36) break;
           q++;
         }
-        const name = text.slice(p + 1, q);
         const colon = text.charCodeAt(q) === 58 && q < this.end;
-        return this.mk(T.Parameter, p, colon ? q + 1 : q, scanStart, ws, mode, { name, colon });
+        const end = colon ? q + 1 : q;
+        const image = text.slice(p, end);
+        const words = this.pool.params;
+        let data = words.get(image);
+        if (data === undefined) {
+          data = { name: text.slice(p + 1, q), colon };
+          if (words.size >= MAX_SHARED_WORDS) words.clear();
+          words.set(image, data);
+        }
+        return this.mkImage(T.Parameter, image, p, end, scanStart, ws, mode, data);
       }
     }
     return this.generic(p, scanStart, ws, mode);
@@ -529,15 +542,20 @@ export class Lexer {
       const d = this.text.charCodeAt(end);
       if (end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91) return this.generic(p, scanStart, ws, mode);
     }
+    const image = this.varImage;
+    if (image !== null) return this.mkImage(T.Variable, image, p, end, scanStart, ws, mode, v);
     return this.mk(T.Variable, p, end, scanStart, ws, mode, v);
   }
 
   /** End offset of the variable just scanned by scanVariableCode / bracedVariable (a field: no result object). */
   private varEnd = 0;
+  /** Its text, when scanVariableCode already sliced it (a plain `$name` / `$scope:name`); null otherwise. */
+  private varImage: string | null = null;
 
   /** `$name`, `$scope:name`, `${any}`, `$$`, `$^`, `$?` (end in `varEnd`); null when `$` starts no variable. */
   private scanVariableCode(p: number): VariableData | null {
     const text = this.text;
+    this.varImage = null;
     const c1 = p + 1 < this.end ? text.charCodeAt(p + 1) : 0;
     if (c1 === 123) return this.bracedVariable(p);
     // `$$`, `$^` and `$?` are whole names: `$???$false` is `$?` followed by `??`.
@@ -548,17 +566,23 @@ export class Lexer {
     if (!c1 || !isVarChar(c1, false)) return null;
     let q = p + 1;
     while (q < this.end && isVarChar(text.charCodeAt(q), false)) q++;
-    let name = text.slice(p + 1, q);
-    let scope: string | null = null;
-    if (text.charCodeAt(q) === 58 && q + 1 < this.end && isVarChar(text.charCodeAt(q + 1), false)) {
-      scope = name.toLowerCase();
-      let r = q + 1;
-      while (r < this.end && isVarChar(text.charCodeAt(r), false)) r++;
-      name = text.slice(q + 1, r);
-      q = r;
+    let end = q;
+    const scoped = text.charCodeAt(q) === 58 && q + 1 < this.end && isVarChar(text.charCodeAt(q + 1), false);
+    if (scoped) {
+      end = q + 1;
+      while (end < this.end && isVarChar(text.charCodeAt(end), false)) end++;
     }
-    this.varEnd = q;
-    return { name, scope };
+    this.varEnd = end;
+    // Scripts use few distinct variables many times: tokens of the same text share one (read-only) payload.
+    const image = (this.varImage = text.slice(p, end));
+    const words = this.pool.vars;
+    let data = words.get(image);
+    if (data === undefined) {
+      data = scoped ? { name: text.slice(q + 1, end), scope: text.slice(p + 1, q).toLowerCase() } : { name: text.slice(p + 1, q), scope: null };
+      if (words.size >= MAX_SHARED_WORDS) words.clear();
+      words.set(image, data);
+    }
+    return data;
   }
 
   /** `${...}` (end in `varEnd`). */
