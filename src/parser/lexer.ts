@@ -2,7 +2,7 @@
 // it needs (command arguments, expressions, type names, hashtable keys); chevrotain token
 // instances are returned. Lexing never throws: problems are recorded in `errors`.
 import { EOF, type TokenType } from 'chevrotain';
-import { T, type LexMode, type PsToken, type StringData, type StringPart, type RedirectionData, type VariableData } from './tokens.js';
+import { T, type LexMode, type PsToken, type StringData, type StringPart, type RedirectionData, type VariableData, type ParameterData } from './tokens.js';
 import { isWs, isNewline, isDigit, isLetter, isWordChar, isVarChar, isCmdTerminator, escapeChar } from './chars.js';
 import { parseNumber } from './numbers.js';
 import type { ErrorId } from './messages.js';
@@ -68,38 +68,99 @@ class PartsBuilder {
   }
 }
 
+const MODES: readonly LexMode[] = ['cmd', 'expr', 'type', 'hashkey'];
+const MODE_INDEX: Record<LexMode, number> = { cmd: 0, expr: 1, type: 2, hashkey: 3 };
+
 /**
  * A chevrotain-compatible token built with all its fields in one constructor, so every token shares one
- * hidden class. It holds only what the grammar reads: a token is allocated for every word of the script, so
- * chevrotain's optional position fields (line/column are computed from offsets when needed, by LineIndex)
- * are left out, and `tokenTypeIdx` is read through the token type.
+ * hidden class. A token is allocated for every word of the script (and most die at once), so it holds only
+ * five fields: chevrotain's optional position fields are left out (line/column come from offsets, via
+ * LineIndex), `tokenTypeIdx` is read through the token type, `end` is derived from the image (always the
+ * source text between start and end), and scan start, mode and `ws` are packed into one number.
  */
 class Token implements PsToken {
   // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
   declare readonly tokenType: TokenType;
   declare readonly image: string;
   declare readonly startOffset: number;
-  declare readonly end: number;
-  declare readonly scanStart: number;
-  declare readonly ws: boolean;
-  declare readonly mode: LexMode;
   declare readonly data: unknown;
-  constructor(tokenType: TokenType, image: string, startOffset: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
-    const self = this as { -readonly [K in keyof Token]: Token[K] };
+  /** (startOffset - scanStart) * 8 + (ws ? 4 : 0) + mode index. Integer arithmetic: exact for any offset. */
+  declare private readonly flags: number;
+  constructor(tokenType: TokenType, image: string, startOffset: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown) {
+    this.init(tokenType, image, startOffset, scanStart, ws, mode, data);
+  }
+  /** Sets every field (also when a recycled token is reused: see TokenPool). */
+  init(tokenType: TokenType, image: string, startOffset: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): void {
+    const self = this as unknown as { tokenType: TokenType; image: string; startOffset: number; data: unknown; flags: number };
     self.tokenType = tokenType;
     self.image = image;
     self.startOffset = startOffset;
-    self.end = end;
-    self.scanStart = scanStart;
-    self.ws = ws;
-    self.mode = mode;
     self.data = data;
+    self.flags = (startOffset - scanStart) * 8 + (ws ? 4 : 0) + MODE_INDEX[mode];
+  }
+  get end(): number {
+    return this.startOffset + this.image.length;
+  }
+  get scanStart(): number {
+    const f = this.flags;
+    // `& 7` keeps the low bits right even beyond int32 (2^32 is a multiple of 8).
+    return this.startOffset - (f - (f & 7)) / 8;
+  }
+  get ws(): boolean {
+    return (this.flags & 4) !== 0;
+  }
+  get mode(): LexMode {
+    return MODES[this.flags & 3]!;
   }
   get tokenTypeIdx(): number {
     return this.tokenType.tokenTypeIdx!;
   }
   get endOffset(): number {
     return this.end - 1;
+  }
+}
+
+/** Most recycled tokens kept for reuse (the rest are left to the garbage collector). */
+const MAX_FREE_TOKENS = 1024;
+/** Most shared variable/parameter payloads kept (the tables start over when full). */
+const MAX_SHARED_WORDS = 4096;
+
+/**
+ * Token objects are most of the parser's garbage (one per word, dead a moment later), and garbage makes the
+ * young-generation collector run more often, copying the AST under construction each time. So the parser
+ * hands tokens back once nothing can refer to them any more (PsParser.recycle, between statements) and the
+ * lexers reuse them. `log` lists, in creation order, the tokens made and not yet handed back.
+ */
+export class TokenPool {
+  /** Read-only payloads of variable and parameter tokens, by token text (shared by all tokens of that text). */
+  readonly vars = new Map<string, VariableData>();
+  readonly params = new Map<string, ParameterData>();
+  log: PsToken[] = [];
+  logLen = 0;
+  private free: Token[] = [];
+  private nfree = 0;
+  /** Off when the caller keeps the tokens (tokenize). */
+  enabled = true;
+
+  make(type: TokenType, image: string, start: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
+    let t: Token;
+    if (this.nfree > 0) {
+      t = this.free[--this.nfree]!;
+      t.init(type, image, start, scanStart, ws, mode, data);
+    } else t = new Token(type, image, start, scanStart, ws, mode, data);
+    if (this.enabled) this.log[this.logLen++] = t;
+    return t;
+  }
+
+  release(t: PsToken): void {
+    if (this.nfree < MAX_FREE_TOKENS) this.free[this.nfree++] = t as Token;
+  }
+
+  /** Starts a parse: forgets the tokens of the last one (a long log is dropped rather than kept alive). */
+  reset(enabled: boolean): void {
+    this.enabled = enabled;
+    this.logLen = 0;
+    if (this.log.length > MAX_FREE_TOKENS) this.log = [];
   }
 }
 
@@ -112,7 +173,7 @@ export class Lexer {
    */
   reuse: PsToken | null = null;
 
-  constructor(readonly text: string, start: number, public end: number) {
+  constructor(readonly text: string, start: number, public end: number, private readonly pool: TokenPool) {
     this.pos = start;
   }
 
@@ -122,13 +183,13 @@ export class Lexer {
 
   private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return new Token(type, this.text.slice(start, end), start, end, scanStart, ws, mode, data);
+    return this.pool.make(type, this.text.slice(start, end), start, scanStart, ws, mode, data);
   }
 
-  /** `mk` for a token whose text the caller already has (no second slice of the source). */
+  /** `mk` for a token whose text (the source from start to end) the caller already has: no second slice. */
   private mkImage(type: TokenType, image: string, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return new Token(type, image, start, end, scanStart, ws, mode, data);
+    return this.pool.make(type, image, start, scanStart, ws, mode, data);
   }
 
   /** Skips whitespace, comments and line continuations; returns true when anything was skipped. */
@@ -269,9 +330,17 @@ export class Lexer {
           if (isCmdTerminator(d) || d === 58 /* : */ || d === 39 || d === 34 || d === 36) break;
           q++;
         }
-        const name = text.slice(p + 1, q);
         const colon = text.charCodeAt(q) === 58 && q < this.end;
-        return this.mk(T.Parameter, p, colon ? q + 1 : q, scanStart, ws, mode, { name, colon });
+        const end = colon ? q + 1 : q;
+        const image = text.slice(p, end);
+        const words = this.pool.params;
+        let data = words.get(image);
+        if (data === undefined) {
+          data = { name: text.slice(p + 1, q), colon };
+          if (words.size >= MAX_SHARED_WORDS) words.clear();
+          words.set(image, data);
+        }
+        return this.mkImage(T.Parameter, image, p, end, scanStart, ws, mode, data);
       }
     }
     return this.generic(p, scanStart, ws, mode);
@@ -424,8 +493,8 @@ export class Lexer {
   private exprNumber(p: number, scanStart: number, ws: boolean): PsToken {
     const text = this.text;
     EXPR_NUMBER_RE.lastIndex = p;
-    const m = EXPR_NUMBER_RE.exec(text);
-    let q = Math.min(this.end, p + (m ? m[0].length : 1));
+    // `test` on a sticky regex leaves the match end in lastIndex: no match array per number.
+    let q = Math.min(this.end, EXPR_NUMBER_RE.test(text) ? EXPR_NUMBER_RE.lastIndex : p + 1);
     if (q < this.end && isWordChar(text.charCodeAt(q))) {
       while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
       return this.mk(T.Generic, p, q, scanStart, ws, 'expr', { quote: 'bare', value: text.slice(p, q), parts: null, raw: text.slice(p, q) } satisfies StringData);
@@ -473,15 +542,20 @@ export class Lexer {
       const d = this.text.charCodeAt(end);
       if (end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91) return this.generic(p, scanStart, ws, mode);
     }
+    const image = this.varImage;
+    if (image !== null) return this.mkImage(T.Variable, image, p, end, scanStart, ws, mode, v);
     return this.mk(T.Variable, p, end, scanStart, ws, mode, v);
   }
 
   /** End offset of the variable just scanned by scanVariableCode / bracedVariable (a field: no result object). */
   private varEnd = 0;
+  /** Its text, when scanVariableCode already sliced it (a plain `$name` / `$scope:name`); null otherwise. */
+  private varImage: string | null = null;
 
   /** `$name`, `$scope:name`, `${any}`, `$$`, `$^`, `$?` (end in `varEnd`); null when `$` starts no variable. */
   private scanVariableCode(p: number): VariableData | null {
     const text = this.text;
+    this.varImage = null;
     const c1 = p + 1 < this.end ? text.charCodeAt(p + 1) : 0;
     if (c1 === 123) return this.bracedVariable(p);
     // `$$`, `$^` and `$?` are whole names: `$???$false` is `$?` followed by `??`.
@@ -492,17 +566,23 @@ export class Lexer {
     if (!c1 || !isVarChar(c1, false)) return null;
     let q = p + 1;
     while (q < this.end && isVarChar(text.charCodeAt(q), false)) q++;
-    let name = text.slice(p + 1, q);
-    let scope: string | null = null;
-    if (text.charCodeAt(q) === 58 && q + 1 < this.end && isVarChar(text.charCodeAt(q + 1), false)) {
-      scope = name.toLowerCase();
-      let r = q + 1;
-      while (r < this.end && isVarChar(text.charCodeAt(r), false)) r++;
-      name = text.slice(q + 1, r);
-      q = r;
+    let end = q;
+    const scoped = text.charCodeAt(q) === 58 && q + 1 < this.end && isVarChar(text.charCodeAt(q + 1), false);
+    if (scoped) {
+      end = q + 1;
+      while (end < this.end && isVarChar(text.charCodeAt(end), false)) end++;
     }
-    this.varEnd = q;
-    return { name, scope };
+    this.varEnd = end;
+    // Scripts use few distinct variables many times: tokens of the same text share one (read-only) payload.
+    const image = (this.varImage = text.slice(p, end));
+    const words = this.pool.vars;
+    let data = words.get(image);
+    if (data === undefined) {
+      data = scoped ? { name: text.slice(q + 1, end), scope: text.slice(p + 1, q).toLowerCase() } : { name: text.slice(p + 1, q), scope: null };
+      if (words.size >= MAX_SHARED_WORDS) words.clear();
+      words.set(image, data);
+    }
+    return data;
   }
 
   /** `${...}` (end in `varEnd`). */

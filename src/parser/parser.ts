@@ -6,7 +6,7 @@
 import { EmbeddedActionsParser, EOF } from 'chevrotain';
 import type * as A from './ast.js';
 import { T, allTokenTypes, type LexMode, type PsToken, type StringData, type VariableData, type ParameterData, type RedirectionData } from './tokens.js';
-import { Lexer, type OperatorData } from './lexer.js';
+import { Lexer, TokenPool, type OperatorData } from './lexer.js';
 import { LineIndex } from './extent.js';
 import { parseNumber, type NumberValue } from './numbers.js';
 import { formatMessage, type ErrorId } from './messages.js';
@@ -63,19 +63,27 @@ const MAX_DEPTH = 400;
 const EMPTY: never[] = Object.freeze([]) as never[];
 
 /**
- * Appends to an AST list that starts out as EMPTY: a one-element list is an exact-size literal, and longer ones are
- * trimmed by `fit`. (A push onto `[]` reserves 17 slots, and AST lists live as long as the script: most of the
- * AST's memory — and of the garbage collector's copying — was spare list capacity.)
+ * Appends to an AST list that starts out as EMPTY. Lists of up to SMALL_LIST items are rebuilt as exact-size
+ * literals (most AST lists are that short); longer ones grow by push and are trimmed by `fit`. (A push onto a
+ * short array reserves 17 more slots, and AST lists live as long as the script: spare capacity would be most of
+ * the AST's memory, and the grown copies most of the parser's garbage.)
  */
 function add<T>(list: T[], item: T): T[] {
-  if (list.length === 0) return [item];
-  list.push(item);
-  return list;
+  switch (list.length) {
+    case 0: return [item];
+    case 1: return [list[0]!, item];
+    case 2: return [list[0]!, list[1]!, item];
+    case 3: return [list[0]!, list[1]!, list[2]!, item];
+    default:
+      list.push(item);
+      return list;
+  }
 }
+const SMALL_LIST = 4;
 
 /** The final form of a list built with `add`: exact size. */
 function fit<T>(list: T[]): T[] {
-  return list.length > 1 ? list.slice() : list;
+  return list.length > SMALL_LIST ? list.slice() : list;
 }
 
 class TooDeep extends Error {}
@@ -99,7 +107,8 @@ export class PsParser extends EmbeddedActionsParser {
   private text = '';
   private src: A.SourceFile = { text: '', path: null };
   private lines = new LineIndex('');
-  private lexer = new Lexer('', 0, 0);
+  private pool = new TokenPool();
+  private lexer = new Lexer('', 0, 0, this.pool);
   private lexers: Lexer[] = [];
   /** Lexed tokens; only the first `ntoks` are valid (truncation just lowers the count: no array reallocation). */
   private toks: PsToken[] = [];
@@ -196,7 +205,8 @@ export class PsParser extends EmbeddedActionsParser {
     const from = this.idx + 1 - this.base;
     const n = this.ntoks - this.idx - 1;
     for (let j = 0; j < n; j++) v[j] = v[from + j]!;
-    v.length = n;
+    // The array keeps its length (stale slots are overwritten as lexing goes on): shrinking it would make V8 trim
+    // the backing store, and every refill would then reallocate it as it grows again.
     this.base = this.idx + 1;
   }
 
@@ -304,7 +314,8 @@ export class PsParser extends EmbeddedActionsParser {
     this.lines = new LineIndex(text);
     this.lastExt = null;
     this.lastExtStart = this.lastExtEnd = -1;
-    this.lexer = new Lexer(text, 0, text.length);
+    this.pool.reset(!keepTokens);
+    this.lexer = new Lexer(text, 0, text.length, this.pool);
     this.lexers = [this.lexer];
     this.toks = [];
     this.base = 0;
@@ -355,7 +366,7 @@ export class PsParser extends EmbeddedActionsParser {
   /** Parses `$( )` content inside an expandable string: a nested token stream over [start, end). */
   private subParse(start: number, end: number): A.StatementBlockAst {
     const saved = { lexer: this.lexer, toks: this.toks, base: this.base, ntoks: this.ntoks, idx: this.idx, mode: this.mode, lastEnd: this.lastEnd, bg: this.lastWasBackground, kept: this.kept };
-    this.lexer = new Lexer(this.text, start, end);
+    this.lexer = new Lexer(this.text, start, end, this.pool);
     this.lexers.push(this.lexer);
     this.toks = [];
     this.base = 0;
@@ -596,7 +607,9 @@ export class PsParser extends EmbeddedActionsParser {
   private statementList = this.rule('statementList', (closer: 'eof' | 'rcurly' | 'rparen'): A.StatementAst[] => {
     let statements: A.StatementAst[] = EMPTY;
     let traps: A.TrapStatementAst[] = EMPTY;
+    const logStart = this.pool.logLen;
     for (;;) {
+      this.recycle(logStart);
       this.skipTerminators();
       const t = this.peek('cmd');
       const tt = t.tokenType;
@@ -632,6 +645,32 @@ export class PsParser extends EmbeddedActionsParser {
     this.listTraps = fit(traps);
     return fit(statements);
   });
+
+  /**
+   * Hands the tokens made since `logStart` back to the pool, except the lookahead (and the lexer's reuse
+   * candidate). Called by statementList between statements, where this is safe: tokens held by enclosing rules
+   * were all made before the list started, and the statements before this point have returned (rules never
+   * keep a token past their own return, and AST nodes copy what they need out of tokens).
+   */
+  private recycle(logStart: number): void {
+    const pool = this.pool;
+    const n = pool.logLen;
+    if (n === logStart || !pool.enabled) return;
+    const log = pool.log;
+    const v = this.toks;
+    const la0 = this.idx + 1 - this.base;
+    const la1 = this.ntoks - this.base;
+    const reuse = this.lexer.reuse;
+    let w = logStart;
+    for (let j = logStart; j < n; j++) {
+      const t = log[j]!;
+      let live = t === reuse;
+      for (let k = la0; !live && k < la1; k++) live = v[k] === t;
+      if (live) log[w++] = t;
+      else pool.release(t);
+    }
+    pool.logLen = w;
+  }
 
   // `depth` is restored on normal exits only: TooDeep ends the whole parse, and parseText resets it.
   private statement = this.rule('statement', (): A.StatementAst | null => {

@@ -86,12 +86,12 @@ export interface ParameterData {
 /** A chevrotain token with the extra facts the PowerShell grammar needs. */
 export interface PsToken extends IToken {
   /** Exclusive end offset. */
-  end: number;
+  readonly end: number;
   /** Offset where the lexer started scanning (before whitespace/comments): re-lexing restarts here. */
-  scanStart: number;
+  readonly scanStart: number;
   /** Whitespace or a comment precedes the token (method calls, indexing and member access need adjacency). */
-  ws: boolean;
-  mode: LexMode;
+  readonly ws: boolean;
+  readonly mode: LexMode;
   /**
    * Payload: StringData, VariableData, RedirectionData, ParameterData, number info, operator text. A Generic token
    * with a null payload is a plain bareword whose value is its image (the common case: no StringData allocated).

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from '../../src/parser/index.js';
-import { stmt } from './helpers.js';
-import type { CommandAst, PipelineAst, AssignmentStatementAst, CommandExpressionAst } from '../../src/parser/ast.js';
+import { stmt, errs } from './helpers.js';
+import type { CommandAst, PipelineAst, AssignmentStatementAst, CommandExpressionAst, FunctionDefinitionAst, ExpandableStringExpressionAst } from '../../src/parser/ast.js';
 
 // The parser shares empty lists and identical extents between nodes to keep ASTs small; these tests pin down
 // that sharing is invisible (and safe) for consumers.
@@ -33,6 +33,26 @@ describe('parser allocation sharing', () => {
     expect(right.extent).toBe(right.expression.extent);
     expect([right.extent.line, right.extent.column, right.extent.endColumn]).toEqual([2, 8, 13]);
     expect([a.extent.start, a.extent.end, a.extent.line, a.extent.column]).toEqual([3, 13, 2, 3]);
+  });
+
+  it('token objects are reused between statements without disturbing the rules that still hold one', () => {
+    // Bodies much longer than the token pool: the `{`, `$(` and keyword tokens of the enclosing rules are read
+    // again after their bodies were parsed (extents, missing-brace errors), and the lookahead survives.
+    const body = Array.from({ length: 700 }, (_, i) => `$v${i} = $w + ${i}; Get-Item -Path p${i}`).join('\n');
+    expect(errs(`if ($a) {\n${body}\n`)).toEqual([['MissingEndCurlyBrace', '1:9', true]]);
+    expect(errs(`$x = "a $(\n${body}\n"`)).toEqual([
+      ['TerminatorExpectedAtEndOfString', '1:6', true], ['TerminatorExpectedAtEndOfString', '1:9', true], ['TerminatorExpectedAtEndOfString', '702:1', true],
+    ]);
+    const src = `function f {\n${body}\n}\n"s $(${body.replace(/\n/g, '; ')}) e"\n$last`;
+    const { ast, errors } = parse(src);
+    expect(errors).toEqual([]);
+    const [fn, str, last] = ast.endBlock!.statements as [FunctionDefinitionAst, PipelineAst, PipelineAst];
+    expect([fn.extent.start, fn.extent.end]).toEqual([0, src.indexOf('\n"s')]);
+    expect(fn.body.endBlock!.statements).toHaveLength(1400);
+    const s = (str.elements[0] as CommandExpressionAst).expression as ExpandableStringExpressionAst;
+    expect(s.parts).toHaveLength(3);
+    expect(stmt('$last')).toBe('$last');
+    expect((last.elements[0] as CommandExpressionAst).extent.start).toBe(src.length - 5);
   });
 
   it('recognizes keywords in any ASCII case without allocating, and only ASCII spellings', () => {
