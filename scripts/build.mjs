@@ -139,7 +139,8 @@ await build({
 });
 
 // Code caches for the CLI bundles: one warm-up run compiles the usual start-up path and writes them at exit.
-execFileSync(process.execPath, [join(root, 'bin/awsh.js'), '-NoProfile', '-NonInteractive', '-File', join(root, 'scripts/code-cache-warmup.ps1')], {
+// -NoExit: the REPL then starts (and ends at once, its stdin being empty), so its start-up is compiled too.
+execFileSync(process.execPath, [join(root, 'bin/awsh.js'), '-NoProfile', '-NonInteractive', '-NoExit', '-File', join(root, 'scripts/code-cache-warmup.ps1')], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, AWSH_WRITE_CODE_CACHE: '1', AWS_ACCESS_KEY_ID: 'warmup', AWS_SECRET_ACCESS_KEY: 'warmup', AWS_REGION: 'us-east-1' },
 });
