@@ -412,11 +412,11 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
     for (; i < n; i++) {
       const clause = clauses[i]!;
       const m = matches(f, clause, value);
-      if (isPromise(m)) {
+      if (m === false) continue;
+      if (m !== true) {
         const idx = i;
         return m.then((ok) => (ok ? runBody(f, value, idx) : fromClause(f, value, idx + 1, matched)));
       }
-      if (!m) continue;
       matched = true;
       let r: void | Promise<void>;
       try {
@@ -450,11 +450,9 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
   };
 
   /** The values from the enumerator on; `$switch.MoveNext()` in a body skips values. */
-  const loop = (f: Frame, en: LoopEnumerator): void | Promise<void> => {
+  const loop = (f: Frame, en: SwitchEnumerator): void | Promise<void> => {
     for (;;) {
-      const y = f.session.tick();
-      if (y) return y.then(() => loop(f, en));
-      if (en.next().done) return;
+      if (!en.next()) return;
       const value = en.Current;
       setInScope(f.scope, '_', '_', value);
       const s = fromClause(f, value, 0, false);
@@ -476,7 +474,7 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
       const scope = f.scope;
       const prev = scope.vars.get('_');
       const prevSwitch = scope.vars.get('switch');
-      const en = new LoopEnumerator(values[Symbol.iterator]());
+      const en = Array.isArray(values) ? new SwitchEnumerator(values, null) : new SwitchEnumerator(null, values[Symbol.iterator]());
       setInScope(scope, 'switch', 'switch', en);
       const restore = () => {
         if (prev) scope.vars.set('_', prev);
@@ -497,6 +495,38 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
 }
 
 type Step = 'break' | 'next';
+
+/** `$switch`: the switch's enumerator (a body may MoveNext() to skip values). Arrays, the usual case, go by index. */
+class SwitchEnumerator {
+  Current: unknown = null;
+  readonly MoveNext: () => boolean;
+  readonly Reset: () => void;
+  private i = -1;
+  constructor(
+    private readonly items: unknown[] | null,
+    private readonly it: Iterator<unknown> | null,
+  ) {
+    // Own function properties so scripts can call them (`$switch.MoveNext()`).
+    this.MoveNext = () => this.next();
+    this.Reset = () => undefined;
+  }
+  next(): boolean {
+    const items = this.items;
+    if (items !== null) {
+      if (++this.i < items.length) {
+        this.Current = items[this.i];
+        return true;
+      }
+      this.i = items.length;
+      this.Current = null;
+      return false;
+    }
+    const n = this.it!.next();
+    this.Current = n.done ? null : n.value;
+    return !n.done;
+  }
+}
+Object.defineProperty(SwitchEnumerator.prototype, Symbol.for('awsh.typeName'), { value: 'System.Collections.IEnumerator' });
 
 /** A script-block switch condition: run in the current scope with `$_` = value; true when its output is. */
 function runCondition(f: Frame, sb: unknown, value: unknown): boolean | Promise<boolean> {

@@ -382,22 +382,38 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
   private callBody(m: MethodInfo, target: ClassInstance | null, args: unknown[], beforeBody?: (f: Frame) => unknown): unknown {
     const scope = this.methodScope(target);
     const frame = this.frame(scope);
-    const bind = (p: ParamInfo, i: number, v: unknown) => {
-      if (p.type) v = convertArgument(v, p, m.name, i < args.length ? args[i] : v);
-      setInScope(scope, p.name.toLowerCase(), p.name, v);
-    };
-    const bound = eachMaybe(m.params, (p, i) => {
-      if (i < args.length || !p.init) return bind(p, i, i < args.length ? args[i] : null);
-      return andThen(runMaybe(p.init, frame), (v) => bind(p, i, v));
-    });
-    const ready = beforeBody ? andThen(bound, () => beforeBody(frame)) : bound;
-    return andThen(ready, () => this.runBody(m, frame));
+    const params = m.params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      if (i < args.length || !p.init) {
+        bindParam(m, p, i, args, i < args.length ? args[i] : null, scope);
+        continue;
+      }
+      const d = runMaybe(p.init, frame);
+      // A default that ran an async command: the rest of the call follows it.
+      if (isPromise(d)) return this.callAfter(m, frame, args, i, d, beforeBody);
+      bindParam(m, p, i, args, d, scope);
+    }
+    if (beforeBody) {
+      const b = beforeBody(frame);
+      if (isPromise(b)) return b.then(() => this.runBody(m, frame));
+    }
+    return this.runBody(m, frame);
+  }
+
+  private async callAfter(m: MethodInfo, frame: Frame, args: unknown[], i: number, pending: Promise<unknown>, beforeBody?: (f: Frame) => unknown): Promise<unknown> {
+    bindParam(m, m.params[i]!, i, args, await pending, frame.scope);
+    for (let j = i + 1; j < m.params.length; j++) {
+      const p = m.params[j]!;
+      bindParam(m, p, j, args, j < args.length ? args[j] : p.init ? await runMaybe(p.init, frame) : null, frame.scope);
+    }
+    if (beforeBody) await beforeBody(frame);
+    return this.runBody(m, frame);
   }
 
   private runBody(m: MethodInfo, frame: Frame): unknown {
     const body = m.body ?? (m.body = compileMethodBody(m.ast.body));
     const session = this.session;
-    const result = (value: unknown) => (m.ast.isConstructor || m.returnType === null ? undefined : convertTo(value, m.returnType));
     session.pushSource(m.ast.body.source);
     let r: void | Promise<void>;
     try {
@@ -405,21 +421,21 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     } catch (e) {
       session.popSource();
       if (!(e instanceof MethodReturn)) throw e;
-      return result(e.value);
+      return methodResult(m, e.value);
     }
     if (!isPromise(r)) {
       session.popSource();
-      return result(undefined);
+      return methodResult(m, undefined);
     }
     return r.then(
       () => {
         session.popSource();
-        return result(undefined);
+        return methodResult(m, undefined);
       },
       (e) => {
         session.popSource();
         if (!(e instanceof MethodReturn)) throw e;
-        return result(e.value);
+        return methodResult(m, e.value);
       },
     );
   }
@@ -443,6 +459,16 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 }
 
 const discard = (): void => {};
+
+function bindParam(m: MethodInfo, p: ParamInfo, i: number, args: unknown[], v: unknown, scope: Scope): void {
+  if (p.type) v = convertArgument(v, p, m.name, i < args.length ? args[i] : v);
+  setInScope(scope, p.name.toLowerCase(), p.name, v);
+}
+
+/** The value of a method's `return`, converted to its return type (constructors and void methods give nothing). */
+function methodResult(m: MethodInfo, value: unknown): unknown {
+  return m.ast.isConstructor || m.returnType === null ? undefined : convertTo(value, m.returnType);
+}
 
 let objectType: PSType | null = null;
 function OBJECT(): PSType {
