@@ -251,3 +251,13 @@ export const errorCategories = [
   'ResourceUnavailable', 'ReadError', 'WriteError', 'FromStdErr', 'SecurityError', 'ProtocolError', 'ConnectionError',
   'AuthenticationError', 'LimitsExceeded', 'QuotaExceeded', 'NotEnabled',
 ];
+
+/**
+ * The value of script code run where the caller cannot wait (conversions, ToString() for formatting, comparers): a
+ * Promise there means a command in it went async, which is reported instead of leaking the Promise as a value.
+ */
+export function requireSync<T>(v: T | Promise<T>): T {
+  if (!(v instanceof Promise)) return v;
+  v.catch(() => {});
+  throw runtimeError('This script block runs an asynchronous command and cannot be invoked here.', 'AsyncNotSupported', { category: 'NotImplemented' });
+}

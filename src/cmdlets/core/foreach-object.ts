@@ -1,8 +1,8 @@
 // ForEach-Object: script blocks run in the caller's scope per item, or `% Name` / `% Method args` member access.
 import { hasMember } from '../../runtime/types/index.js';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
-import { PSHashtable } from '../../runtime/values/objects.js';
-import { invokeMethod } from '../../runtime/types/index.js';
+import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
+import { getMemberMaybe, invokeMethodMaybe } from '../../runtime/types/index.js';
 import { getProp, isPromise, forEachMaybeAsync, CORE_MODULE } from './util.js';
 
 interface ForEachState {
@@ -48,10 +48,12 @@ function memberAccess(ctx: CmdletContext): void | Promise<void> {
   }
   if (args.length === 0 && input instanceof PSHashtable && input.has(name)) return ctx.write(input.get(name), true);
   let value: unknown;
+  // A script method or ScriptProperty may run an async command: its value is then a Promise.
   if (args.length > 0 || isMethodName(input, name)) {
-    value = invokeMethod(input, name, args);
+    value = invokeMethodMaybe(input, name, args);
   } else {
-    value = getProp(input, name);
+    value = input instanceof PSHashtable ? getProp(input, name) : getMemberMaybe(input, name);
+    if (value === undefined) value = null;
   }
   if (isPromise(value)) return value.then((v) => ctx.write(v, true));
   return ctx.write(value, true);
@@ -61,6 +63,9 @@ function memberAccess(ctx: CmdletContext): void | Promise<void> {
 function isMethodName(obj: unknown, name: string): boolean {
   // Not a property: treat the name as a method (the types layer resolves methods only when called).
   if (!hasMember(obj, name)) return true;
+  // An added member says what it is (without running a ScriptProperty's getter).
+  const m = obj instanceof PSObject ? obj.getMember(name) : undefined;
+  if (m) return m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod';
   const v = getProp(obj, name);
   if (typeof v === 'function') return true;
   if (v !== null && typeof v === 'object') {

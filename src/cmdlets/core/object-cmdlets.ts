@@ -54,9 +54,7 @@ export const newObjectCmdlet: CmdletDecl = {
           targetObject: typeName,
         });
       }
-      try {
-        obj = constructObject(typeName, args);
-      } catch (e) {
+      const failed = (e: unknown): never => {
         if (e instanceof PSRuntimeError) {
           const rec = e.errorRecord;
           const id = rec.FullyQualifiedErrorId.split(',')[0];
@@ -69,32 +67,44 @@ export const newObjectCmdlet: CmdletDecl = {
           });
         }
         throw e;
+      };
+      try {
+        obj = constructObject(typeName, args);
+      } catch (e) {
+        failed(e);
       }
+      // A script class whose constructor ran an async command.
+      if (isPromise(obj)) return obj.then((o) => withProperties(ctx, o), failed);
     }
-    const props = ctx.params.Property;
-    if (props instanceof PSHashtable) {
-      for (const [k, v] of props.entries()) {
-        const name = String(k);
-        if (obj instanceof PSObject && (obj.baseObject === undefined || obj.baseObject === null)) {
-          obj.setProperty(name, v);
-          continue;
-        }
-        try {
-          setMember(obj, name, v);
-        } catch {
-          ctx.writeError({
-            message: `The member "${name}" was not found for the specified .NET object.`,
-            errorId: 'InvalidOperationException',
-            category: 'InvalidOperation',
-            exceptionType: 'System.InvalidOperationException',
-            targetObject: obj,
-          });
-        }
-      }
-    }
-    return ctx.write(obj);
+    return withProperties(ctx, obj);
   },
 };
+
+/** New-Object -Property, then the output. */
+function withProperties(ctx: CmdletContext, obj: unknown): void | Promise<void> {
+  const props = ctx.params.Property;
+  if (props instanceof PSHashtable) {
+    for (const [k, v] of props.entries()) {
+      const name = String(k);
+      if (obj instanceof PSObject && (obj.baseObject === undefined || obj.baseObject === null)) {
+        obj.setProperty(name, v);
+        continue;
+      }
+      try {
+        setMember(obj, name, v);
+      } catch {
+        ctx.writeError({
+          message: `The member "${name}" was not found for the specified .NET object.`,
+          errorId: 'InvalidOperationException',
+          category: 'InvalidOperation',
+          exceptionType: 'System.InvalidOperationException',
+          targetObject: obj,
+        });
+      }
+    }
+  }
+  return ctx.write(obj);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Add-Member

@@ -6,7 +6,7 @@ import { toStr } from '../../runtime/values/convert.js';
 import { formatComposite } from '../../runtime/values/format.js';
 import { formatDateTime, makeDate, dateFromParts, TimeSpan, PSGuid, dateKind } from '../../runtime/types/index.js';
 import { parsePropertySpecs, evaluateSpecValue, type PropertySpec } from './property-expr.js';
-import { isPromise, toItems, UTILITY_MODULE } from './util.js';
+import { forEachMaybeAsync, isPromise, toItems, UTILITY_MODULE } from './util.js';
 import { newTimeSpan } from './new-timespan.js';
 
 export const startSleep: CmdletDecl = {
@@ -299,16 +299,20 @@ export const joinString: CmdletDecl<JoinState> = {
     const st = ctx.state;
     const p = ctx.params;
     const items = p.InputObject === undefined ? [] : Array.isArray(p.InputObject) ? p.InputObject : [p.InputObject];
-    for (const item of items) {
-      if (item === null || item === undefined) continue;
-      const v = st.spec ? evaluateSpecValue(ctx, st.spec, item) : item;
-      if (isPromise(v)) throw new Error('Join-String: asynchronous property expressions are not supported');
+    const add = (v: unknown) => {
       let text = toStr(v);
       if (p.SingleQuote) text = `'${text}'`;
       else if (p.DoubleQuote) text = `"${text}"`;
       else if (p.FormatString) text = formatComposite(String(p.FormatString), [v]);
       st.parts.push(text);
-    }
+    };
+    return forEachMaybeAsync(items, (item) => {
+      if (item === null || item === undefined) return;
+      const v = st.spec ? evaluateSpecValue(ctx, st.spec, item) : item;
+      // A script-block property that ran an async command.
+      if (isPromise(v)) return v.then(add);
+      add(v);
+    });
   },
   end(ctx) {
     const p = ctx.params;

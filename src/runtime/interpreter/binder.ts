@@ -1,7 +1,7 @@
 // The shared parameter binder for cmdlets, functions and scripts: named (prefix, alias), positional, switches,
 // pipeline by value and by property name, type conversion, validation, parameter sets, mandatory checks.
 import type { ParameterDecl } from '../cmdlet-api.js';
-import { PSRuntimeError, ErrorRecord, PSException } from '../errors.js';
+import { PSRuntimeError, ErrorRecord, PSException, requireSync } from '../errors.js';
 import { convertTo, resolveType, getMember, hasMember, isInstanceOf, type PSType } from '../types/index.js';
 import { toStr, toBool } from '../values/convert.js';
 import { PSHashtable } from '../values/objects.js';
@@ -9,6 +9,7 @@ import { toJsRegExp } from '../values/regex.js';
 import { isNumeric, toJsNumber } from '../values/numbers.js';
 import type { Extent } from '../../parser/ast.js';
 import { ScriptBlock } from './scriptblock.js';
+import { andThen } from './maybe-async.js';
 
 /** An argument as written at the call site, before binding. */
 export interface CallArg {
@@ -35,7 +36,7 @@ export interface ParamMeta extends ParameterDecl {
   /** Default value thunk for script parameters. */
   defaultValue?: () => unknown;
   /** Validation of script parameters (ValidateScript), run by the caller with $_ set. */
-  validateScript?: (value: unknown) => boolean;
+  validateScript?: (value: unknown) => boolean | Promise<boolean>;
 }
 
 export const COMMON_PARAMETERS: ParameterDecl[] = [
@@ -139,6 +140,29 @@ function safeConvert(cmdName: string, p: ParamMeta, value: unknown): unknown {
   }
 }
 
+/** ValidateScript checks that ran an async command, during a binding that can wait for them (withDeferredValidation). */
+let deferral: { chain: Promise<void> | null } | null = null;
+
+/**
+ * Runs a binding where a ValidateScript check may go async: such checks (and the ones after them) are chained into
+ * `pending`, which fails with the validation error; the caller waits for it before running the command. Elsewhere an
+ * async check is reported (AsyncNotSupported).
+ */
+export function withDeferredValidation<T>(bind: () => T): { value: T; pending: Promise<void> | null } {
+  const prev = deferral;
+  const mine: { chain: Promise<void> | null } = { chain: null };
+  deferral = mine;
+  try {
+    const value = bind();
+    return { value, pending: mine.chain };
+  } catch (e) {
+    mine.chain?.catch(() => {});
+    throw e;
+  } finally {
+    deferral = prev;
+  }
+}
+
 export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void {
   const fail = (why: string) => {
     throw bindingError(
@@ -194,10 +218,25 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
     if (value.length > max) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
   }
   if (p.validateScript) {
-    for (const v of values) {
-      if (!p.validateScript(v)) {
+    const script = p.validateScript;
+    const check = (v: unknown, ok: boolean) => {
+      if (!ok) {
         fail(`The "${(p as ParamMeta & { validateScriptText?: string }).validateScriptText ?? ''}" validation script for the argument with value "${toStr(v)}" did not return a result of True. Determine why the validation script failed, and then try the command again.`);
       }
+    };
+    for (const v of values) {
+      // After one check went async, the later ones run after it, in order.
+      if (deferral?.chain) {
+        deferral.chain = deferral.chain.then(() => andThen(script(v), (ok) => check(v, ok)));
+        continue;
+      }
+      const ok = script(v);
+      if (ok instanceof Promise) {
+        if (!deferral) requireSync(ok);
+        deferral!.chain = ok.then((b) => check(v, b));
+        continue;
+      }
+      check(v, ok);
     }
   }
   if (p.validate) {

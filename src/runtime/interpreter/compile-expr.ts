@@ -6,12 +6,12 @@ import { ClassInstance, PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
-  asType, convertTo, getMember, hasMember, getStaticMember, invokeMethod, invokeStaticMethod, isInstanceOf,
-  resolveType, setMember, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime,
+  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeStaticMethod, isInstanceOf,
+  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
 import { NO_OUTPUT, isPromise } from './flow.js';
-import { andThen, evalAll } from './maybe-async.js';
+import { andThen, eachMaybe, evalAll } from './maybe-async.js';
 import type { Frame } from './frame.js';
 import { getVariable, setVariable, scopeFor } from './variables.js';
 import { ScriptBlock } from './scriptblock.js';
@@ -252,7 +252,16 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
         throw positioned(e, f, ast.extent);
       }
     };
-    if (!anyAsync) return (f) => call(l(f), r(f), f);
+    // Operands that run no command may still go async (a method or ScriptProperty that runs an async command):
+    // checked without allocating on the synchronous path.
+    if (!anyAsync) {
+      return (f) => {
+        const a = l(f);
+        if (isPromise(a)) return a.then((av) => andThen(r(f), (b) => call(av, b, f)));
+        const b = r(f);
+        return isPromise(b) ? b.then((bv) => call(a, bv, f)) : call(a, b, f);
+      };
+    }
     return (f) => andThen(l(f), (a) => andThen(r(f), (b) => call(a, b, f)));
   };
   switch (op) {
@@ -472,11 +481,11 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
       }
       return andThen(name(f), (n) => {
         try {
-          const r = getMember(tv, n as string);
+          const r = getMemberMaybe(tv, n as string);
           if (f.session.strictMode >= 2 && (r === undefined || r === null) && !hasMember(tv, n as string)) {
             throw runtimeError(`The property '${n}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', { category: 'NotSpecified' });
           }
-          return r === undefined ? null : r;
+          return r === undefined ? null : settle(r, f, ast.member.extent);
         } catch (e) {
           throw positioned(e, f, ast.member.extent);
         }
@@ -497,7 +506,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
           andThen(evalAll(args, f), (av) => {
             try {
               const r = invokeStaticMethod(tv instanceof PSType ? tv : toType(tv, f, ast.target.extent), n as string, av);
-              return r === undefined ? null : r;
+              return r === undefined ? null : settle(r, f, ast.member.extent);
             } catch (e) {
               throw positioned(e, f, ast.member.extent);
             }
@@ -516,20 +525,31 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
           try {
             if (tv instanceof ScriptBlock) {
               const r = scriptBlockMethod(f, tv, n as string, av);
-              if (r !== undefined) return r;
+              if (r !== undefined) return settle(r, f, ast.member.extent);
             }
             if (tv === null || tv === undefined) {
               throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
                 category: 'InvalidOperation',
               });
             }
-            return invokeOrEnumerate(tv, n as string, av);
+            return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member.extent);
           } catch (e) {
             throw positioned(e, f, ast.member.extent);
           }
         }),
       );
     });
+}
+
+/** A member's value; when a script method or property went async, its Promise, failing with the same position. */
+function settle(r: unknown, f: Frame, extent: A.Extent): unknown {
+  if (!isPromise(r)) return r;
+  return r.then(
+    (v) => (v === undefined ? null : v),
+    (e) => {
+      throw positioned(e, f, extent);
+    },
+  );
 }
 
 /**
@@ -554,7 +574,7 @@ function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval
         andThen(evalAll(args, f), (av) => {
           try {
             const r = (tv as ClassInstance).behaviour.invoke(tv as ClassInstance, (n as string).toLowerCase(), av, type);
-            return r ? (r.value === undefined ? null : r.value) : invokeOrEnumerate(tv, n as string, av);
+            return settle(r ? (r.value === undefined ? null : r.value) : invokeOrEnumerate(tv, n as string, av), f, ast.member.extent);
           } catch (e) {
             throw positioned(e, f, ast.member.extent);
           }
@@ -563,21 +583,31 @@ function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval
     });
 }
 
-/** A method a collection lacks is called on each element (member enumeration), as in pwsh. */
+/** A method a collection lacks is called on each element (member enumeration), as in pwsh. A Promise when one went async. */
 function invokeOrEnumerate(target: unknown, name: string, args: unknown[]): unknown {
   try {
-    const r = invokeMethod(target, name, args);
+    const r = invokeMethodMaybe(target, name, args);
     return r === undefined ? null : r;
   } catch (e) {
     if (!Array.isArray(target) || !(e instanceof PSRuntimeError) || !e.errorRecord.FullyQualifiedErrorId.startsWith('MethodNotFound')) throw e;
-    const out: unknown[] = [];
-    for (const item of target) {
-      if (item === null || item === undefined) continue;
-      const r = invokeMethod(item, name, args);
-      if (r !== undefined && r !== null) out.push(r);
-    }
-    return out.length === 1 ? out[0] : out;
+    return invokeOnEach(target, name, args, 0, []);
   }
+}
+
+function invokeOnEach(items: unknown[], name: string, args: unknown[], start: number, out: unknown[]): unknown {
+  for (let i = start; i < items.length; i++) {
+    const item = items[i];
+    if (item === null || item === undefined) continue;
+    const r = invokeMethodMaybe(item, name, args);
+    if (isPromise(r)) {
+      return r.then((v) => {
+        if (v !== undefined && v !== null) out.push(v);
+        return invokeOnEach(items, name, args, i + 1, out);
+      });
+    }
+    if (r !== undefined && r !== null) out.push(r);
+  }
+  return out.length === 1 ? out[0] : out;
 }
 
 // ---------------------------------------------------------------------------
@@ -731,7 +761,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
                   category: 'InvalidOperation',
                 });
               }
-              setMember(tv, n as string, v);
+              return settle(setMemberMaybe(tv, n as string, v), f, ast.member.extent) as void | Promise<void>;
             } catch (e) {
               throw positioned(e, f, ast.member.extent);
             }
@@ -756,12 +786,12 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
       const targets = ast.elements.map(compileAssignTarget);
       return (f, v) => {
         const items = Array.isArray(v) ? v : [v];
-        for (let i = 0; i < targets.length; i++) {
+        // A target may go async (`$h[(Get-Key)], $b = ...`): the rest are assigned after it, in order.
+        return eachMaybe(targets, (target, i) => {
           const last = i === targets.length - 1;
           const value = last ? (items.length > targets.length ? items.slice(i) : i < items.length ? items[i] : null) : i < items.length ? items[i] : null;
-          const r = targets[i](f, value);
-          if (isPromise(r)) throw new Error('async multiple assignment is not supported');
-        }
+          return target(f, value);
+        });
       };
     }
     case 'ParenExpression': {

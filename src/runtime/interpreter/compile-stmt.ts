@@ -57,6 +57,12 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
     const err = f.session.toRuntimeError(e);
     if (trapHandlers.length > 0) {
       const r = runTrap(f, err, trapHandlers);
+      if (isPromise(r)) {
+        return r.then((outcome) => {
+          if (outcome === 'break') throw err;
+          return run(f, i + 1);
+        });
+      }
       if (r === 'break') throw err;
       return run(f, i + 1);
     }
@@ -67,29 +73,40 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
   return (f) => run(f, 0);
 }
 
+type TrapOutcome = 'break' | 'continue' | 'report';
+
 function runTrap(
   f: Frame,
   err: PSRuntimeError,
   handlers: { type: A.TypeName | null; body: Exec }[],
-): 'break' | 'continue' | 'report' {
+): TrapOutcome | Promise<TrapOutcome> {
   const rec = err.errorRecord;
   const h = handlers.find((t) => t.type === null || exceptionMatches(rec, t.type));
   if (!h) return 'break';
   const prev = f.scope.vars.get('_');
   setInScope(f.scope, '_', '_', rec);
-  try {
-    const r = h.body(f);
-    if (isPromise(r)) throw new Error('async trap bodies are not supported');
-  } catch (e) {
+  const restore = () => {
+    if (prev) f.scope.vars.set('_', prev);
+    else f.scope.vars.delete('_');
+  };
+  const ended = (e: unknown): TrapOutcome => {
+    restore();
     if (e instanceof ContinueSignal) return 'continue';
     if (e instanceof BreakSignal) return 'break';
     throw e;
-  } finally {
-    if (prev) f.scope.vars.set('_', prev);
-    else f.scope.vars.delete('_');
+  };
+  const completed = (): TrapOutcome => {
+    restore();
+    f.session.reportStatementError(rec, f);
+    return 'report';
+  };
+  let r: void | Promise<void>;
+  try {
+    r = h.body(f);
+  } catch (e) {
+    return ended(e);
   }
-  f.session.reportStatementError(rec, f);
-  return 'report';
+  return isPromise(r) ? r.then(completed, ended) : completed();
 }
 
 export function compileBlock(block: A.StatementBlockAst): Exec {
@@ -247,7 +264,10 @@ function compilePipelineStatement(ast: A.PipelineAst): Exec {
     const e = expr.kind === 'UnaryExpression' ? compileUnary(expr, true) : compileExpr(expr);
     if (!mayRunCommands(expr)) {
       return (f) => {
-        emitValue(e(f), f.out);
+        const v = e(f);
+        // No command, but a script method or property may still have run an async one.
+        if (isPromise(v)) return v.then((x) => emitSucceeded(x, f));
+        emitValue(v, f.out);
         f.session.lastSuccess = true;
       };
     }
@@ -257,6 +277,11 @@ function compilePipelineStatement(ast: A.PipelineAst): Exec {
       }) as unknown as void;
   }
   return compilePipeline(ast);
+}
+
+function emitSucceeded(v: unknown, f: Frame): void {
+  emitValue(v, f.out);
+  f.session.lastSuccess = true;
 }
 
 function compileChain(ast: A.PipelineChainAst): Exec {
@@ -355,14 +380,9 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
     body: compileBlock(c.body),
   }));
   const defaultBody = ast.defaultClause ? compileBlock(ast.defaultClause) : null;
+  const n = clauses.length;
 
-  const matches = (f: Frame, clause: (typeof clauses)[number], value: unknown): boolean => {
-    const cv = clause.cond(f);
-    if (isPromise(cv)) throw new Error('async switch conditions are not supported');
-    if (clause.isScript) {
-      const out = f.session.invokeScriptBlockSync(cv as ScriptBlock, { dollarUnder: value, newScope: false, frame: f });
-      return toBool(collectedValue(out));
-    }
+  const test = (f: Frame, cv: unknown, value: unknown): boolean | Promise<boolean> => {
     if (flags.regex && !flags.exact) {
       const re = toJsRegExp(toStr(cv), { ignoreCase: !flags.caseSensitive });
       const m = re.exec(toStr(value));
@@ -377,30 +397,68 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
     return equals(value, cv, flags.caseSensitive);
   };
 
-  const runValue = (f: Frame, value: unknown): 'break' | 'next' | Promise<'break' | 'next'> => {
-    setInScope(f.scope, '_', '_', value);
-    let matched = false;
-    for (let i = 0; i < clauses.length; i++) {
-      if (!matches(f, clauses[i], value)) continue;
+  /** Does the clause match? A script-block condition is run with `$_` = value; either may go async. */
+  const matches = (f: Frame, clause: (typeof clauses)[number], value: unknown): boolean | Promise<boolean> => {
+    const cv = clause.cond(f);
+    if (isPromise(cv)) return cv.then((c) => (clause.isScript ? runCondition(f, c, value) : test(f, c, value)));
+    return clause.isScript ? runCondition(f, cv, value) : test(f, cv, value);
+  };
+
+  // A body's `break`/`continue` (unlabelled or naming this switch) end the switch / go on with the next value.
+  const ended = (e: unknown): Step => (loopSignal(e, label) === 'break' ? 'break' : 'next');
+
+  /** Clauses from i on, for one value; the default body when none matched. Sync until something goes async. */
+  const fromClause = (f: Frame, value: unknown, i: number, matched: boolean): Step | Promise<Step> => {
+    for (; i < n; i++) {
+      const clause = clauses[i]!;
+      const m = matches(f, clause, value);
+      if (m === false) continue;
+      if (m !== true) {
+        const idx = i;
+        return m.then((ok) => (ok ? runBody(f, value, idx) : fromClause(f, value, idx + 1, matched)));
+      }
       matched = true;
+      let r: void | Promise<void>;
       try {
-        const r = clauses[i].body(f);
-        if (isPromise(r)) throw new Error('async switch bodies are not supported yet');
+        r = clause.body(f);
       } catch (e) {
-        const s = loopSignal(e, label);
-        return s === 'break' ? 'break' : 'next';
+        return ended(e);
+      }
+      if (isPromise(r)) {
+        const next = i + 1;
+        return r.then(() => fromClause(f, value, next, true), ended);
       }
     }
-    if (!matched && defaultBody) {
-      try {
-        const r = defaultBody(f);
-        if (isPromise(r)) throw new Error('async switch bodies are not supported yet');
-      } catch (e) {
-        const s = loopSignal(e, label);
-        return s === 'break' ? 'break' : 'next';
-      }
+    if (matched || !defaultBody) return 'next';
+    let r: void | Promise<void>;
+    try {
+      r = defaultBody(f);
+    } catch (e) {
+      return ended(e);
     }
-    return 'next';
+    return isPromise(r) ? r.then(() => 'next' as Step, ended) : 'next';
+  };
+
+  const runBody = (f: Frame, value: unknown, i: number): Step | Promise<Step> => {
+    let r: void | Promise<void>;
+    try {
+      r = clauses[i]!.body(f);
+    } catch (e) {
+      return ended(e);
+    }
+    return isPromise(r) ? r.then(() => fromClause(f, value, i + 1, true), ended) : fromClause(f, value, i + 1, true);
+  };
+
+  /** The values from the enumerator on; `$switch.MoveNext()` in a body skips values. */
+  const loop = (f: Frame, en: ScriptEnumerator): void | Promise<void> => {
+    for (;;) {
+      if (!en.next()) return;
+      const value = en.Current;
+      setInScope(f.scope, '_', '_', value);
+      const s = fromClause(f, value, 0, false);
+      if (isPromise(s)) return s.then((x) => (x === 'break' ? undefined : loop(f, en)));
+      if (s === 'break') return;
+    }
   };
 
   return (f) =>
@@ -413,20 +471,70 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
         if (lines.length && lines[lines.length - 1] === '') lines.pop();
         values = lines;
       } else values = enumerateForPipeline(v) ?? [v];
-      const prev = f.scope.vars.get('_');
-      // `$switch` is the statement's enumerator: a clause may advance it (`$switch.MoveNext(); $switch.Current`).
-      const en = new LoopEnumerator(values[Symbol.iterator]());
-      const prevSwitch = f.scope.vars.get('switch');
-      setInScope(f.scope, 'switch', 'switch', en);
+      const scope = f.scope;
+      const prev = scope.vars.get('_');
+      const prevSwitch = scope.vars.get('switch');
+      const en = Array.isArray(values) ? new ScriptEnumerator(values, null) : new ScriptEnumerator(null, values[Symbol.iterator]());
+      setInScope(scope, 'switch', 'switch', en);
+      const restore = () => {
+        if (prev) scope.vars.set('_', prev);
+        else scope.vars.delete('_');
+        if (prevSwitch) scope.vars.set('switch', prevSwitch);
+        else scope.vars.delete('switch');
+      };
+      let r: void | Promise<void>;
       try {
-        for (let n = en.next(); !n.done; n = en.next()) if (runValue(f, n.value) === 'break') break;
-      } finally {
-        if (prev) f.scope.vars.set('_', prev);
-        else f.scope.vars.delete('_');
-        if (prevSwitch) f.scope.vars.set('switch', prevSwitch);
-        else f.scope.vars.delete('switch');
+        r = loop(f, en);
+      } catch (e) {
+        restore();
+        throw e;
       }
+      if (isPromise(r)) return r.finally(restore);
+      restore();
     }) as unknown as void;
+}
+
+type Step = 'break' | 'next';
+
+/**
+ * `$switch` and `$foreach`: the statement's enumerator (IEnumerator: MoveNext, Current, Reset), which a body may
+ * advance to skip values. Arrays, the usual case, go by index.
+ */
+class ScriptEnumerator {
+  Current: unknown = null;
+  readonly MoveNext: () => boolean;
+  readonly Reset: () => void;
+  private i = -1;
+  constructor(
+    private readonly items: unknown[] | null,
+    private readonly it: Iterator<unknown> | null,
+  ) {
+    // Own function properties so scripts can call them (`$switch.MoveNext()`, `$foreach.MoveNext()`).
+    this.MoveNext = () => this.next();
+    this.Reset = () => undefined;
+  }
+  next(): boolean {
+    const items = this.items;
+    if (items !== null) {
+      if (++this.i < items.length) {
+        this.Current = items[this.i];
+        return true;
+      }
+      this.i = items.length;
+      this.Current = null;
+      return false;
+    }
+    const n = this.it!.next();
+    this.Current = n.done ? null : n.value;
+    return !n.done;
+  }
+}
+Object.defineProperty(ScriptEnumerator.prototype, Symbol.for('awsh.typeName'), { value: 'System.Collections.IEnumerator' });
+
+/** A script-block switch condition: run in the current scope with `$_` = value; true when its output is. */
+function runCondition(f: Frame, sb: unknown, value: unknown): boolean | Promise<boolean> {
+  const out = f.session.invokeScriptBlockMaybe(sb as ScriptBlock, { dollarUnder: value, newScope: false, frame: f });
+  return isPromise(out) ? out.then((o) => toBool(collectedValue(o))) : toBool(collectedValue(out));
 }
 
 // ---------------------------------------------------------------------------
@@ -441,9 +549,8 @@ function compileForEach(ast: A.ForEachStatementAst): Exec {
   return (f) =>
     andThen(iterable(f), (items) => {
       if (items === null) return;
-      const it = items[Symbol.iterator]();
       // `$foreach` is the loop's enumerator: a script may advance it with MoveNext().
-      const en = new LoopEnumerator(it);
+      const en = Array.isArray(items) ? new ScriptEnumerator(items, null) : new ScriptEnumerator(null, items[Symbol.iterator]());
       const prev = f.scope.vars.get('foreach');
       setInScope(f.scope, 'foreach', 'foreach', en);
       const restore = () => {
@@ -462,35 +569,18 @@ function compileForEach(ast: A.ForEachStatementAst): Exec {
     }) as unknown as void;
 }
 
-/** The `$foreach` enumerator (IEnumerator: MoveNext, Current, Reset) over the loop's iterator. */
-class LoopEnumerator implements Iterator<unknown> {
-  Current: unknown = null;
-  readonly MoveNext: () => boolean;
-  readonly Reset: () => void;
-  constructor(private readonly it: Iterator<unknown>) {
-    // Own function properties so scripts can call them (`$foreach.MoveNext()`).
-    this.MoveNext = () => !this.next().done;
-    this.Reset = () => undefined;
-  }
-  next(): IteratorResult<unknown> {
-    const n = this.it.next();
-    this.Current = n.done ? null : n.value;
-    return n;
-  }
-}
-Object.defineProperty(LoopEnumerator.prototype, Symbol.for('awsh.typeName'), { value: 'System.Collections.IEnumerator' });
 
-function loopOver(f: Frame, it: Iterator<unknown>, key: string, name: string, body: Exec, label: string | null): void | Promise<void> {
+function loopOver(f: Frame, it: ScriptEnumerator, key: string, name: string, body: Exec, label: string | null): void | Promise<void> {
   const scope = f.scope;
   let v = scope.vars.get(key);
   for (;;) {
     const y = f.session.tick();
     if (y) return y.then(() => loopOver(f, it, key, name, body, label));
-    const n = it.next();
-    if (n.done) return;
-    if (v === undefined || scope.vars.get(key) !== v) v = setInScope(scope, key, name, n.value);
-    else if (v.typeConstraint === null && v.options === 0) v.value = n.value;
-    else setInScope(scope, key, name, n.value);
+    if (!it.next()) return;
+    const value = it.Current;
+    if (v === undefined || scope.vars.get(key) !== v) v = setInScope(scope, key, name, value);
+    else if (v.typeConstraint === null && v.options === 0) v.value = value;
+    else setInScope(scope, key, name, value);
     try {
       const r = body(f);
       if (isPromise(r)) return r.then(() => loopOver(f, it, key, name, body, label), (e) => (loopSignal(e, label) === 'break' ? undefined : loopOver(f, it, key, name, body, label)));

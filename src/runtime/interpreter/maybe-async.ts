@@ -26,3 +26,11 @@ async function finishAll<F>(fns: ((f: F) => unknown)[], f: F, out: unknown[], i:
   for (let j = i + 1; j < fns.length; j++) out[j] = await fns[j](f);
   return out;
 }
+
+/** Call fn on each item in order; if one call goes async, the rest run after it settles. */
+export function eachMaybe<T>(items: readonly T[], fn: (item: T, i: number) => unknown, start = 0): Maybe<void> {
+  for (let i = start; i < items.length; i++) {
+    const r = fn(items[i] as T, i);
+    if (isPromise(r)) return (r as Promise<unknown>).then(() => eachMaybe(items, fn, i + 1));
+  }
+}

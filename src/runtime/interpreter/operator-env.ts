@@ -3,13 +3,13 @@ import type { OperatorEnv } from '../values/operators.js';
 import type { PSHashtable } from '../values/objects.js';
 import type { Frame } from './frame.js';
 import { setInScope } from './variables.js';
-import { invokeScriptBlock, ScriptBlock } from './scriptblock.js';
+import { invokeScriptBlockMaybe, ScriptBlock } from './scriptblock.js';
 import { toStr } from '../values/convert.js';
 
 const detached: OperatorEnv = {
   setMatches() {},
   ofs: () => ' ',
-  invokeScriptBlock: (sb, dollarUnder, args) => invokeScriptBlock(sb as ScriptBlock, { dollarUnder, args }),
+  invokeScriptBlock: (sb, dollarUnder, args) => invokeScriptBlockMaybe(sb as ScriptBlock, { dollarUnder, args }),
 };
 
 /** Operator environment for frame f ($Matches goes to f's scope). Without a frame, $Matches is not set. */
@@ -24,8 +24,12 @@ export function operatorEnv(f?: Frame): OperatorEnv {
       return v === undefined || v.value === null ? ' ' : toStr(v.value);
     },
     invokeScriptBlock(sb: unknown, dollarUnder: unknown, args?: unknown[]) {
-      const out = invokeScriptBlock(sb as ScriptBlock, { dollarUnder, args });
-      return out.length === 0 ? null : out.length === 1 ? out[0] : out;
+      const out = invokeScriptBlockMaybe(sb as ScriptBlock, { dollarUnder, args });
+      return out instanceof Promise ? out.then(unwrapped) : unwrapped(out);
     },
   };
+}
+
+function unwrapped(out: unknown[]): unknown {
+  return out.length === 0 ? null : out.length === 1 ? out[0] : out;
 }

@@ -172,9 +172,17 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
       case 'validatescript': {
         const sb = pos[0] as ScriptBlock;
         d.validateScriptText = sb instanceof ScriptBlock ? sb.toString().trim() : toStr(sb);
+        const passed = (out: unknown[]) => out.length > 0 && toBool(out.length === 1 ? out[0] : out);
         d.validateScript = (v: unknown) => {
-          const out = f.session.invokeScriptBlockSync(sb, { dollarUnder: v, newScope: true, frame: f });
-          return out.length > 0 && toBool(out.length === 1 ? out[0] : out);
+          // Only an async command makes the check async (see binder.ts withDeferredValidation), never a yield.
+          f.session.syncDepth++;
+          let out: unknown[] | Promise<unknown[]>;
+          try {
+            out = f.session.invokeScriptBlockMaybe(sb, { dollarUnder: v, newScope: true, frame: f });
+          } finally {
+            f.session.syncDepth--;
+          }
+          return out instanceof Promise ? out.then(passed) : passed(out);
         };
         break;
       }

@@ -5,8 +5,9 @@ import { Frame, type Streams } from './frame.js';
 import { Scope, PSVariable } from './scope.js';
 import { ScriptBlock } from './scriptblock.js';
 import { compileScript, scriptMetadata, type CompiledScript } from './script-meta.js';
+import { andThen, eachMaybe } from './maybe-async.js';
 import {
-  bindArguments, bindPipelineItem, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
+  bindArguments, bindPipelineItem, inputNotBoundError, withDeferredValidation, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
 } from './binder.js';
 import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
 import { setInScope } from './variables.js';
@@ -55,9 +56,14 @@ export class ScriptProcessor implements Processor {
     try {
       return this.beginInner();
     } catch (e) {
-      if (e instanceof PSRuntimeError && this.extent) this.caller.session.attachPosition(e.errorRecord, this.extent, this.inv.name || null);
-      throw e;
+      throw this.atCall(e);
     }
+  }
+
+  /** A binding error is reported at the call. */
+  private atCall(e: unknown): unknown {
+    if (e instanceof PSRuntimeError && this.extent) this.caller.session.attachPosition(e.errorRecord, this.extent, this.inv.name || null);
+    return e;
   }
 
   private beginInner(): void | Promise<void> {
@@ -70,8 +76,20 @@ export class ScriptProcessor implements Processor {
     const c = this.compiled;
     if (c.parameters.length > 0 || c.advanced) {
       this.meta = scriptMetadata(c, this.inv.name, this.frame);
-      this.binding = bindArguments(this.meta, this.args, !c.advanced);
-      this.applyBinding();
+      const meta = this.meta;
+      // ValidateScript checks that run an async command are waited for before the call goes on (see binder.ts).
+      const { value: binding, pending } = withDeferredValidation(() => bindArguments(meta, this.args, !c.advanced));
+      this.binding = binding;
+      const bound = pending
+        ? pending.then(
+            () => this.applyBinding(),
+            (e: unknown) => {
+              throw this.atCall(e);
+            },
+          )
+        : this.applyBinding();
+      if (isPromise(bound)) return bound.then(() => this.afterBinding());
+      return this.afterBinding();
     } else {
       const unbound: unknown[] = [];
       for (const a of this.args) {
@@ -84,6 +102,13 @@ export class ScriptProcessor implements Processor {
       setInScope(scope, 'args', 'args', unbound);
       setInScope(scope, 'psboundparameters', 'PSBoundParameters', new PSBoundParametersDictionary());
     }
+    return this.afterBinding();
+  }
+
+  private afterBinding(): void | Promise<void> {
+    const s = this.caller.session;
+    const scope = this.frame.scope;
+    const c = this.compiled;
     if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets'));
     if (this.inv.isScriptFile && this.inv.scriptPath) {
       setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
@@ -98,11 +123,10 @@ export class ScriptProcessor implements Processor {
     if (c.begin) return this.runBlock(c.begin);
   }
 
-  private applyBinding(): void {
+  private applyBinding(): void | Promise<void> {
     const scope = this.frame.scope;
     const c = this.compiled;
     const b = this.binding!;
-    const bp = new PSBoundParametersDictionary();
     // The binder gives switches as booleans (what cmdlets take); scripts see SwitchParameter values.
     for (const [name, value] of b.bound) {
       if (typeof value === 'boolean' && this.meta!.byKey.get(name.toLowerCase())?.isSwitch) b.bound.set(name, PSSwitch.of(value));
@@ -112,22 +136,33 @@ export class ScriptProcessor implements Processor {
       const tc = c.typeConstraints.get(name);
       if (tc) v.typeConstraint = resolveType(tc);
     }
-    for (const p of c.parameters) {
-      const key = p.name.toLowerCase();
-      if (b.bound.has(this.declName(p.name))) continue;
-      // Unbound: default value, or the type's default ($null, 0 for [int], $false for [switch]).
-      const def = c.defaults.get(key);
-      let value: unknown = def ? def(this.frame) : null;
+    const setDefault = (p: (typeof c.parameters)[number], def: unknown, value: unknown) => {
       const tc = c.typeConstraints.get(p.name);
-      if (isPromise(value)) value = null;
       if (tc && (def || isValueType(tc.name))) {
         const t = resolveType(tc);
         if (t) value = convertTo(value, t);
       }
+      const key = p.name.toLowerCase();
       if (!def && this.meta!.byKey.get(key)?.isSwitch) value = PSSwitch.ABSENT;
       const v = setInScope(scope, key, p.name, value);
       if (tc) v.typeConstraint = resolveType(tc);
-    }
+    };
+    // Defaults in order (one may use an earlier parameter); one that runs an async command is waited for.
+    const defaults = eachMaybe(c.parameters, (p) => {
+      if (b.bound.has(this.declName(p.name))) return;
+      // Unbound: default value, or the type's default ($null, 0 for [int], $false for [switch]).
+      const def = c.defaults.get(p.name.toLowerCase());
+      if (!def) return setDefault(p, def, null);
+      return andThen(def(this.frame), (value) => setDefault(p, def, value));
+    });
+    return isPromise(defaults) ? defaults.then(() => this.finishBinding()) : this.finishBinding();
+  }
+
+  private finishBinding(): void {
+    const scope = this.frame.scope;
+    const c = this.compiled;
+    const b = this.binding!;
+    const bp = new PSBoundParametersDictionary();
     for (const [name, value] of b.bound) bp.set(name, value);
     setInScope(scope, 'psboundparameters', 'PSBoundParameters', bp);
     setInScope(scope, 'args', 'args', b.unbound);
@@ -179,11 +214,24 @@ export class ScriptProcessor implements Processor {
       return;
     }
     if (this.meta && this.binding && (this.meta.pipelineByValue.length || this.meta.pipelineByName.length)) {
-      const bound = new Map(this.binding.bound);
-      const names = bindPipelineItem(this.meta, bound, this.binding.parameterSet, item);
-      if (names === null && c.process) throw inputNotBoundError(this.inv.name, item);
-      if (names) for (const n of names) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+      const meta = this.meta, binding = this.binding;
+      const bound = new Map(binding.bound);
+      const { value: names, pending } = withDeferredValidation(() => bindPipelineItem(meta, bound, binding.parameterSet, item));
+      if (names === null && c.process) {
+        pending?.catch(() => {});
+        throw inputNotBoundError(this.inv.name, item);
+      }
+      const apply = () => {
+        if (names) for (const n of names) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+        return this.processItem(item);
+      };
+      return pending ? pending.then(apply) : apply();
     }
+    return this.processItem(item);
+  }
+
+  private processItem(item: unknown): void | Promise<void> {
+    const c = this.compiled;
     if (c.process) {
       const scope = this.frame.scope;
       if (this.underVar === null || scope.vars.get('_') !== this.underVar) this.underVar = setInScope(scope, '_', '_', item);

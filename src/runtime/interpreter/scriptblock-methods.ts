@@ -3,14 +3,15 @@ import type { Frame } from './frame.js';
 import { ScriptBlock } from './scriptblock.js';
 import { Scope, PSVariable } from './scope.js';
 import { collectedValue } from './emit.js';
+import { andThen } from './maybe-async.js';
 
-/** Returns undefined when the method is not one of these (the types layer handles the rest). */
+/** Returns undefined when the method is not one of these (the types layer handles the rest); a Promise when the script block went async. */
 export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args: unknown[]): unknown {
   switch (name.toLowerCase()) {
     case 'invoke':
-      return f.session.invokeScriptBlockSync(sb, { args, newScope: true, frame: f });
+      return f.session.invokeScriptBlockMaybe(sb, { args, newScope: true, frame: f });
     case 'invokereturnasis':
-      return collectedValue(f.session.invokeScriptBlockSync(sb, { args, newScope: true, frame: f }));
+      return andThen(f.session.invokeScriptBlockMaybe(sb, { args, newScope: true, frame: f }), collectedValue);
     case 'getnewclosure': {
       // Capture the current values of all visible variables into a new scope, as pwsh's module-bound closure does.
       const captured = new Scope(f.scope.globalScope());

@@ -1,5 +1,6 @@
 // The ScriptBlock value: a compiled script block plus the scope it closes over (for GetNewClosure).
 import type { ScriptBlockAst } from '../../parser/ast.js';
+import { requireSync } from '../errors.js';
 
 export class ScriptBlock {
   /** Compiled form, filled lazily by the interpreter on first invocation. */
@@ -23,12 +24,13 @@ export class ScriptBlock {
 /**
  * How code outside the interpreter (the types layer: ScriptMethod, ScriptProperty, .Invoke(), .Where(), .ForEach();
  * operators: -replace with a script block) runs a script block. Installed by the interpreter at start.
- * Returns the collected output (an array; unwrapped by the caller if needed).
+ * Returns the collected output (an array; unwrapped by the caller if needed), or a Promise of it when a command in the
+ * script block went async.
  */
 export type ScriptBlockInvoker = (
   sb: ScriptBlock,
   options: { thisValue?: unknown; dollarUnder?: unknown; args?: unknown[]; newScope?: boolean },
-) => unknown[];
+) => unknown[] | Promise<unknown[]>;
 
 let invoker: ScriptBlockInvoker | null = null;
 
@@ -36,10 +38,19 @@ export function setScriptBlockInvoker(fn: ScriptBlockInvoker): void {
   invoker = fn;
 }
 
+/** Runs a script block where the caller can take a Promise (the expression evaluator chains on it). */
+export function invokeScriptBlockMaybe(
+  sb: ScriptBlock,
+  options: { thisValue?: unknown; dollarUnder?: unknown; args?: unknown[]; newScope?: boolean } = {},
+): unknown[] | Promise<unknown[]> {
+  if (!invoker) throw new Error('script block invoker not installed');
+  return invoker(sb, options);
+}
+
+/** Runs a script block where only a synchronous result will do (see requireSync in errors.ts). */
 export function invokeScriptBlock(
   sb: ScriptBlock,
   options: { thisValue?: unknown; dollarUnder?: unknown; args?: unknown[]; newScope?: boolean } = {},
 ): unknown[] {
-  if (!invoker) throw new Error('script block invoker not installed');
-  return invoker(sb, options);
+  return requireSync(invokeScriptBlockMaybe(sb, options));
 }

@@ -116,7 +116,14 @@ export class Session implements SessionApi {
     setLocalTypesHook(() => Session.current?.scriptTypes ?? null);
     setScriptBlockInvoker((sb, o) => {
       const s = sb.session instanceof Session ? sb.session : Session.current ?? this;
-      return s.invokeScriptBlockSync(sb, { ...o, frame: s.currentFrame() });
+      // The synchronous part runs with syncDepth raised, so a loop inside never yields (tick) on its own: only an async
+      // command makes this a Promise, which a caller that cannot wait reports (requireSync).
+      s.syncDepth++;
+      try {
+        return s.invokeScriptBlockMaybe(sb, { ...o, frame: s.currentFrame() });
+      } finally {
+        s.syncDepth--;
+      }
     });
   }
 
@@ -903,7 +910,17 @@ export class Session implements SessionApi {
     return new Promise<void>((r) => setImmediate(r)).then(() => this.checkAbort());
   }
 
-  /** Run a script block and collect its output synchronously (types layer, switch conditions, validation). */
+  /** Run a script block and collect its output: an array, or a Promise of it when a command in it went async. */
+  invokeScriptBlockMaybe(sb: ScriptBlock, o: { dollarUnder?: unknown; args?: unknown[]; newScope?: boolean; frame: Frame; thisValue?: unknown }): unknown[] | Promise<unknown[]> {
+    const items: unknown[] = [];
+    const r = this.invokeScriptFromCmdlet(o.frame, sb, {
+      dollarUnder: o.dollarUnder, args: o.args, newScope: o.newScope, output: (v) => void items.push(v),
+      variables: o.thisValue !== undefined ? { this: o.thisValue } : undefined,
+    });
+    return isPromise(r) ? r.then(() => items) : items;
+  }
+
+  /** Run a script block and collect its output synchronously (the prompt function, hosts). */
   invokeScriptBlockSync(sb: ScriptBlock, o: { dollarUnder?: unknown; args?: unknown[]; newScope?: boolean; frame: Frame; thisValue?: unknown }): unknown[] {
     const items: unknown[] = [];
     this.syncDepth++;

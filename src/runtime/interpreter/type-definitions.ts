@@ -2,7 +2,7 @@
 // Instances of classes are ClassInstance objects whose behaviour (methods, typed properties, constructors) is the
 // ClassInfo below; the types layer reaches it through ClassBehaviour (instances) and ScriptTypeInfo (statics).
 import type * as A from '../../parser/ast.js';
-import { PSRuntimeError, runtimeError } from '../errors.js';
+import { PSRuntimeError, requireSync, runtimeError } from '../errors.js';
 import { PSType, NO_CONVERSION, convertTo, isInstanceOf, typeNotFoundError, typeOf, PSEnumValue, type TypeDef, type ScriptTypeInfo } from '../types/index.js';
 import { overloadCountError } from '../types/method-errors.js';
 import { toNumber, toStr } from '../values/convert.js';
@@ -11,6 +11,7 @@ import { ClassInstance, PSHashtable, type ClassBehaviour, type PSMember } from '
 import { compileExpr, type Eval } from './compile-expr.js';
 import { compileMethodBody, type Exec } from './compile-stmt.js';
 import { MethodReturn, isPromise } from './flow.js';
+import { andThen, eachMaybe } from './maybe-async.js';
 import { Frame } from './frame.js';
 import { Scope } from './scope.js';
 import type { Session } from './session.js';
@@ -295,36 +296,38 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 
   // --- construction and conversion ---
 
-  construct(args: unknown[]): ClassInstance {
+  /** A new instance; a Promise of it when an initializer or constructor ran an async command. */
+  construct(args: unknown[]): ClassInstance | Promise<ClassInstance> {
     const obj = new ClassInstance(this, this.typeNames);
-    const f = this.frame(this.scope);
-    for (const p of this.allProps) {
-      const value = p.init ? this.convertValue(runSync(p.init, this.frame(this.methodScope(obj)))!, p.type) : defaultFor(p.type);
+    const set = (p: PropInfo, value: unknown) => {
       obj.members.set(p.name.toLowerCase(), { name: p.name, memberType: 'Property', value, hidden: p.hidden || undefined });
-    }
-    void f;
-    this.runConstructor(obj, args);
-    return obj;
+    };
+    const inits = eachMaybe(this.allProps, (p) => {
+      if (!p.init) return set(p, defaultFor(p.type));
+      return andThen(runMaybe(p.init, this.frame(this.methodScope(obj))), (v) => set(p, this.convertValue(v, p.type)));
+    });
+    return andThen(andThen(inits, () => this.runConstructor(obj, args)), () => obj);
   }
 
-  private runConstructor(obj: ClassInstance, args: unknown[]): void {
+  private runConstructor(obj: ClassInstance, args: unknown[]): void | Promise<void> {
     if (!this.ctors.length) {
       if (args.length) throw overloadCountError('new', args.length);
-      this.base?.runConstructor(obj, []);
-      return;
+      return this.base?.runConstructor(obj, []);
     }
     const ctor = pickOverload(this.ctors, args);
     if (!ctor) throw overloadCountError('new', args.length);
-    this.call(ctor, obj, args, (frame) => {
+    return this.call(ctor, obj, args, (frame) => {
       if (!this.base) return;
-      const baseArgs = ctor.baseArgs ? ctor.baseArgs.map((e) => runSync(e, frame)) : [];
-      this.base.runConstructor(obj, baseArgs);
-    });
+      const baseArgs: unknown[] = [];
+      const evaluated = ctor.baseArgs ? eachMaybe(ctor.baseArgs, (e) => andThen(runMaybe(e, frame), (v) => void baseArgs.push(v))) : undefined;
+      return andThen(evaluated, () => this.base!.runConstructor(obj, baseArgs));
+    }) as void | Promise<void>;
   }
 
   private convertFrom(v: unknown): unknown {
     if (v instanceof PSHashtable) {
-      const obj = this.construct([]);
+      // Conversions run synchronously: a constructor that goes async is reported.
+      const obj = requireSync(this.construct([]));
       for (const [k, x] of v.entries()) {
         const name = toStr(k);
         const m = obj.getMember(name);
@@ -343,7 +346,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     const one = this.ctors.filter((c) => c.params.length === 1);
     if (one.length) {
       const c = pickOverload(one, [v]);
-      if (c) return this.construct([v]);
+      if (c) return requireSync(this.construct([v]));
     }
     return NO_CONVERSION;
   }
@@ -361,38 +364,80 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     return new Frame(scope, discard, cur.streams, this.session, null);
   }
 
-  /** Runs a method or constructor with bound arguments; the value of its `return`, converted to the return type. */
-  private call(m: MethodInfo, target: ClassInstance | null, args: unknown[], beforeBody?: (f: Frame) => void): unknown {
+  /**
+   * Runs a method or constructor with bound arguments; the value of its `return`, converted to the return type. A
+   * Promise of it when the body (or a parameter default) ran an async command; callers that cannot wait use requireSync.
+   */
+  private call(m: MethodInfo, target: ClassInstance | null, args: unknown[], beforeBody?: (f: Frame) => unknown): unknown {
+    const session = this.session;
+    // The synchronous part never yields on its own (see the script block invoker in session.ts).
+    session.syncDepth++;
+    try {
+      return this.callBody(m, target, args, beforeBody);
+    } finally {
+      session.syncDepth--;
+    }
+  }
+
+  private callBody(m: MethodInfo, target: ClassInstance | null, args: unknown[], beforeBody?: (f: Frame) => unknown): unknown {
     const scope = this.methodScope(target);
     const frame = this.frame(scope);
-    m.params.forEach((p, i) => {
-      let v: unknown;
-      if (i < args.length) v = args[i];
-      else v = p.init ? runSync(p.init, frame) : null;
-      if (p.type) v = convertArgument(v, p, m.name, i < args.length ? args[i] : v);
-      setInScope(scope, p.name.toLowerCase(), p.name, v);
-    });
-    beforeBody?.(frame);
+    const params = m.params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      if (i < args.length || !p.init) {
+        bindParam(m, p, i, args, i < args.length ? args[i] : null, scope);
+        continue;
+      }
+      const d = runMaybe(p.init, frame);
+      // A default that ran an async command: the rest of the call follows it.
+      if (isPromise(d)) return this.callAfter(m, frame, args, i, d, beforeBody);
+      bindParam(m, p, i, args, d, scope);
+    }
+    if (beforeBody) {
+      const b = beforeBody(frame);
+      if (isPromise(b)) return b.then(() => this.runBody(m, frame));
+    }
+    return this.runBody(m, frame);
+  }
+
+  private async callAfter(m: MethodInfo, frame: Frame, args: unknown[], i: number, pending: Promise<unknown>, beforeBody?: (f: Frame) => unknown): Promise<unknown> {
+    bindParam(m, m.params[i]!, i, args, await pending, frame.scope);
+    for (let j = i + 1; j < m.params.length; j++) {
+      const p = m.params[j]!;
+      bindParam(m, p, j, args, j < args.length ? args[j] : p.init ? await runMaybe(p.init, frame) : null, frame.scope);
+    }
+    if (beforeBody) await beforeBody(frame);
+    return this.runBody(m, frame);
+  }
+
+  private runBody(m: MethodInfo, frame: Frame): unknown {
     const body = m.body ?? (m.body = compileMethodBody(m.ast.body));
     const session = this.session;
     session.pushSource(m.ast.body.source);
-    session.syncDepth++;
-    let value: unknown;
+    let r: void | Promise<void>;
     try {
-      const r = body(frame);
-      if (isPromise(r)) {
-        r.catch(() => {});
-        throw runtimeError('This method runs an asynchronous command and cannot be invoked here.', 'AsyncNotSupported', { category: 'NotImplemented' });
-      }
+      r = body(frame);
     } catch (e) {
-      if (!(e instanceof MethodReturn)) throw e;
-      value = e.value;
-    } finally {
-      session.syncDepth--;
       session.popSource();
+      if (!(e instanceof MethodReturn)) throw e;
+      return methodResult(m, e.value);
     }
-    if (m.ast.isConstructor || m.returnType === null) return undefined;
-    return convertTo(value, m.returnType);
+    if (!isPromise(r)) {
+      session.popSource();
+      return methodResult(m, undefined);
+    }
+    return r.then(
+      () => {
+        session.popSource();
+        return methodResult(m, undefined);
+      },
+      (e) => {
+        session.popSource();
+        if (!(e instanceof MethodReturn)) throw e;
+        return methodResult(m, e.value);
+      },
+    );
   }
 
   private convertValue(v: unknown, type: PSType | null): unknown {
@@ -414,6 +459,16 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 }
 
 const discard = (): void => {};
+
+function bindParam(m: MethodInfo, p: ParamInfo, i: number, args: unknown[], v: unknown, scope: Scope): void {
+  if (p.type) v = convertArgument(v, p, m.name, i < args.length ? args[i] : v);
+  setInScope(scope, p.name.toLowerCase(), p.name, v);
+}
+
+/** The value of a method's `return`, converted to its return type (constructors and void methods give nothing). */
+function methodResult(m: MethodInfo, value: unknown): unknown {
+  return m.ast.isConstructor || m.returnType === null ? undefined : convertTo(value, m.returnType);
+}
 
 let objectType: PSType | null = null;
 function OBJECT(): PSType {
@@ -510,7 +565,17 @@ function definitionError(message: string, id: string, node: { extent: A.Extent }
   return runtimeError(message, id, { category: 'ParserError', extent: node.extent, source: f.session.currentSource });
 }
 
-/** Evaluates an initializer or argument expression; class code runs synchronously (as .NET members do). */
+/** Evaluates an initializer, default or base-constructor argument; a Promise when it ran an async command. */
+function runMaybe(e: Eval, f: Frame): unknown {
+  f.session.syncDepth++;
+  try {
+    return e(f);
+  } finally {
+    f.session.syncDepth--;
+  }
+}
+
+/** Evaluates an enum value or static initializer, which run when the type is defined: synchronously. */
 function runSync(e: Eval, f: Frame): unknown {
   f.session.syncDepth++;
   try {

@@ -1,5 +1,5 @@
 // `[T]::new(...)` and New-Object: constructors of the constructible builtin types and registered types.
-import { ErrorRecord, PSException, runtimeError } from '../errors.js';
+import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.js';
 import { toStr } from '../values/convert.js';
 import { PSChar, toJsNumber } from '../values/numbers.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
@@ -263,8 +263,14 @@ export function hasConstructor(t: PSType): boolean {
   return !t.IsArray && !t.IsEnum && ctorFor(t) !== null;
 }
 
-/** Construct an instance; DotNetErrors become `Exception calling ".ctor" ...`. */
+/** Construct an instance; DotNetErrors become `Exception calling ".ctor" ...`. A script class constructor that runs an async command is reported (AsyncNotSupported). */
 export function construct(t: PSType, args: unknown[]): unknown {
+  const r = constructMaybe(t, args);
+  return r instanceof Promise ? requireSync(r) : r;
+}
+
+/** construct for callers that can wait: a Promise when a script class's constructor ran an async command. */
+export function constructMaybe(t: PSType, args: unknown[]): unknown {
   const c = ctorFor(t);
   if (!c) throw new DotNetError('System.Management.Automation.PSArgumentException', `Constructor not found. Cannot find an appropriate constructor for type ${t.FullName}.`);
   return callWrapped('.ctor', args.length, () => c(args, t));

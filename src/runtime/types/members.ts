@@ -1,7 +1,8 @@
 // Property access on every kind of value: PSObject members, hashtable keys, arrays (with member enumeration),
 // dates, .NET-like class instances, plain JS objects (AWS responses), and the intrinsic PSObject/pstypenames.
-import { ErrorRecord, PSException, runtimeError } from '../errors.js';
-import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
+import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.js';
+import { invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
+import { eachMaybe } from '../interpreter/maybe-async.js';
 import { PSChar } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { convertTo } from './cast.js';
@@ -69,9 +70,13 @@ function memberValue(obj: PSObject, m: PSMember, depth = 0): unknown {
     case 'Property':
       return norm(m.value);
     case 'ScriptProperty':
-      return m.value instanceof ScriptBlock ? scriptResult(invokeScriptBlock(m.value, { thisValue: obj })) : null;
+      if (!(m.value instanceof ScriptBlock)) return null;
+      {
+        const out = invokeScriptBlockMaybe(m.value, { thisValue: obj });
+        return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
+      }
     case 'AliasProperty':
-      return depth > 10 ? null : getMember(obj, String(m.value));
+      return depth > 10 ? null : getMemberMaybe(obj, String(m.value));
     default:
       return NOT_FOUND;
   }
@@ -168,15 +173,20 @@ function scriptBlockMember(sb: ScriptBlock, lname: string): Found {
 }
 
 /** Member enumeration: the member of each element, flattening collections, skipping missing/null results. */
-function enumerateMember(items: Iterable<unknown>, name: string): unknown {
-  const out: unknown[] = [];
-  for (const item of items) {
-    if (item === null || item === undefined) continue;
-    const v = lookup(item, name, true);
-    if (v === NOT_FOUND || v === null) continue;
+function enumerateMember(items: unknown[], name: string, start = 0, out: unknown[] = []): unknown {
+  const add = (v: unknown) => {
+    if (v === NOT_FOUND || v === null) return;
     const e = Array.isArray(v) ? v : null;
     if (e) for (const x of e) out.push(x);
     else out.push(v);
+  };
+  for (let i = start; i < items.length; i++) {
+    const item = items[i];
+    if (item === null || item === undefined) continue;
+    const v = lookup(item, name, true);
+    // A ScriptProperty that ran an async command: the rest follow when it settles.
+    if (v instanceof Promise) return v.then((x) => (add(x), enumerateMember(items, name, i + 1, out)));
+    add(v);
   }
   return out.length === 0 ? null : out.length === 1 ? out[0] : out;
 }
@@ -264,8 +274,14 @@ function psBaseOf(target: unknown): unknown {
   return target;
 }
 
-/** `$x.Name` (case-insensitive); a missing member gives null. */
+/** `$x.Name` (case-insensitive); a missing member gives null. A ScriptProperty that runs an async command is reported (AsyncNotSupported). */
 export function getMember(target: unknown, name: string): unknown {
+  const r = getMemberMaybe(target, name);
+  return r instanceof Promise ? requireSync(r) : r;
+}
+
+/** getMember for callers that can wait: a Promise when a ScriptProperty getter ran an async command. */
+export function getMemberMaybe(target: unknown, name: string): unknown {
   const lname = name.toLowerCase();
   if (lname === 'psobject') return target === null || target === undefined ? null : new PSObjectView(target);
   if (lname === 'pstypenames') return target === null || target === undefined ? null : typeNamesOf(target);
@@ -301,8 +317,14 @@ function convertForProperty(target: object, key: string, value: unknown): unknow
   return pt && value !== null ? convertTo(value, pt) : value;
 }
 
-/** `$x.Name = value`. */
+/** `$x.Name = value`. A ScriptProperty setter that runs an async command is reported (AsyncNotSupported). */
 export function setMember(target: unknown, name: string, value: unknown): void {
+  const r = setMemberMaybe(target, name, value);
+  if (r instanceof Promise) requireSync(r);
+}
+
+/** setMember for callers that can wait: a Promise when a ScriptProperty setter ran an async command. */
+export function setMemberMaybe(target: unknown, name: string, value: unknown): void | Promise<void> {
   if (target === null || target === undefined || typeof target !== 'object') throw propertyNotFoundError(name);
   if (target instanceof PSObject) {
     const m = target.getMember(name);
@@ -317,15 +339,15 @@ export function setMember(target: unknown, name: string, value: unknown): void {
       }
       if (m.memberType === 'ScriptProperty') {
         if (m.setter instanceof ScriptBlock) {
-          invokeScriptBlock(m.setter, { thisValue: target, args: [value], dollarUnder: value });
-          return;
+          const r = invokeScriptBlockMaybe(m.setter, { thisValue: target, args: [value], dollarUnder: value });
+          return r instanceof Promise ? r.then(() => {}) : undefined;
         }
         throw runtimeError(`Set accessor for property "${m.name}" is unavailable.`, 'SetWithoutSetterException', { category: 'InvalidOperation', exceptionType: 'System.Management.Automation.SetValueException' });
       }
-      if (m.memberType === 'AliasProperty') return setMember(target, String(m.value), value);
+      if (m.memberType === 'AliasProperty') return setMemberMaybe(target, String(m.value), value);
       throw propertyNotFoundError(name);
     }
-    if (target.baseObject !== undefined && target.baseObject !== null) return setMember(target.baseObject, name, value);
+    if (target.baseObject !== undefined && target.baseObject !== null) return setMemberMaybe(target.baseObject, name, value);
     throw psObjectPropertyNotFoundError(name);
   }
   if (target instanceof PSHashtable) {
@@ -336,8 +358,7 @@ export function setMember(target: unknown, name: string, value: unknown): void {
     if (arrayMember(target, name.toLowerCase()) !== NOT_FOUND) throw readOnlyPropertyError(name);
     // Member-enumeration assignment: set the property on every element.
     if (target.length === 0) throw propertyNotFoundError(name);
-    for (const x of target) setMember(x, name, value);
-    return;
+    return eachMaybe(target, (x) => setMemberMaybe(x, name, value));
   }
   if (isPlainObject(target)) {
     let key = findKey(target, name);
@@ -387,7 +408,7 @@ export function getProperties(v: unknown): PropertyInfo[] {
     const own: PropertyInfo[] = [...v.properties()].map((m) => ({
       name: m.name,
       memberType: m.memberType,
-      get: () => memberValue(v, m),
+      get: () => requireSync(memberValue(v, m)),
       settable: m.memberType !== 'ScriptProperty' || m.setter instanceof ScriptBlock,
     }));
     if (v.baseObject !== undefined && v.baseObject !== null) return own.concat(getProperties(v.baseObject));

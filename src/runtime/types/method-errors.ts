@@ -79,7 +79,14 @@ export function readOnlyPropertyError(name: string): PSRuntimeError {
 /** Run a method body, translating DotNetError into MethodInvocationException. */
 export function callWrapped<R>(method: string, argCount: number, fn: () => R): R {
   try {
-    return fn();
+    const r = fn();
+    // A script-defined method or constructor that went async: its failure is wrapped the same way.
+    if (r instanceof Promise) {
+      return r.catch((e) => {
+        throw e instanceof DotNetError ? methodInvocationError(method, argCount, e) : e;
+      }) as R;
+    }
+    return r;
   } catch (e) {
     if (e instanceof DotNetError) throw methodInvocationError(method, argCount, e);
     throw e;

@@ -1,6 +1,6 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
-import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
-import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
+import { ErrorRecord, PSException, PSRuntimeError, requireSync } from '../errors.js';
+import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
@@ -89,35 +89,56 @@ function compareValues(a: unknown, b: unknown): number {
 // -------------------------------------------------------------------------------------------------
 // .Where() and .ForEach()
 
-function whereMethod(items: unknown[], a: unknown[]): unknown[] {
+function whereMethod(items: unknown[], a: unknown[]): unknown[] | Promise<unknown[]> {
   arity('Where', a, 1, 3);
   const sb = unwrapArg(a[0]);
   if (!(sb instanceof ScriptBlock)) throw overloadCountError('Where', a.length);
   const mode = a.length > 1 ? argStr(a[1]).toLowerCase() : 'default';
   const n = a.length > 2 ? argInt('Where', 'numberToReturn', a[2]) : 0;
-  const test = (x: unknown): boolean => toBool(scriptResult(invokeScriptBlock(sb, { dollarUnder: x, args: [x] })));
+  const test = (x: unknown): boolean | Promise<boolean> => {
+    const out = invokeScriptBlockMaybe(sb, { dollarUnder: x, args: [x] });
+    return out instanceof Promise ? out.then((o) => toBool(scriptResult(o))) : toBool(scriptResult(out));
+  };
+  return drive(whereSelect(items, mode, n, a), test);
+}
+
+/**
+ * Runs a generator that asks for a verdict on a value by yielding it: synchronously, until a verdict is a Promise (the
+ * script block ran an async command); then the rest follows when it settles.
+ */
+function drive<R>(gen: Generator<unknown, R, boolean>, ask: (x: unknown) => boolean | Promise<boolean>, step = gen.next()): R | Promise<R> {
+  for (;;) {
+    if (step.done) return step.value;
+    const v = ask(step.value);
+    if (v instanceof Promise) return v.then((b) => drive(gen, ask, gen.next(b)));
+    step = gen.next(v);
+  }
+}
+
+/** The .Where() modes; `yield x` is the script block's verdict on x. */
+function* whereSelect(items: unknown[], mode: string, n: number, a: unknown[]): Generator<unknown, unknown[], boolean> {
   const out: unknown[] = [];
   switch (mode) {
     case 'default':
-      for (const x of items) if (test(x)) {
+      for (const x of items) if (yield x) {
         out.push(x);
         if (n > 0 && out.length >= n) break;
       }
       return out;
     case 'first':
-      for (const x of items) if (test(x)) {
+      for (const x of items) if (yield x) {
         out.push(x);
         if (out.length >= Math.max(1, n)) break;
       }
       return out;
     case 'last': {
-      for (const x of items) if (test(x)) out.push(x);
+      for (const x of items) if (yield x) out.push(x);
       return out.slice(-Math.max(1, n));
     }
     case 'skipuntil': {
       let on = false;
       for (const x of items) {
-        if (!on && test(x)) on = true;
+        if (!on && (yield x)) on = true;
         if (on) out.push(x);
         if (n > 0 && out.length >= n) break;
       }
@@ -125,7 +146,7 @@ function whereMethod(items: unknown[], a: unknown[]): unknown[] {
     }
     case 'until':
       for (const x of items) {
-        if (test(x)) break;
+        if (yield x) break;
         out.push(x);
         if (n > 0 && out.length >= n) break;
       }
@@ -134,7 +155,7 @@ function whereMethod(items: unknown[], a: unknown[]): unknown[] {
       const yes: unknown[] = [];
       const no: unknown[] = [];
       for (const x of items) {
-        if ((n <= 0 || yes.length < n) && test(x)) yes.push(x);
+        if ((n <= 0 || yes.length < n) && (yield x)) yes.push(x);
         else no.push(x);
       }
       return [yes, no];
@@ -143,7 +164,7 @@ function whereMethod(items: unknown[], a: unknown[]): unknown[] {
   throw argumentError(`Cannot convert value "${argStr(a[1])}" to type "System.Management.Automation.WhereOperatorSelectionMode".`);
 }
 
-function forEachMethod(items: unknown[], a: unknown[]): unknown[] {
+function forEachMethod(items: unknown[], a: unknown[]): unknown[] | Promise<unknown[]> {
   if (a.length < 1) throw overloadCountError('ForEach', 0);
   const op = unwrapArg(a[0]);
   const out: unknown[] = [];
@@ -153,8 +174,21 @@ function forEachMethod(items: unknown[], a: unknown[]): unknown[] {
   };
   if (op instanceof ScriptBlock) {
     const extra = a.slice(1);
-    for (const x of items) for (const r of invokeScriptBlock(op, { dollarUnder: x, args: extra })) out.push(r);
-    return out;
+    const from = (i: number): unknown[] | Promise<unknown[]> => {
+      for (; i < items.length; i++) {
+        const r = invokeScriptBlockMaybe(op, { dollarUnder: items[i], args: extra });
+        if (r instanceof Promise) {
+          const next = i + 1;
+          return r.then((rs) => {
+            for (const x of rs) out.push(x);
+            return from(next);
+          });
+        }
+        for (const x of r) out.push(x);
+      }
+      return out;
+    };
+    return from(0);
   }
   if (op instanceof PSType) {
     for (const x of items) out.push(convertTo(x, op));
@@ -681,14 +715,17 @@ const stringBuilderMethods: Table<PSStringBuilder> = {
 };
 
 const scriptBlockMethods: Table<ScriptBlock> = {
-  Invoke: (sb, a) => invokeScriptBlock(sb, { args: a }),
-  InvokeReturnAsIs: (sb, a) => scriptResult(invokeScriptBlock(sb, { args: a })),
+  Invoke: (sb, a) => invokeScriptBlockMaybe(sb, { args: a }),
+  InvokeReturnAsIs: (sb, a) => {
+    const out = invokeScriptBlockMaybe(sb, { args: a });
+    return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
+  },
   GetNewClosure: (sb) => (getNewClosureHook ? getNewClosureHook(sb) : sb),
   ToString: (sb) => sb.toString(),
   InvokeWithContext: (sb, a) => {
     const vars = unwrapArg(a[1]);
     const dollarUnder = vars instanceof Array ? undefined : undefined;
-    return invokeScriptBlock(sb, { args: a.slice(2), dollarUnder });
+    return invokeScriptBlockMaybe(sb, { args: a.slice(2), dollarUnder });
   },
 };
 
@@ -946,8 +983,17 @@ function boolMethod(b: boolean, lname: string, a: unknown[]): unknown {
 
 const NO_RESULT = Symbol('none');
 
-/** `$target.Name(args)`. Methods returning void give `undefined`→ null (no output). */
+/** `$target.Name(args)`. Methods returning void give `undefined`→ null (no output). A script method that runs an async command is reported (AsyncNotSupported). */
 export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
+  const r = invokeMethodMaybe(target, name, args);
+  return r instanceof Promise ? requireSync(r) : r;
+}
+
+/**
+ * invokeMethod for callers that can wait: a Promise when a script method (class method, ScriptMethod, .ForEach(),
+ * .Where(), script block Invoke) ran an async command. It settles to the method's value (undefined for void).
+ */
+export function invokeMethodMaybe(target: unknown, name: string, args: unknown[]): unknown {
   if (target === null || target === undefined) throw invokeOnNullError();
   const r = invokeCore(target, name, args);
   return r === undefined ? null : r;
@@ -970,7 +1016,10 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
   if (target instanceof PSObject) {
     const m = target.getMember(name);
     if (m && (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod')) {
-      if (m.value instanceof ScriptBlock) return scriptResult(invokeScriptBlock(m.value, { thisValue: target, args }));
+      if (m.value instanceof ScriptBlock) {
+        const out = invokeScriptBlockMaybe(m.value, { thisValue: target, args });
+        return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
+      }
       if (typeof m.value === 'function') return (m.value as (...x: unknown[]) => unknown)(target, ...args);
     }
     if (m && (m.memberType === 'NoteProperty') && m.value instanceof ScriptBlock && false) return null;

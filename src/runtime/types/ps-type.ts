@@ -51,7 +51,7 @@ export interface ScriptTypeInfo {
   getStatic(lname: string): { value: unknown } | null;
   /** `[T]::name = value`; false when there is no such static property. */
   setStatic(lname: string, value: unknown): boolean;
-  /** `[T]::name(args)` → `{ value }`, or null when there is no such static method. */
+  /** `[T]::name(args)` → `{ value }` (a Promise when the method ran an async command), or null when there is no such static method. */
   invokeStatic(lname: string, args: unknown[]): { value: unknown } | null;
 }
 

@@ -1,5 +1,5 @@
 // System.Text.RegularExpressions.Regex behaviour (instance and static), on the values layer's regex translation.
-import { invokeScriptBlock, ScriptBlock } from '../interpreter/scriptblock.js';
+import { invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toStr } from '../values/convert.js';
 import { makeMatchObject, toJsRegExp, type RegexMatch } from '../values/regex.js';
 import { PSRegex, RegexOptionFlags as F } from './simple-values.js';
@@ -63,18 +63,21 @@ function expand(rep: string, m: RegExpExecArray, input: string): string {
   });
 }
 
-export function regexReplace(r: PSRegex, input: string, replacement: unknown, count = -1): string {
+/** `[regex]::Replace`; with a script-block evaluator that runs an async command, a Promise of the result. */
+export function regexReplace(r: PSRegex, input: string, replacement: unknown, count = -1): string | Promise<string> {
   const re = jsRegExp(r, true);
   let out = '';
   let last = 0;
   let n = 0;
   let m: RegExpExecArray | null;
+  // With an evaluator: the text between matches and the match objects, evaluated in order afterwards (matching never
+  // depends on the evaluator), so one that runs an async command can be waited for before the next runs.
+  const pieces: unknown[] | null = replacement instanceof ScriptBlock ? [] : null;
   while ((count < 0 || n < count) && (m = re.exec(input)) !== null) {
     out += input.slice(last, m.index);
-    if (replacement instanceof ScriptBlock) {
-      const mo = makeMatchObject(m, input, re);
-      const res = invokeScriptBlock(replacement, { args: [mo], dollarUnder: mo });
-      out += toStr(res.length === 1 ? res[0] : res);
+    if (pieces) {
+      pieces.push(out, makeMatchObject(m, input, re));
+      out = '';
     } else out += expand(toStr(replacement), m, input);
     last = m.index + m[0].length;
     n++;
@@ -86,7 +89,33 @@ export function regexReplace(r: PSRegex, input: string, replacement: unknown, co
     }
   }
   re.lastIndex = 0;
+  if (pieces) {
+    pieces.push(out + input.slice(last));
+    return evaluatePieces(replacement as ScriptBlock, pieces, 0, '');
+  }
   return out + input.slice(last);
+}
+
+/** Joins text and evaluator results (`pieces` alternates text and match objects); a Promise once one goes async. */
+function evaluatePieces(sb: ScriptBlock, pieces: unknown[], i: number, acc: string): string | Promise<string> {
+  for (; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (typeof p === 'string') {
+      acc += p;
+      continue;
+    }
+    const res = invokeScriptBlockMaybe(sb, { args: [p], dollarUnder: p });
+    if (res instanceof Promise) {
+      const next = i + 1;
+      return res.then((r) => evaluatePieces(sb, pieces, next, acc + evaluated(r)));
+    }
+    acc += evaluated(res);
+  }
+  return acc;
+}
+
+function evaluated(res: unknown[]): string {
+  return toStr(res.length === 1 ? res[0] : res);
 }
 
 export function regexSplit(r: PSRegex, input: string, count = 0): string[] {

@@ -9,7 +9,7 @@ import { PSChar, PSDecimal, PSNumber, isNumeric, makeDouble, toJsNumber } from '
 import { compare } from '../values/operators.js';
 import { convertTo, roundHalfEven, scanNumber } from './cast.js';
 import { getEnumerable } from './collections.js';
-import { construct, newWildcardPattern } from './constructors.js';
+import { construct, constructMaybe, newWildcardPattern } from './constructors.js';
 import { escapeWildcard, isWildcardPattern, unescapeWildcard } from '../values/wildcard.js';
 import {
   TimeSpan, dateFromParts, dateFromTicks, daysInMonth, isLeapYear, makeDate, parseDateTime, parseDateTimeExact,
@@ -896,10 +896,10 @@ export function setStaticMember(type: PSType, name: string, value: unknown): voi
   throw runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', { category: 'InvalidOperation' });
 }
 
-/** `[T]::Name(args)`, including `[T]::new(args)`. */
+/** `[T]::Name(args)`, including `[T]::new(args)`. A Promise when a script class's method or constructor ran an async command. */
 export function invokeStaticMethod(type: PSType, name: string, args: unknown[]): unknown {
   const lname = name.toLowerCase();
-  if (lname === 'new') return construct(type, args);
+  if (lname === 'new') return constructMaybe(type, args);
   const own = type.def.script?.invokeStatic(lname, args);
   if (own) return own.value;
   const m = staticsOf(type).methods.get(lname);

@@ -1,5 +1,5 @@
 // PowerShell conversions every layer needs: truthiness, string conversion (invariant culture), operand-to-number.
-import { runtimeError } from '../errors.js';
+import { requireSync, runtimeError } from '../errors.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, makeDouble, INT32_MAX, INT32_MIN } from './numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from './objects.js';
 import { PSSwitch } from './switch.js';
@@ -126,7 +126,7 @@ const NAMED_TYPES = /^System\.Management\.Automation\.(CmdletInfo|AliasInfo|Func
 
 export function psObjectToString(o: PSObject): string {
   // A class instance's ToString(): its own override, else the class name (Object.ToString()).
-  if (o instanceof ClassInstance) return toStr(o.behaviour.invoke(o, 'tostring', [])?.value ?? o.typeNames[0]);
+  if (o instanceof ClassInstance) return toStr(requireSync(o.behaviour.invoke(o, 'tostring', [])?.value) ?? o.typeNames[0]);
   if (o.baseObject !== undefined && o.baseObject !== null) return toStr(o.baseObject);
   if (o.typeNames.length && NAMED_TYPES.test(o.typeNames[0])) {
     const name = o.getMember('Name');

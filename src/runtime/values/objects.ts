@@ -64,7 +64,10 @@ export class PSObject {
 export interface ClassBehaviour {
   /** The class's PSType (typed loosely here: values/ does not depend on types/). */
   readonly type: unknown;
-  /** Calls an instance method; null when the class (chain) has no method of that name. `from` starts the lookup at a base class. */
+  /**
+   * Calls an instance method; null when the class (chain) has no method of that name. `from` starts the lookup at a
+   * base class. The value is a Promise when the method ran an async command (callers that cannot wait: requireSync).
+   */
   invoke(target: ClassInstance, lname: string, args: unknown[], from?: unknown): { value: unknown } | null;
   /** Method signatures for Get-Member: `[name, definition]` (`string Greet(string who)`), instance methods of the class chain. */
   methodSignatures(): [string, string][];

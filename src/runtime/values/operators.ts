@@ -1,7 +1,7 @@
 // PowerShell binary operators as pure functions. The LEFT operand decides the operation's type.
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 import type { BinaryOperator } from '../../parser/ast.js';
-import { runtimeError } from '../errors.js';
+import { requireSync, runtimeError } from '../errors.js';
 import { numericCompare, numericNegate, numericOp, roundHalfEven, toIntegral } from './arithmetic.js';
 import { parseNumber, psTypeName, toBool, toNumber, toStr } from './convert.js';
 import { formatComposite } from './format.js';
@@ -16,7 +16,7 @@ export interface OperatorEnv {
   /** Current $OFS, used when an array is converted to a string (e.g. `"a" + @(1,2)`). */
   ofs(): string;
   /** Run a script block with $_ set (for `-replace 'x', { $_.Value }` and `-split { ... }`); returns its output. */
-  /** `args` becomes `$args` (-split's predicate gets the whole string and the index). */
+  /** `args` becomes `$args` (-split's predicate gets the whole string and the index). A Promise when it went async. */
   invokeScriptBlock(sb: unknown, dollarUnder: unknown, args?: unknown[]): unknown;
 }
 
@@ -274,7 +274,7 @@ export function equals(l: unknown, r: unknown, caseSensitive = false): boolean {
   if (l === null) return r === null;
   if (r === null) return false;
   // A script class that implements Equals (IEquatable) decides; otherwise instances are equal only to themselves.
-  if (l instanceof ClassInstance) return !!l.behaviour.invoke(l, 'equals', [r])?.value;
+  if (l instanceof ClassInstance) return !!requireSync(l.behaviour.invoke(l, 'equals', [r])?.value);
   if (typeof l === 'string') return stringsEqual(l, typeof r === 'string' ? r : toStr(r), caseSensitive);
   if (isNumeric(l)) {
     const rn = toNumericLike(l, r);
@@ -334,7 +334,7 @@ export function compare(l: unknown, r: unknown, caseSensitive = false): number {
   if (l instanceof ClassInstance) {
     // IComparable script classes: their CompareTo (Sort-Object, -lt/-gt).
     const c = l.behaviour.invoke(l, 'compareto', [r]);
-    if (c) return Number(toNumber(c.value));
+    if (c) return Number(toNumber(requireSync(c.value)));
   }
   if (typeof l === 'string') return compareStrings(l, typeof r === 'string' ? r : toStr(r), caseSensitive);
   if (isNumeric(l)) {
@@ -526,22 +526,40 @@ export function replace(l: unknown, r: unknown, cs: boolean, env: OperatorEnv): 
     replacement = r.length > 1 ? r[1] : '';
   }
   const re = toJsRegExp(toStr(pattern), { ignoreCase: !cs, global: true });
-  const one = (x: unknown): string => replaceOne(toStr(x), re, replacement, env);
-  if (Array.isArray(l)) return l.map(one);
+  const one = (x: unknown): string | Promise<string> => replaceOne(toStr(x), re, replacement, env);
+  if (Array.isArray(l)) return mapInOrder(l, one, 0, []);
   return one(l);
 }
 
-function replaceOne(input: string, re: RegExp, replacement: unknown, env: OperatorEnv): string {
+/** Maps items in order; once f goes async (a script block ran an async command), the rest follow it. */
+function mapInOrder(items: unknown[], f: (x: unknown) => unknown, i: number, out: unknown[]): unknown[] | Promise<unknown[]> {
+  for (; i < items.length; i++) {
+    const v = f(items[i]);
+    if (v instanceof Promise) {
+      const next = i + 1;
+      return v.then((x) => (out.push(x), mapInOrder(items, f, next, out)));
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+function replaceOne(input: string, re: RegExp, replacement: unknown, env: OperatorEnv): string | Promise<string> {
   re.lastIndex = 0;
   const sb = isScriptBlock(replacement);
   const parts = sb ? null : parseReplacement(toStr(replacement));
+  // With a script block: the text between matches and the match objects, evaluated in order afterwards (matching
+  // never depends on the script block), so one that runs an async command is waited for before the next runs.
+  const pieces: unknown[] | null = sb ? [] : null;
   let out = '';
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(input)) !== null) {
     out += input.slice(last, m.index);
-    if (sb) out += toStr(unwrapOutput(env.invokeScriptBlock(replacement, makeMatchObject(m, input, re))));
-    else out += expandReplacement(parts!, m, input, re);
+    if (pieces) {
+      pieces.push(out, makeMatchObject(m, input, re));
+      out = '';
+    } else out += expandReplacement(parts!, m, input, re);
     last = m.index + m[0].length;
     if (m[0].length === 0) {
       if (re.lastIndex >= input.length) {
@@ -552,7 +570,29 @@ function replaceOne(input: string, re: RegExp, replacement: unknown, env: Operat
     }
   }
   re.lastIndex = 0;
+  if (pieces) {
+    pieces.push(out + input.slice(last));
+    return replacePieces(replacement, pieces, 0, '', env);
+  }
   return out + input.slice(last);
+}
+
+/** Joins text and script-block results (`pieces` alternates text and match objects); a Promise once one goes async. */
+function replacePieces(sb: unknown, pieces: unknown[], i: number, acc: string, env: OperatorEnv): string | Promise<string> {
+  for (; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (typeof p === 'string') {
+      acc += p;
+      continue;
+    }
+    const v = env.invokeScriptBlock(sb, p);
+    if (v instanceof Promise) {
+      const next = i + 1;
+      return v.then((x) => replacePieces(sb, pieces, next, acc + toStr(unwrapOutput(x)), env));
+    }
+    acc += toStr(unwrapOutput(v));
+  }
+  return acc;
 }
 
 /** Script block output: a one-element result is the element itself. */
@@ -613,7 +653,7 @@ function parseSplitOptions(v: unknown, cs: boolean): SplitOptions {
  * -split. `r` is a delimiter, or an array [delimiter, maxSubstrings, options]. The delimiter may be a script
  * block (called per character with $_; true splits there). Captured groups are included in the result.
  */
-export function split(l: unknown, r: unknown, cs: boolean, env?: OperatorEnv): string[] {
+export function split(l: unknown, r: unknown, cs: boolean, env?: OperatorEnv): string[] | Promise<string[]> {
   let delim: unknown = r;
   let max = 0;
   let opts: SplitOptions | null = null;
@@ -639,8 +679,25 @@ export function split(l: unknown, r: unknown, cs: boolean, env?: OperatorEnv): s
   const inputs = Array.isArray(l) ? l : [l];
   const out: string[] = [];
   if (isScriptBlock(delim)) {
-    for (const x of inputs) splitByPredicate(toStr(x), delim, max, env, out);
-    return out;
+    if (!env) throw new Error('split with a script block needs an OperatorEnv');
+    const e = env;
+    const from = (i: number): string[] | Promise<string[]> => {
+      for (; i < inputs.length; i++) {
+        const input = toStr(inputs[i]);
+        // The predicate's verdicts, one character at a time; once one is a Promise the rest follow it.
+        const isDelimiter = (k: number) => {
+          const v = e.invokeScriptBlock(delim, input[k]!, [input, k]);
+          return v instanceof Promise ? v.then((x) => toBool(unwrapOutput(x))) : toBool(unwrapOutput(v));
+        };
+        const r = runSplit(splitByPredicate(input, max, out), isDelimiter);
+        if (r) {
+          const next = i + 1;
+          return r.then(() => from(next));
+        }
+      }
+      return out;
+    };
+    return from(0);
   }
   const pat = toStr(delim);
   const re = toJsRegExp(opts.simple ? escapeRegex(pat) : pat, {
@@ -696,9 +753,7 @@ function regexSplit(input: string, re: RegExp, max: number, out: string[]): void
  * -split with a script block: called per character with $_ as a one-character string; a true result splits
  * there. A negative limit scans from the right (pwsh's NegativeSplitWithPredicate).
  */
-function splitByPredicate(input: string, sb: unknown, max: number, env: OperatorEnv | undefined, out: string[]): void {
-  if (!env) throw new Error('split with a script block needs an OperatorEnv');
-  const isDelimiter = (i: number) => toBool(unwrapOutput(env.invokeScriptBlock(sb, input[i]!, [input, i])));
+function* splitByPredicate(input: string, max: number, out: string[]): Generator<number, void, boolean> {
   if (max === 1 || max === -1) {
     out.push(input);
     return;
@@ -709,7 +764,7 @@ function splitByPredicate(input: string, sb: unknown, max: number, env: Operator
     let start = 0;
     let cursor = 0;
     for (; cursor < input.length; cursor++) {
-      if (!isDelimiter(cursor)) continue;
+      if (!(yield cursor)) continue;
       parts.push(input.slice(start, cursor));
       start = cursor + 1;
       if (limit === parts.length + 1) {
@@ -724,13 +779,23 @@ function splitByPredicate(input: string, sb: unknown, max: number, env: Operator
   let end = input.length;
   let cursor = input.length - 1;
   for (; cursor >= 0; cursor--) {
-    if (!isDelimiter(cursor)) continue;
+    if (!(yield cursor)) continue;
     parts.push(input.slice(cursor + 1, end));
     end = cursor;
     if (limit === parts.length + 1) break;
   }
   parts.push(input.slice(0, end));
   for (let i = parts.length - 1; i >= 0; i--) out.push(parts[i]!);
+}
+
+/** Runs a split generator, answering each index it yields with the predicate; a Promise once a verdict is one. */
+function runSplit(gen: Generator<number, void, boolean>, isDelimiter: (i: number) => boolean | Promise<boolean>, step = gen.next()): Promise<void> | undefined {
+  for (;;) {
+    if (step.done) return undefined;
+    const v = isDelimiter(step.value);
+    if (v instanceof Promise) return v.then((b) => runSplit(gen, isDelimiter, gen.next(b)));
+    step = gen.next(v);
+  }
 }
 
 /** Unary -split: split on runs of whitespace after trimming. */
