@@ -30,11 +30,20 @@ describe('CLI bundles', () => {
   });
 
   it('loads the AWS bundle, with its own cache, on the first AWS command', () => {
-    const r = run('(Get-Command Get-S3Bucket).Source');
+    const r = run('$null = Get-AWSRegion; (Get-Command -Name Get-S3Bucket -CommandType Cmdlet).Source');
     expect(r.stdout).toBe('AWS.Tools.S3\n');
-    expect(r.caches.map((c) => [c.file.split('/').pop(), c.rejected])).toEqual([['cli.cjs', false], ['aws.cjs', false]]);
+    expect(r.caches.map((c) => [c.file.split('/').pop(), c.rejected])).toEqual([['cli.cjs', false], ['aws.cjs', false], ['extras.cjs', false]]);
   });
 
+  it('loads the built-ins that start-up leaves out from extras.cjs, only when a script uses one', () => {
+    expect(run('1').caches.map((c) => c.file.split('/').pop())).toEqual(['cli.cjs']);
+    const r = run("Join-Path a b; 'x' | ConvertTo-Json; (1, 2 | Measure-Object).Count");
+    expect(r.stdout).toBe('a/b\n"x"\n2\n');
+    expect(r.caches.map((c) => [c.file.split('/').pop(), c.rejected])).toEqual([['cli.cjs', false], ['extras.cjs', false]]);
+  });
+
+
+  // Import-Module (extras.cjs) loads the EC2 model types from aws.cjs: lazy bundles reach one another too.
   it('AWS cmdlets share the runtime of the CLI bundle (one type system, one object model)', () => {
     const r = run("Import-Module AWS.Tools.EC2; $c = New-Object Amazon.EC2.Model.IpPermission; $c.IpProtocol = 'tcp'; $c -is [Amazon.EC2.Model.IpPermission]; $c.GetType().FullName; [pscustomobject]@{ A = 1 } -is [psobject]");
     expect(r.stdout).toBe('True\nAmazon.EC2.Model.IpPermission\nTrue\n');

@@ -1,5 +1,6 @@
 // Credential resolution in AWS Tools' search order. Every source is resolved by an SDK provider
 // (@aws-sdk/credential-providers, loaded on first use); this module only decides which one applies.
+import { stat } from 'node:fs';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { CmdletContext } from '../../../runtime/cmdlet-api.js';
 import { AwsCredentialsValue, fingerprint } from './credentials-value.js';
@@ -179,10 +180,6 @@ export function noCredentialsError() {
   );
 }
 
-async function fileExists(path: string): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+function fileExists(path: string): Promise<boolean> {
+  return new Promise((done) => stat(path, (err) => done(!err)));
 }
