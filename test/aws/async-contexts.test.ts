@@ -1,21 +1,9 @@
 // Real AWS cmdlets (async, and loaded lazily on first use) inside a switch body and a class method.
-import { describe, it, expect, beforeEach } from 'vitest';
-import { useMoto } from './helpers.js';
-import { createShell } from '../../src/index.js';
+import { describe, it, expect } from 'vitest';
+import { runScript as run, useMoto, useTestingKeys } from './helpers.js';
 
 useMoto();
-beforeEach(() => {
-  process.env.AWS_ACCESS_KEY_ID = 'testing';
-  process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-});
-
-async function run(script: string) {
-  const errors: string[] = [];
-  const shell = createShell({ host: { error: (r: any) => void errors.push(r?.Exception?.Message ?? String(r)) } } as any);
-  const r = await shell.execute(script);
-  if (r.terminatingError) errors.push((r.terminatingError as any).Exception?.Message);
-  return { output: r.output as any[], errors };
-}
+useTestingKeys();
 
 describe('AWS cmdlets in async contexts', () => {
   it('runs in switch bodies and conditions, the first use loading the AWS commands', async () => {

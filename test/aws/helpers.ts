@@ -6,6 +6,7 @@ import { awsCmdlets } from '../../src/cmdlets/aws/index.js';
 import { clearClientCache } from '../../src/cmdlets/aws/runtime/client-factory.js';
 import type { CmdletDecl } from '../../src/runtime/cmdlet-api.js';
 import { beforeAll, beforeEach } from 'vitest';
+import { createShell } from '../../src/index.js';
 import { motoEndpoint, resetMoto } from './moto.js';
 
 export function isolateHome(): { home: string; credentials: string; config: string } {
@@ -57,4 +58,21 @@ export function useMoto(): { readonly url: string; readonly files: ReturnType<ty
 export async function rawS3Client(url: string) {
   const { S3Client } = await import('@aws-sdk/client-s3');
   return new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+}
+
+/** Dummy keys in the environment before each test (moto accepts any). */
+export function useTestingKeys(): void {
+  beforeEach(() => {
+    process.env.AWS_ACCESS_KEY_ID = 'testing';
+    process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+  });
+}
+
+/** Runs a script in a fresh shell: its output objects, and the messages of the errors it reported. */
+export async function runScript(script: string): Promise<{ output: any[]; errors: string[] }> {
+  const errors: string[] = [];
+  const shell = createShell({ host: { error: (r: any) => void errors.push(r?.Exception?.Message ?? String(r)) } } as any);
+  const r = await shell.execute(script);
+  if (r.terminatingError) errors.push((r.terminatingError as any).Exception?.Message);
+  return { output: r.output as any[], errors };
 }
