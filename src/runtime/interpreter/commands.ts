@@ -1,10 +1,10 @@
 // Compiles pipelines of commands: argument evaluation, command resolution, redirections, and running them.
 import type * as A from '../../parser/ast.js';
-import { compileExpr, positioned, type Eval } from './compile-expr.js';
+import { compileExpr, compileExprOutput, positioned, type Eval } from './compile-expr.js';
 import { evalAll } from './maybe-async.js';
 import { Frame, type Streams } from './frame.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
-import { isPromise } from './flow.js';
+import { NO_OUTPUT, isPromise } from './flow.js';
 import type { CallArg } from './binder.js';
 import { PSHashtable } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
@@ -72,7 +72,7 @@ function compileElement(el: A.CommandAst | A.CommandExpressionAst): CompiledComm
   if (el.kind === 'CommandExpression') {
     const x = el.expression;
     const lazyRange = x.kind === 'BinaryExpression' && x.operator === '..' ? ([compileExpr(x.left), compileExpr(x.right)] as [Eval, Eval]) : null;
-    return { kind: 'expression', value: compileExpr(x), lazyRange, redirections: el.redirections };
+    return { kind: 'expression', value: compileExprOutput(x), lazyRange, redirections: el.redirections };
   }
   const [first, ...rest] = el.commandElements;
   const staticName = first.kind === 'StringConstant' ? first.value : null;
@@ -233,8 +233,12 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
   };
 }
 
+const NOTHING: readonly unknown[] = [];
+
+/** A pipeline's input from its first expression; NO_OUTPUT (pwsh's AutomationNull) sends nothing. */
 function sourceOf(v: unknown): Iterable<unknown> {
   if (v === undefined) return [null];
+  if (v === NO_OUTPUT) return NOTHING;
   if (Array.isArray(v)) return v;
   const en = enumerateForPipeline(v);
   return en ?? [v];

@@ -6,7 +6,7 @@ import { ClassInstance, PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
-  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeStaticMethod, isInstanceOf,
+  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
   resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
@@ -107,6 +107,24 @@ export function subtractValues(a: unknown, b: unknown): unknown {
   return ops.subtract(a, b);
 }
 
+/**
+ * An expression whose value is written (a statement, a pipeline's first element, the inside of `( )`): a void method
+ * call or `[void]` cast gives NO_OUTPUT (pwsh's AutomationNull), which writes nothing. compileExpr is the operand form:
+ * there the same expressions give $null.
+ */
+export function compileExprOutput(ast: A.ExpressionAst): Eval {
+  switch (ast.kind) {
+    case 'InvokeMemberExpression':
+      return compileInvokeMember(ast, true);
+    case 'ConvertExpression':
+      return compileConvert(ast, true);
+    case 'ParenExpression':
+      return compileValueStatement(ast.pipeline, true);
+    default:
+      return compileExpr(ast);
+  }
+}
+
 export function compileExpr(ast: A.ExpressionAst): Eval {
   switch (ast.kind) {
     case 'Constant': {
@@ -130,7 +148,7 @@ export function compileExpr(ast: A.ExpressionAst): Eval {
       return (f) => andThen(c(f), (cv) => (toBool(cv) ? t(f) : e(f)));
     }
     case 'ConvertExpression':
-      return compileConvert(ast);
+      return compileConvert(ast, false);
     case 'TypeExpression': {
       const get = typeGetter(ast.type, ast.extent);
       return (f) => get(f);
@@ -138,7 +156,7 @@ export function compileExpr(ast: A.ExpressionAst): Eval {
     case 'MemberExpression':
       return compileMember(ast);
     case 'InvokeMemberExpression':
-      return compileInvokeMember(ast);
+      return compileInvokeMember(ast, false);
     case 'IndexExpression': {
       const t = compileExpr(ast.target), i = compileExpr(ast.index);
       const nc = ast.nullConditional;
@@ -422,7 +440,7 @@ function typeGetter(tn: A.TypeName, extent: A.Extent): (f: Frame) => PSType {
   };
 }
 
-function compileConvert(ast: A.ConvertExpressionAst): Eval {
+function compileConvert(ast: A.ConvertExpressionAst, keepVoid: boolean): Eval {
   const tname = ast.type.name.toLowerCase();
   if (tname === 'ordered' && ast.operand.kind === 'Hashtable') return compileHashtable(ast.operand, true);
   if (tname === 'ref') {
@@ -432,7 +450,10 @@ function compileConvert(ast: A.ConvertExpressionAst): Eval {
     return (f) => andThen(e(f), (v) => makeVariableReference(f, null, v));
   }
   const e = compileExpr(ast.operand);
-  if (tname === 'void') return (f) => andThen(e(f), () => NO_OUTPUT);
+  if (tname === 'void') {
+    const none = keepVoid ? NO_OUTPUT : null;
+    return (f) => andThen(e(f), () => none);
+  }
   const getType = typeGetter(ast.type, ast.extent);
   return (f) =>
     andThen(e(f), (v) => {
@@ -485,7 +506,7 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
           if (f.session.strictMode >= 2 && (r === undefined || r === null) && !hasMember(tv, n as string)) {
             throw runtimeError(`The property '${n}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', { category: 'NotSpecified' });
           }
-          return r === undefined ? null : settle(r, f, ast.member.extent);
+          return r === undefined ? null : settle(r, f, ast.member.extent, false);
         } catch (e) {
           throw positioned(e, f, ast.member.extent);
         }
@@ -493,7 +514,8 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
     });
 }
 
-function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
+/** `keepVoid`: a void method's result is NO_OUTPUT (see compileExprOutput), else null. */
+function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean): Eval {
   const name = memberName(ast.member);
   const args = ast.arguments.map(compileExpr);
   const nc = ast.nullConditional;
@@ -506,7 +528,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
           andThen(evalAll(args, f), (av) => {
             try {
               const r = invokeStaticMethod(tv instanceof PSType ? tv : toType(tv, f, ast.target.extent), n as string, av);
-              return r === undefined ? null : settle(r, f, ast.member.extent);
+              return settle(r, f, ast.member.extent, keepVoid);
             } catch (e) {
               throw positioned(e, f, ast.member.extent);
             }
@@ -514,7 +536,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
         ),
       );
   }
-  const baseCall = baseMethodCall(ast, name, args);
+  const baseCall = baseMethodCall(ast, name, args, keepVoid);
   if (baseCall) return baseCall;
   const target = compileExpr(ast.target);
   return (f) =>
@@ -525,14 +547,14 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
           try {
             if (tv instanceof ScriptBlock) {
               const r = scriptBlockMethod(f, tv, n as string, av);
-              if (r !== undefined) return settle(r, f, ast.member.extent);
+              if (r !== undefined) return settle(r, f, ast.member.extent, false);
             }
             if (tv === null || tv === undefined) {
               throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
                 category: 'InvalidOperation',
               });
             }
-            return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member.extent);
+            return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member.extent, keepVoid);
           } catch (e) {
             throw positioned(e, f, ast.member.extent);
           }
@@ -541,11 +563,15 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst): Eval {
     });
 }
 
-/** A member's value; when a script method or property went async, its Promise, failing with the same position. */
-function settle(r: unknown, f: Frame, extent: A.Extent): unknown {
+/**
+ * A method's value (undefined = void: NO_OUTPUT when `keepVoid`, else null); when a script method went async, its
+ * Promise, failing with the same position.
+ */
+function settle(r: unknown, f: Frame, extent: A.Extent, keepVoid: boolean): unknown {
+  if (r === undefined) return keepVoid ? NO_OUTPUT : null;
   if (!isPromise(r)) return r;
   return r.then(
-    (v) => (v === undefined ? null : v),
+    (v) => (v === undefined ? (keepVoid ? NO_OUTPUT : null) : v),
     (e) => {
       throw positioned(e, f, extent);
     },
@@ -556,7 +582,7 @@ function settle(r: unknown, f: Frame, extent: A.Extent): unknown {
  * `([Base]$this).Method(args)` in a class: calls Base's implementation, not the override (pwsh's non-virtual base
  * call). Null when the target is not that shape.
  */
-function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval[]): Eval | null {
+function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval[], keepVoid: boolean): Eval | null {
   let t = ast.target;
   if (t.kind === 'ParenExpression' && t.pipeline.kind === 'Pipeline' && t.pipeline.elements.length === 1 && t.pipeline.elements[0]!.kind === 'CommandExpression')
     t = t.pipeline.elements[0]!.expression;
@@ -568,13 +594,15 @@ function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval
     andThen(self(f), (tv) => {
       const type = tv instanceof ClassInstance ? getType(f) : null;
       if (!type || !type.def.script || !isInstanceOf(tv, type)) {
-        return andThen(plain(f), (pv) => andThen(name(f), (n) => andThen(evalAll(args, f), (av) => invokeOrEnumerate(pv, n as string, av))));
+        return andThen(plain(f), (pv) =>
+          andThen(name(f), (n) => andThen(evalAll(args, f), (av) => settle(invokeOrEnumerate(pv, n as string, av), f, ast.member.extent, keepVoid))),
+        );
       }
       return andThen(name(f), (n) =>
         andThen(evalAll(args, f), (av) => {
           try {
             const r = (tv as ClassInstance).behaviour.invoke(tv as ClassInstance, (n as string).toLowerCase(), av, type);
-            return settle(r ? (r.value === undefined ? null : r.value) : invokeOrEnumerate(tv, n as string, av), f, ast.member.extent);
+            return settle(r ? r.value : invokeOrEnumerate(tv, n as string, av), f, ast.member.extent, keepVoid);
           } catch (e) {
             throw positioned(e, f, ast.member.extent);
           }
@@ -583,11 +611,13 @@ function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval
     });
 }
 
-/** A method a collection lacks is called on each element (member enumeration), as in pwsh. A Promise when one went async. */
+/**
+ * A method a collection lacks is called on each element (member enumeration), as in pwsh. A Promise when one went
+ * async; undefined for a void method.
+ */
 function invokeOrEnumerate(target: unknown, name: string, args: unknown[]): unknown {
   try {
-    const r = invokeMethodMaybe(target, name, args);
-    return r === undefined ? null : r;
+    return invokeMethodOrVoid(target, name, args);
   } catch (e) {
     if (!Array.isArray(target) || !(e instanceof PSRuntimeError) || !e.errorRecord.FullyQualifiedErrorId.startsWith('MethodNotFound')) throw e;
     return invokeOnEach(target, name, args, 0, []);
@@ -761,7 +791,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
                   category: 'InvalidOperation',
                 });
               }
-              return settle(setMemberMaybe(tv, n as string, v), f, ast.member.extent) as void | Promise<void>;
+              return settle(setMemberMaybe(tv, n as string, v), f, ast.member.extent, false) as void | Promise<void>;
             } catch (e) {
               throw positioned(e, f, ast.member.extent);
             }

@@ -12,7 +12,7 @@ import { defineTypes } from './type-definitions.js';
 import { andThen } from './maybe-async.js';
 import { Frame } from './frame.js';
 import { collectedValue, emitValue, enumerateForPipeline } from './emit.js';
-import { compileExpr, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, type Eval } from './compile-expr.js';
+import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, type Eval } from './compile-expr.js';
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
@@ -126,11 +126,13 @@ export function compileStatementBlockCollect(block: A.StatementBlockAst): (f: Fr
 
 /**
  * A statement used as a value (assignment right side, `if` condition, `( )`): a pure expression gives its value
- * unchanged (`$a = @(1)` stays an array); anything else gives its collected output.
+ * unchanged (`$a = @(1)` stays an array); anything else gives its collected output. `keepVoid` (inside `( )`): a void
+ * method call or `[void]` cast stays NO_OUTPUT, so `(...)` of it writes nothing either.
  */
-export function compileValueStatement(stmt: A.StatementAst): Eval {
+export function compileValueStatement(stmt: A.StatementAst, keepVoid = false): Eval {
   if (stmt.kind === 'Pipeline' && stmt.elements.length === 1 && stmt.elements[0].kind === 'CommandExpression' && stmt.elements[0].redirections.length === 0) {
-    return compileExpr(stmt.elements[0].expression);
+    const expr = stmt.elements[0].expression;
+    return keepVoid ? compileExprOutput(expr) : compileExpr(expr);
   }
   if (stmt.kind === 'AssignmentStatement') return compileAssignment(stmt, true) as Eval;
   const exec = compileStatement(stmt);
@@ -261,7 +263,7 @@ function compilePipelineStatement(ast: A.PipelineAst): Exec {
   if (ast.elements.length === 1 && ast.elements[0].kind === 'CommandExpression' && ast.elements[0].redirections.length === 0) {
     const expr = ast.elements[0].expression;
     // `$i++` as a statement writes nothing.
-    const e = expr.kind === 'UnaryExpression' ? compileUnary(expr, true) : compileExpr(expr);
+    const e = expr.kind === 'UnaryExpression' ? compileUnary(expr, true) : compileExprOutput(expr);
     if (!mayRunCommands(expr)) {
       return (f) => {
         const v = e(f);

@@ -994,9 +994,14 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
  * .Where(), script block Invoke) ran an async command. It settles to the method's value (undefined for void).
  */
 export function invokeMethodMaybe(target: unknown, name: string, args: unknown[]): unknown {
-  if (target === null || target === undefined) throw invokeOnNullError();
-  const r = invokeCore(target, name, args);
+  const r = invokeMethodOrVoid(target, name, args);
   return r === undefined ? null : r;
+}
+
+/** invokeMethodMaybe that keeps `undefined` for a void method (the interpreter makes it pwsh's AutomationNull). */
+export function invokeMethodOrVoid(target: unknown, name: string, args: unknown[]): unknown {
+  if (target === null || target === undefined) throw invokeOnNullError();
+  return invokeCore(target, name, args);
 }
 
 function invokeCore(target: unknown, name: string, args: unknown[]): unknown {

@@ -896,7 +896,10 @@ export function setStaticMember(type: PSType, name: string, value: unknown): voi
   throw runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', { category: 'InvalidOperation' });
 }
 
-/** `[T]::Name(args)`, including `[T]::new(args)`. A Promise when a script class's method or constructor ran an async command. */
+/**
+ * `[T]::Name(args)`, including `[T]::new(args)`. A Promise when a script class's method or constructor ran an async
+ * command. `undefined` for a void method.
+ */
 export function invokeStaticMethod(type: PSType, name: string, args: unknown[]): unknown {
   const lname = name.toLowerCase();
   if (lname === 'new') return constructMaybe(type, args);
@@ -904,8 +907,7 @@ export function invokeStaticMethod(type: PSType, name: string, args: unknown[]):
   if (own) return own.value;
   const m = staticsOf(type).methods.get(lname);
   if (m) {
-    const r = callWrapped(m[0], args.length, () => m[1](args, type));
-    return r === undefined ? null : r;
+    return callWrapped(m[0], args.length, () => m[1](args, type));
   }
   if (type.IsEnum) {
     switch (lname) {
