@@ -39,6 +39,7 @@ export class ScriptProcessor implements Processor {
   private underVar: PSVariable | null = null;
   /** A process block's `$input`: one enumerator, reloaded with each item. */
   private itemInput: InputEnumerator | null = null;
+  private readonly itemList: unknown[] = [null];
   private inputVar: PSVariable | null = null;
   /** Set when `exit N` ended this script file. */
   exitCode: number | null = null;
@@ -247,7 +248,8 @@ export class ScriptProcessor implements Processor {
       if (this.underVar === null || scope.vars.get('_') !== this.underVar) this.underVar = setInScope(scope, '_', '_', item);
       else this.underVar.value = item;
       // pwsh's process block sees `$input` enumerating just the current item.
-      const en = this.itemInput === null ? (this.itemInput = new InputEnumerator([item])) : this.itemInput.load([item]);
+      this.itemList[0] = item;
+      const en = this.itemInput === null ? (this.itemInput = new InputEnumerator(this.itemList)) : this.itemInput.load(this.itemList);
       if (this.inputVar === null || scope.vars.get('input') !== this.inputVar) this.inputVar = setInScope(scope, 'input', 'input', en);
       else this.inputVar.value = en;
       return this.runBlock(c.process);
