@@ -34,6 +34,8 @@ describe('values crossing the boundary', () => {
     expect(out).toEqual(['n', 2021, 3, 3]);
     expect(await shell.invoke('process { $_.k * 2 }', { input: [{ k: 1 }, { k: 2 }] })).toEqual([2, 4]);
     expect(await shell.invoke('$input | Measure-Object | ForEach-Object Count', { input: (async function* () { yield 1; yield 2; })() })).toEqual([2]);
+    // `$input` is a one-shot enumerator at the top level too, as in pwsh.
+    expect(await shell.invoke('$input | ForEach-Object { $_ }; @($input).Count; $null = $input.Reset(); @($input).Count', { input: ['a', 'b'] })).toEqual(['a', 'b', 0, 2]);
   });
 });
 

@@ -37,6 +37,13 @@ describe('script modules', () => {
     await shell.execute('Import-Module NoSuchModule');
     expect(errors).toEqual(['Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand']);
   });
+  it('lists imported built-in modules with Get-Module, ordered by name, until removed', async () => {
+    const shell = createShell();
+    expect(await shell.invoke('Get-Module AWS.Tools.S3 | Select-Object -ExpandProperty Name')).toEqual([]);
+    const out = await shell.invoke('Import-Module AWS.Tools.S3; Get-Module AWS.Tools.S3 | Select-Object -ExpandProperty Name; Get-Module | ForEach-Object { "$($_.Name) $($_.ModuleType)" }');
+    expect(out).toEqual(['AWS.Tools.S3', 'AWS.Tools.Common Binary', 'AWS.Tools.S3 Binary']);
+    expect(await shell.invoke('Remove-Module AWS.Tools.S3; (Get-Module).Name')).toEqual(['AWS.Tools.Common']);
+  });
   it('creates dynamic modules with New-Module', async () => {
     const shell = createShell();
     expect(await shell.invoke('$null = New-Module -ScriptBlock { $x = 3; function Get-X { $x * 2 } }; Get-X')).toEqual([6]);

@@ -27,7 +27,8 @@ const BUILT_IN = [
 function builtInInfo(name: string): PSObject {
   const isAws = AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase());
   const o = PSObject.fromEntries([
-    ['ModuleType', isAws || name === 'Pester' ? 'Script' : 'Manifest'],
+    // AWS.Tools modules are manifests whose root module is a .dll, so pwsh reports them as Binary.
+    ['ModuleType', isAws ? 'Binary' : name === 'Pester' ? 'Script' : 'Manifest'],
     ['Version', isAws ? '5.0.0' : name === 'Pester' ? '5.5.0' : '7.4.0.0'],
     ['Name', AWS_MODULES.find((m) => m.toLowerCase() === name.toLowerCase()) ?? BUILT_IN.find((m) => m.toLowerCase() === name.toLowerCase()) ?? name],
     ['Path', ''],
@@ -35,6 +36,25 @@ function builtInInfo(name: string): PSObject {
   ]);
   o.typeNames = ['System.Management.Automation.PSModuleInfo', 'System.Object'];
   return o;
+}
+
+/** Built-in modules each session has imported (by lower-cased name), which Get-Module lists with the script modules. */
+const importedBuiltIns = new WeakMap<Session, Map<string, PSObject>>();
+
+function importedOf(s: Session): Map<string, PSObject> {
+  let m = importedBuiltIns.get(s);
+  if (!m) importedBuiltIns.set(s, (m = new Map()));
+  return m;
+}
+
+/** Records an imported built-in module; an AWS.Tools module brings AWS.Tools.Common, its required module, too. */
+function noteImported(s: Session, name: string): PSObject {
+  const m = importedOf(s);
+  const key = name.toLowerCase();
+  if (key.startsWith('aws.tools.') && key !== 'aws.tools.common' && !m.has('aws.tools.common')) m.set('aws.tools.common', builtInInfo('AWS.Tools.Common'));
+  let info = m.get(key);
+  if (!info) m.set(key, (info = builtInInfo(name)));
+  return info;
 }
 
 const sessionOf = (ctx: CmdletContext) => ctx.session as unknown as Session;
@@ -76,7 +96,8 @@ const importModule: CmdletDecl = {
           const { importAwsModuleTypes } = await import('../aws/model/model-types.js');
           importAwsModuleTypes(name);
         }
-        if (ctx.params.PassThru) await ctx.write(builtInInfo(name));
+        const info = noteImported(sessionOf(ctx), name);
+        if (ctx.params.PassThru) await ctx.write(info);
         continue;
       }
       const file = findModuleFile(sessionOf(ctx), name);
@@ -118,7 +139,11 @@ const getModule: CmdletDecl = {
         for (const d of readdirSync(dir)) if (match(d) && findModuleFile(s, nodePath.join(dir, d))) out.push(builtInInfo(d));
       }
     } else {
-      for (const rec of s.modules.values()) if (match(rec.name)) out.push(rec.info);
+      const loaded: [string, PSObject][] = [...importedOf(s).values()].map((o) => [toStr(o.getMember('Name')?.value), o]);
+      for (const rec of s.modules.values()) loaded.push([rec.name, rec.info]);
+      // pwsh lists loaded modules ordered by name.
+      loaded.sort((a, b) => a[0].localeCompare(b[0], 'en', { sensitivity: 'base' }));
+      for (const [n, o] of loaded) if (match(n)) out.push(o);
     }
     for (const o of out) ctx.write(o);
   },
@@ -137,6 +162,7 @@ const removeModuleDecl: CmdletDecl = {
     for (const n of ctx.params.Name as string[]) {
       const rec = s.modules.get(toStr(n).toLowerCase());
       if (rec) removeModule(s, rec);
+      else if (importedOf(s).delete(toStr(n).toLowerCase())) continue;
       else if (!isBuiltIn(toStr(n))) {
         ctx.writeError({
           message: `No modules were removed. Verify that the specification of modules to remove is correct and those modules exist in the runspace.`,

@@ -17,6 +17,7 @@ import { PSSwitch } from '../values/switch.js';
 import { ErrorRecord, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
+import { InputEnumerator } from './input-enumerator.js';
 
 export interface ScriptInvocation {
   name: string;
@@ -36,6 +37,10 @@ export class ScriptProcessor implements Processor {
   private binding: BindResult | null = null;
   private inputItems: unknown[] = [];
   private underVar: PSVariable | null = null;
+  /** A process block's `$input`: one enumerator, reloaded with each item. */
+  private itemInput: InputEnumerator | null = null;
+  private readonly itemList: unknown[] = [null];
+  private inputVar: PSVariable | null = null;
   /** Set when `exit N` ended this script file. */
   exitCode: number | null = null;
 
@@ -120,7 +125,10 @@ export class ScriptProcessor implements Processor {
       this.pendingPrompt = null;
       return p.then(() => (c.begin ? this.runBlock(c.begin) : undefined));
     }
-    if (c.begin) return this.runBlock(c.begin);
+    if (c.begin) {
+      setInScope(scope, 'input', 'input', new InputEnumerator([]));
+      return this.runBlock(c.begin);
+    }
   }
 
   private applyBinding(): void | Promise<void> {
@@ -210,7 +218,10 @@ export class ScriptProcessor implements Processor {
   process(item: unknown): void | Promise<void> {
     const c = this.compiled;
     if (item === NO_INPUT) {
-      if (c.process) return this.runBlock(c.process);
+      if (c.process) {
+        setInScope(this.frame.scope, 'input', 'input', new InputEnumerator([]));
+        return this.runBlock(c.process);
+      }
       return;
     }
     if (this.meta && this.binding && (this.meta.pipelineByValue.length || this.meta.pipelineByName.length)) {
@@ -236,6 +247,11 @@ export class ScriptProcessor implements Processor {
       const scope = this.frame.scope;
       if (this.underVar === null || scope.vars.get('_') !== this.underVar) this.underVar = setInScope(scope, '_', '_', item);
       else this.underVar.value = item;
+      // pwsh's process block sees `$input` enumerating just the current item.
+      this.itemList[0] = item;
+      const en = this.itemInput === null ? (this.itemInput = new InputEnumerator(this.itemList)) : this.itemInput.load(this.itemList);
+      if (this.inputVar === null || scope.vars.get('input') !== this.inputVar) this.inputVar = setInScope(scope, 'input', 'input', en);
+      else this.inputVar.value = en;
       return this.runBlock(c.process);
     }
     this.inputItems.push(item);
@@ -243,7 +259,7 @@ export class ScriptProcessor implements Processor {
 
   end(): void | Promise<void> {
     const c = this.compiled;
-    setInScope(this.frame.scope, 'input', 'input', this.inputItems);
+    setInScope(this.frame.scope, 'input', 'input', new InputEnumerator(this.inputItems));
     const finish = () => {
       this.frame.session.leaveCall();
       this.runClean();

@@ -97,7 +97,9 @@ export class PSType {
     } else {
       const dot = def.fullName.lastIndexOf('.');
       this.Namespace = dot < 0 ? '' : def.fullName.slice(0, dot);
-      const baseName = dot < 0 ? def.fullName : def.fullName.slice(dot + 1);
+      let baseName = dot < 0 ? def.fullName : def.fullName.slice(dot + 1);
+      // A nested type's Name is its own (`ArrayList+ArrayListEnumeratorSimple` → `ArrayListEnumeratorSimple`).
+      if (!genericArgs) baseName = baseName.slice(baseName.lastIndexOf('+') + 1);
       if (genericArgs) {
         this.Name = baseName;
         this.FullName =
