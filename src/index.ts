@@ -102,7 +102,7 @@ class ShellImpl implements Shell {
     const controller = outer || policy?.options.maxRunTimeMs !== undefined ? new AbortController() : null;
     const onAbort = () => controller?.abort();
     outer?.addEventListener('abort', onAbort);
-    s.signal = controller ? controller.signal : neverAborted;
+    s.signal = controller ? controller.signal : null;
     const previousSession = Session.current;
     Session.current = s;
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
@@ -281,7 +281,6 @@ class ShellImpl implements Shell {
   }
 }
 
-const neverAborted = new AbortController().signal;
 
 /** Cmdlets report progress as ctx.writeProgress({ activity, status, ... }); hosts get pwsh's ProgressRecord shape. */
 function toProgressRecord(r: unknown): ProgressRecord {

@@ -10,7 +10,7 @@ import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, S
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
-import { resolveType, convertTo, setLocalTypesHook, PSList, type PSType } from '../types/index.js';
+import { resolveType, convertTo, setLocalTypesHook, PSList, PSVersion, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -73,7 +73,16 @@ export class Session implements SessionApi {
   lastSuccess = true;
   pipelineHadErrors = false;
   tryDepth = 0;
-  signal: AbortSignal = new AbortController().signal;
+  private currentSignal: AbortSignal | null = null;
+  /** What stops the running invocation (Ctrl+C, the host's signal, a time limit). Made on first use: creating an
+   * AbortController loads one more Node module at start-up. */
+  get signal(): AbortSignal {
+    return (this.currentSignal ??= new AbortController().signal);
+  }
+  /** null: nothing can stop it (a never-aborted signal is made if asked for). */
+  set signal(value: AbortSignal | null) {
+    this.currentSignal = value;
+  }
   /** `$Error`: an ArrayList, newest first (so `$Error.Clear()` and `.Count` behave as in pwsh). */
   readonly errors: unknown[] = PSList.create(null);
   readonly defaultStreams: Streams;
@@ -156,8 +165,8 @@ export class Session implements SessionApi {
     def('ShellId', 'Microsoft.PowerShell');
     def('PROFILE', nodePath.join(this.env.HOME ?? homedir(), '.config', 'awsh', 'profile.ps1'));
     const vt = new PSHashtable();
-    const versionType = resolveType('version');
-    vt.set('PSVersion', versionType ? convertTo(PSVERSION, versionType) : PSVERSION);
+    // PSVersion directly, not through the [version] type: resolving a type loads the builtin type table.
+    vt.set('PSVersion', PSVersion.parse(PSVERSION) ?? PSVERSION);
     vt.set('PSEdition', 'Core');
     vt.set('AwshVersion', '0.1.0');
     vt.set('Platform', process.platform === 'win32' ? 'Win32NT' : 'Unix');
