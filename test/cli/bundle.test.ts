@@ -32,7 +32,7 @@ describe('CLI bundles', () => {
   it('loads the AWS bundle, with its own cache, on the first AWS command', () => {
     const r = run('$null = Get-AWSRegion; (Get-Command -Name Get-S3Bucket -CommandType Cmdlet).Source');
     expect(r.stdout).toBe('AWS.Tools.S3\n');
-    expect(r.caches.map((c) => [c.file.split('/').pop(), c.rejected])).toEqual([['cli.cjs', false], ['aws.cjs', false], ['extras.cjs', false]]);
+    expect(r.caches.map((c) => [c.file.split('/').pop(), c.rejected])).toEqual([['cli.cjs', false], ['aws.cjs', false]]);
   });
 
   it('loads the built-ins that start-up leaves out from extras.cjs, only when a script uses one', () => {
@@ -40,6 +40,12 @@ describe('CLI bundles', () => {
     const r = run("Join-Path a b; 'x' | ConvertTo-Json; (1, 2 | Measure-Object).Count");
     expect(r.stdout).toBe('a/b\n"x"\n2\n');
     expect(r.caches.map((c) => [c.file.split('/').pop(), c.rejected])).toEqual([['cli.cjs', false], ['extras.cjs', false]]);
+  });
+
+  it('Get-Command with a plain name loads only what that name needs', () => {
+    const r = run('(Get-Command Join-Path).Name; (Get-Command node).CommandType');
+    expect(r.stdout).toBe('Join-Path\nApplication\n');
+    expect(r.caches.map((c) => c.file.split('/').pop())).toEqual(['cli.cjs', 'extras.cjs']);
   });
 
 

@@ -80,6 +80,7 @@ export function fakeSession(vars: Map<string, unknown>, extra: Partial<SessionAp
   const base: SessionApi = {
     getCommands: () => [...aliases].map(([n, d]): CommandInfo => ({ Name: n, CommandType: 'Alias', ModuleName: '', Source: '', Version: '', Definition: d, ResolvedCommand: null, Parameters: [] })),
     resolveCommand: () => null,
+    loadCommand: () => undefined,
     setAlias: (n, t) => void aliases.set(n, t),
     removeAlias: (n) => aliases.delete(n),
     getVariableInfo: (n) => info(n),

@@ -91,9 +91,22 @@ function notRecognized(ctx: CmdletContext, name: string): void {
   });
 }
 
+/**
+ * Get-Command with plain names needs only those names' command sets (a built-in set loading on first use), so
+ * `Get-Command git` doesn't load the AWS cmdlets; wildcards, filters and a name nothing matches list everything.
+ */
+function loadCommandsFor(ctx: CmdletContext): void | Promise<void> {
+  const p = ctx.params;
+  const names = asStringArray(p.Name);
+  if (!names.length || p.Verb || p.Noun || p.Module || names.some(isWildcardPattern)) return loadAllCommands(ctx);
+  const loads = names.map((n) => ctx.session.loadCommand(n)).filter((l): l is Promise<void> => !!l);
+  const rest = () => (names.every((n) => ctx.session.resolveCommand(n)) ? undefined : loadAllCommands(ctx));
+  return loads.length ? Promise.all(loads).then(rest) : rest();
+}
+
 export const getCommand: CmdletDecl = {
   name: 'Get-Command',
-  begin: loadAllCommands,
+  begin: loadCommandsFor,
   module: CORE_MODULE,
   synopsis: 'Gets all commands.',
   description: 'The Get-Command cmdlet gets all commands that are installed on the computer, including cmdlets, aliases, functions, filters, scripts, and applications.',
