@@ -37,7 +37,7 @@ describe('awsh -Command', () => {
   });
 
   it('gives what was piped into it to $input, line by line', () => {
-    expect(awsh(['-NoProfile', '-c', '$input | ForEach-Object { "<$_>" }'], { input: 'a\nb c\n' }).stdout).toBe('<a>\n<b c>\n');
+    expect(awsh(['-NoProfile', '-c', '$input | ForEach-Object { "<$_>" }; @($input).Count'], { input: 'a\nb c\n' }).stdout).toBe('<a>\n<b c>\n0\n');
     const file = script('lines.ps1', '$input | Measure-Object | ForEach-Object Count');
     expect(awsh(['-NoProfile', '-File', file], { input: 'x\ny\nz' }).stdout).toBe('3\n');
   });

@@ -1,4 +1,5 @@
 // Compiles statements to closures `(frame) => void | Promise<void>`; output goes to frame.out.
+import { ScriptEnumerator } from './enumerators.js';
 import type * as A from '../../parser/ast.js';
 import { toBool, toStr } from '../values/convert.js';
 import { equals, like } from '../values/operators.js';
@@ -454,7 +455,7 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
   /** The values from the enumerator on; `$switch.MoveNext()` in a body skips values. */
   const loop = (f: Frame, en: ScriptEnumerator): void | Promise<void> => {
     for (;;) {
-      if (!en.next()) return;
+      if (!en.step()) return;
       const value = en.Current;
       setInScope(f.scope, '_', '_', value);
       const s = fromClause(f, value, 0, false);
@@ -476,7 +477,7 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
       const scope = f.scope;
       const prev = scope.vars.get('_');
       const prevSwitch = scope.vars.get('switch');
-      const en = Array.isArray(values) ? new ScriptEnumerator(values, null) : new ScriptEnumerator(null, values[Symbol.iterator]());
+      const en = Array.isArray(values) ? new ScriptEnumerator(values) : new ScriptEnumerator(null, values[Symbol.iterator]());
       setInScope(scope, 'switch', 'switch', en);
       const restore = () => {
         if (prev) scope.vars.set('_', prev);
@@ -498,40 +499,6 @@ function compileSwitch(ast: A.SwitchStatementAst): Exec {
 
 type Step = 'break' | 'next';
 
-/**
- * `$switch` and `$foreach`: the statement's enumerator (IEnumerator: MoveNext, Current, Reset), which a body may
- * advance to skip values. Arrays, the usual case, go by index.
- */
-class ScriptEnumerator {
-  Current: unknown = null;
-  readonly MoveNext: () => boolean;
-  readonly Reset: () => void;
-  private i = -1;
-  constructor(
-    private readonly items: unknown[] | null,
-    private readonly it: Iterator<unknown> | null,
-  ) {
-    // Own function properties so scripts can call them (`$switch.MoveNext()`, `$foreach.MoveNext()`).
-    this.MoveNext = () => this.next();
-    this.Reset = () => undefined;
-  }
-  next(): boolean {
-    const items = this.items;
-    if (items !== null) {
-      if (++this.i < items.length) {
-        this.Current = items[this.i];
-        return true;
-      }
-      this.i = items.length;
-      this.Current = null;
-      return false;
-    }
-    const n = this.it!.next();
-    this.Current = n.done ? null : n.value;
-    return !n.done;
-  }
-}
-Object.defineProperty(ScriptEnumerator.prototype, Symbol.for('awsh.typeName'), { value: 'System.Collections.IEnumerator' });
 
 /** A script-block switch condition: run in the current scope with `$_` = value; true when its output is. */
 function runCondition(f: Frame, sb: unknown, value: unknown): boolean | Promise<boolean> {
@@ -552,7 +519,7 @@ function compileForEach(ast: A.ForEachStatementAst): Exec {
     andThen(iterable(f), (items) => {
       if (items === null) return;
       // `$foreach` is the loop's enumerator: a script may advance it with MoveNext().
-      const en = Array.isArray(items) ? new ScriptEnumerator(items, null) : new ScriptEnumerator(null, items[Symbol.iterator]());
+      const en = Array.isArray(items) ? new ScriptEnumerator(items) : new ScriptEnumerator(null, items[Symbol.iterator]());
       const prev = f.scope.vars.get('foreach');
       setInScope(f.scope, 'foreach', 'foreach', en);
       const restore = () => {
@@ -578,7 +545,7 @@ function loopOver(f: Frame, it: ScriptEnumerator, key: string, name: string, bod
   for (;;) {
     const y = f.session.tick();
     if (y) return y.then(() => loopOver(f, it, key, name, body, label));
-    if (!it.next()) return;
+    if (!it.step()) return;
     const value = it.Current;
     if (v === undefined || scope.vars.get(key) !== v) v = setInScope(scope, key, name, value);
     else if (v.typeConstraint === null && v.options === 0) v.value = value;

@@ -17,7 +17,7 @@ import { PSSwitch } from '../values/switch.js';
 import { ErrorRecord, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
-import { InputEnumerator } from './input-enumerator.js';
+import { InputEnumerator } from './enumerators.js';
 
 export interface ScriptInvocation {
   name: string;
