@@ -93,12 +93,16 @@ for (const file of sources) {
 /** `import * as mN` of each path. */
 const namespaceImports = (paths) => paths.map((p, i) => `import * as m${i} from ${JSON.stringify(resolve(p))};`).join('\n');
 
-/** Resolves a relative import the way TypeScript sources write them (`./x.js` means `./x.ts`). */
-async function resolveSource(pluginBuild, args) {
+/**
+ * A relative import in a source file, resolved the way TypeScript sources write them (`./x.js` means `./x.ts`):
+ * the `src/...` paths of the module and of its importer; null for anything else (and for this plugin's own lookup).
+ */
+async function sourceImport(pluginBuild, args) {
+  if (args.pluginData?.resolving || args.namespace !== 'file') return null;
   const r = await pluginBuild.resolve(args.path, {
     kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { resolving: true },
   });
-  return r.errors.length ? null : relative(root, r.path);
+  return r.errors.length ? null : { path: relative(root, r.path), importer: relative(root, args.importer) };
 }
 
 const cjs = {
@@ -125,9 +129,9 @@ for (const [name, members] of Object.entries(lazyBundles)) {
       name: 'awsh-host-modules',
       setup(b) {
         b.onResolve({ filter: /^\.\.?\// }, async (args) => {
-          if (args.pluginData?.resolving || args.namespace !== 'file') return undefined;
-          const path = await resolveSource(b, args);
-          if (!path || !members.has(relative(root, args.importer)) || members.has(path)) return undefined;
+          const found = await sourceImport(b, args);
+          if (!found || !members.has(found.importer) || members.has(found.path)) return undefined;
+          const { path } = found;
           // import() of an external module would stay an import(), which code run by vm.Script can't do:
           // a dynamic import goes through a bundled stub that require()s the host module instead.
           if (args.kind === 'dynamic-import') return { path, namespace: 'awsh-host-stub' };
@@ -169,11 +173,10 @@ await build({
     name: 'awsh-lazy-bundles',
     setup(b) {
       b.onResolve({ filter: /^\.\.?\// }, async (args) => {
-        if (args.pluginData?.resolving || args.namespace !== 'file') return undefined;
-        const path = await resolveSource(b, args);
-        const bundle = path && bundleOf(path);
-        if (!bundle || bundleOf(relative(root, args.importer))) return undefined;
-        return { path, namespace: 'awsh-lazy', pluginData: { bundle } };
+        const found = await sourceImport(b, args);
+        const bundle = found && bundleOf(found.path);
+        if (!bundle || bundleOf(found.importer)) return undefined;
+        return { path: found.path, namespace: 'awsh-lazy', pluginData: { bundle } };
       });
       b.onResolve({ filter: /^awsh-lazy-loader$/ }, () => ({ path: 'awsh-lazy-loader', namespace: 'awsh-lazy-loader' }));
       b.onLoad({ filter: /.*/, namespace: 'awsh-lazy-loader' }, () => ({ contents: loader, resolveDir: root, loader: 'js' }));
