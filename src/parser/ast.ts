@@ -1,13 +1,21 @@
 // The typed AST that the parser produces and the interpreter compiles.
 // This file is the contract between src/parser and src/runtime: change it only
-// with both sides in mind. Every node carries an Extent so that errors can
-// report "At file:line char:col" and show the source line.
+// with both sides in mind. Every node is its own Extent (it carries `start` and `end`)
+// so that errors can report "At file:line char:col" and show the source line.
 
+/**
+ * Where something is in its source: 0-based offsets into the text, end exclusive. Nodes carry these two numbers
+ * themselves, rather than pointing to an extent object, because an extent per node was a quarter of an AST's
+ * memory, and collecting big ASTs' young objects was most of a large parse's time. Line and column come from
+ * `positionOf` (src/parser/extent.ts), which needs the node's SourceFile.
+ */
 export interface Extent {
-  /** 0-based offsets into the source text, end exclusive. */
   start: number;
   end: number;
-  /** 1-based line and column of the first character. */
+}
+
+/** An extent with its 1-based line and column: what parse errors and tokens carry, and what `positionOf` gives. */
+export interface Position extends Extent {
   line: number;
   column: number;
   endLine: number;
@@ -21,9 +29,7 @@ export interface SourceFile {
   path: string | null;
 }
 
-interface NodeBase {
-  extent: Extent;
-}
+type NodeBase = Extent;
 
 // ---------------------------------------------------------------------------
 // Types
@@ -89,7 +95,7 @@ export interface AttributeAst extends NodeBase {
   typeName: TypeName;
   positionalArguments: ExpressionAst[];
   /** `Mandatory` alone has expression null (meaning $true); `Mandatory = $false` has the expression. */
-  namedArguments: { name: string; expression: ExpressionAst | null; extent: Extent }[];
+  namedArguments: ({ name: string; expression: ExpressionAst | null } & Extent)[];
 }
 
 export interface TypeConstraintAst extends NodeBase {
@@ -308,7 +314,7 @@ export interface TryStatementAst extends NodeBase {
   kind: 'TryStatement';
   body: StatementBlockAst;
   /** `catch [A], [B] { }`: types empty for a catch-all. */
-  catchClauses: { catchTypes: TypeName[]; body: StatementBlockAst; extent: Extent }[];
+  catchClauses: ({ catchTypes: TypeName[]; body: StatementBlockAst } & Extent)[];
   finallyClause: StatementBlockAst | null;
 }
 
@@ -473,8 +479,9 @@ export interface BinaryExpressionAst extends NodeBase {
   caseSensitive: boolean;
   left: ExpressionAst;
   right: ExpressionAst;
-  /** Extent of the operator token, for error positions. */
-  operatorExtent: Extent;
+  /** Offsets of the operator token, for error positions. */
+  operatorStart: number;
+  operatorEnd: number;
 }
 
 export type UnaryOperator =
@@ -601,7 +608,7 @@ export interface ParseErrorInfo {
   errorId: string;
   /** pwsh's message text, e.g. `Missing closing '}' in statement block or type definition.` */
   message: string;
-  extent: Extent;
+  extent: Position;
   /** True when the error is only that the input ended too early (the REPL then shows `>> ` and reads more). */
   incompleteInput: boolean;
 }

@@ -1,42 +1,9 @@
-// Offsets → 1-based line/column extents.
+// Offsets → 1-based line/column positions.
 //
-// Extents are created for every AST node, but their line/column are read only when something is reported
-// (errors, $MyInvocation, ScriptBlock text). So an extent stores just its offsets and its parse's line
-// index, and line/column are getters that consult the line table (built on first use). This keeps parsing
-// free of line bookkeeping and each extent small.
-import type { Extent } from './ast.js';
-
-/**
- * An extent: offsets, plus line/column computed on demand from the parse's line table. One class for every
- * parse (a class per parse would make each `new` and each `extent.start` read polymorphic across parses).
- */
-class LazyExtent implements Extent {
-  // `declare` fields: plain constructor assignments, not (slower) class-field definitions.
-  declare readonly start: number;
-  declare readonly end: number;
-  declare private readonly lines: LineIndex;
-  constructor(start: number, end: number, lines: LineIndex) {
-    (this as { start: number }).start = start;
-    (this as { end: number }).end = end;
-    // JSON.stringify shows just the Extent fields: see toJSON.
-    (this as unknown as { lines: LineIndex }).lines = lines;
-  }
-  get line(): number {
-    return this.lines.lineOf(this.start) + 1;
-  }
-  get column(): number {
-    return this.start - this.lines.lineStart(this.start) + 1;
-  }
-  get endLine(): number {
-    return this.lines.lineOf(this.end) + 1;
-  }
-  get endColumn(): number {
-    return this.end - this.lines.lineStart(this.end) + 1;
-  }
-  toJSON(): Extent {
-    return { start: this.start, end: this.end, line: this.line, column: this.column, endLine: this.endLine, endColumn: this.endColumn };
-  }
-}
+// Nodes carry only their offsets (see Extent in ast.ts); line and column are needed only when something is
+// reported (errors, $MyInvocation, the AST views), so they are computed then, from a line table built on first
+// use and kept per SourceFile.
+import type { Extent, Position, SourceFile } from './ast.js';
 
 export class LineIndex {
   private starts: number[] | null = null;
@@ -81,7 +48,19 @@ export class LineIndex {
     return this.table()[this.lineOf(offset)]!;
   }
 
-  extent(start: number, end: number): Extent {
-    return new LazyExtent(start, end, this);
+  position(start: number, end: number): Position {
+    const line = this.lineOf(start);
+    const endLine = this.lineOf(end);
+    const s = this.table();
+    return { start, end, line: line + 1, column: start - s[line]! + 1, endLine: endLine + 1, endColumn: end - s[endLine]! + 1 };
   }
+}
+
+const indexes = new WeakMap<SourceFile, LineIndex>();
+
+/** Line and column of an extent (a node, or any start/end pair) in its source. */
+export function positionOf(extent: Extent, source: SourceFile): Position {
+  let index = indexes.get(source);
+  if (!index) indexes.set(source, (index = new LineIndex(source.text)));
+  return index.position(extent.start, extent.end);
 }

@@ -131,7 +131,32 @@ const MAX_SHARED_WORDS = 4096;
  * hands tokens back once nothing can refer to them any more (PsParser.recycle, between statements) and the
  * lexers reuse them. `log` lists, in creation order, the tokens made and not yet handed back.
  */
+/** Slots in the slice cache: a power of two. */
+const SLICE_SLOTS = 1024;
+/** Longer texts rarely repeat, and comparing them costs more than slicing. */
+const MAX_CACHED_SLICE = 32;
+
 export class TokenPool {
+  /**
+   * Recently sliced short texts, in a direct-mapped cache keyed by length and a few characters. Scripts repeat
+   * command names, parameters, member names and numbers; equal token texts then share one string instead of each
+   * being a string of its own that every AST keeps (and the garbage collector copies).
+   */
+  private readonly slices: (string | undefined)[] = new Array<string | undefined>(SLICE_SLOTS).fill(undefined);
+
+  /** `text.slice(start, end)`, as a string sliced earlier when an equal one is in the cache. */
+  slice(text: string, start: number, end: number): string {
+    const len = end - start;
+    // V8 keeps one-character strings in a table of its own.
+    if (len <= 1 || len > MAX_CACHED_SLICE) return text.slice(start, end);
+    const slot =
+      (len * 7 + text.charCodeAt(start) * 31 + text.charCodeAt(start + 1) * 67 + text.charCodeAt(start + (len >> 1)) * 5 + text.charCodeAt(end - 1) * 131) &
+      (SLICE_SLOTS - 1);
+    const cached = this.slices[slot];
+    if (cached !== undefined && cached.length === len && text.startsWith(cached, start)) return cached;
+    return (this.slices[slot] = text.slice(start, end));
+  }
+
   /** Read-only payloads of variable and parameter tokens, by token text (shared by all tokens of that text). */
   readonly vars = new Map<string, VariableData>();
   readonly params = new Map<string, ParameterData>();
@@ -183,7 +208,7 @@ export class Lexer {
 
   private mk(type: TokenType, start: number, end: number, scanStart: number, ws: boolean, mode: LexMode, data: unknown): PsToken {
     this.pos = end;
-    return this.pool.make(type, this.text.slice(start, end), start, scanStart, ws, mode, data);
+    return this.pool.make(type, this.pool.slice(this.text, start, end), start, scanStart, ws, mode, data);
   }
 
   /** `mk` for a token whose text (the source from start to end) the caller already has: no second slice. */
@@ -332,11 +357,11 @@ export class Lexer {
         }
         const colon = text.charCodeAt(q) === 58 && q < this.end;
         const end = colon ? q + 1 : q;
-        const image = text.slice(p, end);
+        const image = this.pool.slice(text, p, end);
         const words = this.pool.params;
         let data = words.get(image);
         if (data === undefined) {
-          data = { name: text.slice(p + 1, q), colon };
+          data = { name: this.pool.slice(text, p + 1, q), colon };
           if (words.size >= MAX_SHARED_WORDS) words.clear();
           words.set(image, data);
         }
@@ -359,7 +384,7 @@ export class Lexer {
       q++;
     }
     if (q === start) return this.mk(T.Unknown, start, start + 1, scanStart, ws, mode, null);
-    const raw = text.slice(start, q);
+    const raw = this.pool.slice(text, start, q);
     const c0 = raw.charCodeAt(0);
     if (isDigit(c0) || c0 === 45 || c0 === 46 || c0 === 43) {
       const num = parseNumber(raw);
@@ -499,7 +524,7 @@ export class Lexer {
       while (q < this.end && isWordChar(text.charCodeAt(q))) q++;
       return this.mk(T.Generic, p, q, scanStart, ws, 'expr', { quote: 'bare', value: text.slice(p, q), parts: null, raw: text.slice(p, q) } satisfies StringData);
     }
-    const image = text.slice(p, q);
+    const image = this.pool.slice(text, p, q);
     const num = parseNumber(image);
     if (!num) {
       this.err('BadNumericConstant', p, q, false, image);
@@ -643,7 +668,7 @@ export class Lexer {
   private singleQuoted(p: number, scanStart: number, ws: boolean, mode: LexMode): PsToken {
     const close = this.findSingleClose(p + 1);
     const end = close < 0 ? this.end : close;
-    const raw = this.text.slice(p + 1, end);
+    const raw = this.pool.slice(this.text, p + 1, end);
     if (close < 0) this.err('TerminatorExpectedAtEndOfString', p, this.end, true, "'");
     const data: StringData = { quote: 'single', value: raw.replace(/''/g, "'"), parts: null, raw };
     return this.mk(T.StringLiteral, p, close < 0 ? this.end : close + 1, scanStart, ws, mode, data);
@@ -653,7 +678,7 @@ export class Lexer {
     const b = new PartsBuilder();
     const r = this.scanDoubleBody(p + 1, b, true);
     if (!r.terminated) this.err('TerminatorExpectedAtEndOfString', p, this.end, true, '"');
-    const raw = this.text.slice(p + 1, r.terminated ? r.pos - 1 : r.pos);
+    const raw = this.pool.slice(this.text, p + 1, r.terminated ? r.pos - 1 : r.pos);
     const data = b.finish('double', raw);
     return this.mk(data.parts ? T.StringExpandable : T.StringLiteral, p, r.pos, scanStart, ws, mode, data);
   }

@@ -233,25 +233,19 @@ export class PsParser extends EmbeddedActionsParser {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  /** The last extent made, and its offsets (plain numbers: reading them back from the extent would be a megamorphic load). */
-  private lastExt: A.Extent | null = null;
-  private lastExtStart = -1;
-  private lastExtEnd = -1;
+  /** End offset for a node that started at `start` and ends with the last consumed token (never before its start). */
+  private endFrom(start: number): number {
+    const end = this.lastEnd;
+    return end < start ? start : end;
+  }
 
-  /**
-   * Extents are immutable, so nodes with the same span share one: wrappers built right after their only child
-   * (a pipeline around a command expression around an expression) ask for the span just made.
-   */
-  private ext(start: number, end: number): A.Extent {
-    if (end < start) end = start;
-    if (start === this.lastExtStart && end === this.lastExtEnd) return this.lastExt!;
-    this.lastExtStart = start;
-    this.lastExtEnd = end;
-    return (this.lastExt = this.lines.extent(start, end));
+  /** A parse error's position (errors are rare, so their line and column are computed at once). */
+  private position(start: number, end: number): A.Position {
+    return this.lines.position(start, end < start ? start : end);
   }
 
   private error(id: ErrorId, start: number, end: number, incomplete: boolean, ...args: string[]): void {
-    this.perrs.push({ errorId: id, message: formatMessage(id, ...args), extent: this.ext(start, end), incompleteInput: incomplete });
+    this.perrs.push({ errorId: id, message: formatMessage(id, ...args), extent: this.position(start, end), incompleteInput: incomplete });
   }
 
   private errorAt(id: ErrorId, t: PsToken, ...args: string[]): void {
@@ -270,7 +264,7 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private placeholder(at: number): A.StringConstantExpressionAst {
-    return { kind: 'StringConstant', value: '', quote: 'bare', extent: this.ext(at, at) };
+    return { kind: 'StringConstant', value: '', quote: 'bare', start: at, end: at };
   }
 
   private skipNewlines(mode: LexMode = 'expr'): void {
@@ -312,8 +306,6 @@ export class PsParser extends EmbeddedActionsParser {
     this.text = text;
     this.src = { text, path };
     this.lines = new LineIndex(text);
-    this.lastExt = null;
-    this.lastExtStart = this.lastExtEnd = -1;
     this.pool.reset(!keepTokens);
     this.lexer = new Lexer(text, 0, text.length, this.pool);
     this.lexers = [this.lexer];
@@ -342,10 +334,10 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private emptyScriptBlock(): A.ScriptBlockAst {
-    const extent = this.ext(0, this.text.length);
+    const end = this.text.length;
     return {
-      kind: 'ScriptBlock', extent, source: this.src, paramBlock: null, dynamicParamBlock: null, beginBlock: null, processBlock: null,
-      endBlock: { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements: EMPTY, traps: EMPTY, extent }, cleanBlock: null, isFilter: false,
+      kind: 'ScriptBlock', start: 0, end, source: this.src, paramBlock: null, dynamicParamBlock: null, beginBlock: null, processBlock: null,
+      endBlock: { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements: EMPTY, traps: EMPTY, start: 0, end }, cleanBlock: null, isFilter: false,
     };
   }
 
@@ -357,7 +349,7 @@ export class PsParser extends EmbeddedActionsParser {
         const key = e.id + '@' + e.start;
         if (seen.has(key)) continue;
         seen.add(key);
-        all.push({ errorId: e.id, message: formatMessage(e.id, ...e.args), extent: this.ext(e.start, e.end), incompleteInput: e.incomplete });
+        all.push({ errorId: e.id, message: formatMessage(e.id, ...e.args), extent: this.position(e.start, e.end), incompleteInput: e.incomplete });
       }
     }
     return all.sort((a, b) => a.extent.start - b.extent.start);
@@ -376,7 +368,7 @@ export class PsParser extends EmbeddedActionsParser {
     this.mode = 'cmd';
     try {
       const statements = this.statementList('eof');
-      return { kind: 'StatementBlock', statements, traps: this.listTraps, extent: this.ext(start, end) };
+      return { kind: 'StatementBlock', statements, traps: this.listTraps, start: start, end: end };
     } finally {
       this.lexer = saved.lexer;
       this.toks = saved.toks;
@@ -424,7 +416,7 @@ export class PsParser extends EmbeddedActionsParser {
     const paramBlock = this.tryParamBlock();
     this.skipTerminators();
     const sb: A.ScriptBlockAst = {
-      kind: 'ScriptBlock', extent: this.ext(start, start), source: this.src, paramBlock, dynamicParamBlock: null,
+      kind: 'ScriptBlock', start: start, end: start, source: this.src, paramBlock, dynamicParamBlock: null,
       beginBlock: null, processBlock: null, endBlock: null, cleanBlock: null, isFilter: false,
     };
     const closer = open ? 'rcurly' : 'eof';
@@ -448,7 +440,7 @@ export class PsParser extends EmbeddedActionsParser {
         }
         const block = this.statementBlock();
         const kind = kw.image.toLowerCase() as A.NamedBlockAst['blockKind'];
-        const nb: A.NamedBlockAst = { kind: 'NamedBlock', blockKind: kind, unnamed: false, statements: block.statements, traps: block.traps, extent: this.ext(kw.startOffset, this.lastEnd) };
+        const nb: A.NamedBlockAst = { kind: 'NamedBlock', blockKind: kind, unnamed: false, statements: block.statements, traps: block.traps, start: kw.startOffset, end: this.endFrom(kw.startOffset) };
         if (kind === 'begin') sb.beginBlock = nb;
         else if (kind === 'process') sb.processBlock = nb;
         else if (kind === 'end') sb.endBlock = nb;
@@ -458,7 +450,7 @@ export class PsParser extends EmbeddedActionsParser {
     } else {
       const first = this.peek('cmd').startOffset;
       const statements = this.statementList(closer);
-      sb.endBlock = { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements, traps: this.listTraps, extent: this.ext(statements.length ? first : bodyStart, Math.max(this.lastEnd, bodyStart)) };
+      sb.endBlock = { kind: 'NamedBlock', blockKind: 'end', unnamed: true, statements, traps: this.listTraps, start: statements.length ? first : bodyStart, end: Math.max(this.lastEnd, bodyStart) };
     }
     if (open) {
       const t = this.peek('cmd');
@@ -471,7 +463,8 @@ export class PsParser extends EmbeddedActionsParser {
         this.take();
       }
     }
-    sb.extent = this.ext(start, open ? this.lastEnd : this.text.length);
+    sb.start = start;
+    sb.end = open ? this.endFrom(start) : this.text.length;
     return sb;
   }
 
@@ -530,11 +523,11 @@ export class PsParser extends EmbeddedActionsParser {
     const lp = this.peek('expr');
     if (lp.tokenType !== T.LParen) {
       this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'param');
-      return { kind: 'ParamBlock', attributes: fit(attributes), parameters: EMPTY, extent: this.ext(start, this.lastEnd) };
+      return { kind: 'ParamBlock', attributes: fit(attributes), parameters: EMPTY, start: start, end: this.endFrom(start) };
     }
     this.take();
     const parameters = this.parameterList();
-    return { kind: 'ParamBlock', attributes: fit(attributes), parameters, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'ParamBlock', attributes: fit(attributes), parameters, start: start, end: this.endFrom(start) };
   }
 
   /** After `(`: parameters up to and including `)`. */
@@ -566,7 +559,7 @@ export class PsParser extends EmbeddedActionsParser {
       if (t.tokenType !== T.LBracket) break;
       const item = this.bracketItem();
       if (!item) return null;
-      attributes = add<A.AttributeAst | A.TypeConstraintAst>(attributes, item.kind === 'Attribute' ? item : { kind: 'TypeConstraint', typeName: item.type, extent: item.extent });
+      attributes = add<A.AttributeAst | A.TypeConstraintAst>(attributes, item.kind === 'Attribute' ? item : { kind: 'TypeConstraint', typeName: item.type, start: item.start, end: item.end });
       this.skipNewlines('expr');
     }
     const v = this.peek('expr');
@@ -585,7 +578,7 @@ export class PsParser extends EmbeddedActionsParser {
       defaultValue = this.expression(true);
       if (!defaultValue) this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
     }
-    return { kind: 'Parameter', name: (v.data as VariableData).name, attributes: fit(attributes), defaultValue, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'Parameter', name: (v.data as VariableData).name, attributes: fit(attributes), defaultValue, start: start, end: this.endFrom(start) };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -598,7 +591,7 @@ export class PsParser extends EmbeddedActionsParser {
     const t = this.peek('cmd');
     if (t.tokenType === T.RCurly) this.take();
     else this.error('MissingEndCurlyBrace', lc.startOffset, lc.end, t.tokenType === EOF);
-    return { kind: 'StatementBlock', statements, traps, extent: this.ext(lc.startOffset, this.lastEnd) };
+    return { kind: 'StatementBlock', statements, traps, start: lc.startOffset, end: this.endFrom(lc.startOffset) };
   }
 
   /** Traps of the last `statementList` (returned on the side: no wrapper object per block). */
@@ -812,7 +805,7 @@ export class PsParser extends EmbeddedActionsParser {
       } else this.rewind(m);
       break;
     }
-    return { kind: 'IfStatement', clauses: fit(clauses), elseClause, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'IfStatement', clauses: fit(clauses), elseClause, start: start, end: this.endFrom(start) };
   }
 
   private whileStatement(label: string | null): A.WhileStatementAst | null {
@@ -821,7 +814,7 @@ export class PsParser extends EmbeddedActionsParser {
     if (!condition) return null;
     const body = this.loopBody(label, 'MissingLoopStatement', 'while');
     if (!body) return null;
-    return { kind: 'WhileStatement', label, condition, body, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'WhileStatement', label, condition, body, start: start, end: this.endFrom(start) };
   }
 
   private doStatement(label: string | null): A.DoWhileStatementAst | A.DoUntilStatementAst | null {
@@ -839,7 +832,7 @@ export class PsParser extends EmbeddedActionsParser {
     const kw = isWhile ? 'while' : 'until';
     const condition = this.parenCondition(kw, 'MissingOpenParenthesisAfterKeyword', 'MissingExpressionAfterKeyword', 'MissingEndParenthesisAfterStatement');
     if (!condition) return null;
-    return { kind: isWhile ? 'DoWhileStatement' : 'DoUntilStatement', label, condition, body, extent: this.ext(start, this.lastEnd) } as A.DoWhileStatementAst | A.DoUntilStatementAst;
+    return { kind: isWhile ? 'DoWhileStatement' : 'DoUntilStatement', label, condition, body, start: start, end: this.endFrom(start) } as A.DoWhileStatementAst | A.DoUntilStatementAst;
   }
 
   private forStatement(label: string | null): A.ForStatementAst | null {
@@ -876,7 +869,7 @@ export class PsParser extends EmbeddedActionsParser {
     this.take();
     const body = this.loopBody(label, 'MissingLoopStatement', 'for');
     if (!body) return null;
-    return { kind: 'ForStatement', label, initializer, condition, iterator, body, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'ForStatement', label, initializer, condition, iterator, body, start: start, end: this.endFrom(start) };
   }
 
   private foreachStatement(label: string | null): A.ForEachStatementAst | null {
@@ -924,7 +917,7 @@ export class PsParser extends EmbeddedActionsParser {
     this.take();
     const body = this.loopBody(label, 'MissingForeachStatement');
     if (!body) return null;
-    return { kind: 'ForEachStatement', label, variable, iterable, body, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'ForEachStatement', label, variable, iterable, body, start: start, end: this.endFrom(start) };
   }
 
   private switchStatement(label: string | null): A.SwitchStatementAst | null {
@@ -1012,7 +1005,7 @@ export class PsParser extends EmbeddedActionsParser {
       if (!body) return null;
       clauses = add(clauses, { condition: cond, body });
     }
-    return { kind: 'SwitchStatement', label, flags, condition, clauses: fit(clauses), defaultClause, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'SwitchStatement', label, flags, condition, clauses: fit(clauses), defaultClause, start: start, end: this.endFrom(start) };
   }
 
   private functionDefinition(): A.FunctionDefinitionAst | null {
@@ -1041,8 +1034,8 @@ export class PsParser extends EmbeddedActionsParser {
     this.take();
     const body = this.scriptBlockBody(lc);
     body.isFilter = isFilter;
-    if (parameters && body.paramBlock) this.error('OnlyOneParameterListAllowed', body.paramBlock.extent.start, body.paramBlock.extent.end, false);
-    return { kind: 'FunctionDefinition', name, isFilter, parameters, body, extent: this.ext(kw.startOffset, this.lastEnd) };
+    if (parameters && body.paramBlock) this.error('OnlyOneParameterListAllowed', body.paramBlock.start, body.paramBlock.end, false);
+    return { kind: 'FunctionDefinition', name, isFilter, parameters, body, start: kw.startOffset, end: this.endFrom(kw.startOffset) };
   }
 
   private flowWithPipeline(word: string): A.ReturnStatementAst | A.ExitStatementAst | A.ThrowStatementAst {
@@ -1052,7 +1045,7 @@ export class PsParser extends EmbeddedActionsParser {
     if (!this.isStatementEnd(t) && t.tokenType !== T.Pipe) pipeline = this.pipelineBase();
     const kind = word === 'return' ? 'ReturnStatement' : word === 'exit' ? 'ExitStatement' : 'ThrowStatement';
     if (kind === 'ReturnStatement' && this.flow.length) this.checkFlowOutOfFinally(undefined, kw.startOffset);
-    return { kind, pipeline, extent: this.ext(kw.startOffset, this.lastEnd) } as A.ReturnStatementAst;
+    return { kind, pipeline, start: kw.startOffset, end: this.endFrom(kw.startOffset) } as A.ReturnStatementAst;
   }
 
   private breakContinue(word: string): A.BreakStatementAst | A.ContinueStatementAst {
@@ -1061,7 +1054,7 @@ export class PsParser extends EmbeddedActionsParser {
     let label: A.ExpressionAst | null = null;
     if (!this.isStatementEnd(t) && t.tokenType !== T.Pipe) label = this.commandArgument();
     if (this.flow.length) this.checkFlowOutOfFinally(label === null ? '' : label.kind === 'StringConstant' ? label.value.toLowerCase() : null, kw.startOffset);
-    return { kind: word === 'break' ? 'BreakStatement' : 'ContinueStatement', label, extent: this.ext(kw.startOffset, this.lastEnd) };
+    return { kind: word === 'break' ? 'BreakStatement' : 'ContinueStatement', label, start: kw.startOffset, end: this.endFrom(kw.startOffset) };
   }
 
   private tryStatement(): A.TryStatementAst | null {
@@ -1088,7 +1081,7 @@ export class PsParser extends EmbeddedActionsParser {
         }
         const cb = this.bodyBlock('MissingCatchHandlerBlock');
         if (!cb) return null;
-        catchClauses = add(catchClauses, { catchTypes: fit(catchTypes), body: cb, extent: this.ext(t.startOffset, this.lastEnd) });
+        catchClauses = add(catchClauses, { catchTypes: fit(catchTypes), body: cb, start: t.startOffset, end: this.endFrom(t.startOffset) });
         continue;
       }
       if (this.isWord(t, 'finally')) {
@@ -1107,7 +1100,7 @@ export class PsParser extends EmbeddedActionsParser {
       this.errorAfter('MissingCatchOrFinally', this.peekAfterNewlines());
       return null;
     }
-    return { kind: 'TryStatement', body, catchClauses, finallyClause, extent: this.ext(kw.startOffset, this.lastEnd) };
+    return { kind: 'TryStatement', body, catchClauses, finallyClause, start: kw.startOffset, end: this.endFrom(kw.startOffset) };
   }
 
   /** The next non-newline token, without consuming anything. */
@@ -1132,7 +1125,7 @@ export class PsParser extends EmbeddedActionsParser {
     const body = this.bodyBlock('MissingTrapStatement');
     this.flow = outerFlow;
     if (!body) return null;
-    return { kind: 'TrapStatement', trapType, body, extent: this.ext(kw.startOffset, this.lastEnd) };
+    return { kind: 'TrapStatement', trapType, body, start: kw.startOffset, end: this.endFrom(kw.startOffset) };
   }
 
   private dataStatement(): A.DataStatementAst | null {
@@ -1149,7 +1142,7 @@ export class PsParser extends EmbeddedActionsParser {
     }
     const body = this.bodyBlock('MissingStatementBlockForDataSection');
     if (!body) return null;
-    return { kind: 'DataStatement', variableName, body, extent: this.ext(kw.startOffset, this.lastEnd) };
+    return { kind: 'DataStatement', variableName, body, start: kw.startOffset, end: this.endFrom(kw.startOffset) };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1169,7 +1162,9 @@ export class PsParser extends EmbeddedActionsParser {
   }
 
   private wrapExpression(e: A.ExpressionAst): A.PipelineAst {
-    return { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: e, redirections: EMPTY, extent: e.extent }], background: false, extent: e.extent };
+    const start = e.start;
+    const end = e.end;
+    return { kind: 'Pipeline', elements: [{ kind: 'CommandExpression', expression: e, redirections: EMPTY, start, end }], background: false, start, end };
   }
 
   private pipelineChain = this.rule('pipelineChain', (): A.PipelineBaseAst | null => {
@@ -1188,14 +1183,14 @@ export class PsParser extends EmbeddedActionsParser {
       }
       const right = this.pipeline();
       if (!right) break;
-      const rightPipe = right.kind === 'Pipeline' ? right : this.wrapExpression(this.placeholder(right.extent.start));
-      left = { kind: 'PipelineChain', left, operator: t.tokenType === T.AndAnd ? '&&' : '||', right: rightPipe, background: false, extent: this.ext(left.extent.start, this.lastEnd) };
+      const rightPipe = right.kind === 'Pipeline' ? right : this.wrapExpression(this.placeholder(right.start));
+      left = { kind: 'PipelineChain', left, operator: t.tokenType === T.AndAnd ? '&&' : '||', right: rightPipe, background: false, start: left.start, end: this.endFrom(left.start) };
     }
     const amp = this.peek('cmd');
     if (amp.tokenType === T.Amp) {
       this.take();
       left.background = true;
-      left.extent = this.ext(left.extent.start, this.lastEnd);
+      left.end = this.endFrom(left.start);
       this.lastWasBackground = true;
     }
     return left;
@@ -1226,7 +1221,7 @@ export class PsParser extends EmbeddedActionsParser {
       if (!el || el.kind === 'AssignmentStatement') break;
       elements = add(elements, el);
     }
-    return { kind: 'Pipeline', elements: fit(elements), background: false, extent: this.ext(start, this.lastEnd) };
+    return { kind: 'Pipeline', elements: fit(elements), background: false, start: start, end: this.endFrom(start) };
   });
 
   /** pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. */
@@ -1273,12 +1268,12 @@ export class PsParser extends EmbeddedActionsParser {
       const red = this.redirection();
       if (red) redirections = add(redirections, red);
     }
-    return { kind: 'CommandExpression', expression: expr, redirections: fit(redirections), extent: this.ext(start, this.lastEnd) };
+    return { kind: 'CommandExpression', expression: expr, redirections: fit(redirections), start: start, end: this.endFrom(start) };
   }
 
   private assignment(left: A.ExpressionAst, op: PsToken): A.AssignmentStatementAst {
     this.take();
-    if (!isAssignable(left)) this.error('InvalidLeftHandSide', left.extent.start, left.extent.end, false);
+    if (!isAssignable(left)) this.error('InvalidLeftHandSide', left.start, left.end, false);
     this.skipNewlines('cmd');
     const n = this.peek('cmd');
     let right: A.StatementAst | null = null;
@@ -1287,7 +1282,7 @@ export class PsParser extends EmbeddedActionsParser {
       this.errorAfter('ExpectedValueExpression', n, op.image);
       right = this.wrapExpression(this.placeholder(this.lastEnd));
     }
-    return { kind: 'AssignmentStatement', left, operator: op.data as A.AssignmentOperator, right, extent: this.ext(left.extent.start, this.lastEnd) };
+    return { kind: 'AssignmentStatement', left, operator: op.data as A.AssignmentOperator, right, start: left.start, end: this.endFrom(left.start) };
   }
 
   private command = this.rule('command', (): A.CommandAst => {
@@ -1303,7 +1298,7 @@ export class PsParser extends EmbeddedActionsParser {
       const name = this.commandArgument();
       if (!name) {
         this.errorAfter('MissingExpression', this.peek('cmd'), t.image);
-        return { kind: 'Command', invocationOperator, commandElements: [this.placeholder(this.lastEnd)], redirections, extent: this.ext(start, this.lastEnd) };
+        return { kind: 'Command', invocationOperator, commandElements: [this.placeholder(this.lastEnd)], redirections, start: start, end: this.endFrom(start) };
       }
       commandElements = [name];
     } else {
@@ -1316,7 +1311,7 @@ export class PsParser extends EmbeddedActionsParser {
       if (tt === T.NewLine || tt === T.Semi || tt === T.Pipe || tt === T.RParen || tt === T.RCurly || tt === T.AndAnd || tt === T.OrOr || tt === EOF || tt === T.Amp) break;
       if (tt === T.Parameter && endOfParameters) {
         this.take();
-        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'StringConstant', value: a.image, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
+        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'StringConstant', value: a.image, quote: 'bare', start: a.startOffset, end: a.end });
         continue;
       }
       if (tt === T.Parameter) {
@@ -1327,7 +1322,7 @@ export class PsParser extends EmbeddedActionsParser {
           const n = this.peek('cmd');
           if (!this.isStatementEnd(n) && n.tokenType !== T.Pipe) argument = this.commandArgumentList();
         }
-        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'CommandParameter', parameterName: pd.name, argument, text: a.image, extent: this.ext(a.startOffset, this.lastEnd) });
+        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'CommandParameter', parameterName: pd.name, argument, text: a.image, start: a.startOffset, end: this.endFrom(a.startOffset) });
         continue;
       }
       if (tt === T.Redirection) {
@@ -1337,7 +1332,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       if (tt === T.StopParsing) {
         this.take();
-        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'StringConstant', value: a.data as string, quote: 'bare', extent: this.ext(a.startOffset, a.end) });
+        commandElements = add<A.CommandElementAst>(commandElements, { kind: 'StringConstant', value: a.data as string, quote: 'bare', start: a.startOffset, end: a.end });
         continue;
       }
       if (tt === T.Generic && a.image === '--') endOfParameters = true;
@@ -1349,7 +1344,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       commandElements = add<A.CommandElementAst>(commandElements, arg);
     }
-    return { kind: 'Command', invocationOperator, commandElements: fit(commandElements), redirections: fit(redirections), extent: this.ext(start, this.lastEnd) };
+    return { kind: 'Command', invocationOperator, commandElements: fit(commandElements), redirections: fit(redirections), start: start, end: this.endFrom(start) };
   });
 
   private redirection(): A.RedirectionAst | null {
@@ -1359,14 +1354,14 @@ export class PsParser extends EmbeddedActionsParser {
       this.error('RedirectionNotSupported', t.startOffset, t.end, false, '<');
       return null;
     }
-    if (d.mergeTo) return { kind: 'MergingRedirection', fromStream: d.from, toStream: d.mergeTo, extent: this.ext(t.startOffset, t.end) };
+    if (d.mergeTo) return { kind: 'MergingRedirection', fromStream: d.from, toStream: d.mergeTo, start: t.startOffset, end: t.end };
     const n = this.peek('cmd');
     const location = this.isStatementEnd(n) || n.tokenType === T.Pipe ? null : this.commandArgument();
     if (!location) {
       this.errorAfter('MissingFileSpecification', n);
       return null;
     }
-    return { kind: 'FileRedirection', fromStream: d.from, append: d.append, location, extent: this.ext(t.startOffset, this.lastEnd) };
+    return { kind: 'FileRedirection', fromStream: d.from, append: d.append, location, start: t.startOffset, end: this.endFrom(t.startOffset) };
   }
 
   /** A command argument, or several separated by commas (an array of arguments). */
@@ -1385,7 +1380,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       elements = add(elements, e);
     }
-    return { kind: 'ArrayLiteral', elements: fit(elements), extent: this.ext(first.extent.start, this.lastEnd) };
+    return { kind: 'ArrayLiteral', elements: fit(elements), start: first.start, end: this.endFrom(first.start) };
   }
 
   private commandArgument = this.rule('commandArgument', (): A.ExpressionAst | null => {
@@ -1396,7 +1391,7 @@ export class PsParser extends EmbeddedActionsParser {
       // pwsh parses a quoted argument as a primary expression, so `"abc".Length` and `"a"[0]` apply member access and indexing.
       case T.StringLiteral: case T.StringExpandable: this.take(); return this.postfix(this.stringNode(t), true);
       case T.Variable: this.take(); return this.postfix(this.variableNode(t), true);
-      case T.Splat: this.take(); return { kind: 'Variable', name: (t.data as VariableData).name, scope: null, splatted: true, extent: this.ext(t.startOffset, t.end) };
+      case T.Splat: this.take(); return { kind: 'Variable', name: (t.data as VariableData).name, scope: null, splatted: true, start: t.startOffset, end: t.end };
       case T.LParen: case T.DollarParen: case T.AtParen: case T.AtCurly: case T.LCurly: {
         const p = this.primary();
         return p ? this.postfix(p, true) : null;
@@ -1408,7 +1403,7 @@ export class PsParser extends EmbeddedActionsParser {
           this.errorAfter('MissingExpressionAfterToken', this.peek('cmd'), ',');
           return null;
         }
-        return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+        return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, start: t.startOffset, end: this.endFrom(t.startOffset) };
       }
       default: return null;
     }
@@ -1442,7 +1437,7 @@ export class PsParser extends EmbeddedActionsParser {
       this.errorAfter('ExpectedValueExpression', this.peek('expr'), ':');
       return cond;
     }
-    return { kind: 'TernaryExpression', condition: cond, ifTrue, ifFalse, extent: this.ext(cond.extent.start, this.lastEnd) };
+    return { kind: 'TernaryExpression', condition: cond, ifTrue, ifFalse, start: cond.start, end: this.endFrom(cond.start) };
   });
 
   private binary = this.rule('binary', (minPrec: number, noComma: boolean): A.ExpressionAst | null => {
@@ -1463,7 +1458,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       left = {
         kind: 'BinaryExpression', operator: od.op as A.BinaryOperator, caseSensitive: od.cs, left, right,
-        operatorExtent: this.ext(t.startOffset, t.end), extent: this.ext(left.extent.start, this.lastEnd),
+        operatorStart: t.startOffset, operatorEnd: t.end, start: left.start, end: this.endFrom(left.start),
       };
     }
     return left;
@@ -1484,7 +1479,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       elements = add(elements, e);
     }
-    return { kind: 'ArrayLiteral', elements: fit(elements), extent: this.ext(first.extent.start, this.lastEnd) };
+    return { kind: 'ArrayLiteral', elements: fit(elements), start: first.start, end: this.endFrom(first.start) };
   }
 
   private unary = this.rule('unary', (): A.ExpressionAst | null => {
@@ -1506,11 +1501,11 @@ export class PsParser extends EmbeddedActionsParser {
         this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), t.image);
         return this.placeholder(this.lastEnd);
       }
-      if (od.op === '-' && operand.kind === 'Constant' && operand.extent.start === t.end && !operand.text.startsWith('-')) {
+      if (od.op === '-' && operand.kind === 'Constant' && operand.start === t.end && !operand.text.startsWith('-')) {
         const neg = parseNumber('-' + operand.text);
-        if (neg) return { kind: 'Constant', value: neg.value, numberType: neg.numberType, text: '-' + operand.text, extent: this.ext(t.startOffset, operand.extent.end) };
+        if (neg) return { kind: 'Constant', value: neg.value, numberType: neg.numberType, text: '-' + operand.text, start: t.startOffset, end: operand.end };
       }
-      return { kind: 'UnaryExpression', operator: od.op as A.UnaryOperator, caseSensitive: od.cs, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+      return { kind: 'UnaryExpression', operator: od.op as A.UnaryOperator, caseSensitive: od.cs, operand, start: t.startOffset, end: this.endFrom(t.startOffset) };
     }
     if (t.tokenType === T.Comma) {
       this.take();
@@ -1520,7 +1515,7 @@ export class PsParser extends EmbeddedActionsParser {
         this.errorAfter('MissingExpressionAfterOperator', this.peek('expr'), ',');
         return this.placeholder(this.lastEnd);
       }
-      return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, extent: this.ext(t.startOffset, this.lastEnd) };
+      return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, start: t.startOffset, end: this.endFrom(t.startOffset) };
     }
     if (t.tokenType === T.LBracket) return this.bracketExpression();
     const p = this.primary();
@@ -1549,21 +1544,21 @@ export class PsParser extends EmbeddedActionsParser {
     if (item.kind === 'Attribute') {
       const child = this.unary();
       if (!child) {
-        this.error('UnexpectedAttribute', item.extent.start, item.extent.end, false, item.typeName.text);
+        this.error('UnexpectedAttribute', item.start, item.end, false, item.typeName.text);
         return this.placeholder(this.lastEnd);
       }
-      return { kind: 'AttributedExpression', attribute: item, child, extent: this.ext(start, this.lastEnd) };
+      return { kind: 'AttributedExpression', attribute: item, child, start: start, end: this.endFrom(start) };
     }
     const n = this.peek('expr');
     if (this.canStartCastOperand(n)) {
       const operand = this.unary();
-      if (operand) return { kind: 'ConvertExpression', type: item.type, operand, extent: this.ext(start, this.lastEnd) };
+      if (operand) return { kind: 'ConvertExpression', type: item.type, operand, start: start, end: this.endFrom(start) };
     }
-    return this.postfix({ kind: 'TypeExpression', type: item.type, extent: item.extent }, false);
+    return this.postfix({ kind: 'TypeExpression', type: item.type, start: item.start, end: item.end }, false);
   }
 
   /** `[Type]` or `[Attribute(args)]`, starting at `[`. */
-  private bracketItem = this.rule('bracketItem', (): A.AttributeAst | { kind: 'type'; type: A.TypeName; extent: A.Extent } | null => {
+  private bracketItem = this.rule('bracketItem', (): A.AttributeAst | { kind: 'type'; type: A.TypeName; start: number; end: number } | null => {
     const lb = this.take();
     const w = this.peek('type');
     if (w.tokenType !== T.TypeWord) {
@@ -1581,7 +1576,7 @@ export class PsParser extends EmbeddedActionsParser {
         return null;
       }
       this.take();
-      return { kind: 'Attribute', typeName: type, positionalArguments, namedArguments, extent: this.ext(lb.startOffset, this.lastEnd) };
+      return { kind: 'Attribute', typeName: type, positionalArguments, namedArguments, start: lb.startOffset, end: this.endFrom(lb.startOffset) };
     }
     const rb = this.peek('type');
     if (rb.tokenType !== T.RBracket) {
@@ -1589,7 +1584,7 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    return { kind: 'type', type, extent: this.ext(lb.startOffset, this.lastEnd) };
+    return { kind: 'type', type, start: lb.startOffset, end: this.endFrom(lb.startOffset) };
   });
 
   private attributeArguments(): Pick<A.AttributeAst, 'positionalArguments' | 'namedArguments'> {
@@ -1610,7 +1605,7 @@ export class PsParser extends EmbeddedActionsParser {
           expression = this.expression(true);
           if (!expression) this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), '=');
         }
-        namedArguments = add(namedArguments, { name: t.image, expression, extent: this.ext(t.startOffset, this.lastEnd) });
+        namedArguments = add(namedArguments, { name: t.image, expression, start: t.startOffset, end: this.endFrom(t.startOffset) });
       } else {
         const e = this.expression(true);
         if (!e) {
@@ -1681,7 +1676,7 @@ export class PsParser extends EmbeddedActionsParser {
         this.take();
         const name = (t.data as VariableData).name;
         this.error('SplattingNotPermitted', t.startOffset, t.end, false, name);
-        return { kind: 'Variable', name, scope: null, splatted: true, extent: this.ext(t.startOffset, t.end) };
+        return { kind: 'Variable', name, scope: null, splatted: true, start: t.startOffset, end: t.end };
       }
       case T.LParen: return this.parenExpression();
       case T.DollarParen: case T.AtParen: {
@@ -1691,14 +1686,14 @@ export class PsParser extends EmbeddedActionsParser {
         const rp = this.peek('cmd');
         if (rp.tokenType === T.RParen) this.take();
         else this.errorAfter('MissingEndParenthesisInSubexpression', rp);
-        const body: A.StatementBlockAst = { kind: 'StatementBlock', statements, traps, extent: this.ext(t.startOffset, this.lastEnd) };
-        return { kind: t.tokenType === T.DollarParen ? 'SubExpression' : 'ArrayExpression', body, extent: this.ext(t.startOffset, this.lastEnd) } as A.SubExpressionAst;
+        const body: A.StatementBlockAst = { kind: 'StatementBlock', statements, traps, start: t.startOffset, end: this.endFrom(t.startOffset) };
+        return { kind: t.tokenType === T.DollarParen ? 'SubExpression' : 'ArrayExpression', body, start: t.startOffset, end: this.endFrom(t.startOffset) } as A.SubExpressionAst;
       }
       case T.AtCurly: return this.hashtable();
       case T.LCurly: {
         this.take();
         const scriptBlock = this.scriptBlockBody(t);
-        return { kind: 'ScriptBlockExpression', scriptBlock, extent: scriptBlock.extent };
+        return { kind: 'ScriptBlockExpression', scriptBlock, start: scriptBlock.start, end: scriptBlock.end };
       }
       default: return null;
     }
@@ -1718,7 +1713,7 @@ export class PsParser extends EmbeddedActionsParser {
     const rp = this.peek('cmd');
     if (rp.tokenType === T.RParen) this.take();
     else this.errorAfter('MissingEndParenthesisInExpression', rp);
-    return { kind: 'ParenExpression', pipeline: pipeline ?? this.wrapExpression(this.placeholder(lp.end)), extent: this.ext(lp.startOffset, this.lastEnd) };
+    return { kind: 'ParenExpression', pipeline: pipeline ?? this.wrapExpression(this.placeholder(lp.end)), start: lp.startOffset, end: this.endFrom(lp.startOffset) };
   }
 
   private hashtable = this.rule('hashtable', (): A.HashtableAst => {
@@ -1763,7 +1758,7 @@ export class PsParser extends EmbeddedActionsParser {
   });
 
   private hashtableNode(at: PsToken, pairs: A.HashtableAst['pairs']): A.HashtableAst {
-    return { kind: 'Hashtable', pairs: fit(pairs), extent: this.ext(at.startOffset, this.lastEnd) };
+    return { kind: 'Hashtable', pairs: fit(pairs), start: at.startOffset, end: this.endFrom(at.startOffset) };
   }
 
   private hashKey(): A.ExpressionAst | null {
@@ -1800,15 +1795,15 @@ export class PsParser extends EmbeddedActionsParser {
         if (lp.tokenType === T.LParen && !lp.ws) {
           this.take();
           const args = this.invocationArguments();
-          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
+          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, start: e.start, end: this.endFrom(e.start) };
         } else if (lp.tokenType === T.LCurly && !lp.ws) {
           // `$x.ForEach{ ... }` / `.Where{ ... }`: a script block right after the name is the one argument.
           this.take();
           const scriptBlock = this.scriptBlockBody(lp);
-          const arg: A.ExpressionAst = { kind: 'ScriptBlockExpression', scriptBlock, extent: scriptBlock.extent };
-          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: [arg], static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
+          const arg: A.ExpressionAst = { kind: 'ScriptBlockExpression', scriptBlock, start: scriptBlock.start, end: scriptBlock.end };
+          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: [arg], static: isStatic, nullConditional, start: e.start, end: this.endFrom(e.start) };
         } else {
-          e = { kind: 'MemberExpression', target: e, member, static: isStatic, nullConditional, extent: this.ext(e.extent.start, this.lastEnd) };
+          e = { kind: 'MemberExpression', target: e, member, static: isStatic, nullConditional, start: e.start, end: this.endFrom(e.start) };
         }
         continue;
       }
@@ -1824,14 +1819,14 @@ export class PsParser extends EmbeddedActionsParser {
         const rb = this.peek('expr');
         if (rb.tokenType === T.RBracket) this.take();
         else this.errorAfter('MissingEndSquareBracket', rb);
-        e = { kind: 'IndexExpression', target: e, index, nullConditional: tt === T.QBracket, extent: this.ext(e.extent.start, this.lastEnd) };
+        e = { kind: 'IndexExpression', target: e, index, nullConditional: tt === T.QBracket, start: e.start, end: this.endFrom(e.start) };
         continue;
       }
       if (!inCommand && tt === T.Operator) {
         const op = (t.data as OperatorData).op;
         if ((op === '++' || op === '--') && !t.ws) {
           this.take();
-          e = { kind: 'UnaryExpression', operator: op === '++' ? 'post++' : 'post--', caseSensitive: false, operand: e, extent: this.ext(e.extent.start, this.lastEnd) };
+          e = { kind: 'UnaryExpression', operator: op === '++' ? 'post++' : 'post--', caseSensitive: false, operand: e, start: e.start, end: this.endFrom(e.start) };
           continue;
         }
       }
@@ -1844,7 +1839,7 @@ export class PsParser extends EmbeddedActionsParser {
     switch (t.tokenType) {
       case T.Identifier: case T.Generic: case T.Number:
         this.take();
-        return { kind: 'StringConstant', value: t.image, quote: 'bare', extent: this.ext(t.startOffset, t.end) };
+        return { kind: 'StringConstant', value: t.image, quote: 'bare', start: t.startOffset, end: t.end };
       case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
       case T.Variable: this.take(); return this.variableNode(t);
       case T.LParen: case T.DollarParen: return this.primary();
@@ -1881,14 +1876,15 @@ export class PsParser extends EmbeddedActionsParser {
 
   private constant(t: PsToken): A.ConstantExpressionAst {
     const n = t.data as NumberValue;
-    return { kind: 'Constant', value: n.value, numberType: n.numberType, text: t.image, extent: this.ext(t.startOffset, t.end) };
+    return { kind: 'Constant', value: n.value, numberType: n.numberType, text: t.image, start: t.startOffset, end: t.end };
   }
 
   private variableNode(t: PsToken): A.VariableExpressionAst | A.UsingExpressionAst {
     const d = t.data as VariableData;
-    const extent = this.ext(t.startOffset, t.end);
-    const v: A.VariableExpressionAst = { kind: 'Variable', name: d.name, scope: d.scope, splatted: false, extent };
-    if (d.scope === 'using') return { kind: 'UsingExpression', subExpression: v, extent };
+    const start = t.startOffset;
+    const end = t.end;
+    const v: A.VariableExpressionAst = { kind: 'Variable', name: d.name, scope: d.scope, splatted: false, start, end };
+    if (d.scope === 'using') return { kind: 'UsingExpression', subExpression: v, start, end };
     return v;
   }
 
@@ -1900,20 +1896,21 @@ export class PsParser extends EmbeddedActionsParser {
 
   private stringNode(t: PsToken): A.StringConstantExpressionAst | A.ExpandableStringExpressionAst {
     const d = t.data as StringData | null;
-    const extent = this.ext(t.startOffset, t.end);
-    if (d === null) return { kind: 'StringConstant', value: t.image, quote: 'bare', extent };
-    if (!d.parts) return { kind: 'StringConstant', value: d.value, quote: d.quote, extent };
+    const start = t.startOffset;
+    const end = t.end;
+    if (d === null) return { kind: 'StringConstant', value: t.image, quote: 'bare', start, end };
+    if (!d.parts) return { kind: 'StringConstant', value: d.value, quote: d.quote, start, end };
     const parts: (string | A.ExpressionAst)[] = d.parts.map((p) => {
       if (typeof p === 'string') return p;
       if (p.kind === 'var') {
-        const v: A.VariableExpressionAst = { kind: 'Variable', name: p.name, scope: p.scope, splatted: false, extent: this.ext(p.start, p.end) };
+        const v: A.VariableExpressionAst = { kind: 'Variable', name: p.name, scope: p.scope, splatted: false, start: p.start, end: p.end };
         return v;
       }
       const body = this.subParse(p.innerStart, p.innerEnd);
-      const sub: A.SubExpressionAst = { kind: 'SubExpression', body, extent: this.ext(p.start, p.end) };
+      const sub: A.SubExpressionAst = { kind: 'SubExpression', body, start: p.start, end: p.end };
       return sub;
     });
-    return { kind: 'ExpandableString', parts, quote: d.quote, text: d.raw, extent };
+    return { kind: 'ExpandableString', parts, quote: d.quote, text: d.raw, start, end };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1982,7 +1979,7 @@ export class PsParser extends EmbeddedActionsParser {
       // Skip what could not be parsed so one error is reported, not a cascade.
       for (let t = this.peek('cmd'); t.tokenType !== EOF; t = this.peek('cmd')) this.take();
     }
-    const def: A.TypeDefinitionAst = { kind: 'TypeDefinition', name, typeKind, attributes, baseTypes: fit(baseTypes), members, extent: this.ext(start, this.lastEnd) };
+    const def: A.TypeDefinitionAst = { kind: 'TypeDefinition', name, typeKind, attributes, baseTypes: fit(baseTypes), members, start: start, end: this.endFrom(start) };
     if (typeKind === 'class') this.checkClassMembers(def);
     return def;
   }
@@ -2030,7 +2027,7 @@ export class PsParser extends EmbeddedActionsParser {
       seen.add(key);
       members = add(members, {
         kind: 'PropertyMember', name: n.image, propertyType: null, attributes: fit(attributes), isStatic: true, isHidden: false,
-        initialValue, extent: this.ext(n.startOffset, this.lastEnd),
+        initialValue, start: n.startOffset, end: this.endFrom(n.startOffset),
       });
       const sep = this.peek('expr');
       if (sep.tokenType !== T.NewLine && sep.tokenType !== T.Semi && sep.tokenType !== T.Comma && sep.tokenType !== T.RCurly) {
@@ -2070,7 +2067,7 @@ export class PsParser extends EmbeddedActionsParser {
         const item = this.bracketItem();
         if (!item) return null;
         if (item.kind === 'Attribute') attributes = add(attributes, item);
-        else if (type) this.error('TooManyTypes', item.extent.start, item.extent.end, false);
+        else if (type) this.error('TooManyTypes', item.start, item.end, false);
         else type = item.type;
       } else if (t.tokenType === T.Identifier && (equalsWord(t.image, 'static') || equalsWord(t.image, 'hidden'))) {
         this.take();
@@ -2101,7 +2098,7 @@ export class PsParser extends EmbeddedActionsParser {
       }
       return {
         kind: 'PropertyMember', name: (t.data as VariableData).name, propertyType: type, attributes, isStatic, isHidden, initialValue,
-        extent: this.ext(start, this.lastEnd),
+        start: start, end: this.endFrom(start),
       };
     }
     if (t.tokenType !== T.Identifier) {
@@ -2144,14 +2141,14 @@ export class PsParser extends EmbeddedActionsParser {
     }
     this.take();
     const body = this.scriptBlockBody(lc);
-    if (body.paramBlock) this.error('ParamBlockNotAllowedInMethod', body.paramBlock.extent.start, body.paramBlock.extent.end, false);
+    if (body.paramBlock) this.error('ParamBlockNotAllowedInMethod', body.paramBlock.start, body.paramBlock.end, false);
     const named = body.beginBlock ?? body.processBlock ?? body.cleanBlock ?? body.dynamicParamBlock ?? (body.endBlock && !body.endBlock.unnamed ? body.endBlock : null);
-    if (named) this.error('NamedBlockNotAllowedInMethod', named.extent.start, named.extent.end, false);
+    if (named) this.error('NamedBlockNotAllowedInMethod', named.start, named.end, false);
     const isConstructor = !isStatic && t.image.toLowerCase() === className.toLowerCase();
     if (isConstructor && type) this.error('ConstructorCantHaveReturnType', start, t.startOffset, false);
     return {
       kind: 'FunctionMember', name: t.image, returnType: type, attributes, isStatic, isHidden, isConstructor, parameters, baseArguments, body,
-      extent: this.ext(start, this.lastEnd),
+      start: start, end: this.endFrom(start),
     };
   }
 
@@ -2165,16 +2162,16 @@ export class PsParser extends EmbeddedActionsParser {
         const tc = p.attributes.find((a) => a.kind === 'TypeConstraint');
         return tc ? tc.typeName.text.toLowerCase() : 'object';
       }).join(',') + ')';
-      if (seen.has(key)) this.error('MemberAlreadyDefined', m.extent.start, m.extent.end, false, m.name);
+      if (seen.has(key)) this.error('MemberAlreadyDefined', m.start, m.end, false, m.name);
       seen.add(key);
       if (m.kind !== 'FunctionMember') continue;
       const isVoid = m.isConstructor || m.returnType === null || m.returnType.name.toLowerCase() === 'void';
       const statements = m.body.endBlock?.statements ?? EMPTY;
       for (const r of returnStatements(statements)) {
-        if (isVoid && r.pipeline) this.error('VoidMethodHasReturn', r.extent.start, r.extent.end, false);
-        else if (!isVoid && !r.pipeline) this.error('NonVoidMethodMissingReturnValue', r.extent.start, r.extent.end, false);
+        if (isVoid && r.pipeline) this.error('VoidMethodHasReturn', r.start, r.end, false);
+        else if (!isVoid && !r.pipeline) this.error('NonVoidMethodMissingReturnValue', r.start, r.end, false);
       }
-      if (!isVoid && !alwaysExits(statements)) this.error('MethodHasCodePathNotReturn', m.extent.start, m.extent.end, false);
+      if (!isVoid && !alwaysExits(statements)) this.error('MethodHasCodePathNotReturn', m.start, m.end, false);
     }
   }
 }

@@ -1,5 +1,6 @@
 // ErrorRecord and the exceptions scripts catch. A PSRuntimeError carries an ErrorRecord through JS `throw`.
 import type { Extent, SourceFile } from '../parser/ast.js';
+import { positionOf } from '../parser/extent.js';
 import { PSObject, PSHashtable } from './values/objects.js';
 import { categoryInfoText, errorCategoryText } from './format/error-view.js';
 
@@ -210,12 +211,13 @@ export function runtimeError(
 }
 
 export function makeInvocationInfo(extent: Extent, source: SourceFile, commandName: string | null): InvocationInfo {
+  const pos = positionOf(extent, source);
   const lines = source.text.split(/\r?\n/);
-  const line = lines[extent.line - 1] ?? '';
+  const line = lines[pos.line - 1] ?? '';
   return {
     ScriptName: source.path ?? '',
-    ScriptLineNumber: extent.line,
-    OffsetInLine: extent.column,
+    ScriptLineNumber: pos.line,
+    OffsetInLine: pos.column,
     Line: line,
     PositionMessage: positionMessage(extent, source),
     MyCommand: commandName,
@@ -235,11 +237,12 @@ export function makeInvocationInfo(extent: Extent, source: SourceFile, commandNa
  * For -c input the file part is `line:1 char:5`.
  */
 export function positionMessage(extent: Extent, source: SourceFile): string {
+  const pos = positionOf(extent, source);
   const lines = source.text.split(/\r?\n/);
-  const line = lines[extent.line - 1] ?? '';
-  const where = source.path ? `At ${source.path}:${extent.line} char:${extent.column}` : `At line:${extent.line} char:${extent.column}`;
-  const width = extent.endLine === extent.line ? Math.max(1, extent.endColumn - extent.column) : Math.max(1, line.length - extent.column + 1);
-  const marker = ' '.repeat(Math.max(0, extent.column - 1)) + '~'.repeat(width);
+  const line = lines[pos.line - 1] ?? '';
+  const where = source.path ? `At ${source.path}:${pos.line} char:${pos.column}` : `At line:${pos.line} char:${pos.column}`;
+  const width = pos.endLine === pos.line ? Math.max(1, pos.endColumn - pos.column) : Math.max(1, line.length - pos.column + 1);
+  const marker = ' '.repeat(Math.max(0, pos.column - 1)) + '~'.repeat(width);
   return `${where}\n+ ${line}\n+ ${marker}`;
 }
 

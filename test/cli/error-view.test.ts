@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Extent, SourceFile } from '../../src/parser/ast.js';
+import type { Position, SourceFile } from '../../src/parser/ast.js';
 import { ErrorRecord, PSException, makeInvocationInfo } from '../../src/runtime/errors.js';
 import {
   categoryInfoText,
@@ -11,7 +11,7 @@ import {
 } from '../../src/runtime/format/error-view.js';
 
 /** An extent on line 1 covering [start, end) of `text`. */
-function extentOf(text: string, start: number, end: number, line = 1): Extent {
+function extentOf(text: string, start: number, end: number, line = 1): Position {
   const lineStart = text.split('\n').slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
   return { start, end, line, column: start - lineStart + 1, endLine: line, endColumn: end - lineStart + 1 };
 }

@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from '../../src/parser/index.js';
+import { positionOf } from '../../src/parser/extent.js';
 import { stmt, errs } from './helpers.js';
 import type { CommandAst, PipelineAst, AssignmentStatementAst, CommandExpressionAst, FunctionDefinitionAst, ExpandableStringExpressionAst } from '../../src/parser/ast.js';
 
-// The parser shares empty lists and identical extents between nodes to keep ASTs small; these tests pin down
-// that sharing is invisible (and safe) for consumers.
+// The parser shares empty lists between nodes, and nodes carry their offsets instead of extent objects, to keep
+// ASTs small; these tests pin down that this is invisible (and safe) for consumers.
 describe('parser allocation sharing', () => {
   it('shares frozen empty lists, so a consumer cannot change other nodes through them', () => {
     const { ast } = parse('Get-Item a\nGet-Item b');
@@ -26,13 +27,15 @@ describe('parser allocation sharing', () => {
     expect(c.redirections).toHaveLength(1);
   });
 
-  it('nodes with the same span may share an extent, with correct positions', () => {
-    const { ast } = parse('\n  $x = 1 + 2');
-    const a = ast.endBlock!.statements[0] as AssignmentStatementAst;
+  it('nodes carry their offsets, and positionOf gives their lines and columns', () => {
+    const { ast } = parse('\n  $x = 1 + 2\r\n\t"a"');
+    const [a, p] = ast.endBlock!.statements as [AssignmentStatementAst, PipelineAst];
     const right = (a.right as PipelineAst).elements[0] as CommandExpressionAst;
-    expect(right.extent).toBe(right.expression.extent);
-    expect([right.extent.line, right.extent.column, right.extent.endColumn]).toEqual([2, 8, 13]);
-    expect([a.extent.start, a.extent.end, a.extent.line, a.extent.column]).toEqual([3, 13, 2, 3]);
+    expect([right.start, right.end, right.expression.start, right.expression.end]).toEqual([8, 13, 8, 13]);
+    expect(positionOf(right, ast.source)).toEqual({ start: 8, end: 13, line: 2, column: 8, endLine: 2, endColumn: 13 });
+    expect(positionOf(a, ast.source)).toMatchObject({ start: 3, end: 13, line: 2, column: 3 });
+    expect(positionOf(p, ast.source)).toMatchObject({ line: 3, column: 2, endLine: 3, endColumn: 5 });
+    expect(Object.values(a).some((v) => v && typeof v === 'object' && 'line' in v)).toBe(false);
   });
 
   it('token objects are reused between statements without disturbing the rules that still hold one', () => {
@@ -47,12 +50,12 @@ describe('parser allocation sharing', () => {
     const { ast, errors } = parse(src);
     expect(errors).toEqual([]);
     const [fn, str, last] = ast.endBlock!.statements as [FunctionDefinitionAst, PipelineAst, PipelineAst];
-    expect([fn.extent.start, fn.extent.end]).toEqual([0, src.indexOf('\n"s')]);
+    expect([fn.start, fn.end]).toEqual([0, src.indexOf('\n"s')]);
     expect(fn.body.endBlock!.statements).toHaveLength(1400);
     const s = (str.elements[0] as CommandExpressionAst).expression as ExpandableStringExpressionAst;
     expect(s.parts).toHaveLength(3);
     expect(stmt('$last')).toBe('$last');
-    expect((last.elements[0] as CommandExpressionAst).extent.start).toBe(src.length - 5);
+    expect((last.elements[0] as CommandExpressionAst).start).toBe(src.length - 5);
   });
 
   it('recognizes keywords in any ASCII case without allocating, and only ASCII spellings', () => {

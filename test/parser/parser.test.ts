@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from '../../src/parser/index.js';
+import { positionOf } from '../../src/parser/extent.js';
 import { stmt, shape } from './helpers.js';
 
 describe('number literals', () => {
@@ -55,7 +56,8 @@ describe('strings', () => {
     const s = parse('"a $(Get-Date) b"').ast.endBlock!.statements[0] as any;
     const sub = s.elements[0].expression.parts[1];
     expect(sub.kind).toBe('SubExpression');
-    expect(sub.body.statements[0].elements[0].extent).toMatchObject({ start: 5, end: 13, line: 1, column: 6 });
+    const cmd = sub.body.statements[0].elements[0];
+    expect(positionOf(cmd, parse('"a $(Get-Date) b"').ast.source)).toMatchObject({ start: 5, end: 13, line: 1, column: 6 });
   });
 });
 
@@ -293,7 +295,7 @@ describe('statements', () => {
   it('using statements are ignored', () => expect(shape('using namespace System.Text\n1')).toBe('{1:Int32}'));
   it('root script block extent covers the text', () => {
     const r = parse('1\n2', 'x.ps1');
-    expect(r.ast.extent).toMatchObject({ start: 0, end: 3, line: 1, column: 1, endLine: 2, endColumn: 2 });
+    expect(positionOf(r.ast, r.ast.source)).toEqual({ start: 0, end: 3, line: 1, column: 1, endLine: 2, endColumn: 2 });
     expect(r.ast.source).toEqual({ text: '1\n2', path: 'x.ps1' });
   });
 });

@@ -25,7 +25,7 @@ describe('enum definitions', () => {
     const d = def('[Flags()] enum Perm : byte { Read = 1; Write = 2 }');
     expect(d.attributes.map((a) => a.typeName.name)).toEqual(['Flags']);
     expect(d.baseTypes.map((t) => t.text)).toEqual(['byte']);
-    expect(d.extent.start).toBe(0);
+    expect(d.start).toBe(0);
   });
 
   it('a cast at statement start is still an expression', () => {

@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
+import type { Extent } from '../../parser/ast.js';
+import { positionOf } from '../../parser/extent.js';
 import type { CmdletContext, CmdletDecl } from '../../runtime/cmdlet-api.js';
 import { ErrorRecord, PSException, PSRuntimeError } from '../../runtime/errors.js';
 import { Scope } from '../../runtime/interpreter/scope.js';
@@ -347,7 +349,9 @@ const itDecl: CmdletDecl = {
   ],
   end: async (ctx) => {
     const test = (ctx.params.Test as ScriptBlock | undefined) ?? null;
-    const line = (ctx as unknown as { extent?: { line: number } }).extent?.line ?? 0;
+    const extent = (ctx as unknown as { extent?: Extent }).extent;
+    const source = sessionOf(ctx).currentSource;
+    const line = extent && source ? positionOf(extent, source).line : 0;
     await runIt(ctx, {
       name: toStr(ctx.params.Name), test, cases: normalizeCases(ctx.params.TestCases), skip: !!ctx.params.Skip, pending: !!ctx.params.Pending,
       tags: toStringList(ctx.params.Tag), line,

@@ -109,7 +109,7 @@ export function findSetupBlocks(body: A.ScriptBlockAst): SetupBlocks {
       }
     }
     for (const [k, v] of Object.entries(n)) {
-      if (k === 'extent' || k === 'source') continue;
+      if (k === 'source') continue;
       if (v && typeof v === 'object') visit(v);
     }
   };

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type * as A from '../../parser/ast.js';
 import { parse, tokenize } from '../../parser/index.js';
+import { positionOf } from '../../parser/extent.js';
 import { ErrorRecord } from '../../runtime/errors.js';
 import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType } from '../../runtime/types/index.js';
 import { defineType } from '../../runtime/types/ps-type.js';
@@ -59,14 +60,20 @@ interface AstView {
   Parent: AstView | null;
 }
 
-function isAstNode(v: unknown): v is { kind: string; extent: A.Extent } {
-  return !!v && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string' && !!(v as { extent?: unknown }).extent;
+type AstNode = { kind: string } & A.Extent;
+
+function isAstNode(v: unknown): v is AstNode {
+  return !!v && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { start?: unknown }).start === 'number';
 }
 
+/** Offsets and positions live on the view's Extent, not as properties of their own. */
+const POSITION_KEYS = new Set(['kind', 'start', 'end', 'operatorStart', 'operatorEnd', 'source', 'extent']);
+
 function extentView(e: A.Extent, source: A.SourceFile): Record<string, unknown> {
+  const p = positionOf(e, source);
   const o = {
-    File: source.path, StartOffset: e.start, EndOffset: e.end, StartLineNumber: e.line, StartColumnNumber: e.column, EndLineNumber: e.endLine,
-    EndColumnNumber: e.endColumn, Text: source.text.slice(e.start, e.end),
+    File: source.path, StartOffset: e.start, EndOffset: e.end, StartLineNumber: p.line, StartColumnNumber: p.column, EndLineNumber: p.endLine,
+    EndColumnNumber: p.endColumn, Text: source.text.slice(e.start, e.end),
   };
   Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptExtent` });
   Object.defineProperty(o, 'toString', { value: () => o.Text });
@@ -78,13 +85,13 @@ function pascal(k: string): string {
 }
 
 /** A script-visible view of an AST node: PascalCase properties, Extent, Parent, Find/FindAll. */
-export function astView(node: { kind: string; extent: A.Extent }, source: A.SourceFile, parent: AstView | null = null): AstView {
+export function astView(node: AstNode, source: A.SourceFile, parent: AstView | null = null): AstView {
   const view: Record<string | symbol, unknown> = {};
   const children: AstView[] = [];
   Object.defineProperty(view, AST_NODE, { value: node });
   Object.defineProperty(view, AST_CHILDREN, { value: children });
   Object.defineProperty(view, TYPE_NAME, { value: `${LANG}.${AST_CLASS[node.kind] ?? 'Ast'}` });
-  view.Extent = extentView(node.extent, source);
+  view.Extent = extentView(node, source);
   view.Parent = parent;
   const conv = (v: unknown): unknown => {
     if (isAstNode(v)) {
@@ -95,25 +102,25 @@ export function astView(node: { kind: string; extent: A.Extent }, source: A.Sour
     if (Array.isArray(v)) return v.map(conv);
     if (v && typeof v === 'object' && !(v as { kind?: unknown }).kind && Object.getPrototypeOf(v) === Object.prototype) {
       const o: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (k !== 'extent') o[pascal(k)] = conv(x);
+      for (const [k, x] of Object.entries(v)) if (!POSITION_KEYS.has(k)) o[pascal(k)] = conv(x);
       return o;
     }
     return v;
   };
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'kind' || k === 'extent' || k === 'source') continue;
+    if (POSITION_KEYS.has(k)) continue;
     view[pascal(k)] = conv(v);
   }
   if (node.kind === 'ScriptBlock') {
     view.ScriptRequirements = null;
   }
   if (node.kind === 'Command') {
-    const cmd = node as A.CommandAst;
+    const cmd = node as unknown as A.CommandAst;
     const head = cmd.commandElements[0];
     view.GetCommandName = () => (head && head.kind === 'StringConstant' ? head.value : null);
     view.CommandElements = view.CommandElements ?? [];
   }
-  const text = source.text.slice(node.extent.start, node.extent.end);
+  const text = source.text.slice(node.start, node.end);
   const find = (predicate: unknown, nested: unknown, all: boolean): AstView[] => {
     const found: AstView[] = [];
     const searchNested = nested === undefined ? true : toBool(nested);

@@ -86,7 +86,7 @@ function buildProxy(session: object, name: string, original: CommandInfo | null)
   else if (original && (original.CommandType === 'Function' || original.CommandType === 'Filter')) {
     const sb = (original as CommandInfo & { ScriptBlock?: ScriptBlock }).ScriptBlock;
     const pb = sb?.ast.paramBlock;
-    if (pb) paramText = sb!.ast.source.text.slice(pb.extent.start, pb.extent.end);
+    if (pb) paramText = sb!.ast.source.text.slice(pb.start, pb.end);
   }
   const call = `Invoke-PesterMock -MockName ${quote(name)} -BoundParameters $PSBoundParameters -ArgumentList $args`;
   const body = paramText ? `${paramText}\nprocess { ${call} -PipelineItem $_ -HasPipelineItem:$MyInvocation.ExpectingInput }` : call;

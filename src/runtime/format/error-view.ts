@@ -6,6 +6,7 @@
 //      then `+ CategoryInfo          : ...` and `+ FullyQualifiedErrorId : ...`, joined with newlines.
 // pwsh 7 dropped Windows PowerShell's 4-space indent and column wrapping of the last two lines.
 import type { Extent, ParseErrorInfo, SourceFile } from '../../parser/ast.js';
+import { positionOf } from '../../parser/extent.js';
 import type { CategoryInfo, ErrorRecord } from '../errors.js';
 
 /** ErrorCategoryStrings.resx: every category renders as `<Name>: ...` except this one. */
@@ -47,13 +48,14 @@ const maxLineLength = 69;
  * and lines longer than 69 characters cut around the error (`... ` / ` ...`).
  */
 export function verbosePositionMessage(extent: Extent, source: SourceFile): string {
-  const where = `At ${source.path || 'line'}:${extent.line} char:${extent.column}\n+ `;
+  const pos = positionOf(extent, source);
+  const where = `At ${source.path || 'line'}:${pos.line} char:${pos.column}\n+ `;
   const lines = source.text.split(/\r?\n|\r/);
-  let sourceLine = (lines[extent.line - 1] ?? '').trimEnd();
+  let sourceLine = (lines[pos.line - 1] ?? '').trimEnd();
   if (sourceLine === '') return where;
-  let before = Math.min(extent.column - 1, sourceLine.length);
+  let before = Math.min(pos.column - 1, sourceLine.length);
   let errorLength =
-    extent.endLine === extent.line ? extent.endColumn - extent.column : sourceLine.length - extent.column + 1;
+    pos.endLine === pos.line ? pos.endColumn - pos.column : sourceLine.length - pos.column + 1;
   errorLength = Math.max(0, Math.min(errorLength, sourceLine.length - before));
   if (sourceLine.includes('\t')) {
     const head = sourceLine.slice(0, before).replace(/\t/g, '    ');
@@ -144,7 +146,7 @@ function commandPrefix(record: ErrorRecord): string {
 }
 
 /** The position lines, rendered from the extent when we have it (exact pwsh truncation rules). */
-function positionOf(record: ErrorRecord): string {
+function recordPosition(record: ErrorRecord): string {
   const inv = record.InvocationInfo;
   if (!inv) return '';
   if (inv.extent && inv.source) return verbosePositionMessage(inv.extent, inv.source);
@@ -171,7 +173,7 @@ export function formatErrorRecord(record: ErrorRecord): string {
   let message = record.ErrorDetails?.Message || record.Exception.Message;
   let position = '';
   if (inv && (inv.MyCommand || !isParse)) {
-    position = positionOf(record);
+    position = recordPosition(record);
   } else if (record.isParseError && inv?.extent && inv.source && !message.startsWith('At ')) {
     // A ParseException's message carries the positions of all its errors; build it if the record lacks it.
     const all = (record as ErrorRecord & { parseErrors?: ParseErrorInfo[] }).parseErrors;

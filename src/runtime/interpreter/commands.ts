@@ -51,17 +51,17 @@ interface CompiledSource {
 function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
   return elements.map((e): CompiledArg => {
     if (e.kind === 'CommandParameter') {
-      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e.extent };
+      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e };
     }
-    if (e.kind === 'Variable' && e.splatted) return { kind: 'splat', name: null, value: compileExpr({ ...e, splatted: false }), text: '', extent: e.extent };
+    if (e.kind === 'Variable' && e.splatted) return { kind: 'splat', name: null, value: compileExpr({ ...e, splatted: false }), text: '', extent: e };
     const text = e.kind === 'StringConstant' ? e.value : '';
-    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e.extent, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--' };
+    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--' };
   });
 }
 
 /** A command name followed, without a space, by a parenthesized comma list: `f(1, 2)`. */
 function calledLikeMethod(name: A.CommandElementAst, arg: A.CommandElementAst): boolean {
-  if (arg.kind !== 'ParenExpression' || name.extent.end !== arg.extent.start) return false;
+  if (arg.kind !== 'ParenExpression' || name.end !== arg.start) return false;
   const p = arg.pipeline;
   if (p.kind !== 'Pipeline' || p.elements.length !== 1) return false;
   const e = p.elements[0]!;
@@ -157,7 +157,7 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
       for (; i < elements.length; i++) {
         const el = elements[i];
         if (el.kind === 'expression') {
-          if (i !== 0) throw positioned(runtimeError('Expressions are only allowed as the first element of a pipeline.', 'ExpressionsMustBeFirstInPipeline', { category: 'ParserError' }), f, ast.extent);
+          if (i !== 0) throw positioned(runtimeError('Expressions are only allowed as the first element of a pipeline.', 'ExpressionsMustBeFirstInPipeline', { category: 'ParserError' }), f, ast);
           if (el.lazyRange) {
             const a = el.lazyRange[0](f), b = el.lazyRange[1](f);
             if (isPromise(a) || isPromise(b)) {
@@ -170,7 +170,7 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
             try {
               source = ops.rangeIterator(a, b);
             } catch (e) {
-              throw positioned(e, f, ast.elements[0].extent);
+              throw positioned(e, f, ast.elements[0]);
             }
             continue;
           }
@@ -256,7 +256,7 @@ function createProcessor(f: Frame, el: CompiledCommand, processors: Processor[])
       const redirected = el.redirections.length ? makeRedirectedStreams(f, el.redirections, null) : null;
       const streams: Streams = redirected ? redirected.streams : f.streams;
       const finish = (p: Processor): Processor => {
-        f.session.setCommandPosition(p, el.ast.extent);
+        f.session.setCommandPosition(p, el.ast);
         return redirected ? redirected.wrap(p) : p;
       };
       void processors;
@@ -264,12 +264,12 @@ function createProcessor(f: Frame, el: CompiledCommand, processors: Processor[])
         const p = resolveProcessor(f, el, nameValue, args, streams);
         if (isPromise(p)) {
           return p.then(finish, (e) => {
-            throw positioned(e, f, el.ast.commandElements[0].extent);
+            throw positioned(e, f, el.ast.commandElements[0]);
           }) as unknown as Processor;
         }
         return finish(p);
       } catch (e) {
-        throw positioned(e, f, el.ast.commandElements[0].extent);
+        throw positioned(e, f, el.ast.commandElements[0]);
       }
     }),
   ) as Processor | Promise<Processor>;

@@ -48,7 +48,7 @@ function scanForCommands(node: unknown): boolean {
   if (n.kind === 'ScriptBlock' || n.kind === 'ScriptBlockExpression') return false; // body runs later, separately
   if (n.kind === 'ParenExpression' || n.kind === 'SubExpression' || n.kind === 'ArrayExpression' || n.kind === 'Hashtable') return true;
   for (const key in n) {
-    if (key === 'extent' || key === 'source' || key === 'operatorExtent') continue;
+    if (key === 'source') continue;
     const v = (n as Record<string, unknown>)[key];
     if (Array.isArray(v)) {
       for (const x of v) if (scanForCommands(x)) return true;
@@ -150,7 +150,7 @@ export function compileExpr(ast: A.ExpressionAst): Eval {
     case 'ConvertExpression':
       return compileConvert(ast, false);
     case 'TypeExpression': {
-      const get = typeGetter(ast.type, ast.extent);
+      const get = typeGetter(ast.type, ast);
       return (f) => get(f);
     }
     case 'MemberExpression':
@@ -163,7 +163,7 @@ export function compileExpr(ast: A.ExpressionAst): Eval {
       return (f) =>
         andThen(t(f), (tv) => {
           if (nc && tv === null) return null;
-          return andThen(i(f), (iv) => getIndex(tv, iv, f, ast.extent));
+          return andThen(i(f), (iv) => getIndex(tv, iv, f, ast));
         });
     }
     case 'ArrayLiteral': {
@@ -247,7 +247,7 @@ function compileVariableRead(ast: A.VariableExpressionAst): Eval {
     if (key === 'pwd') return (f) => f.session.pwdValue();
     return (f) => {
       const v = f.scope.lookup(key);
-      return v === undefined ? f.session.strictUndefined(name, ast.extent) : v.value;
+      return v === undefined ? f.session.strictUndefined(name, ast) : v.value;
     };
   }
   return (f) => getVariable(f, q, key, name);
@@ -267,7 +267,7 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
       try {
         return fn(a, b, f);
       } catch (e) {
-        throw positioned(e, f, ast.extent);
+        throw positioned(e, f, ast);
       }
     };
     // Operands that run no command may still go async (a method or ScriptProperty that runs an async command):
@@ -332,12 +332,12 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
     case '-isnot': {
       const neg = op === '-isnot';
       return wrapErrors((a, b, f) => {
-        const t = toType(b, f, ast.right.extent);
+        const t = toType(b, f, ast.right);
         return isInstanceOf(a, t) !== neg;
       });
     }
     case '-as':
-      return wrapErrors((a, b, f) => asType(a, toType(b, f, ast.right.extent)));
+      return wrapErrors((a, b, f) => asType(a, toType(b, f, ast.right)));
     case '..':
       return wrapErrors((a, b, f) => {
         const limit = f.session.restricted?.options.maxMemoryObjects;
@@ -410,7 +410,7 @@ export function compileUnary(ast: A.UnaryExpressionAst, asStatement: boolean): E
           return ops.join(v, '');
       }
     } catch (err) {
-      throw positioned(err, f, ast.extent);
+      throw positioned(err, f, ast);
     }
     void cs;
     return null;
@@ -454,13 +454,13 @@ function compileConvert(ast: A.ConvertExpressionAst, keepVoid: boolean): Eval {
     const none = keepVoid ? NO_OUTPUT : null;
     return (f) => andThen(e(f), () => none);
   }
-  const getType = typeGetter(ast.type, ast.extent);
+  const getType = typeGetter(ast.type, ast);
   return (f) =>
     andThen(e(f), (v) => {
       try {
         return convertTo(v, getType(f));
       } catch (err) {
-        throw positioned(err, f, ast.extent);
+        throw positioned(err, f, ast);
       }
     });
 }
@@ -480,15 +480,15 @@ function memberName(ast: A.ExpressionAst): Eval {
 function compileMember(ast: A.MemberExpressionAst): Eval {
   const name = memberName(ast.member);
   if (ast.static) {
-    const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target.extent) : null;
+    const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target) : null;
     const te = t ? null : compileExpr(ast.target);
     return (f) =>
       andThen(t ? t(f) : te!(f), (tv) =>
         andThen(name(f), (n) => {
           try {
-            return getStaticMember(tv instanceof PSType ? tv : toType(tv, f, ast.target.extent), n as string);
+            return getStaticMember(tv instanceof PSType ? tv : toType(tv, f, ast.target), n as string);
           } catch (e) {
-            throw positioned(e, f, ast.member.extent);
+            throw positioned(e, f, ast.member);
           }
         }),
       );
@@ -506,9 +506,9 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
           if (f.session.strictMode >= 2 && (r === undefined || r === null) && !hasMember(tv, n as string)) {
             throw runtimeError(`The property '${n}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', { category: 'NotSpecified' });
           }
-          return r === undefined ? null : settle(r, f, ast.member.extent, false);
+          return r === undefined ? null : settle(r, f, ast.member, false);
         } catch (e) {
-          throw positioned(e, f, ast.member.extent);
+          throw positioned(e, f, ast.member);
         }
       });
     });
@@ -520,17 +520,17 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
   const args = ast.arguments.map(compileExpr);
   const nc = ast.nullConditional;
   if (ast.static) {
-    const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target.extent) : null;
+    const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target) : null;
     const te = t ? null : compileExpr(ast.target);
     return (f) =>
       andThen(t ? t(f) : te!(f), (tv) =>
         andThen(name(f), (n) =>
           andThen(evalAll(args, f), (av) => {
             try {
-              const r = invokeStaticMethod(tv instanceof PSType ? tv : toType(tv, f, ast.target.extent), n as string, av);
-              return settle(r, f, ast.member.extent, keepVoid);
+              const r = invokeStaticMethod(tv instanceof PSType ? tv : toType(tv, f, ast.target), n as string, av);
+              return settle(r, f, ast.member, keepVoid);
             } catch (e) {
-              throw positioned(e, f, ast.member.extent);
+              throw positioned(e, f, ast.member);
             }
           }),
         ),
@@ -547,16 +547,16 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
           try {
             if (tv instanceof ScriptBlock) {
               const r = scriptBlockMethod(f, tv, n as string, av);
-              if (r !== undefined) return settle(r, f, ast.member.extent, false);
+              if (r !== undefined) return settle(r, f, ast.member, false);
             }
             if (tv === null || tv === undefined) {
               throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
                 category: 'InvalidOperation',
               });
             }
-            return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member.extent, keepVoid);
+            return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member, keepVoid);
           } catch (e) {
-            throw positioned(e, f, ast.member.extent);
+            throw positioned(e, f, ast.member);
           }
         }),
       );
@@ -588,23 +588,23 @@ function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval
     t = t.pipeline.elements[0]!.expression;
   if (t.kind !== 'ConvertExpression' || t.operand.kind !== 'Variable' || t.operand.name.toLowerCase() !== 'this') return null;
   const self = compileExpr(t.operand);
-  const getType = typeGetter(t.type, t.extent);
+  const getType = typeGetter(t.type, t);
   const plain = compileExpr(ast.target);
   return (f) =>
     andThen(self(f), (tv) => {
       const type = tv instanceof ClassInstance ? getType(f) : null;
       if (!type || !type.def.script || !isInstanceOf(tv, type)) {
         return andThen(plain(f), (pv) =>
-          andThen(name(f), (n) => andThen(evalAll(args, f), (av) => settle(invokeOrEnumerate(pv, n as string, av), f, ast.member.extent, keepVoid))),
+          andThen(name(f), (n) => andThen(evalAll(args, f), (av) => settle(invokeOrEnumerate(pv, n as string, av), f, ast.member, keepVoid))),
         );
       }
       return andThen(name(f), (n) =>
         andThen(evalAll(args, f), (av) => {
           try {
             const r = (tv as ClassInstance).behaviour.invoke(tv as ClassInstance, (n as string).toLowerCase(), av, type);
-            return settle(r ? r.value : invokeOrEnumerate(tv, n as string, av), f, ast.member.extent, keepVoid);
+            return settle(r ? r.value : invokeOrEnumerate(tv, n as string, av), f, ast.member, keepVoid);
           } catch (e) {
-            throw positioned(e, f, ast.member.extent);
+            throw positioned(e, f, ast.member);
           }
         }),
       );
@@ -644,7 +644,7 @@ function invokeOnEach(items: unknown[], name: string, args: unknown[], start: nu
 // Hashtable literals
 
 function compileHashtable(ast: A.HashtableAst, ordered = false): Eval {
-  const pairs = ast.pairs.map((p) => ({ key: compileExpr(p.key), value: compileValueStatement(p.value), extent: p.key.extent }));
+  const pairs = ast.pairs.map((p) => ({ key: compileExpr(p.key), value: compileValueStatement(p.value), extent: p.key }));
   return (f) => {
     const h = new PSHashtable(ordered);
     let i = 0;
@@ -694,7 +694,7 @@ function compileValidatedAssign(ast: A.AttributedExpressionAst): Assign {
   if (!variable) return assign;
   const key = variable.name.toLowerCase();
   return (f, value) => {
-    const decl = paramDecl({ kind: 'Parameter', name: variable.name, attributes, defaultValue: null, extent: ast.extent }, f);
+    const decl = paramDecl({ kind: 'Parameter', name: variable.name, attributes, defaultValue: null, start: ast.start, end: ast.end }, f);
     const meta = toParamMeta(decl);
     const check = (v: unknown) => {
       try {
@@ -705,7 +705,7 @@ function compileValidatedAssign(ast: A.AttributedExpressionAst): Assign {
             category: 'MetadataError', exceptionType: 'System.Management.Automation.ValidationMetadataException',
           }),
           f,
-          ast.extent,
+          ast,
         );
       }
     };
@@ -730,7 +730,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
           throw positioned(
             runtimeError(`Cannot overwrite variable ${name} because it is read-only or constant.`, 'VariableNotWritable', { category: 'WriteError' }),
             f,
-            ast.extent,
+            ast,
           );
         };
       }
@@ -738,7 +738,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
         try {
           setVariable(f, q, key, name, v);
         } catch (e) {
-          throw positioned(e, f, ast.extent);
+          throw positioned(e, f, ast);
         }
       };
     }
@@ -746,7 +746,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
       // `[int]$x = ...` gives the variable a type constraint.
       const inner = ast.operand;
       if (inner.kind !== 'Variable') break;
-      const getType = typeGetter(ast.type, ast.extent);
+      const getType = typeGetter(ast.type, ast);
       const key = inner.name.toLowerCase();
       return (f, v) => {
         try {
@@ -760,7 +760,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
           } else pv.value = converted;
           pv.typeConstraint = t;
         } catch (e) {
-          throw positioned(e, f, ast.extent);
+          throw positioned(e, f, ast);
         }
       };
     }
@@ -776,7 +776,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
               try {
                 setStaticMember(tv as PSType, n as string, v);
               } catch (e) {
-                throw positioned(e, f, ast.member.extent);
+                throw positioned(e, f, ast.member);
               }
             }),
           ) as void;
@@ -791,9 +791,9 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
                   category: 'InvalidOperation',
                 });
               }
-              return settle(setMemberMaybe(tv, n as string, v), f, ast.member.extent, false) as void | Promise<void>;
+              return settle(setMemberMaybe(tv, n as string, v), f, ast.member, false) as void | Promise<void>;
             } catch (e) {
-              throw positioned(e, f, ast.member.extent);
+              throw positioned(e, f, ast.member);
             }
           }),
         ) as void;
@@ -807,7 +807,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
             try {
               setIndex(tv, iv, v);
             } catch (e) {
-              throw positioned(e, f, ast.extent);
+              throw positioned(e, f, ast);
             }
           }),
         ) as void;
@@ -838,7 +838,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
         category: 'ParserError',
       }),
       f,
-      ast.extent,
+      ast,
     );
   };
 }

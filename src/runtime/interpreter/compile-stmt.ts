@@ -337,7 +337,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         try {
           nv = typeof cur === 'number' && typeof v === 'number' && ast.operator === '+=' && (cur | 0) === cur && (v | 0) === v ? cur + v : op(cur, v);
         } catch (e) {
-          throw positioned(e, f, ast.extent);
+          throw positioned(e, f, ast);
         }
         return andThen(target(f, nv), () => {
           f.session.lastSuccess = true;
@@ -686,7 +686,7 @@ function compileThrow(ast: A.ThrowStatementAst): Exec {
   const value = ast.pipeline ? compileValueStatement(ast.pipeline) : null;
   return (f) =>
     andThen(value ? value(f) : null, (v) => {
-      throw f.session.makeThrowError(v, ast.pipeline === null, f, ast.extent);
+      throw f.session.makeThrowError(v, ast.pipeline === null, f, ast);
     }) as unknown as void;
 }
 

@@ -14,8 +14,8 @@ export class ScriptBlock {
 
   /** The text between the braces, as written (what `"$sb"` / `.ToString()` give). */
   toString(): string {
-    const ext = this.ast.extent;
-    const text = this.ast.source.text.slice(ext.start, ext.end);
+    const ast = this.ast;
+    const text = ast.source.text.slice(ast.start, ast.end);
     // A script block expression's extent includes its braces; the top-level script's does not.
     return text.startsWith('{') && text.endsWith('}') ? text.slice(1, -1) : text;
   }

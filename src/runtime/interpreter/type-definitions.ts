@@ -538,7 +538,7 @@ function pickOverload(candidates: MethodInfo[], args: unknown[]): MethodInfo | n
 /** The validation attributes of a property as a check, or null when it has none. */
 function validator(m: A.PropertyMemberAst, f: Frame): ((value: unknown) => void) | null {
   if (!m.attributes.some((a) => /^(System\.Management\.Automation\.)?Validate/i.test(a.typeName.name))) return null;
-  const decl = paramDecl({ kind: 'Parameter', name: m.name, attributes: m.attributes, defaultValue: null, extent: m.extent }, f);
+  const decl = paramDecl({ kind: 'Parameter', name: m.name, attributes: m.attributes, defaultValue: null, start: m.start, end: m.end }, f);
   const meta = toParamMeta(decl);
   return (v) => validateArg(m.name, meta, v);
 }
@@ -561,8 +561,8 @@ function resolveIn(tn: A.TypeName, f: Frame): PSType {
   return t;
 }
 
-function definitionError(message: string, id: string, node: { extent: A.Extent }, f: Frame): PSRuntimeError {
-  return runtimeError(message, id, { category: 'ParserError', extent: node.extent, source: f.session.currentSource });
+function definitionError(message: string, id: string, node: A.Extent, f: Frame): PSRuntimeError {
+  return runtimeError(message, id, { category: 'ParserError', extent: node, source: f.session.currentSource });
 }
 
 /** Evaluates an initializer, default or base-constructor argument; a Promise when it ran an async command. */
