@@ -3,7 +3,7 @@
 // grammar asks for (`peek(mode)`), and re-lexed when the grammar switches modes (pwsh's own parser
 // works the same way). Grammar rules are written as explicit LL(1) code over those tokens rather than
 // chevrotain's OR/MANY, because decisions depend on token text and adjacency, not only on token types.
-import { EmbeddedActionsParser, EOF } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import { T, allTokenTypes, type LexMode, type PsToken, type StringData, type VariableData, type ParameterData, type RedirectionData } from './tokens.js';
 import { Lexer, TokenPool, type OperatorData } from './lexer.js';
@@ -569,15 +569,7 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    let defaultValue: A.ExpressionAst | null = null;
-    this.skipNewlines('expr');
-    const eq = this.peek('expr');
-    if (eq.tokenType === T.Assign && eq.data === '=') {
-      this.take();
-      this.skipNewlines('expr');
-      defaultValue = this.expression(true);
-      if (!defaultValue) this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
-    }
+    const defaultValue = this.assignedValue('ExpectedValueExpression');
     return { kind: 'Parameter', name: (v.data as VariableData).name, attributes: fit(attributes), defaultValue, start: start, end: this.endFrom(start) };
   }
 
@@ -748,36 +740,51 @@ export class PsParser extends EmbeddedActionsParser {
     return null;
   }
 
+  /** `= expression`, when an `=` follows: the expression (or null, reported as `missing`); null when no `=` follows. */
+  private assignedValue(missing: ErrorId): A.ExpressionAst | null {
+    this.skipNewlines('expr');
+    const eq = this.peek('expr');
+    if (eq.tokenType !== T.Assign || eq.data !== '=') return null;
+    this.take();
+    this.skipNewlines('expr');
+    const value = this.expression(true);
+    if (!value) this.errorAfter(missing, this.peek('expr'), '=');
+    return value;
+  }
+
+  /** Takes the next token if it is a `type`; otherwise reports `id` right after the last token and returns null. */
+  private expect(type: TokenType, mode: LexMode, id: ErrorId, ...args: string[]): PsToken | null {
+    const t = this.peek(mode);
+    if (t.tokenType !== type) {
+      this.errorAfter(id, t, ...args);
+      return null;
+    }
+    return this.take();
+  }
+
+  /** `pipeline )` inside a statement's parentheses; returns null after reporting what is missing. */
+  private closedPipeline(missingValue: ErrorId, missingClose: ErrorId, ...args: string[]): A.PipelineBaseAst | null {
+    this.skipNewlines('cmd');
+    const value = this.pipelineBase();
+    if (!value) {
+      this.errorAfter(missingValue, this.peek('cmd'), ...args);
+      return null;
+    }
+    this.skipNewlines('cmd');
+    return this.expect(T.RParen, 'cmd', missingClose, ...args) ? value : null;
+  }
+
   /** `( pipeline )` after a keyword; returns null after reporting when missing. */
   private parenCondition(keyword: string, missingOpen: ErrorId, missingCond: ErrorId, missingClose: ErrorId): A.PipelineBaseAst | null {
     this.skipNewlines('cmd');
-    const lp = this.peek('cmd');
-    if (lp.tokenType !== T.LParen) {
-      this.errorAfter(missingOpen, lp, keyword);
-      return null;
-    }
-    this.take();
-    this.skipNewlines('cmd');
-    const cond = this.pipelineBase();
-    if (!cond) {
-      this.errorAfter(missingCond, this.peek('cmd'), keyword);
-      return null;
-    }
-    this.skipNewlines('cmd');
-    const rp = this.peek('cmd');
-    if (rp.tokenType !== T.RParen) {
-      this.errorAfter(missingClose, rp, keyword);
-      return null;
-    }
-    this.take();
-    return cond;
+    if (!this.expect(T.LParen, 'cmd', missingOpen, keyword)) return null;
+    return this.closedPipeline(missingCond, missingClose, keyword);
   }
 
   private bodyBlock(id: ErrorId, ...args: string[]): A.StatementBlockAst | null {
     this.skipNewlines('cmd');
-    const lc = this.peek('cmd');
-    if (lc.tokenType !== T.LCurly) {
-      this.errorAfter(id, lc, ...args);
+    if (this.peek('cmd').tokenType !== T.LCurly) {
+      this.errorAfter(id, this.peek('cmd'), ...args);
       return null;
     }
     return this.statementBlock();
@@ -838,12 +845,7 @@ export class PsParser extends EmbeddedActionsParser {
   private forStatement(label: string | null): A.ForStatementAst | null {
     const start = this.take().startOffset;
     this.skipNewlines('cmd');
-    const lp = this.peek('cmd');
-    if (lp.tokenType !== T.LParen) {
-      this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'for');
-      return null;
-    }
-    this.take();
+    if (!this.expect(T.LParen, 'cmd', 'MissingOpenParenthesisAfterKeyword', 'for')) return null;
     const part = (): A.PipelineBaseAst | null => {
       this.skipNewlines('cmd');
       const t = this.peek('cmd');
@@ -861,12 +863,7 @@ export class PsParser extends EmbeddedActionsParser {
     seps();
     const iterator = part();
     this.skipNewlines('cmd');
-    const rp = this.peek('cmd');
-    if (rp.tokenType !== T.RParen) {
-      this.errorAfter('MissingEndParenthesisAfterStatement', rp, 'for');
-      return null;
-    }
-    this.take();
+    if (!this.expect(T.RParen, 'cmd', 'MissingEndParenthesisAfterStatement', 'for')) return null;
     const body = this.loopBody(label, 'MissingLoopStatement', 'for');
     if (!body) return null;
     return { kind: 'ForStatement', label, initializer, condition, iterator, body, start: start, end: this.endFrom(start) };
@@ -881,12 +878,7 @@ export class PsParser extends EmbeddedActionsParser {
       if ((t.data as ParameterData).name.toLowerCase().startsWith('t')) this.commandArgument();
       this.skipNewlines('cmd');
     }
-    const lp = this.peek('cmd');
-    if (lp.tokenType !== T.LParen) {
-      this.errorAfter('MissingOpenParenthesisAfterKeyword', lp, 'foreach');
-      return null;
-    }
-    this.take();
+    if (!this.expect(T.LParen, 'cmd', 'MissingOpenParenthesisAfterKeyword', 'foreach')) return null;
     this.skipNewlines('expr');
     const v = this.peek('expr');
     if (v.tokenType !== T.Variable) {
@@ -902,19 +894,8 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    this.skipNewlines('cmd');
-    const iterable = this.pipelineBase();
-    if (!iterable) {
-      this.errorAfter('MissingForeachExpression', this.peek('cmd'));
-      return null;
-    }
-    this.skipNewlines('cmd');
-    const rp = this.peek('cmd');
-    if (rp.tokenType !== T.RParen) {
-      this.errorAfter('MissingEndParenthesisAfterForeach', rp);
-      return null;
-    }
-    this.take();
+    const iterable = this.closedPipeline('MissingForeachExpression', 'MissingEndParenthesisAfterForeach');
+    if (!iterable) return null;
     const body = this.loopBody(label, 'MissingForeachStatement');
     if (!body) return null;
     return { kind: 'ForEachStatement', label, variable, iterable, body, start: start, end: this.endFrom(start) };
@@ -950,25 +931,9 @@ export class PsParser extends EmbeddedActionsParser {
       }
     }
     if (!condition) {
-      const lp = this.peek('cmd');
-      if (lp.tokenType !== T.LParen) {
-        this.errorAfter('PipelineValueRequired', lp);
-        return null;
-      }
-      this.take();
-      this.skipNewlines('cmd');
-      condition = this.pipelineBase();
-      if (!condition) {
-        this.errorAfter('MissingSwitchValueExpression', this.peek('cmd'));
-        return null;
-      }
-      this.skipNewlines('cmd');
-      const rp = this.peek('cmd');
-      if (rp.tokenType !== T.RParen) {
-        this.errorAfter('MissingEndParenthesisInSwitchStatement', rp);
-        return null;
-      }
-      this.take();
+      if (!this.expect(T.LParen, 'cmd', 'PipelineValueRequired')) return null;
+      condition = this.closedPipeline('MissingSwitchValueExpression', 'MissingEndParenthesisInSwitchStatement');
+      if (!condition) return null;
     }
     this.skipNewlines('cmd');
     const lc = this.peek('cmd');
@@ -1026,12 +991,8 @@ export class PsParser extends EmbeddedActionsParser {
       parameters = this.parameterList();
       this.skipNewlines('cmd');
     }
-    const lc = this.peek('cmd');
-    if (lc.tokenType !== T.LCurly) {
-      this.errorAfter('MissingFunctionBody', lc);
-      return null;
-    }
-    this.take();
+    const lc = this.expect(T.LCurly, 'cmd', 'MissingFunctionBody');
+    if (!lc) return null;
     const body = this.scriptBlockBody(lc);
     body.isFilter = isFilter;
     if (parameters && body.paramBlock) this.error('OnlyOneParameterListAllowed', body.paramBlock.start, body.paramBlock.end, false);
@@ -1366,16 +1327,21 @@ export class PsParser extends EmbeddedActionsParser {
 
   /** A command argument, or several separated by commas (an array of arguments). */
   private commandArgumentList(): A.ExpressionAst | null {
-    const first = this.commandArgument();
+    return this.commaList('cmd', this.commandArgument);
+  }
+
+  /** `element`, or several separated by commas: an ArrayLiteral (`1, 2, 3` in either mode). */
+  private commaList(mode: LexMode, element: () => A.ExpressionAst | null): A.ExpressionAst | null {
+    const first = element();
     if (!first) return null;
-    if (this.peek('cmd').tokenType !== T.Comma) return first;
+    if (this.peek(mode).tokenType !== T.Comma) return first;
     let elements = [first];
-    while (this.peek('cmd').tokenType === T.Comma) {
+    while (this.peek(mode).tokenType === T.Comma) {
       const c = this.take();
-      this.skipNewlines('cmd');
-      const e = this.commandArgument();
+      this.skipNewlines(mode);
+      const e = element();
       if (!e) {
-        this.errorAfter('MissingExpressionAfterToken', this.peek('cmd'), c.image);
+        this.errorAfter('MissingExpressionAfterToken', this.peek(mode), c.image);
         break;
       }
       elements = add(elements, e);
@@ -1465,21 +1431,7 @@ export class PsParser extends EmbeddedActionsParser {
   });
 
   private arrayLiteral(): A.ExpressionAst | null {
-    const first = this.unary();
-    if (!first) return null;
-    if (this.peek('expr').tokenType !== T.Comma) return first;
-    let elements = [first];
-    while (this.peek('expr').tokenType === T.Comma) {
-      const c = this.take();
-      this.skipNewlines('expr');
-      const e = this.unary();
-      if (!e) {
-        this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), c.image);
-        break;
-      }
-      elements = add(elements, e);
-    }
-    return { kind: 'ArrayLiteral', elements: fit(elements), start: first.start, end: this.endFrom(first.start) };
+    return this.commaList('expr', this.unary);
   }
 
   private unary = this.rule('unary', (): A.ExpressionAst | null => {
@@ -1596,15 +1548,7 @@ export class PsParser extends EmbeddedActionsParser {
       const t = this.peek('expr');
       if (t.tokenType === T.Identifier) {
         this.take();
-        let expression: A.ExpressionAst | null = null;
-        this.skipNewlines('expr');
-        const eq = this.peek('expr');
-        if (eq.tokenType === T.Assign && eq.data === '=') {
-          this.take();
-          this.skipNewlines('expr');
-          expression = this.expression(true);
-          if (!expression) this.errorAfter('MissingExpressionAfterToken', this.peek('expr'), '=');
-        }
+        const expression = this.assignedValue('MissingExpressionAfterToken');
         namedArguments = add(namedArguments, { name: t.image, expression, start: t.startOffset, end: this.endFrom(t.startOffset) });
       } else {
         const e = this.expression(true);
@@ -1965,12 +1909,8 @@ export class PsParser extends EmbeddedActionsParser {
       }
     }
     this.skipNewlines('expr');
-    const lc = this.peek('expr');
-    if (lc.tokenType !== T.LCurly) {
-      this.errorAfter('MissingTypeBody', lc, typeKind);
-      return null;
-    }
-    this.take();
+    const lc = this.expect(T.LCurly, 'expr', 'MissingTypeBody', typeKind);
+    if (!lc) return null;
     const members = typeKind === 'enum' ? this.enumMembers() : this.classMembers(name);
     const rc = this.peek('expr');
     if (rc.tokenType === T.RCurly) this.take();
@@ -2107,12 +2047,7 @@ export class PsParser extends EmbeddedActionsParser {
     }
     this.take();
     this.skipNewlines('expr');
-    const lp = this.peek('expr');
-    if (lp.tokenType !== T.LParen) {
-      this.errorAfter('MissingMethodParameterList', lp);
-      return null;
-    }
-    this.take();
+    if (!this.expect(T.LParen, 'expr', 'MissingMethodParameterList')) return null;
     const parameters = this.parameterList();
     this.skipNewlines('expr');
     let baseArguments: A.ExpressionAst[] | null = null;
@@ -2125,21 +2060,12 @@ export class PsParser extends EmbeddedActionsParser {
         return null;
       }
       this.take();
-      const blp = this.peek('expr');
-      if (blp.tokenType !== T.LParen) {
-        this.errorAfter('MissingMethodParameterList', blp);
-        return null;
-      }
-      this.take();
+      if (!this.expect(T.LParen, 'expr', 'MissingMethodParameterList')) return null;
       baseArguments = this.invocationArguments();
       this.skipNewlines('expr');
     }
-    const lc = this.peek('cmd');
-    if (lc.tokenType !== T.LCurly) {
-      this.errorAfter('MissingFunctionBody', lc);
-      return null;
-    }
-    this.take();
+    const lc = this.expect(T.LCurly, 'cmd', 'MissingFunctionBody');
+    if (!lc) return null;
     const body = this.scriptBlockBody(lc);
     if (body.paramBlock) this.error('ParamBlockNotAllowedInMethod', body.paramBlock.start, body.paramBlock.end, false);
     const named = body.beginBlock ?? body.processBlock ?? body.cleanBlock ?? body.dynamicParamBlock ?? (body.endBlock && !body.endBlock.unnamed ? body.endBlock : null);
