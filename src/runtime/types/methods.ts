@@ -26,6 +26,7 @@ import { PSSwitch } from '../values/switch.js';
 import { DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
 import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
+import { Stopwatch, stopwatchMethods } from './stopwatch.js';
 import { setArrayElementType, typeOf } from './type-of.js';
 
 type Method<T> = (target: T, args: unknown[]) => unknown;
@@ -957,6 +958,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof RegexMatch) return matchMethods as Table<never>;
   if (t instanceof RegexGroupCollection) return groupCollectionMethods as Table<never>;
   if (t instanceof PSMultiArray) return multiArrayMethods as Table<never>;
+  if (t instanceof Stopwatch) return stopwatchMethods as Table<never>;
   if (t instanceof Uint8Array) return null;
   return null;
 }
