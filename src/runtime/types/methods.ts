@@ -23,9 +23,10 @@ import { PSMemberCollection, PSObjectView, getMember, hasMember } from './member
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
 import { PSSwitch } from '../values/switch.js';
-import { DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
+import { PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
 import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
+import { dictionaryEnumerator, listEnumerator } from './get-enumerator.js';
 import { Stopwatch, stopwatchMethods } from './stopwatch.js';
 import { setArrayElementType, typeOf } from './type-of.js';
 
@@ -409,7 +410,7 @@ const arrayMethods: Table<unknown[]> = {
     l.forEach((x, i) => (dest[at + i] = x));
     return null;
   },
-  GetEnumerator: (l) => l[Symbol.iterator](),
+  GetEnumerator: (l) => listEnumerator(l),
   GetLength: (l) => l.length,
   GetUpperBound: (l) => l.length - 1,
   GetLowerBound: () => 0,
@@ -537,7 +538,7 @@ const hashtableMethods: Table<PSHashtable> = {
   ContainsValue: (h, a) => [...h.values()].some((v) => dotnetEquals(v, a[0]) || (typeof v === 'string' && v === unwrapArg(a[0]))),
   Clear: (h) => (h.clear(), undefined),
   Clone: (h) => h.clone(),
-  GetEnumerator: (h) => [...h.entries()].map(([k, v]) => (h instanceof PSDictionary ? new KeyValuePair(k, v) : new DictionaryEntry(k, v))),
+  GetEnumerator: (h) => dictionaryEnumerator(h),
   get_Item: (h, a) => h.get(dictKey(h, a[0])),
   Item: (h, a) => h.get(dictKey(h, a[0])),
   set_Item: (h, a) => (h.set(dictKey(h, a[0]), dictValue(h, a[1])), undefined),
