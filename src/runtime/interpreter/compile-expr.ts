@@ -120,9 +120,24 @@ export function compileExprOutput(ast: A.ExpressionAst): Eval {
       return compileConvert(ast, true);
     case 'ParenExpression':
       return compileValueStatement(ast.pipeline, true);
+    case 'SubExpression': {
+      // `$()` with no output writes nothing (`@($()).Count` is 0); as an operand it is $null.
+      const body = compileStatementBlockCollect(ast.body);
+      return (f) => andThen(body(f), (items) => (items.length === 0 ? NO_OUTPUT : collectedValue(items)));
+    }
+    case 'Variable':
+      return compileVariableOutput(ast);
     default:
       return compileExpr(ast);
   }
+}
+
+/** A variable written as output: one holding AutomationNull (see PSVariable.emptyOutput) writes nothing. */
+function compileVariableOutput(ast: A.VariableExpressionAst): Eval {
+  const read = compileVariableRead(ast);
+  if (ast.scope !== null) return read;
+  const key = ast.name.toLowerCase();
+  return (f) => (f.scope.lookup(key)?.emptyOutput === true ? NO_OUTPUT : read(f));
 }
 
 export function compileExpr(ast: A.ExpressionAst): Eval {
