@@ -132,12 +132,19 @@ export function compileExprOutput(ast: A.ExpressionAst): Eval {
   }
 }
 
+/** Variables compileVariableRead answers without a lookup of that name. */
+const SPECIAL_READS = new Set(['true', 'false', 'null', '?', 'psitem', 'pwd']);
+
 /** A variable written as output: one holding AutomationNull (see PSVariable.emptyOutput) writes nothing. */
 function compileVariableOutput(ast: A.VariableExpressionAst): Eval {
   const read = compileVariableRead(ast);
-  if (ast.scope !== null) return read;
   const key = ast.name.toLowerCase();
-  return (f) => (f.scope.lookup(key)?.emptyOutput === true ? NO_OUTPUT : read(f));
+  if ((ast.scope !== null && ast.scope !== 'variable') || SPECIAL_READS.has(key)) return read;
+  return (f) => {
+    const v = f.scope.lookup(key);
+    if (v === undefined) return read(f);
+    return v.emptyOutput ? NO_OUTPUT : v.value;
+  };
 }
 
 export function compileExpr(ast: A.ExpressionAst): Eval {

@@ -2,7 +2,7 @@
 import { CollectionEnumerator, DictionaryEnumerator } from '../interpreter/enumerators.js';
 import { PSHashtable, PSOrderedHashtable } from '../values/objects.js';
 import { PSChar } from '../values/numbers.js';
-import { PSDictionary, PSList } from './collections.js';
+import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack } from './collections.js';
 import { DictionaryEntry, KeyValuePair } from './simple-values.js';
 
 /** Arrays and lists. The enumerator reads the list itself, so it sees changes made while it runs. */
@@ -12,6 +12,13 @@ export function listEnumerator(list: unknown[]): CollectionEnumerator {
     typeName = list.elementType ? 'System.Collections.Generic.List`1+Enumerator' : 'System.Collections.ArrayList+ArrayListEnumeratorSimple';
   }
   return new CollectionEnumerator(list, typeName);
+}
+
+/** HashSet[T], Queue[T]/Queue and Stack[T]/Stack: their items (a stack's top first) as they are at the call. */
+export function setEnumerator(c: PSHashSet | PSQueue | PSStack): CollectionEnumerator {
+  const kind = c instanceof PSHashSet ? 'HashSet' : c instanceof PSQueue ? 'Queue' : 'Stack';
+  const typeName = c.elementType || kind === 'HashSet' ? `System.Collections.Generic.${kind}\`1+Enumerator` : `System.Collections.${kind}+${kind}Enumerator`;
+  return new CollectionEnumerator([...c], typeName);
 }
 
 /** String.GetEnumerator(): its characters, as [char]. */

@@ -26,7 +26,7 @@ import { PSSwitch } from '../values/switch.js';
 import { PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
 import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
-import { dictionaryEnumerator, listEnumerator } from './get-enumerator.js';
+import { dictionaryEnumerator, listEnumerator, setEnumerator } from './get-enumerator.js';
 import { Stopwatch, stopwatchMethods } from './stopwatch.js';
 import { setArrayElementType, typeOf } from './type-of.js';
 
@@ -580,6 +580,7 @@ const hashtableMethods: Table<PSHashtable> = {
 };
 
 const hashSetMethods: Table<PSHashSet> = {
+  GetEnumerator: (s) => setEnumerator(s),
   Add: (s, a) => (arity('Add', a, 1), s.add(conv(s.elementType, a[0]))),
   Contains: (s, a) => s.has(conv(s.elementType, a[0])),
   Remove: (s, a) => s.delete(conv(s.elementType, a[0])),
@@ -622,6 +623,7 @@ function conv(el: PSType | null, v: unknown): unknown {
 }
 
 const queueMethods: Table<PSQueue> = {
+  GetEnumerator: (q) => setEnumerator(q),
   Enqueue: (q, a) => (arity('Enqueue', a, 1), q.items.push(conv(q.elementType, a[0])), undefined),
   Dequeue: (q) => {
     if (!q.items.length) throw invalidOperation('Queue empty.');
@@ -643,6 +645,7 @@ const queueMethods: Table<PSQueue> = {
 };
 
 const stackMethods: Table<PSStack> = {
+  GetEnumerator: (s) => setEnumerator(s),
   Push: (s, a) => (arity('Push', a, 1), s.items.push(conv(s.elementType, a[0])), undefined),
   Pop: (s) => {
     if (!s.items.length) throw invalidOperation('Stack empty.');
