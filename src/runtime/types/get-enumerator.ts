@@ -7,7 +7,8 @@ import { DictionaryEntry, KeyValuePair } from './simple-values.js';
 
 /** Arrays and lists. The enumerator reads the list itself, so it sees changes made while it runs. */
 export function listEnumerator(list: unknown[]): CollectionEnumerator {
-  let typeName = 'System.ArrayEnumerator';
+  // .NET's Array.GetEnumerator() for a one-dimensional, zero-based array.
+  let typeName = 'System.SZArrayEnumerator';
   if (list instanceof PSList) {
     typeName = list.elementType ? 'System.Collections.Generic.List`1+Enumerator' : 'System.Collections.ArrayList+ArrayListEnumeratorSimple';
   }
