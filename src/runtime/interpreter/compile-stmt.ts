@@ -322,7 +322,6 @@ function compileChain(ast: A.PipelineChainAst): Exec {
 
 function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f: Frame) => unknown {
   const target = compileAssignTarget(ast.left);
-  const rhs = compileValueStatement(ast.right);
   if (ast.operator === '=') {
     // NO_OUTPUT (nothing written: an empty pipeline, `$()`, a void method) is stored as $null; a plain variable
     // also remembers it, as pwsh's variables hold AutomationNull (see markEmptyOutput).
@@ -339,6 +338,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         });
       });
   }
+  const rhs = compileValueStatement(ast.right);
   const current = compileExpr(ast.left);
   const opFor: Record<string, (a: unknown, b: unknown) => unknown> = {
     '+=': addValues,
