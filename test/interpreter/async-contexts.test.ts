@@ -96,6 +96,9 @@ const cases: [string, string][] = [
   // functions
   ['ValidateScript', "function f { param([ValidateScript({ Get-Val ($_ -gt 2) })] $x) \"ok $x\" }; f 5; f 1; 'next'"],
   ['parameter default value', "function f { param($x = (Get-Val 'def'), $y = \"$x!\") \"$x $y\" }; f; f 1"],
+  // Measure-Command: the block runs dot-sourced, per input item, its output discarded
+  ['Measure-Command body', "$t = Measure-Command { $v = Get-Val 'in'; Get-Val 'dropped'; Get-Val -Fail 'f' }; $v; $t.GetType().Name; 1, 2 | Measure-Command { $s += Get-Val $_ } | Out-Null; $s"],
+  ['Measure-Command terminating error', "try { Measure-Command { Get-Val -Throw 'stop' } } catch { \"caught $_\" }; 'after'"],
 ];
 
 describe('async commands in every context', () => {

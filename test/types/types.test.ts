@@ -551,7 +551,8 @@ describe('collection methods', () => {
     expect(invokeMethod(h, 'ContainsValue', [2])).toBe(true);
     invokeMethod(h, 'Remove', ['a']);
     expect(h.has('a')).toBe(false);
-    const entries = invokeMethod(h, 'GetEnumerator', []) as unknown[];
+    // An enumerator object: enumerating it gives the DictionaryEntry items.
+    const entries = Array.from(invokeMethod(h, 'GetEnumerator', []) as Iterable<unknown>);
     expect(getMember(entries[0], 'Key')).toBe('b');
     expect(getMember(entries[0], 'Value')).toBe(2);
     expect(getMember(entries[0], 'Name')).toBe('b');

@@ -122,6 +122,25 @@ function memberTypeName(v: unknown): string {
   return found;
 }
 
+/** The member types a note property can't be named after, with their PSMemberTypes values. */
+const RESERVED_NOTE_NAMES: Record<string, number> = {
+  aliasproperty: 1, codeproperty: 2, noteproperty: 8, scriptproperty: 16, propertyset: 32, codemethod: 128, scriptmethod: 256, memberset: 1024,
+};
+
+/**
+ * pwsh's ValidateNotePropertyName: a NotePropertyName that converts to one of those member types is refused. Given
+ * positionally, the refusal makes the binder try the next parameter at that position, so `Add-Member NoteProperty
+ * N 5` binds MemberType, Name and Value (the MemberSet set), not NotePropertyName.
+ */
+function notMemberTypeName(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.trim().toLowerCase();
+  const reserved = /^\d+$/.test(s) ? Object.values(RESERVED_NOTE_NAMES).includes(Number(s)) : s in RESERVED_NOTE_NAMES;
+  return reserved
+    ? 'The parameter NotePropertyName cannot take values that could be converted to the type System.Management.Automation.PSMemberTypes. To define the name of a member with those values, use Add-Member, and specify the member type.'
+    : null;
+}
+
 /** Does the object already have a member of this name (its own, or a property of what it wraps)? */
 function hasExistingMember(target: PSObject, name: string): boolean {
   if (target.getMember(name)) return true;
@@ -146,7 +165,7 @@ export const addMember: CmdletDecl = {
     { name: 'Name', type: 'string', position: 1, mandatory: true, parameterSets: ['MemberSet'] },
     { name: 'Value', type: 'object', position: 2, parameterSets: ['MemberSet'] },
     { name: 'SecondValue', type: 'object', position: 3, parameterSets: ['MemberSet'] },
-    { name: 'NotePropertyName', type: 'string', position: 0, mandatory: true, parameterSets: ['NotePropertySingleMemberSet'] },
+    { name: 'NotePropertyName', type: 'string', position: 0, mandatory: true, parameterSets: ['NotePropertySingleMemberSet'], validate: notMemberTypeName },
     { name: 'NotePropertyValue', type: 'object', position: 1, mandatory: true, parameterSets: ['NotePropertySingleMemberSet'] },
     { name: 'NotePropertyMembers', type: 'hashtable', position: 0, mandatory: true, parameterSets: ['NotePropertyMultiMemberSet'] },
     { name: 'TypeName', type: 'string', mandatory: ['TypeNameSet'] },

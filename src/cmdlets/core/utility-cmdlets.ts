@@ -8,6 +8,7 @@ import { formatDateTime, makeDate, dateFromParts, TimeSpan, PSGuid, dateKind } f
 import { parsePropertySpecs, evaluateSpecValue, type PropertySpec } from './property-expr.js';
 import { forEachMaybeAsync, isPromise, toItems, UTILITY_MODULE } from './util.js';
 import { newTimeSpan } from './new-timespan.js';
+import { monotonicMs } from '../../runtime/clock.js';
 
 export const startSleep: CmdletDecl = {
   name: 'Start-Sleep',
@@ -35,7 +36,15 @@ export const startSleep: CmdletDecl = {
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
+    // A Node timer may fire a little early by the monotonic clock (what Stopwatch and Measure-Command read);
+    // pwsh sleeps at least the time asked for, so wait out what is left.
+    const deadline = monotonicMs() + ms;
+    let timer = setTimeout(tick, ms);
+    function tick() {
+      const left = deadline - monotonicMs();
+      if (left > 0) timer = setTimeout(tick, Math.ceil(left));
+      else done();
+    }
     function done() {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);

@@ -120,9 +120,31 @@ export function compileExprOutput(ast: A.ExpressionAst): Eval {
       return compileConvert(ast, true);
     case 'ParenExpression':
       return compileValueStatement(ast.pipeline, true);
+    case 'SubExpression': {
+      // `$()` with no output writes nothing (`@($()).Count` is 0); as an operand it is $null.
+      const body = compileStatementBlockCollect(ast.body);
+      return (f) => andThen(body(f), (items) => (items.length === 0 ? NO_OUTPUT : collectedValue(items)));
+    }
+    case 'Variable':
+      return compileVariableOutput(ast);
     default:
       return compileExpr(ast);
   }
+}
+
+/** Variables compileVariableRead answers without a lookup of that name. */
+const SPECIAL_READS = new Set(['true', 'false', 'null', '?', 'psitem', 'pwd']);
+
+/** A variable written as output: one holding AutomationNull (see PSVariable.emptyOutput) writes nothing. */
+function compileVariableOutput(ast: A.VariableExpressionAst): Eval {
+  const read = compileVariableRead(ast);
+  const key = ast.name.toLowerCase();
+  if ((ast.scope !== null && ast.scope !== 'variable') || SPECIAL_READS.has(key)) return read;
+  return (f) => {
+    const v = f.scope.lookup(key);
+    if (v === undefined) return read(f);
+    return v.emptyOutput ? NO_OUTPUT : v.value;
+  };
 }
 
 export function compileExpr(ast: A.ExpressionAst): Eval {

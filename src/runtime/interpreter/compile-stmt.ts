@@ -137,11 +137,30 @@ export function compileValueStatement(stmt: A.StatementAst, keepVoid = false): E
   }
   if (stmt.kind === 'AssignmentStatement') return compileAssignment(stmt, true) as Eval;
   const exec = compileStatement(stmt);
+  const result = keepVoid ? outputValue : collectedValue;
   return (f) => {
     const items: unknown[] = [];
     const r = exec(f.with((v) => void items.push(v)));
-    if (isPromise(r)) return r.then(() => collectedValue(items));
-    return collectedValue(items);
+    if (isPromise(r)) return r.then(() => result(items));
+    return result(items);
+  };
+}
+
+/** collectedValue, except that no output at all is NO_OUTPUT (pwsh's AutomationNull), not $null. */
+function outputValue(items: unknown[]): unknown {
+  return items.length === 0 ? NO_OUTPUT : collectedValue(items);
+}
+
+/**
+ * For `$x = <nothing>`: marks the variable as holding AutomationNull, which reads as $null in expressions but
+ * writes nothing as output (`@($x).Count` is 0, `$x | ForEach-Object {...}` doesn't run). Only plain variables.
+ */
+function markEmptyOutput(left: A.ExpressionAst): ((f: Frame) => void) | null {
+  if (left.kind !== 'Variable' || left.scope !== null) return null;
+  const key = left.name.toLowerCase();
+  return (f) => {
+    const v = f.scope.lookup(key);
+    if (v !== undefined) v.emptyOutput = true;
   };
 }
 
@@ -303,17 +322,23 @@ function compileChain(ast: A.PipelineChainAst): Exec {
 
 function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f: Frame) => unknown {
   const target = compileAssignTarget(ast.left);
-  const rhs = compileValueStatement(ast.right);
   if (ast.operator === '=') {
+    // NO_OUTPUT (nothing written: an empty pipeline, `$()`, a void method) is stored as $null; a plain variable
+    // also remembers it, as pwsh's variables hold AutomationNull (see markEmptyOutput).
+    const value = compileValueStatement(ast.right, true);
+    const mark = markEmptyOutput(ast.left);
     return (f) =>
-      andThen(rhs(f), (v) => {
-        if (v === NO_OUTPUT) v = null;
+      andThen(value(f), (v) => {
+        const empty = v === NO_OUTPUT;
+        if (empty) v = null;
         return andThen(target(f, v), () => {
+          if (empty && mark) mark(f);
           f.session.lastSuccess = true;
           return asValue ? v : undefined;
         });
       });
   }
+  const rhs = compileValueStatement(ast.right);
   const current = compileExpr(ast.left);
   const opFor: Record<string, (a: unknown, b: unknown) => unknown> = {
     '+=': addValues,
@@ -548,7 +573,10 @@ function loopOver(f: Frame, it: ScriptEnumerator, key: string, name: string, bod
     if (!it.step()) return;
     const value = it.Current;
     if (v === undefined || scope.vars.get(key) !== v) v = setInScope(scope, key, name, value);
-    else if (v.typeConstraint === null && v.options === 0) v.value = value;
+    else if (v.typeConstraint === null && v.options === 0) {
+      v.value = value;
+      v.emptyOutput = false;
+    }
     else setInScope(scope, key, name, value);
     try {
       const r = body(f);

@@ -1,5 +1,6 @@
-// Enumerators scripts can drive (IEnumerator: MoveNext(), Current, Reset()): `$foreach`, `$switch` and `$input`.
-import { TYPE_NAME } from '../types/simple-values.js';
+// Enumerators scripts can drive (IEnumerator: MoveNext(), Current, Reset()): `$foreach`, `$switch`, `$input` and
+// what GetEnumerator() returns.
+import { TYPE_NAME, type DictionaryEntry } from '../types/simple-values.js';
 
 /** `$foreach` and `$switch`: a body may MoveNext() to skip values. Lists, the usual case, go by index. */
 export class ScriptEnumerator {
@@ -45,12 +46,49 @@ export class ScriptEnumerator {
 Object.defineProperty(ScriptEnumerator.prototype, TYPE_NAME, { value: 'System.Collections.IEnumerator' });
 
 /**
+ * What a collection's GetEnumerator() returns (and `$input`): an IEnumerator a script can drive with MoveNext(),
+ * Current and Reset(), which the pipeline, `foreach` and `@()` enumerate from its current position on, consuming it.
+ */
+export class CollectionEnumerator extends ScriptEnumerator implements IterableIterator<unknown> {
+  constructor(items: readonly unknown[], private readonly typeName: string) {
+    super(items);
+    Object.defineProperty(this, TYPE_NAME, { value: typeName });
+  }
+  next(): IteratorResult<unknown> {
+    return this.step() ? { done: false, value: this.Current } : { done: true, value: undefined };
+  }
+  /** `"$e"` is the .NET ToString(): the type name, not the items. */
+  override toString(): string {
+    return this.typeName;
+  }
+  [Symbol.iterator](): IterableIterator<unknown> {
+    return this;
+  }
+}
+
+/**
+ * A dictionary's enumerator (IDictionaryEnumerator): Current is a DictionaryEntry, whose Key and Value the
+ * enumerator also has (null before the first MoveNext() and after the last).
+ */
+export class DictionaryEnumerator extends CollectionEnumerator {
+  get Key(): unknown {
+    return (this.Current as DictionaryEntry | null)?.Key ?? null;
+  }
+  get Value(): unknown {
+    return (this.Current as DictionaryEntry | null)?.Value ?? null;
+  }
+  get Entry(): unknown {
+    return this.Current;
+  }
+}
+
+/**
  * `$input`: in pwsh a one-shot enumerator over the command's input list (ArrayList.GetEnumerator()), not an
  * array, so enumerating it once consumes it and Reset() rewinds it.
  */
-export class InputEnumerator extends ScriptEnumerator implements IterableIterator<unknown> {
+export class InputEnumerator extends CollectionEnumerator {
   constructor(items: readonly unknown[]) {
-    super(items);
+    super(items, 'System.Collections.ArrayList+ArrayListEnumeratorSimple');
   }
   /** Rewinds onto new items: a process block's `$input` is reused for each pipeline item. */
   load(items: readonly unknown[]): this {
@@ -58,16 +96,4 @@ export class InputEnumerator extends ScriptEnumerator implements IterableIterato
     this.rewind();
     return this;
   }
-  /** The pipeline, `foreach` and `@()` enumerate from the current position on, consuming it. */
-  next(): IteratorResult<unknown> {
-    return this.step() ? { done: false, value: this.Current } : { done: true, value: undefined };
-  }
-  /** `"$input"` is the .NET ToString(): the type name, not the items. */
-  override toString(): string {
-    return 'System.Collections.ArrayList+ArrayListEnumeratorSimple';
-  }
-  [Symbol.iterator](): IterableIterator<unknown> {
-    return this;
-  }
 }
-Object.defineProperty(InputEnumerator.prototype, TYPE_NAME, { value: 'System.Collections.ArrayList+ArrayListEnumeratorSimple' });

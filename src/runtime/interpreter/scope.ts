@@ -13,6 +13,11 @@ export class PSVariable {
   description = '';
   typeConstraint: unknown = null;
   validators: ((value: unknown) => void)[] | null = null;
+  /**
+   * The value (null) is pwsh's AutomationNull: assigned from something that wrote nothing. It reads as $null, but
+   * as output it writes nothing. Every other assignment clears it.
+   */
+  emptyOutput = false;
   constructor(
     public name: string,
     public value: unknown,

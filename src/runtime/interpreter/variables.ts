@@ -94,4 +94,5 @@ export function assignToVariable(v: PSVariable, value: unknown): void {
   if (v.typeConstraint !== null) value = convertTo(value, v.typeConstraint as PSType);
   if (v.validators !== null) for (const check of v.validators) check(value);
   v.value = value;
+  v.emptyOutput = false;
 }

@@ -1,6 +1,7 @@
 // The builtin type table: names, accelerators, base types and enums. Loaded on the first type resolution.
 import { exceptionBaseTypes } from '../errors.js';
 import { defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
+import { stopwatchTypeDef } from './stopwatch.js';
 
 const VT = 'System.ValueType';
 
@@ -100,7 +101,7 @@ const simple: TypeDef[] = [
   { fullName: 'System.Environment' },
   { fullName: 'System.BitConverter' },
   { fullName: 'System.Threading.Thread' },
-  { fullName: 'System.Diagnostics.Stopwatch' },
+  stopwatchTypeDef,
   { fullName: 'System.Linq.Enumerable' },
   { fullName: 'System.Web.HttpUtility' },
   { fullName: 'System.Net.WebUtility' },

@@ -23,9 +23,11 @@ import { PSMemberCollection, PSObjectView, getMember, hasMember } from './member
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
 import { PSSwitch } from '../values/switch.js';
-import { DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
+import { PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
 import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
+import { dictionaryEnumerator, listEnumerator, setEnumerator } from './get-enumerator.js';
+import { Stopwatch, stopwatchMethods } from './stopwatch.js';
 import { setArrayElementType, typeOf } from './type-of.js';
 
 type Method<T> = (target: T, args: unknown[]) => unknown;
@@ -408,7 +410,7 @@ const arrayMethods: Table<unknown[]> = {
     l.forEach((x, i) => (dest[at + i] = x));
     return null;
   },
-  GetEnumerator: (l) => l[Symbol.iterator](),
+  GetEnumerator: (l) => listEnumerator(l),
   GetLength: (l) => l.length,
   GetUpperBound: (l) => l.length - 1,
   GetLowerBound: () => 0,
@@ -536,7 +538,7 @@ const hashtableMethods: Table<PSHashtable> = {
   ContainsValue: (h, a) => [...h.values()].some((v) => dotnetEquals(v, a[0]) || (typeof v === 'string' && v === unwrapArg(a[0]))),
   Clear: (h) => (h.clear(), undefined),
   Clone: (h) => h.clone(),
-  GetEnumerator: (h) => [...h.entries()].map(([k, v]) => (h instanceof PSDictionary ? new KeyValuePair(k, v) : new DictionaryEntry(k, v))),
+  GetEnumerator: (h) => dictionaryEnumerator(h),
   get_Item: (h, a) => h.get(dictKey(h, a[0])),
   Item: (h, a) => h.get(dictKey(h, a[0])),
   set_Item: (h, a) => (h.set(dictKey(h, a[0]), dictValue(h, a[1])), undefined),
@@ -578,6 +580,7 @@ const hashtableMethods: Table<PSHashtable> = {
 };
 
 const hashSetMethods: Table<PSHashSet> = {
+  GetEnumerator: (s) => setEnumerator(s),
   Add: (s, a) => (arity('Add', a, 1), s.add(conv(s.elementType, a[0]))),
   Contains: (s, a) => s.has(conv(s.elementType, a[0])),
   Remove: (s, a) => s.delete(conv(s.elementType, a[0])),
@@ -620,6 +623,7 @@ function conv(el: PSType | null, v: unknown): unknown {
 }
 
 const queueMethods: Table<PSQueue> = {
+  GetEnumerator: (q) => setEnumerator(q),
   Enqueue: (q, a) => (arity('Enqueue', a, 1), q.items.push(conv(q.elementType, a[0])), undefined),
   Dequeue: (q) => {
     if (!q.items.length) throw invalidOperation('Queue empty.');
@@ -641,6 +645,7 @@ const queueMethods: Table<PSQueue> = {
 };
 
 const stackMethods: Table<PSStack> = {
+  GetEnumerator: (s) => setEnumerator(s),
   Push: (s, a) => (arity('Push', a, 1), s.items.push(conv(s.elementType, a[0])), undefined),
   Pop: (s) => {
     if (!s.items.length) throw invalidOperation('Stack empty.');
@@ -957,6 +962,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof RegexMatch) return matchMethods as Table<never>;
   if (t instanceof RegexGroupCollection) return groupCollectionMethods as Table<never>;
   if (t instanceof PSMultiArray) return multiArrayMethods as Table<never>;
+  if (t instanceof Stopwatch) return stopwatchMethods as Table<never>;
   if (t instanceof Uint8Array) return null;
   return null;
 }

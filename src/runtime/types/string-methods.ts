@@ -2,6 +2,7 @@
 import { PSChar } from '../values/numbers.js';
 import { setArrayElementType } from './type-of.js';
 import { typeByFullName } from './ps-type.js';
+import { charEnumerator } from './get-enumerator.js';
 import { DotNetError, argumentError, argumentNull, argumentOutOfRange, overloadCountError } from './method-errors.js';
 import { argEnum, argInt, argList, argStr, asChar, isEnumArg, unwrapArg } from './method-args.js';
 
@@ -231,7 +232,7 @@ export const stringMethods: Record<string, StringMethod> = {
   get_Length: (s) => s.length,
   ToString: (s) => s,
   Clone: (s) => s,
-  GetEnumerator: (s) => chars(s),
+  GetEnumerator: (s) => charEnumerator(s),
   Count: () => 1,
 };
 
