@@ -22,6 +22,7 @@ import type { Exec } from './compile-stmt.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
+import { makePSStyle } from '../format/psstyle.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
 
 export type ResolvedCommand =
@@ -178,6 +179,7 @@ export class Session implements SessionApi {
       ['InvokeCommand', PSObject.fromEntries([])],
       ['Host', null],
     ]));
+    def('PSStyle', makePSStyle());
     def('input', []);
   }
 
