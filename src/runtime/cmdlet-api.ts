@@ -207,6 +207,8 @@ export interface SessionApi {
   /** `scope`: 'global' | 'script' | 'local' | a number of levels up; default local (the caller's scope). */
   setAlias(name: string, target: string, options?: { scope?: string; description?: string; option?: string; force?: boolean }): void;
   removeAlias(name: string, scope?: string): boolean;
+  /** The aliases defined in one scope ('global' | 'script' | 'local' | a number of levels up). */
+  getAliases(scope: string): CommandInfo[];
   getVariableInfo(name: string, scope?: string): PSVariableInfo | null;
   /** All variables visible from the scope (or only that scope when given), by name. */
   getVariableInfos(scope?: string): PSVariableInfo[];

@@ -4,6 +4,7 @@ import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { wildcardToRegExp, isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { getMember, getEnumerable, typeNamesOf } from '../../runtime/types/index.js';
 import type { CmdletContext } from '../../runtime/cmdlet-api.js';
+import { PSRuntimeError } from '../../runtime/errors.js';
 
 export const UTILITY_MODULE = 'Microsoft.PowerShell.Utility';
 export const CORE_MODULE = 'Microsoft.PowerShell.Core';
@@ -119,4 +120,26 @@ export function asStringArray(v: unknown): string[] {
 /** Commands that list or describe all commands first load the command sets that load lazily (AWS). */
 export function loadAllCommands(ctx: { session: unknown }): void | Promise<void> {
   return (ctx.session as { loadAllCommands?: () => Promise<void> | undefined }).loadAllCommands?.();
+}
+
+/**
+ * Runs a session-state operation (scopes, aliases, variables) for a cmdlet: its errors become the cmdlet's own,
+ * with FullyQualifiedErrorId `Id,Microsoft.PowerShell.Commands.XxxCommand`, as pwsh reports them.
+ */
+export function asCmdletError<T>(ctx: CmdletContext, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const r = e instanceof PSRuntimeError ? e.errorRecord : null;
+    if (r && !r.FullyQualifiedErrorId.includes(',')) {
+      ctx.throwTerminating({
+        message: r.Exception.Message,
+        errorId: r.FullyQualifiedErrorId,
+        category: r.CategoryInfo.Category,
+        targetObject: r.TargetObject,
+        exceptionType: r.Exception.typeName,
+      });
+    }
+    throw e;
+  }
 }

@@ -178,8 +178,11 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
       ? 'The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.'
       : 'The argument is null. Provide a valid value for the argument, and then try the command again.');
   }
-  if (p.validateNotNullOrEmpty && (value === '' || (Array.isArray(value) && value.length === 0))) {
+  if (p.validateNotNullOrEmpty && value === '') {
     fail('The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.');
+  }
+  if (p.validateNotNullOrEmpty && Array.isArray(value) && (value.length === 0 || value.some((x) => x === null || x === undefined || x === ''))) {
+    fail('The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.');
   }
   if (p.mandatory && !p.allowNull && value === null && !p.isSwitch) {
     throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
@@ -530,6 +533,7 @@ export function candidateSets(meta: CommandMetadata, bound: Map<string, unknown>
  * property name even when the default set is Path). Returns the bound names and the set used.
  */
 export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string, unknown>, sets: string[], item: unknown): { names: string[]; set: string } | null {
+  let firstError: unknown = null;
   for (const set of sets) {
     const trial = sets.length > 1 ? new Map(bound) : bound;
     let names: string[] | null;
@@ -537,6 +541,7 @@ export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string,
       names = bindPipelineItemIn(meta, trial, set, item);
     } catch (e) {
       if (set === sets[sets.length - 1]) throw e;
+      firstError ??= e;
       continue;
     }
     if (names) {
@@ -544,6 +549,8 @@ export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string,
       return { names, set };
     }
   }
+  // No set took the item: an argument that failed validation in one of them is the error to report.
+  if (firstError) throw firstError;
   return null;
 }
 
@@ -564,7 +571,9 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
         names.push(p.name);
         return true;
       } catch (e) {
-        if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError') && meta.pipelineByName.length === 0) throw e;
+        // A validation failure is the error, unless the item may still bind by property name (an object).
+        const byNamePossible = meta.pipelineByName.length > 0 && item !== null && typeof item === 'object' && !(item instanceof PSHashtable);
+        if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError') && !byNamePossible) throw e;
         if (e instanceof BindingError) continue;
         throw e;
       }
