@@ -212,9 +212,11 @@ export interface SessionApi {
   getVariableInfo(name: string, scope?: string): PSVariableInfo | null;
   /** All variables visible from the scope (or only that scope when given), by name. */
   getVariableInfos(scope?: string): PSVariableInfo[];
-  setVariable(name: string, value: unknown, options?: { scope?: string; option?: string; description?: string; force?: boolean }): void;
+  /** `keepValue`: an existing variable keeps its value (Set-Variable without -Value changes options/description). */
+  setVariable(name: string, value: unknown, options?: { scope?: string; option?: string; description?: string; force?: boolean; keepValue?: boolean }): void;
   newVariable(name: string, value: unknown, options?: { scope?: string; option?: string; description?: string; force?: boolean }): void;
-  removeVariable(name: string, scope?: string): boolean;
+  /** `force` removes a read-only variable (a constant one never goes). */
+  removeVariable(name: string, scope?: string, force?: boolean): boolean;
   /** Parse and run text in the caller's scope (Invoke-Expression); output goes to `output` or is returned. */
   invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): unknown[] | Promise<unknown[]> | void | Promise<void>;
   /** Set the current location (Set-Location); throws PathNotFound errors itself. */

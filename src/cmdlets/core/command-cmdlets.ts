@@ -3,7 +3,7 @@ import type { CmdletDecl, CmdletContext, CommandInfo } from '../../runtime/cmdle
 import { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { nameMatcher, matchesAny, asStringArray, isPromise, UTILITY_MODULE, CORE_MODULE } from './util.js';
-import { loadAllCommands, asCmdletError } from './util.js';
+import { loadAllCommands, asCmdletError, asCmdletWriteError } from './util.js';
 
 export const invokeExpression: CmdletDecl = {
   name: 'Invoke-Expression',
@@ -272,9 +272,13 @@ function aliasCmdlet(name: 'Set-Alias' | 'New-Alias'): CmdletDecl {
           return;
         }
       }
-      asCmdletError(ctx, () =>
-        ctx.session.setAlias(aliasName, String(p.Value), { scope: p.Scope, description: p.Description, option: p.Option, force: p.Force === true }),
+      // Refusals (read-only, constant) are non-terminating errors; a bad -Scope is too in New-Alias, not in Set-Alias.
+      const ok = asCmdletWriteError(
+        ctx,
+        () => ctx.session.setAlias(aliasName, String(p.Value), { scope: p.Scope, description: p.Description, option: p.Option, force: p.Force === true }),
+        isNew,
       );
+      if (!ok) return;
       if (p.PassThru) {
         const c = ctx.session.getCommands().find((x) => x.CommandType === 'Alias' && x.Name.toLowerCase() === aliasName.toLowerCase());
         if (c) ctx.write(commandObject(c));

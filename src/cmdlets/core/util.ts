@@ -122,6 +122,18 @@ export function loadAllCommands(ctx: { session: unknown }): void | Promise<void>
   return (ctx.session as { loadAllCommands?: () => Promise<void> | undefined }).loadAllCommands?.();
 }
 
+function sessionErrorDetails(e: unknown) {
+  const r = e instanceof PSRuntimeError ? e.errorRecord : null;
+  if (!r || r.FullyQualifiedErrorId.includes(',')) return null;
+  return {
+    message: r.Exception.Message,
+    errorId: r.FullyQualifiedErrorId,
+    category: r.CategoryInfo.Category,
+    targetObject: r.TargetObject,
+    exceptionType: r.Exception.typeName,
+  };
+}
+
 /**
  * Runs a session-state operation (scopes, aliases, variables) for a cmdlet: its errors become the cmdlet's own,
  * with FullyQualifiedErrorId `Id,Microsoft.PowerShell.Commands.XxxCommand`, as pwsh reports them.
@@ -130,16 +142,25 @@ export function asCmdletError<T>(ctx: CmdletContext, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    const r = e instanceof PSRuntimeError ? e.errorRecord : null;
-    if (r && !r.FullyQualifiedErrorId.includes(',')) {
-      ctx.throwTerminating({
-        message: r.Exception.Message,
-        errorId: r.FullyQualifiedErrorId,
-        category: r.CategoryInfo.Category,
-        targetObject: r.TargetObject,
-        exceptionType: r.Exception.typeName,
-      });
-    }
+    const details = sessionErrorDetails(e);
+    if (details) ctx.throwTerminating(details);
     throw e;
+  }
+}
+
+/**
+ * As asCmdletError, but a refusal (read-only, constant...) is written as a non-terminating error, as the variable
+ * cmdlets do; a bad -Scope still terminates unless `scopeErrorsToo` (New-Alias). Returns false when it failed.
+ */
+export function asCmdletWriteError(ctx: CmdletContext, fn: () => void, scopeErrorsToo = false): boolean {
+  try {
+    fn();
+    return true;
+  } catch (e) {
+    const details = sessionErrorDetails(e);
+    if (!details) throw e;
+    if (!scopeErrorsToo && /^Argument/.test(details.errorId)) ctx.throwTerminating(details);
+    ctx.writeError(details);
+    return false;
   }
 }

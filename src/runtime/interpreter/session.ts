@@ -536,7 +536,7 @@ export class Session implements SessionApi {
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((v) => this.varInfo(v));
   }
 
-  setVariable(name: string, value: unknown, options: { scope?: string; option?: string; description?: string; force?: boolean } = {}): void {
+  setVariable(name: string, value: unknown, options: { scope?: string; option?: string; description?: string; force?: boolean; keepValue?: boolean } = {}): void {
     let n = name;
     let scopeName = options.scope;
     const m = /^(global|script|local|private):(.+)$/i.exec(name);
@@ -547,9 +547,27 @@ export class Session implements SessionApi {
     const scope = this.scopeByName(scopeName);
     const key = n.toLowerCase();
     const existing = scope.vars.get(key);
-    if (existing && options.force) existing.options &= ~VarOptions.ReadOnly;
-    const v = setInScope(scope, key, n, value);
-    if (options.option) v.options |= parseOptions(options.option);
+    const flags = (options.option ? parseOptions(options.option) : VarOptions.None) | (scopeName?.toLowerCase() === 'private' ? VarOptions.Private : 0);
+    if (existing) {
+      // Set-Variable on a read-only variable fails without -Force (even to change only its options); a constant
+      // one always does, and an existing variable can't become constant.
+      if (existing.options & VarOptions.Constant || (!options.force && existing.options & VarOptions.ReadOnly)) {
+        throw runtimeError(`Cannot overwrite variable ${existing.name} because it is read-only or constant.`, 'VariableNotWritable', {
+          category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: existing.name,
+        });
+      }
+      if (flags & VarOptions.Constant) {
+        throw runtimeError(`Existing variable ${existing.name} cannot be made constant. Variables can be made constant only at creation time.`, 'VariableCannotBeMadeConstant', {
+          category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: existing.name,
+        });
+      }
+    }
+    const wasReadOnly = existing !== undefined && (existing.options & VarOptions.ReadOnly) !== 0;
+    if (existing) existing.options &= ~VarOptions.ReadOnly;
+    // Without a value (Set-Variable x -Description d) an existing variable keeps its value.
+    const v = existing && options.keepValue ? existing : setInScope(scope, key, n, options.keepValue ? null : value);
+    if (options.option) v.options = flags | (v.options & VarOptions.AllScope);
+    else v.options |= flags | (wasReadOnly ? VarOptions.ReadOnly : 0);
     if (options.description !== undefined) v.description = options.description;
   }
 
@@ -566,17 +584,19 @@ export class Session implements SessionApi {
     scope.vars.set(key, v);
   }
 
-  removeVariable(name: string, scope?: string): boolean {
+  removeVariable(name: string, scope?: string, force = false): boolean {
     const key = name.toLowerCase();
-    if (scope) return this.scopeByName(scope).vars.delete(key);
-    for (let s: Scope | null = this.currentScope(); s; s = s.parent) {
+    let s: Scope | null = scope ? this.scopeByName(scope) : this.currentScope();
+    for (; s; s = scope ? null : s.parent) {
       const v = s.vars.get(key);
-      if (v) {
-        if (v.options & (VarOptions.Constant | VarOptions.ReadOnly)) {
-          throw runtimeError(`Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', { category: 'WriteError', target: v.name });
-        }
-        return s.vars.delete(key);
+      if (!v) continue;
+      // -Force removes a read-only variable, never a constant one.
+      if (v.options & VarOptions.Constant || (!force && v.options & VarOptions.ReadOnly)) {
+        throw runtimeError(`Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', {
+          category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: v.name,
+        });
       }
+      return s.vars.delete(key);
     }
     return false;
   }
