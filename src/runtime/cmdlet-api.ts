@@ -25,6 +25,13 @@ export interface ParameterDecl {
   valueFromPipeline?: boolean;
   valueFromPipelineByPropertyName?: boolean;
   valueFromRemainingArguments?: boolean;
+  /**
+   * ValueFromRemainingArguments on a single-object parameter (Write-Output's PSObject): one remaining argument binds
+   * as itself, whatever collection it is; several bind as an array.
+   */
+  remainingAsOne?: boolean;
+  /** [AllowNull]: a mandatory parameter that accepts $null. */
+  allowNull?: boolean;
   helpMessage?: string;
   description?: string;
   validateSet?: string[];

@@ -16,15 +16,13 @@ export const writeOutput: CmdletDecl = {
   description: 'Writes the specified objects to the pipeline. If Write-Output is the last command in the pipeline, the objects are displayed in the console.',
   outputType: ['System.Management.Automation.PSObject'],
   parameters: [
-    { name: 'InputObject', type: 'psobject[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromRemainingArguments: true },
+    // A single object in pwsh (remaining arguments arrive as one list), so a piped or passed collection keeps its type.
+    { name: 'InputObject', type: 'object', position: 0, mandatory: true, valueFromPipeline: true, valueFromRemainingArguments: true, remainingAsOne: true, allowNull: true },
     { name: 'NoEnumerate', type: 'switch' },
   ],
   process(ctx) {
-    let v = ctx.params.InputObject;
+    const v = ctx.params.InputObject;
     if (v === undefined) return;
-    // InputObject collects the remaining arguments; pwsh binds a single argument as it is, so
-    // `Write-Output 1, 2` writes the array 1, 2 (not an array holding it).
-    if (Array.isArray(v) && v.length === 1 && !ctx.expectingInput) v = v[0];
     return ctx.write(v, ctx.params.NoEnumerate !== true);
   },
 };

@@ -434,7 +434,8 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     const existing = bound.get(remainingParam.name);
     // One remaining argument that is itself a collection binds as that collection (`Write-Output 3, 4`).
     const rest = remaining.length === 1 && Array.isArray(remaining[0]) ? (remaining[0] as unknown[]) : remaining;
-    const all = existing === undefined ? rest : [...(Array.isArray(existing) ? existing : [existing]), ...rest];
+    const single = remainingParam.remainingAsOne && existing === undefined && remaining.length === 1;
+    const all = single ? remaining[0] : existing === undefined ? rest : [...(Array.isArray(existing) ? existing : [existing]), ...rest];
     bound.set(remainingParam.name, bindValue(meta, remainingParam, all));
   }
   const parameterSet = chooseParameterSet(meta, bound);
