@@ -68,9 +68,9 @@ export const writeError: CmdletDecl = {
   description: 'The Write-Error cmdlet declares a non-terminating error. By default, errors are sent in the error stream to the host program to be displayed, along with output.',
   defaultParameterSet: 'NoException',
   parameters: [
-    { name: 'Exception', type: 'object', position: 0, mandatory: true, parameterSets: ['WithException'] },
+    { name: 'Exception', type: 'System.Exception', position: 0, mandatory: true, parameterSets: ['WithException'] },
     { name: 'Message', type: 'string', aliases: ['Msg'], position: 0, mandatory: ['NoException'], valueFromPipeline: true, parameterSets: ['NoException', 'WithException'] },
-    { name: 'ErrorRecord', type: 'object', position: 0, mandatory: true, parameterSets: ['ErrorRecord'] },
+    { name: 'ErrorRecord', type: 'System.Management.Automation.ErrorRecord', position: 0, mandatory: true, parameterSets: ['ErrorRecord'] },
     { name: 'Category', type: 'string', parameterSets: ['NoException', 'WithException'], validateSet: errorCategories },
     { name: 'ErrorId', type: 'string', parameterSets: ['NoException', 'WithException'] },
     { name: 'TargetObject', type: 'object', parameterSets: ['NoException', 'WithException'] },
