@@ -4,11 +4,6 @@ import { ErrorRecord, PSException, errorCategories } from '../../runtime/errors.
 import { toStr } from '../../runtime/values/convert.js';
 import { enumerateValue, UTILITY_MODULE, CORE_MODULE } from './util.js';
 
-const consoleColors = [
-  'Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray',
-  'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White',
-];
-
 export const writeOutput: CmdletDecl = {
   name: 'Write-Output',
   module: UTILITY_MODULE,
@@ -44,14 +39,15 @@ export const writeHost: CmdletDecl = {
     { name: 'Object', type: 'object', position: 0, valueFromPipeline: true, valueFromRemainingArguments: true },
     { name: 'NoNewline', type: 'switch' },
     { name: 'Separator', type: 'object' },
-    { name: 'ForegroundColor', type: 'string', validateSet: consoleColors },
-    { name: 'BackgroundColor', type: 'string', validateSet: consoleColors },
+    { name: 'ForegroundColor', type: 'System.ConsoleColor' },
+    { name: 'BackgroundColor', type: 'System.ConsoleColor' },
   ],
   process(ctx) {
     const p = ctx.params;
     const sep = p.Separator === undefined || p.Separator === null ? ' ' : toStr(p.Separator);
     const text = p.Object === undefined || p.Object === null ? '' : hostText(p.Object, sep);
-    ctx.writeHost(text, { noNewline: p.NoNewline === true, foregroundColor: p.ForegroundColor, backgroundColor: p.BackgroundColor });
+    const color = (c: unknown) => (c === undefined || c === null ? undefined : toStr(c));
+    ctx.writeHost(text, { noNewline: p.NoNewline === true, foregroundColor: color(p.ForegroundColor), backgroundColor: color(p.BackgroundColor) });
   },
 };
 

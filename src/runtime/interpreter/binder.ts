@@ -37,6 +37,11 @@ export interface ParamMeta extends ParameterDecl {
   defaultValue?: () => unknown;
   /** Validation of script parameters (ValidateScript), run by the caller with $_ set. */
   validateScript?: (value: unknown) => boolean | Promise<boolean>;
+  /**
+   * A compiled cmdlet's parameter converted by type alone: a failed conversion is pwsh's CannotConvertArgumentNoMessage
+   * (script parameters and custom converters go through an argument transformation instead).
+   */
+  plainCmdletType?: boolean;
 }
 
 export const COMMON_PARAMETERS: ParameterDecl[] = [
@@ -130,6 +135,9 @@ function safeConvert(cmdName: string, p: ParamMeta, value: unknown): unknown {
     return p.convert!(value);
   } catch (e) {
     const inner = e instanceof PSRuntimeError ? e.errorRecord.Exception.Message : (e as Error).message;
+    if (p.plainCmdletType) {
+      throw bindingError(cmdName, `Cannot bind parameter '${p.name}'. ${inner}`, 'CannotConvertArgumentNoMessage', 'InvalidArgument', 'System.Management.Automation.ParameterBindingException');
+    }
     throw bindingError(
       cmdName,
       `Cannot process argument transformation on parameter '${p.name}'. ${inner}`,
