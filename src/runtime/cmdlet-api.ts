@@ -25,6 +25,13 @@ export interface ParameterDecl {
   valueFromPipeline?: boolean;
   valueFromPipelineByPropertyName?: boolean;
   valueFromRemainingArguments?: boolean;
+  /**
+   * ValueFromRemainingArguments on a single-object parameter (Write-Output's PSObject): one remaining argument binds
+   * as itself, whatever collection it is; several bind as an array.
+   */
+  remainingAsOne?: boolean;
+  /** [AllowNull]: a mandatory parameter that accepts $null. */
+  allowNull?: boolean;
   helpMessage?: string;
   description?: string;
   validateSet?: string[];
@@ -207,12 +214,16 @@ export interface SessionApi {
   /** `scope`: 'global' | 'script' | 'local' | a number of levels up; default local (the caller's scope). */
   setAlias(name: string, target: string, options?: { scope?: string; description?: string; option?: string; force?: boolean }): void;
   removeAlias(name: string, scope?: string): boolean;
+  /** The aliases defined in one scope ('global' | 'script' | 'local' | a number of levels up). */
+  getAliases(scope: string): CommandInfo[];
   getVariableInfo(name: string, scope?: string): PSVariableInfo | null;
   /** All variables visible from the scope (or only that scope when given), by name. */
   getVariableInfos(scope?: string): PSVariableInfo[];
-  setVariable(name: string, value: unknown, options?: { scope?: string; option?: string; description?: string; force?: boolean }): void;
+  /** `keepValue`: an existing variable keeps its value (Set-Variable without -Value changes options/description). */
+  setVariable(name: string, value: unknown, options?: { scope?: string; option?: string; description?: string; force?: boolean; keepValue?: boolean }): void;
   newVariable(name: string, value: unknown, options?: { scope?: string; option?: string; description?: string; force?: boolean }): void;
-  removeVariable(name: string, scope?: string): boolean;
+  /** `force` removes a read-only variable (a constant one never goes). */
+  removeVariable(name: string, scope?: string, force?: boolean): boolean;
   /** Parse and run text in the caller's scope (Invoke-Expression); output goes to `output` or is returned. */
   invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): unknown[] | Promise<unknown[]> | void | Promise<void>;
   /** Set the current location (Set-Location); throws PathNotFound errors itself. */

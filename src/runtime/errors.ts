@@ -120,7 +120,7 @@ export interface CategoryInfo {
 }
 
 /** ErrorRecord.CategoryInfo: plain fields, and ToString() as the error view renders it. */
-class ErrorCategoryInfo implements CategoryInfo {
+export class ErrorCategoryInfo implements CategoryInfo {
   constructor(
     public Category: string,
     public Activity: string,

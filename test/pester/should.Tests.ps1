@@ -10,6 +10,16 @@ Describe 'Should operators' {
         'abc' | Should -BeExactly 'abc'
         'abc' | Should -Not -BeExactly 'ABC'
     }
+    It '-Be compares with the expected value on the left' {
+        # `'hello' -eq $matchInfo` converts the MatchInfo to a string; `$matchInfo -eq 'hello'` is false.
+        'hello' | Select-String 'l' | Should -Be 'hello'
+        'hello' | Select-String 'l' | Should -BeExactly 'hello'
+    }
+    It '-Be treats $null, @() and @($null) as equal' {
+        @() | Should -Be $null
+        , @($null) | Should -Be @()
+        @() | Should -Not -Be 1
+    }
     It '-BeNullOrEmpty' {
         $null | Should -BeNullOrEmpty
         '' | Should -BeNullOrEmpty

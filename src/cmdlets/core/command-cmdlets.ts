@@ -3,7 +3,7 @@ import type { CmdletDecl, CmdletContext, CommandInfo } from '../../runtime/cmdle
 import { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { nameMatcher, matchesAny, asStringArray, isPromise, UTILITY_MODULE, CORE_MODULE } from './util.js';
-import { loadAllCommands } from './util.js';
+import { loadAllCommands, asCmdletError, asCmdletWriteError } from './util.js';
 
 export const invokeExpression: CmdletDecl = {
   name: 'Invoke-Expression',
@@ -67,7 +67,12 @@ export function commandObject(c: CommandInfo): PSObject {
   o.setProperty('Source', c.Source ?? '');
   o.setProperty('Definition', c.Definition ?? '');
   o.setProperty('ModuleName', c.ModuleName ?? '');
-  o.setProperty('DisplayName', c.CommandType === 'Alias' ? `${c.Name} -> ${c.Definition}` : c.Name);
+  o.setProperty('DisplayName', c.CommandType === 'Alias' ? `${c.Name} -> ${c.ResolvedCommand?.Name ?? c.Definition}` : c.Name);
+  if (c.CommandType === 'Alias') {
+    const a = c as CommandInfo & { Description?: string; Options?: string };
+    o.setProperty('Description', a.Description ?? '');
+    o.setProperty('Options', a.Options ?? 'None');
+  }
   o.setProperty('ResolvedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
   if (c.CommandType === 'Alias') o.setProperty('ReferencedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
   o.setProperty('Parameters', c.Parameters ?? []);
@@ -183,13 +188,15 @@ export const getAlias: CmdletDecl = {
   defaultParameterSet: 'Default',
   outputType: ['System.Management.Automation.AliasInfo'],
   parameters: [
-    { name: 'Name', type: 'string[]', position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Default'] },
+    { name: 'Name', type: 'string[]', position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Default'], validateNotNullOrEmpty: true },
     { name: 'Exclude', type: 'string[]' },
     { name: 'Scope', type: 'string' },
     { name: 'Definition', type: 'string[]', parameterSets: ['Definition'] },
   ],
   process(ctx) {
-    const aliases = ctx.session.getCommands().filter((c) => c.CommandType === 'Alias');
+    const scope: string | undefined = ctx.params.Scope ?? undefined;
+    const aliases =
+      scope === undefined ? ctx.session.getCommands().filter((c) => c.CommandType === 'Alias') : asCmdletError(ctx, () => ctx.session.getAliases(scope));
     aliases.sort((a, b) => a.Name.toLowerCase().localeCompare(b.Name.toLowerCase()));
     const exclude = asStringArray(ctx.params.Exclude).map(nameMatcher);
     if (ctx.parameterSetName === 'Definition') {
@@ -265,7 +272,13 @@ function aliasCmdlet(name: 'Set-Alias' | 'New-Alias'): CmdletDecl {
           return;
         }
       }
-      ctx.session.setAlias(aliasName, String(p.Value), { scope: p.Scope, description: p.Description, option: p.Option, force: p.Force === true });
+      // Refusals (read-only, constant) are non-terminating errors; a bad -Scope is too in New-Alias, not in Set-Alias.
+      const ok = asCmdletWriteError(
+        ctx,
+        () => ctx.session.setAlias(aliasName, String(p.Value), { scope: p.Scope, description: p.Description, option: p.Option, force: p.Force === true }),
+        isNew,
+      );
+      if (!ok) return;
       if (p.PassThru) {
         const c = ctx.session.getCommands().find((x) => x.CommandType === 'Alias' && x.Name.toLowerCase() === aliasName.toLowerCase());
         if (c) ctx.write(commandObject(c));

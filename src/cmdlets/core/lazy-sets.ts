@@ -29,6 +29,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
     names: ['Import-Module', 'Get-Module', 'Remove-Module', 'Export-ModuleMember', 'New-Module', 'Install-AWSToolsModule', 'Update-AWSToolsModule'],
     load: async () => (await import('./module-cmdlets.js')).cmdlets,
   },
+  { names: ['New-ModuleManifest'], load: async () => (await import('./module-manifest.js')).cmdlets },
   { names: ['Get-Help'], load: async () => (await import('./help.js')).cmdlets },
   { names: ['Compare-Object'], load: async () => (await import('./compare-object.js')).cmdlets },
   { names: ['Tee-Object'], load: async () => (await import('./tee-object.js')).cmdlets },

@@ -5,6 +5,7 @@ import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { toBool } from '../../runtime/values/convert.js';
+import { hasMember } from '../../runtime/types/index.js';
 import { evalScript, getProp, isPromise, isScriptBlockValue, nameMatcher, propertyNames, type NameMatcher } from './util.js';
 
 export interface PropertySpec {
@@ -113,7 +114,8 @@ export function evaluateSpecValue(ctx: CmdletContext, spec: PropertySpec, item: 
 
 /** Does the object have the property (for "property cannot be found" errors)? */
 export function hasProperty(item: unknown, name: string): boolean {
-  if (item instanceof PSHashtable) return item.has(name);
+  // A hashtable's keys act as properties, and its own members (Keys, Values, Count...) are properties too.
+  if (item instanceof PSHashtable) return item.has(name) || hasMember(item, name);
   const lower = name.toLowerCase();
   return propertyNames(item).some((n) => n.toLowerCase() === lower);
 }

@@ -62,6 +62,10 @@ function collectNotes(ctx: CmdletContext<SelectState>, input: unknown): Pairs | 
   let failed = false;
   const step = (spec: PropertySpec): void | Promise<void> => {
     if (failed) return;
+    // An unnamed script block property is named by its text, so `{}` has no name at all.
+    if (spec.isScript && spec.name === '') {
+      ctx.throwTerminating({ ...argumentError(null, 'A property is an empty script block and does not provide a name.', 'EmptyScriptBlockAndNoName', 'InvalidArgument') });
+    }
     const r = evaluateSpec(ctx, spec, input);
     const add = (pairs: Pairs) => {
       let list = pairs;

@@ -71,7 +71,7 @@ function ensureMatchInfoView(): void {
   if (viewRegistered) return;
   viewRegistered = true;
   ensureBuiltinViews();
-  registerView('Microsoft.PowerShell.Commands.MatchInfo', { custom: (o) => String(o).split('\n') });
+  registerView('Microsoft.PowerShell.Commands.MatchInfo', { custom: (o) => String(o).split('\n'), framed: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,13 +81,37 @@ interface Matcher {
   match(line: string): { pattern: string; matches: RegexMatch[] } | null;
 }
 
+/**
+ * A case-insensitive literal pattern under Turkish casing rules (-Culture tr-TR -SimpleMatch): I pairs with
+ * dotless ı and İ with i, so each character becomes the class of its Turkish upper and lower forms.
+ */
+function turkishFoldPattern(p: string): string {
+  let out = '';
+  for (const c of p) {
+    const forms = new Set([c, c.toLocaleLowerCase('tr'), c.toLocaleUpperCase('tr')].filter((f) => [...f].length === 1));
+    out += forms.size === 1 ? escapeRegex(c) : `[${[...forms].map(escapeRegex).join('')}]`;
+  }
+  return out;
+}
+
 function buildMatcher(ctx: CmdletContext): Matcher {
+  if (ctx.isBound('Culture') && !ctx.isBound('SimpleMatch')) {
+    ctx.throwTerminating({
+      message: 'You must specify -Culture parameter only with -SimpleMatch parameter.',
+      errorId: 'CannotSpecifyCultureWithoutSimpleMatch',
+      category: 'InvalidData',
+      exceptionType: 'System.InvalidOperationException',
+    });
+  }
   const patterns = asStringArray(ctx.params.Pattern);
   const ignoreCase = !ctx.params.CaseSensitive;
   const all = !!ctx.params.AllMatches;
+  const turkish = ctx.params.SimpleMatch && ignoreCase && /^(tr|az)(-|$)/i.test(String(ctx.params.Culture ?? ''));
   const compiled = patterns.map((p) => ({
     pattern: p,
-    re: toJsRegExp(ctx.params.SimpleMatch ? escapeRegex(p) : p, { ignoreCase, global: true, indices: true }),
+    re: turkish
+      ? new RegExp(turkishFoldPattern(p), 'gd')
+      : toJsRegExp(ctx.params.SimpleMatch ? escapeRegex(p) : p, { ignoreCase, global: true, indices: true }),
   }));
   return {
     match(line) {
@@ -117,6 +141,8 @@ interface SearchState {
   streamLines: string[];
   streamLineNumber: number;
   found: boolean;
+  /** A file was searched: -Quiet then reports False when nothing matched (piped text reports nothing). */
+  searchedFiles: boolean;
   /** -List / -Quiet on the input stream: stop after the first match. */
   done: boolean;
   outputs: unknown[];
@@ -188,6 +214,7 @@ function searchFile(ctx: CmdletContext, st: SearchState, path: string): unknown[
     });
     return [];
   }
+  st.searchedFiles = true;
   return searchLines(ctx, st, splitLines(decodeText(bytes, encodingOf(ctx))), path, 1);
 }
 
@@ -233,7 +260,7 @@ export const selectString: CmdletDecl<SearchState> = {
     { name: 'Encoding', type: toTextEncoding },
     { name: 'Context', type: 'int[]', validateCount: [1, 2], validateRange: [0, 2147483647] },
   ],
-  init: () => ({ matcher: null, streamLines: [], streamLineNumber: 0, found: false, done: false, outputs: [] }),
+  init: () => ({ matcher: null, streamLines: [], streamLineNumber: 0, found: false, searchedFiles: false, done: false, outputs: [] }),
   begin(ctx) {
     ensureMatchInfoView();
     ctx.state.matcher = buildMatcher(ctx);
@@ -284,7 +311,9 @@ export const selectString: CmdletDecl<SearchState> = {
 };
 
 function finishQuiet(ctx: CmdletContext, st: SearchState): void | Promise<void> {
-  if (ctx.params.Quiet) return ctx.write(st.found);
+  if (!ctx.params.Quiet) return;
+  if (st.found) return ctx.write(true);
+  if (st.searchedFiles) return ctx.write(ctx.params.List ? null : false);
 }
 
 export const cmdlets: CmdletDecl[] = [selectString];

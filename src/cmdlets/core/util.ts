@@ -4,6 +4,7 @@ import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { wildcardToRegExp, isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { getMember, getEnumerable, typeNamesOf } from '../../runtime/types/index.js';
 import type { CmdletContext } from '../../runtime/cmdlet-api.js';
+import { PSRuntimeError } from '../../runtime/errors.js';
 
 export const UTILITY_MODULE = 'Microsoft.PowerShell.Utility';
 export const CORE_MODULE = 'Microsoft.PowerShell.Core';
@@ -119,4 +120,47 @@ export function asStringArray(v: unknown): string[] {
 /** Commands that list or describe all commands first load the command sets that load lazily (AWS). */
 export function loadAllCommands(ctx: { session: unknown }): void | Promise<void> {
   return (ctx.session as { loadAllCommands?: () => Promise<void> | undefined }).loadAllCommands?.();
+}
+
+function sessionErrorDetails(e: unknown) {
+  const r = e instanceof PSRuntimeError ? e.errorRecord : null;
+  if (!r || r.FullyQualifiedErrorId.includes(',')) return null;
+  return {
+    message: r.Exception.Message,
+    errorId: r.FullyQualifiedErrorId,
+    category: r.CategoryInfo.Category,
+    targetObject: r.TargetObject,
+    exceptionType: r.Exception.typeName,
+  };
+}
+
+/**
+ * Runs a session-state operation (scopes, aliases, variables) for a cmdlet: its errors become the cmdlet's own,
+ * with FullyQualifiedErrorId `Id,Microsoft.PowerShell.Commands.XxxCommand`, as pwsh reports them.
+ */
+export function asCmdletError<T>(ctx: CmdletContext, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const details = sessionErrorDetails(e);
+    if (details) ctx.throwTerminating(details);
+    throw e;
+  }
+}
+
+/**
+ * As asCmdletError, but a refusal (read-only, constant...) is written as a non-terminating error, as the variable
+ * cmdlets do; a bad -Scope still terminates unless `scopeErrorsToo` (New-Alias). Returns false when it failed.
+ */
+export function asCmdletWriteError(ctx: CmdletContext, fn: () => void, scopeErrorsToo = false): boolean {
+  try {
+    fn();
+    return true;
+  } catch (e) {
+    const details = sessionErrorDetails(e);
+    if (!details) throw e;
+    if (!scopeErrorsToo && /^Argument/.test(details.errorId)) ctx.throwTerminating(details);
+    ctx.writeError(details);
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ import { parsePropertySpecs, evaluateSpecValue, type PropertySpec } from './prop
 import { forEachMaybeAsync, isPromise, toItems, UTILITY_MODULE } from './util.js';
 import { newTimeSpan } from './new-timespan.js';
 import { monotonicMs } from '../../runtime/clock.js';
+import { scanNumber } from '../../runtime/types/cast.js';
 
 export const startSleep: CmdletDecl = {
   name: 'Start-Sleep',
@@ -192,37 +193,68 @@ interface RandomState {
   items: unknown[];
 }
 
-function isIntegral(v: unknown): boolean {
-  const t = numericTypeOf(v);
-  return t === 'Int32' || t === 'Int64' || t === 'Int16' || t === 'Byte' || t === 'SByte' || t === 'UInt16' || t === 'UInt32' || t === 'UInt64';
+/** pwsh's ProcessOperand: a string operand is read as a number literal ('1kb', '+100.0', '0x10'). */
+function operand(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') return v;
+  const src = scanNumber(v);
+  if (!src) return v;
+  if (src.k === 'int') return src.v >= -2147483648n && src.v <= 2147483647n ? Number(src.v) : src.v;
+  return src.k === 'float' ? makeDouble(src.v) : src.v;
 }
 
-function toNumberArg(v: unknown): number {
+function toNumberArg(v: unknown, ifNull: number): number {
+  if (v === null) return ifNull;
   if (isNumeric(v)) return toJsNumber(v);
-  const n = Number(toStr(v));
-  return n;
+  return Number(toStr(v));
 }
 
-function randomNumber(ctx: CmdletContext): unknown {
+function minNotBelowMax(ctx: CmdletContext, min: unknown, max: unknown): never {
+  return ctx.throwTerminating({
+    message: `The Minimum value (${toStr(min)}) cannot be greater than or equal to the Maximum value (${toStr(max)}).`,
+    errorId: 'MinGreaterThanOrEqualMax',
+    category: 'InvalidArgument',
+    targetObject: min,
+    exceptionType: 'System.ArgumentException',
+  });
+}
+
+/** Random numbers as pwsh picks them: Int32 when both bounds are Int32 (or absent), Int64 when both fit Int64, else Double. */
+function randomNumbers(ctx: CmdletContext, count: number): void {
   const p = ctx.params;
-  const hasMax = p.Maximum !== undefined && p.Maximum !== null;
-  const hasMin = p.Minimum !== undefined && p.Minimum !== null;
-  const isDouble = (hasMax && !isIntegral(p.Maximum) && isNumeric(p.Maximum)) || (hasMin && !isIntegral(p.Minimum) && isNumeric(p.Minimum));
-  const isLong = (hasMax && typeof p.Maximum === 'bigint') || (hasMin && typeof p.Minimum === 'bigint');
-  const min = hasMin ? toNumberArg(p.Minimum) : 0;
-  const max = hasMax ? toNumberArg(p.Maximum) : isDouble ? Number.MAX_VALUE : INT32_MAX;
-  if (min >= max) {
-    ctx.throwTerminating({
-      message: `The Minimum value (${toStr(p.Minimum ?? 0)}) cannot be greater than or equal to the Maximum value (${toStr(p.Maximum ?? INT32_MAX)}).`,
-      errorId: 'MinGreaterThanOrEqualMax',
-      category: 'InvalidArgument',
-      targetObject: p.Minimum ?? 0,
-      exceptionType: 'System.ArgumentException',
-    });
+  const maxOp = operand(p.Maximum);
+  const minOp = operand(p.Minimum);
+  const isInt = (o: unknown) => o === null || numericTypeOf(o) === 'Int32';
+  const isLong = (o: unknown) => isInt(o) || numericTypeOf(o) === 'Int64';
+  if (isInt(maxOp) && isInt(minOp)) {
+    const min = minOp === null ? 0 : (minOp as number);
+    const max = maxOp === null ? INT32_MAX : (maxOp as number);
+    if (min >= max) minNotBelowMax(ctx, min, max);
+    for (let i = 0; i < count; i++) ctx.write(min + Math.floor(random() * (max - min)));
+  } else if (isLong(maxOp) && isLong(minOp)) {
+    const min = minOp === null ? 0n : BigInt(minOp as number | bigint);
+    const max = maxOp === null ? 0x7fffffffffffffffn : BigInt(maxOp as number | bigint);
+    if (min >= max) minNotBelowMax(ctx, min, max);
+    const range = max - min;
+    for (let i = 0; i < count; i++) {
+      let r = BigInt(Math.floor(random() * Number(range)));
+      if (r >= range) r = range - 1n;
+      ctx.write(min + r);
+    }
+  } else {
+    const min = numericTypeOf(minOp) === 'Double' ? toJsNumber(minOp) : toNumberArg(minOp, 0);
+    const max = numericTypeOf(maxOp) === 'Double' ? toJsNumber(maxOp) : toNumberArg(maxOp, Number.MAX_VALUE);
+    if (min >= max) minNotBelowMax(ctx, p.Minimum ?? 0, p.Maximum);
+    for (let i = 0; i < count; i++) {
+      let n: number;
+      // A range wider than Double.MaxValue (MinValue..MaxValue) is scaled per bound so it stays finite.
+      do {
+        const r = random();
+        n = Number.isFinite(max - min) ? min + r * (max - min) : min + r * max - r * min;
+      } while (n >= max);
+      ctx.write(makeDouble(n));
+    }
   }
-  if (isDouble) return makeDouble(min + random() * (max - min));
-  const n = min + Math.floor(random() * (max - min));
-  return isLong ? BigInt(n) : n;
 }
 
 export const getRandom: CmdletDecl<RandomState> = {
@@ -246,8 +278,7 @@ export const getRandom: CmdletDecl<RandomState> = {
   },
   process(ctx) {
     if (ctx.parameterSetName === 'RandomNumberParameterSet') {
-      const count = ctx.params.Count ?? 1;
-      for (let i = 0; i < count; i++) ctx.write(randomNumber(ctx));
+      randomNumbers(ctx, ctx.params.Count ?? 1);
       return;
     }
     ctx.state.items.push(...toItems(ctx.params.InputObject));
@@ -255,7 +286,8 @@ export const getRandom: CmdletDecl<RandomState> = {
   end(ctx) {
     if (ctx.parameterSetName === 'RandomNumberParameterSet') return;
     const items = ctx.state.items.slice();
-    const count = ctx.parameterSetName === 'ShuffleParameterSet' ? items.length : Math.min(ctx.params.Count ?? 1, items.length);
+    // -Shuffle:$false selects the Shuffle set but picks one item, as without -Shuffle.
+    const count = ctx.params.Shuffle === true ? items.length : Math.min(ctx.params.Count ?? 1, items.length);
     // Partial Fisher-Yates: picks `count` distinct items.
     for (let i = 0; i < count; i++) {
       const j = i + Math.floor(random() * (items.length - i));

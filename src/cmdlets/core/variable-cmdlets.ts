@@ -2,7 +2,7 @@
 import type { CmdletDecl, CmdletContext, PSVariableInfo, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
-import { nameMatcher, matchesAny, asStringArray, UTILITY_MODULE } from './util.js';
+import { nameMatcher, matchesAny, asStringArray, asCmdletError, asCmdletWriteError, UTILITY_MODULE } from './util.js';
 
 const optionSet = ['None', 'ReadOnly', 'Constant', 'Private', 'AllScope', 'Unspecified'];
 
@@ -39,7 +39,7 @@ function filters(ctx: CmdletContext): { include: ReturnType<typeof nameMatcher>[
 function matchVariables(ctx: CmdletContext, names: string[], reportMissing: boolean): PSVariableInfo[] {
   const scope: string | undefined = ctx.params.Scope ?? undefined;
   const { include, exclude } = filters(ctx);
-  const all = ctx.session.getVariableInfos(scope);
+  const all = asCmdletError(ctx, () => ctx.session.getVariableInfos(scope));
   const out: PSVariableInfo[] = [];
   const seen = new Set<string>();
   for (const name of names) {
@@ -143,10 +143,16 @@ export const setVariable: CmdletDecl<SetVariableState> = {
 };
 
 function assign(ctx: CmdletContext, value: unknown): void {
+  const { include, exclude } = filters(ctx);
+  // Without -Value (and no pipeline input) an existing variable keeps its value.
+  const keepValue = !ctx.isBound('Value') && !ctx.expectingInput;
   for (const name of asStringArray(ctx.params.Name)) {
-    const targets = isWildcardPattern(name) ? matchVariables(ctx, [name], false).map((v) => v.Name) : [name];
+    const targets = isWildcardPattern(name)
+      ? matchVariables(ctx, [name], false).map((v) => v.Name)
+      : [name].filter((n) => (!include || matchesAny(n, include)) && !matchesAny(n, exclude));
     for (const t of targets) {
-      ctx.session.setVariable(t, value, setOptions(ctx));
+      const ok = asCmdletWriteError(ctx, () => ctx.session.setVariable(t, value, { ...setOptions(ctx), keepValue }));
+      if (!ok) continue;
       if (ctx.params.PassThru) {
         const info = ctx.session.getVariableInfo(t, ctx.params.Scope);
         if (info) ctx.write(variableObject(info));
@@ -207,7 +213,9 @@ export const removeVariable: CmdletDecl = {
     scopeParam,
   ],
   process(ctx) {
-    for (const v of matchVariables(ctx, asStringArray(ctx.params.Name), true)) ctx.session.removeVariable(v.Name, ctx.params.Scope);
+    for (const v of matchVariables(ctx, asStringArray(ctx.params.Name), true)) {
+      asCmdletWriteError(ctx, () => void ctx.session.removeVariable(v.Name, ctx.params.Scope, ctx.params.Force === true));
+    }
   },
 };
 
@@ -227,8 +235,8 @@ export const clearVariable: CmdletDecl = {
   ],
   process(ctx) {
     for (const v of matchVariables(ctx, asStringArray(ctx.params.Name), true)) {
-      ctx.session.setVariable(v.Name, null, { scope: ctx.params.Scope, force: ctx.params.Force === true });
-      if (ctx.params.PassThru) ctx.write(variableObject({ ...v, Value: null }));
+      const ok = asCmdletWriteError(ctx, () => ctx.session.setVariable(v.Name, null, { scope: ctx.params.Scope, force: ctx.params.Force === true }));
+      if (ok && ctx.params.PassThru) ctx.write(variableObject({ ...v, Value: null }));
     }
   },
 };

@@ -113,7 +113,11 @@ export const whereObject: CmdletDecl<WhereState> = {
     const st = ctx.state;
     st.op = operatorBySet.get(ctx.parameterSetName) ?? operators[0];
     st.valueGiven = ctx.isBound('Value');
-    const explicitEq = st.op.set === 'EqualSet' && ctx.params.EQ === true;
+    // An operator switch given as `-GT:$false` selects its parameter set but is not specified: pwsh then
+    // behaves as if no operator were given (the property's truth value, or OperatorNotSpecified with -Value).
+    const switchOn = ctx.params[st.op.name] === true;
+    if (!switchOn) st.op = operators[0];
+    const explicitEq = st.op.set === 'EqualSet' && switchOn;
     const booleanEval = st.op.set === 'EqualSet' && !explicitEq;
     if (!st.valueGiven && ((st.op.set !== 'EqualSet' && st.op.op !== 'not') || explicitEq)) {
       argumentError(

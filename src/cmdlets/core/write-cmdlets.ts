@@ -4,11 +4,6 @@ import { ErrorRecord, PSException, errorCategories } from '../../runtime/errors.
 import { toStr } from '../../runtime/values/convert.js';
 import { enumerateValue, UTILITY_MODULE, CORE_MODULE } from './util.js';
 
-const consoleColors = [
-  'Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray',
-  'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White',
-];
-
 export const writeOutput: CmdletDecl = {
   name: 'Write-Output',
   module: UTILITY_MODULE,
@@ -16,15 +11,13 @@ export const writeOutput: CmdletDecl = {
   description: 'Writes the specified objects to the pipeline. If Write-Output is the last command in the pipeline, the objects are displayed in the console.',
   outputType: ['System.Management.Automation.PSObject'],
   parameters: [
-    { name: 'InputObject', type: 'psobject[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromRemainingArguments: true },
+    // A single object in pwsh (remaining arguments arrive as one list), so a piped or passed collection keeps its type.
+    { name: 'InputObject', type: 'object', position: 0, mandatory: true, valueFromPipeline: true, valueFromRemainingArguments: true, remainingAsOne: true, allowNull: true },
     { name: 'NoEnumerate', type: 'switch' },
   ],
   process(ctx) {
-    let v = ctx.params.InputObject;
+    const v = ctx.params.InputObject;
     if (v === undefined) return;
-    // InputObject collects the remaining arguments; pwsh binds a single argument as it is, so
-    // `Write-Output 1, 2` writes the array 1, 2 (not an array holding it).
-    if (Array.isArray(v) && v.length === 1 && !ctx.expectingInput) v = v[0];
     return ctx.write(v, ctx.params.NoEnumerate !== true);
   },
 };
@@ -46,14 +39,15 @@ export const writeHost: CmdletDecl = {
     { name: 'Object', type: 'object', position: 0, valueFromPipeline: true, valueFromRemainingArguments: true },
     { name: 'NoNewline', type: 'switch' },
     { name: 'Separator', type: 'object' },
-    { name: 'ForegroundColor', type: 'string', validateSet: consoleColors },
-    { name: 'BackgroundColor', type: 'string', validateSet: consoleColors },
+    { name: 'ForegroundColor', type: 'System.ConsoleColor' },
+    { name: 'BackgroundColor', type: 'System.ConsoleColor' },
   ],
   process(ctx) {
     const p = ctx.params;
     const sep = p.Separator === undefined || p.Separator === null ? ' ' : toStr(p.Separator);
     const text = p.Object === undefined || p.Object === null ? '' : hostText(p.Object, sep);
-    ctx.writeHost(text, { noNewline: p.NoNewline === true, foregroundColor: p.ForegroundColor, backgroundColor: p.BackgroundColor });
+    const color = (c: unknown) => (c === undefined || c === null ? undefined : toStr(c));
+    ctx.writeHost(text, { noNewline: p.NoNewline === true, foregroundColor: color(p.ForegroundColor), backgroundColor: color(p.BackgroundColor) });
   },
 };
 
@@ -70,9 +64,9 @@ export const writeError: CmdletDecl = {
   description: 'The Write-Error cmdlet declares a non-terminating error. By default, errors are sent in the error stream to the host program to be displayed, along with output.',
   defaultParameterSet: 'NoException',
   parameters: [
-    { name: 'Exception', type: 'object', position: 0, mandatory: true, parameterSets: ['WithException'] },
+    { name: 'Exception', type: 'System.Exception', position: 0, mandatory: true, parameterSets: ['WithException'] },
     { name: 'Message', type: 'string', aliases: ['Msg'], position: 0, mandatory: ['NoException'], valueFromPipeline: true, parameterSets: ['NoException', 'WithException'] },
-    { name: 'ErrorRecord', type: 'object', position: 0, mandatory: true, parameterSets: ['ErrorRecord'] },
+    { name: 'ErrorRecord', type: 'System.Management.Automation.ErrorRecord', position: 0, mandatory: true, parameterSets: ['ErrorRecord'] },
     { name: 'Category', type: 'string', parameterSets: ['NoException', 'WithException'], validateSet: errorCategories },
     { name: 'ErrorId', type: 'string', parameterSets: ['NoException', 'WithException'] },
     { name: 'TargetObject', type: 'object', parameterSets: ['NoException', 'WithException'] },

@@ -43,10 +43,20 @@ function isCollection(v: unknown): v is unknown[] {
   return Array.isArray(v);
 }
 
+function nullOrEmptyList(v: unknown[]): boolean {
+  return v.length === 0 || (v.length === 1 && (v[0] === null || v[0] === undefined));
+}
+
+/** Pester's ArraysAreEqual: `actual` and `expected` item by item, compared as `$Expected -eq $Actual`. */
 function arraysEqual(a: unknown, b: unknown, cs: boolean): boolean {
-  if (!isCollection(a) && !isCollection(b)) return equals(a, b, cs);
+  // Expected on the left, as Pester does: `"x" -eq $matchInfo` converts the MatchInfo to a string, the reverse doesn't.
+  if (!isCollection(a) && !isCollection(b)) return equals(b, a, cs);
   const x = isCollection(a) ? a : [a];
   const y = isCollection(b) ? b : [b];
+  // An empty array, $null and @($null) are all "null or empty", and equal to each other.
+  const xEmpty = nullOrEmptyList(x);
+  const yEmpty = nullOrEmptyList(y);
+  if (xEmpty || yEmpty) return xEmpty && yEmpty;
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (!arraysEqual(x[i], y[i], cs)) return false;
   return true;

@@ -109,6 +109,8 @@ function viewColumnToSpec(c: ViewColumn): ColumnSpec {
 export class Formatter {
   private doc: DocState | null = null;
   private readonly out: string[] = [];
+  /** The framed custom view of the objects just written (a blank line went before them, one goes after). */
+  private customRun: ViewDefinition | null = null;
 
   constructor(private readonly options: FormatterOptions) {}
 
@@ -167,6 +169,8 @@ export class Formatter {
   }
 
   private writeObject(obj: unknown, computed: unknown[] | undefined): void {
+    const found = obj instanceof ErrorRecord || isScalar(obj) ? null : findView(typeNamesOf(obj));
+    if (this.customRun && found?.view !== this.customRun) this.closeCustomRun();
     if (obj instanceof ErrorRecord) {
       this.outOfBand(formatErrorRecord(obj).split('\n'));
       return;
@@ -180,9 +184,13 @@ export class Formatter {
       this.outOfBand([displayString(obj.baseObject)]);
       return;
     }
-    const found = findView(typeNamesOf(obj));
     if (found?.view.custom) {
-      this.outOfBand(found.view.custom(obj));
+      const lines = found.view.custom(obj);
+      if (found.view.framed && this.customRun === null) {
+        this.customRun = found.view;
+        lines.unshift('');
+      }
+      this.outOfBand(lines);
       return;
     }
     const explicitProps = this.options.properties && this.options.properties.length > 0;
@@ -373,7 +381,14 @@ export class Formatter {
     body.caching = keepCaching;
   }
 
+  /** The blank line that ends a run of framed custom-view objects. */
+  private closeCustomRun(): void {
+    this.customRun = null;
+    this.outOfBand(['']);
+  }
+
   private endDocument(): void {
+    if (this.customRun) this.closeCustomRun();
     const doc = this.doc;
     if (!doc) return;
     const body = doc.body;

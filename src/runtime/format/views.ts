@@ -27,6 +27,8 @@ export interface ViewDefinition {
   listFirst?: boolean;
   /** Out-of-band text view (DateTime, ErrorRecord): lines printed for the object, whatever the current table. */
   custom?: (obj: unknown) => string[];
+  /** A run of consecutive custom-view objects is framed by a blank line before and after (pwsh's MatchInfo view). */
+  framed?: boolean;
   /** DefaultDisplayPropertySet: properties shown when there is no table/list view. */
   defaultProperties?: string[];
 }

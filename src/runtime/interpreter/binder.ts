@@ -37,6 +37,11 @@ export interface ParamMeta extends ParameterDecl {
   defaultValue?: () => unknown;
   /** Validation of script parameters (ValidateScript), run by the caller with $_ set. */
   validateScript?: (value: unknown) => boolean | Promise<boolean>;
+  /**
+   * A compiled cmdlet's parameter converted by type alone: a failed conversion is pwsh's CannotConvertArgumentNoMessage
+   * (script parameters and custom converters go through an argument transformation instead).
+   */
+  plainCmdletType?: boolean;
 }
 
 export const COMMON_PARAMETERS: ParameterDecl[] = [
@@ -130,6 +135,9 @@ function safeConvert(cmdName: string, p: ParamMeta, value: unknown): unknown {
     return p.convert!(value);
   } catch (e) {
     const inner = e instanceof PSRuntimeError ? e.errorRecord.Exception.Message : (e as Error).message;
+    if (p.plainCmdletType) {
+      throw bindingError(cmdName, `Cannot bind parameter '${p.name}'. ${inner}`, 'CannotConvertArgumentNoMessage', 'InvalidArgument', 'System.Management.Automation.ParameterBindingException');
+    }
     throw bindingError(
       cmdName,
       `Cannot process argument transformation on parameter '${p.name}'. ${inner}`,
@@ -178,8 +186,11 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
       ? 'The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.'
       : 'The argument is null. Provide a valid value for the argument, and then try the command again.');
   }
-  if (p.validateNotNullOrEmpty && (value === '' || (Array.isArray(value) && value.length === 0))) {
+  if (p.validateNotNullOrEmpty && value === '') {
     fail('The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.');
+  }
+  if (p.validateNotNullOrEmpty && Array.isArray(value) && (value.length === 0 || value.some((x) => x === null || x === undefined || x === ''))) {
+    fail('The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.');
   }
   if (p.mandatory && !p.allowNull && value === null && !p.isSwitch) {
     throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
@@ -431,7 +442,8 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     const existing = bound.get(remainingParam.name);
     // One remaining argument that is itself a collection binds as that collection (`Write-Output 3, 4`).
     const rest = remaining.length === 1 && Array.isArray(remaining[0]) ? (remaining[0] as unknown[]) : remaining;
-    const all = existing === undefined ? rest : [...(Array.isArray(existing) ? existing : [existing]), ...rest];
+    const single = remainingParam.remainingAsOne && existing === undefined && remaining.length === 1;
+    const all = single ? remaining[0] : existing === undefined ? rest : [...(Array.isArray(existing) ? existing : [existing]), ...rest];
     bound.set(remainingParam.name, bindValue(meta, remainingParam, all));
   }
   const parameterSet = chooseParameterSet(meta, bound);
@@ -530,6 +542,7 @@ export function candidateSets(meta: CommandMetadata, bound: Map<string, unknown>
  * property name even when the default set is Path). Returns the bound names and the set used.
  */
 export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string, unknown>, sets: string[], item: unknown): { names: string[]; set: string } | null {
+  let firstError: unknown = null;
   for (const set of sets) {
     const trial = sets.length > 1 ? new Map(bound) : bound;
     let names: string[] | null;
@@ -537,6 +550,7 @@ export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string,
       names = bindPipelineItemIn(meta, trial, set, item);
     } catch (e) {
       if (set === sets[sets.length - 1]) throw e;
+      firstError ??= e;
       continue;
     }
     if (names) {
@@ -544,6 +558,8 @@ export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string,
       return { names, set };
     }
   }
+  // No set took the item: an argument that failed validation in one of them is the error to report.
+  if (firstError) throw firstError;
   return null;
 }
 
@@ -564,7 +580,9 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
         names.push(p.name);
         return true;
       } catch (e) {
-        if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError') && meta.pipelineByName.length === 0) throw e;
+        // A validation failure is the error, unless the item may still bind by property name (an object).
+        const byNamePossible = meta.pipelineByName.length > 0 && item !== null && typeof item === 'object' && !(item instanceof PSHashtable);
+        if (e instanceof BindingError && e.errorRecord.FullyQualifiedErrorId.startsWith('ParameterArgumentValidationError') && !byNamePossible) throw e;
         if (e instanceof BindingError) continue;
         throw e;
       }

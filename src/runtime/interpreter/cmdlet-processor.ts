@@ -21,6 +21,7 @@ export function cmdletMetadata(decl: CmdletDecl): CommandMetadata {
   if (!m) {
     m = new CommandMetadata(decl.name, decl.parameters, true, !!decl.supportsShouldProcess, decl.defaultParameterSet, false);
     m.idName = cmdletClassName(decl);
+    for (const p of m.params) if (typeof p.type === 'string') p.plainCmdletType = true;
     metaCache.set(decl, m);
   }
   return m;

@@ -11,7 +11,7 @@ import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeEr
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
 import { resolveType, convertTo, setLocalTypesHook, PSList, PSVersion, type PSType } from '../types/index.js';
-import { Scope, PSVariable, VarOptions } from './scope.js';
+import { Scope, PSVariable, VarOptions, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
@@ -22,6 +22,7 @@ import type { Exec } from './compile-stmt.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
+import { makePSStyle } from '../format/psstyle.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
 
 export type ResolvedCommand =
@@ -178,6 +179,7 @@ export class Session implements SessionApi {
       ['InvokeCommand', PSObject.fromEntries([])],
       ['Host', null],
     ]));
+    def('PSStyle', makePSStyle());
     def('input', []);
   }
 
@@ -374,7 +376,7 @@ export class Session implements SessionApi {
       for (const a of s.aliases?.values() ?? []) {
         if (seenAlias.has(a.name.toLowerCase())) continue;
         seenAlias.add(a.name.toLowerCase());
-        out.push(this.aliasInfo(a.name, a.definition));
+        out.push(this.aliasInfo(a));
       }
     }
     const seenFn = new Set<string>();
@@ -397,11 +399,22 @@ export class Session implements SessionApi {
     return this.tagCommandInfo(info, 'System.Management.Automation.CmdletInfo');
   }
 
-  private aliasInfo(name: string, target: string): CommandInfo {
-    const resolved = this.resolveCommand(target);
+  /** Aliases defined in one scope (Get-Alias -Scope), by name. */
+  getAliases(scopeName: string): CommandInfo[] {
+    return [...(this.scopeByName(scopeName).aliases?.values() ?? [])].map((a) => this.aliasInfo(a));
+  }
+
+  private aliasInfo(a: AliasInfo, depth = 0): CommandInfo {
+    // ResolvedCommand follows a chain of aliases to the command at its end (a cycle resolves to nothing).
+    let resolved: CommandInfo | null = null;
+    if (depth < 32) {
+      const target = this.currentScope().lookupAlias(a.definition.toLowerCase());
+      resolved = target ? this.aliasInfo(target, depth + 1).ResolvedCommand : this.resolveCommand(a.definition);
+    }
     const info = {
-      Name: name, CommandType: 'Alias' as const, ModuleName: '', Source: '', Version: '', Definition: target,
-      ResolvedCommand: resolved, Parameters: resolved?.Parameters ?? [], DisplayName: `${name} -> ${target}`,
+      Name: a.name, CommandType: 'Alias' as const, ModuleName: '', Source: '', Version: '', Definition: a.definition,
+      ResolvedCommand: resolved, Parameters: resolved?.Parameters ?? [], DisplayName: `${a.name} -> ${resolved?.Name ?? a.definition}`,
+      Description: a.description, Options: optionsText(a.options),
     };
     return this.tagCommandInfo(info, 'System.Management.Automation.AliasInfo');
   }
@@ -424,7 +437,7 @@ export class Session implements SessionApi {
     const scope = this.currentScope();
     const key = name.toLowerCase();
     const alias = scope.lookupAlias(key);
-    if (alias) return this.aliasInfo(alias.name, alias.definition);
+    if (alias) return this.aliasInfo(alias);
     const fn = scope.lookupFunction(key);
     if (fn) return this.functionInfo(fn.name, fn.scriptBlock as ScriptBlock, fn.isFilter);
     const d = this.cmdlets.get(key);
@@ -442,7 +455,19 @@ export class Session implements SessionApi {
 
   setAlias(name: string, target: string, options: { scope?: string; description?: string; option?: string; force?: boolean } = {}): void {
     const scope = this.scopeByName(options.scope);
-    scope.setAlias({ name, definition: target, description: options.description ?? '', options: 0 });
+    const flags = options.option ? parseOptions(options.option) : VarOptions.None;
+    const existing = scope.aliases?.get(name.toLowerCase());
+    if (existing) {
+      const notWritable = (id: string, message: string) =>
+        runtimeError(message, id, { category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: name });
+      if (existing.options & VarOptions.Constant || (!options.force && existing.options & VarOptions.ReadOnly)) {
+        throw notWritable('AliasNotWritable', `Alias is not writeable because alias ${name} is read-only or constant and cannot be written to.`);
+      }
+      if (flags & VarOptions.Constant) {
+        throw notWritable('AliasCannotBeMadeConstant', `Alias ${name} cannot be made constant after it has been created. Aliases can only be made constant at creation time.`);
+      }
+    }
+    scope.setAlias({ name, definition: target, description: options.description ?? '', options: flags });
   }
 
   removeAlias(name: string, scopeName?: string): boolean {
@@ -470,8 +495,11 @@ export class Session implements SessionApi {
     if (n === 'global') return cur.globalScope();
     if (n === 'script') return cur.scriptScope();
     if (n === 'local' || n === 'private') return cur;
-    const up = Number(n);
-    if (Number.isInteger(up) && up >= 0) {
+    const up = /^\s*[-+]?\d+\s*$/.test(n) ? Number(n) : NaN;
+    if (up < 0 || up > 2147483647) {
+      throw runtimeError(`Specified argument was out of the range of valid values. (Parameter 'Scope')\nActual value was ${name.trim()}.`, 'ArgumentOutOfRange', { category: 'InvalidArgument', exceptionType: 'System.Management.Automation.PSArgumentOutOfRangeException' });
+    }
+    if (Number.isInteger(up)) {
       let s: Scope = cur;
       for (let i = 0; i < up; i++) {
         if (!s.parent) throw runtimeError(`The scope number '${up}' exceeds the number of active scopes.`, 'ArgumentOutOfRange', { category: 'InvalidArgument', exceptionType: 'System.Management.Automation.PSArgumentOutOfRangeException' });
@@ -479,16 +507,15 @@ export class Session implements SessionApi {
       }
       return s;
     }
-    throw runtimeError(`The scope ${name} is not valid.`, 'Argument', { category: 'InvalidArgument' });
+    throw runtimeError(
+      'Cannot process argument because the value of parameter "Scope" is not valid. Valid values are "Global", "Local", or "Script", or a number relative to the current scope (0 through the number of scopes where 0 is the current scope and 1 is its parent). Change the value of the "Scope" parameter and run the operation again.',
+      'Argument',
+      { category: 'InvalidArgument', exceptionType: 'System.Management.Automation.PSArgumentException' },
+    );
   }
 
   private varInfo(v: PSVariable): PSVariableInfo {
-    const opts: string[] = [];
-    if (v.options & VarOptions.ReadOnly) opts.push('ReadOnly');
-    if (v.options & VarOptions.Constant) opts.push('Constant');
-    if (v.options & VarOptions.Private) opts.push('Private');
-    if (v.options & VarOptions.AllScope) opts.push('AllScope');
-    const info = { Name: v.name, Value: v.value, Description: v.description, Options: opts.length ? opts.join(', ') : 'None' };
+    const info = { Name: v.name, Value: v.value, Description: v.description, Options: optionsText(v.options) };
     Object.defineProperty(info, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PSVariable', enumerable: false });
     return info;
   }
@@ -509,7 +536,7 @@ export class Session implements SessionApi {
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })).map((v) => this.varInfo(v));
   }
 
-  setVariable(name: string, value: unknown, options: { scope?: string; option?: string; description?: string; force?: boolean } = {}): void {
+  setVariable(name: string, value: unknown, options: { scope?: string; option?: string; description?: string; force?: boolean; keepValue?: boolean } = {}): void {
     let n = name;
     let scopeName = options.scope;
     const m = /^(global|script|local|private):(.+)$/i.exec(name);
@@ -520,9 +547,27 @@ export class Session implements SessionApi {
     const scope = this.scopeByName(scopeName);
     const key = n.toLowerCase();
     const existing = scope.vars.get(key);
-    if (existing && options.force) existing.options &= ~VarOptions.ReadOnly;
-    const v = setInScope(scope, key, n, value);
-    if (options.option) v.options |= parseOptions(options.option);
+    const flags = (options.option ? parseOptions(options.option) : VarOptions.None) | (scopeName?.toLowerCase() === 'private' ? VarOptions.Private : 0);
+    if (existing) {
+      // Set-Variable on a read-only variable fails without -Force (even to change only its options); a constant
+      // one always does, and an existing variable can't become constant.
+      if (existing.options & VarOptions.Constant || (!options.force && existing.options & VarOptions.ReadOnly)) {
+        throw runtimeError(`Cannot overwrite variable ${existing.name} because it is read-only or constant.`, 'VariableNotWritable', {
+          category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: existing.name,
+        });
+      }
+      if (flags & VarOptions.Constant) {
+        throw runtimeError(`Existing variable ${existing.name} cannot be made constant. Variables can be made constant only at creation time.`, 'VariableCannotBeMadeConstant', {
+          category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: existing.name,
+        });
+      }
+    }
+    const wasReadOnly = existing !== undefined && (existing.options & VarOptions.ReadOnly) !== 0;
+    if (existing) existing.options &= ~VarOptions.ReadOnly;
+    // Without a value (Set-Variable x -Description d) an existing variable keeps its value.
+    const v = existing && options.keepValue ? existing : setInScope(scope, key, n, options.keepValue ? null : value);
+    if (options.option) v.options = flags | (v.options & VarOptions.AllScope);
+    else v.options |= flags | (wasReadOnly ? VarOptions.ReadOnly : 0);
     if (options.description !== undefined) v.description = options.description;
   }
 
@@ -539,17 +584,19 @@ export class Session implements SessionApi {
     scope.vars.set(key, v);
   }
 
-  removeVariable(name: string, scope?: string): boolean {
+  removeVariable(name: string, scope?: string, force = false): boolean {
     const key = name.toLowerCase();
-    if (scope) return this.scopeByName(scope).vars.delete(key);
-    for (let s: Scope | null = this.currentScope(); s; s = s.parent) {
+    let s: Scope | null = scope ? this.scopeByName(scope) : this.currentScope();
+    for (; s; s = scope ? null : s.parent) {
       const v = s.vars.get(key);
-      if (v) {
-        if (v.options & (VarOptions.Constant | VarOptions.ReadOnly)) {
-          throw runtimeError(`Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', { category: 'WriteError', target: v.name });
-        }
-        return s.vars.delete(key);
+      if (!v) continue;
+      // -Force removes a read-only variable, never a constant one.
+      if (v.options & VarOptions.Constant || (!force && v.options & VarOptions.ReadOnly)) {
+        throw runtimeError(`Cannot remove variable ${v.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`, 'VariableNotRemovable', {
+          category: 'WriteError', exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException', target: v.name,
+        });
       }
+      return s.vars.delete(key);
     }
     return false;
   }
@@ -1093,6 +1140,16 @@ function runRestoring(block: Exec, frame: Frame, restore: () => void, items: unk
       throw e;
     },
   );
+}
+
+/** ScopedItemOptions flags as their enum text: `None`, `ReadOnly, AllScope`... */
+function optionsText(flags: number): string {
+  const opts: string[] = [];
+  if (flags & VarOptions.ReadOnly) opts.push('ReadOnly');
+  if (flags & VarOptions.Constant) opts.push('Constant');
+  if (flags & VarOptions.Private) opts.push('Private');
+  if (flags & VarOptions.AllScope) opts.push('AllScope');
+  return opts.length ? opts.join(', ') : 'None';
 }
 
 function parseOptions(s: string): number {

@@ -77,6 +77,15 @@ export function setInScope(scope: Scope, key: string, name: string, value: unkno
     assignToVariable(existing, value);
     return existing;
   }
+  // An AllScope variable is one variable in every scope below the one that made it.
+  for (let s = scope.parent; s !== null; s = s.parent) {
+    const up = s.vars.get(key);
+    if (up !== undefined) {
+      if ((up.options & VarOptions.AllScope) === 0) break;
+      assignToVariable(up, value);
+      return up;
+    }
+  }
   const v = new PSVariable(name, value, newOptions);
   scope.vars.set(key, v);
   return v;

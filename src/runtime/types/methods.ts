@@ -1,5 +1,5 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
-import { ErrorRecord, PSException, PSRuntimeError, requireSync } from '../errors.js';
+import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync } from '../errors.js';
 import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
@@ -1057,6 +1057,8 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     if (r !== undefined) return r;
   }
   if (target instanceof ErrorRecord && lname === 'tostring') return target.toString();
+  // ErrorCategoryInfo.GetMessage(): the category line (`NotSpecified: (:) [Write-Error], WriteErrorException`).
+  if (target instanceof ErrorCategoryInfo && (lname === 'getmessage' || lname === 'tostring')) return target.toString();
   if (target instanceof Uint8Array) {
     const entry = find(arrayMethods, lname);
     if (entry && ['clone', 'contains', 'indexof', 'getvalue', 'getlength'].includes(lname))
