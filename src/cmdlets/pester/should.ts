@@ -43,8 +43,10 @@ function isCollection(v: unknown): v is unknown[] {
   return Array.isArray(v);
 }
 
+/** `a` is the actual value, `b` the expected one. Pester compares `$Expected -eq $Actual`: the expected value's
+ * type decides the conversion (an ErrorRecord equals its message string). */
 function arraysEqual(a: unknown, b: unknown, cs: boolean): boolean {
-  if (!isCollection(a) && !isCollection(b)) return equals(a, b, cs);
+  if (!isCollection(a) && !isCollection(b)) return equals(b, a, cs);
   const x = isCollection(a) ? a : [a];
   const y = isCollection(b) ? b : [b];
   if (x.length !== y.length) return false;

@@ -17,6 +17,7 @@ import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, posi
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
+import { addToErrorVariables } from './common-variables.js';
 import * as ops from '../values/operators.js';
 import { readFileSync } from 'node:fs';
 
@@ -712,6 +713,8 @@ function compileTry(ast: A.TryStatementAst): Exec {
     const c = catches.find((c) => c.types.length === 0 || c.types.some((t) => exceptionMatches(rec, t)));
     if (!c) throw err;
     f.session.recordError(rec);
+    // A caught error still counts as one the enclosing commands wrote (their -ErrorVariable gets it).
+    addToErrorVariables(f, rec);
     const prev = f.scope.vars.get('_');
     setInScope(f.scope, '_', '_', rec);
     const restore = () => {

@@ -14,6 +14,8 @@ export interface Processor {
   out: Sink;
   /** Set by the pipeline: whether input will be pushed. */
   expectingInput: boolean;
+  /** Set by the pipeline when this command's output goes to a next command rather than the pipeline's sink. */
+  feedsNext?: boolean;
 }
 
 export const NO_INPUT: unique symbol = Symbol('awsh.noInput');
@@ -88,6 +90,7 @@ export function runPipeline(
     const p = processors[i];
     p.out = i + 1 < n ? (inputs[i + 1].push as Sink) : out;
     p.expectingInput = i > 0 || source !== null;
+    if (i + 1 < n) p.feedsNext = true;
   }
   const state: RunState = { processors, inputs, source, index: 0, stoppedAt: -1 };
   return runFrom(state, 'begin');

@@ -91,6 +91,7 @@ export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[]
         },
         begin() {
           p.expectingInput = wrapper.expectingInput;
+          p.feedsNext = wrapper.feedsNext;
           p.out = toOutput;
           return p.begin();
         },

@@ -18,6 +18,7 @@ import { ErrorRecord, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 import { InputEnumerator } from './enumerators.js';
+import { startVariableList, collectErrors } from './common-variables.js';
 
 export interface ScriptInvocation {
   name: string;
@@ -31,6 +32,7 @@ export interface ScriptInvocation {
 export class ScriptProcessor implements Processor {
   out: Sink = () => {};
   expectingInput = false;
+  feedsNext = false;
   private frame!: Frame;
   private compiled: CompiledScript;
   private meta: CommandMetadata | null = null;
@@ -76,7 +78,10 @@ export class ScriptProcessor implements Processor {
     const parentScope = (this.sb.closureScope as Scope | null) ?? this.caller.scope;
     const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
     const out: Sink = (v) => this.out(v);
-    this.frame = new Frame(scope, out, this.streams, s, this.inv.name);
+    this.frame = this.caller.child(scope, out, this.streams, this.inv.name);
+    // pwsh keeps -ErrorVariable lists with the output pipe: a command that feeds another one inside a function
+    // doesn't add its errors to the function's -ErrorVariable.
+    if (this.feedsNext) this.frame.errorVars = null;
     s.enterCall();
     const c = this.compiled;
     if (c.parameters.length > 0 || c.advanced) {
@@ -195,7 +200,15 @@ export class ScriptProcessor implements Processor {
     if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', toBool(bound.get('WhatIf')));
     // -Confirm in an advanced function lowers (or, with :$false, disables) $ConfirmPreference there, as in pwsh.
     if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', toBool(bound.get('Confirm')) ? 'Low' : 'None');
-    if (bound.has('ErrorVariable')) this.frame.session.startErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
+    if (bound.has('ErrorVariable')) collectErrors(this.frame, startVariableList(this.caller, toStr(bound.get('ErrorVariable'))));
+    if (bound.has('OutVariable')) {
+      const items = startVariableList(this.caller, toStr(bound.get('OutVariable')));
+      const inner = this.out;
+      this.out = (v) => {
+        items.push(v);
+        return inner(v);
+      };
+    }
   }
 
   private checkMandatory(): void {
@@ -283,7 +296,7 @@ export class ScriptProcessor implements Processor {
     if (!clean) return;
     const f = this.frame;
     try {
-      const r = clean(new Frame(f.scope, () => {}, f.streams, f.session, f.commandName));
+      const r = clean(f.child(f.scope, () => {}, f.streams, f.commandName));
       if (isPromise(r)) r.catch(() => undefined);
     } catch {
       // errors in clean blocks don't replace the command's own outcome
@@ -324,7 +337,11 @@ function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Recor
     return rec;
   };
   const o: Record<string, unknown> = {
-    WriteObject: (v: unknown, enumerate?: unknown) => (enumerate ? emitValue(v, f.out) : f.out(v)),
+    WriteObject: (v: unknown, enumerate?: unknown) => {
+      // A void method: only a Promise (an async downstream) is handed back, to be waited for.
+      const r = enumerate ? emitValue(v, f.out) : f.out(v);
+      return isPromise(r) ? r : undefined;
+    },
     WriteError: (rec: ErrorRecord) => s.writeNonTerminatingError(f, suffix(rec), null),
     ThrowTerminatingError: (rec: ErrorRecord) => {
       throw new PSRuntimeError(suffix(rec));

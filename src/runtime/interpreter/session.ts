@@ -23,6 +23,7 @@ import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
+import { addToErrorVariables } from './common-variables.js';
 
 export type ResolvedCommand =
   | { kind: 'deferred'; load: Promise<void> }
@@ -88,7 +89,6 @@ export class Session implements SessionApi {
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
   private readonly frameStack: Frame[] = [];
-  private readonly errorVariables: { name: string; items: ErrorRecord[]; frame: Frame }[] = [];
   readonly globalFrame: Frame;
   callDepth = 0;
   /** Inside code that must finish synchronously (the types layer calling back into scripts): never yield there. */
@@ -555,6 +555,13 @@ export class Session implements SessionApi {
   }
 
   getVariableFrom(f: Frame, name: string): unknown {
+    const m = /^(global|script|local|private):(.+)$/i.exec(name);
+    if (m) {
+      const q = m[1].toLowerCase();
+      const scope = q === 'global' ? f.scope.globalScope() : q === 'script' ? f.scope.scriptScope() : f.scope;
+      const v = q === 'global' || q === 'script' ? scope.lookup(m[2].toLowerCase()) : scope.vars.get(m[2].toLowerCase());
+      return v ? v.value : null;
+    }
     const v = f.scope.lookup(name.toLowerCase());
     return v ? v.value : null;
   }
@@ -671,7 +678,7 @@ export class Session implements SessionApi {
   reportStatementError(rec: ErrorRecord, f: Frame): void {
     this.recordError(rec);
     this.lastSuccess = false;
-    for (const ev of this.errorVariables) ev.items.push(rec);
+    addToErrorVariables(f, rec);
     f.streams.error(rec);
   }
 
@@ -679,7 +686,7 @@ export class Session implements SessionApi {
     this.pipelineHadErrors = true;
     const a = (action ?? this.preference(f, 'erroractionpreference')).toLowerCase();
     if (a === 'ignore') return;
-    for (const ev of this.errorVariables) ev.items.push(rec);
+    addToErrorVariables(f, rec);
     if (a === 'stop') {
       const err = new PSRuntimeError(rec);
       err.scriptTerminating = true;
@@ -706,24 +713,6 @@ export class Session implements SessionApi {
     this.attachPosition(err.errorRecord, extent);
     err.scriptTerminating = true;
     return err;
-  }
-
-  startErrorVariable(f: Frame, name: string): void {
-    const append = name.startsWith('+');
-    const n = append ? name.slice(1) : name;
-    const items: ErrorRecord[] = [];
-    if (append) {
-      const cur = this.getVariableFrom(f, n);
-      if (Array.isArray(cur)) items.push(...(cur as ErrorRecord[]));
-    }
-    this.errorVariables.push({ name: n, items, frame: f });
-    this.setVariableFrom(f, n, items);
-  }
-
-  stopErrorVariable(f: Frame, name: string): void {
-    const n = name.startsWith('+') ? name.slice(1) : name;
-    const i = this.errorVariables.findIndex((e) => e.name === n && e.frame === f);
-    if (i >= 0) this.errorVariables.splice(i, 1);
   }
 
   // ---------------------------------------------------------------------------
@@ -972,7 +961,7 @@ export class Session implements SessionApi {
       if (o.dollarUnder !== undefined) set('_', '_', o.dollarUnder);
       if (o.args) set('args', 'args', o.args);
       if (o.variables) for (const [k, v] of Object.entries(o.variables)) set(k.toLowerCase(), k, v);
-      const frame = new Frame(scope, out, f.streams, this, f.commandName);
+      const frame = f.child(scope, out, f.streams, f.commandName);
       const src = sb.ast.source;
       this.sourceStack.push(src);
       const restore = () => {
@@ -1021,7 +1010,7 @@ export class Session implements SessionApi {
         under.value = dollarUnder;
       }
     }
-    const frame = new Frame(scope, out, f.streams, this, f.commandName);
+    const frame = f.child(scope, out, f.streams, f.commandName);
     this.sourceStack.push(sb.ast.source);
     const restore = () => {
       this.sourceStack.pop();

@@ -361,7 +361,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 
   private frame(scope: Scope): Frame {
     const cur = this.session.currentFrame();
-    return new Frame(scope, discard, cur.streams, this.session, null);
+    return cur.child(scope, discard, cur.streams, null);
   }
 
   /**
