@@ -68,11 +68,26 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
       if (r === 'break') throw err;
       return run(f, i + 1);
     }
+    if (f.session.suppressesThrow(err, f)) return run(f, i + 1);
     if (f.session.mustPropagate(err, f)) throw err;
     f.session.reportStatementError(err.errorRecord, f);
     return run(f, i + 1);
   };
-  return (f) => run(f, 0);
+  if (trapHandlers.length === 0) return (f) => run(f, 0);
+  // A trap, like a try, makes errors in the commands it covers terminate them and come here.
+  return (f) => {
+    const s = f.session;
+    s.tryDepth++;
+    let r: void | Promise<void>;
+    try {
+      r = run(f, 0);
+    } catch (e) {
+      s.tryDepth--;
+      throw e;
+    }
+    if (isPromise(r)) return r.finally(() => void s.tryDepth--);
+    s.tryDepth--;
+  };
 }
 
 type TrapOutcome = 'break' | 'continue' | 'report';

@@ -14,7 +14,7 @@ import { setInScope } from './variables.js';
 import { PSBoundParametersDictionary, convertTo, resolveType } from '../types/index.js';
 import { toBool, toStr } from '../values/convert.js';
 import { PSSwitch } from '../values/switch.js';
-import { ErrorRecord, PSRuntimeError } from '../errors.js';
+import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 import { InputEnumerator } from './enumerators.js';
@@ -306,6 +306,8 @@ export class ScriptProcessor implements Processor {
   private runBlock(block: Exec): void | Promise<void> {
     const onError = (e: unknown): void => {
       if (e instanceof ReturnSignal) return;
+      // $PSCmdlet.ThrowTerminatingError ended this command: for the caller it is a statement-terminating error.
+      if (e instanceof PSRuntimeError && e.unwindTo === this.frame) e.unwindTo = null;
       if (e instanceof ExitSignal && this.inv.isScriptFile) {
         this.frame.session.setLastExitCode(e.code);
         this.exitCode = e.code;
@@ -344,7 +346,11 @@ function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Recor
     },
     WriteError: (rec: ErrorRecord) => s.writeNonTerminatingError(f, suffix(rec), null),
     ThrowTerminatingError: (rec: ErrorRecord) => {
-      throw new PSRuntimeError(suffix(rec));
+      const err = new PSRuntimeError(suffix(rec));
+      err.unwindTo = f;
+      err.thrown = new PSException(rec.Exception.Message, 'System.Management.Automation.CmdletInvocationException', rec.Exception);
+      err.thrown.ErrorRecord = rec;
+      throw err;
     },
     WriteVerbose: (m: unknown) => s.writeVerbose(f, toStr(m), null),
     WriteWarning: (m: unknown) => s.writeWarning(f, toStr(m), null),

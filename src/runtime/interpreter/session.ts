@@ -659,9 +659,19 @@ export class Session implements SessionApi {
   }
 
   mustPropagate(err: PSRuntimeError, f: Frame): boolean {
-    if (err.scriptTerminating) return true;
+    if (err.scriptTerminating || err.unwindTo !== null) return true;
     if (this.tryDepth > 0) return true;
     return this.preference(f, 'erroractionpreference') === 'stop';
+  }
+
+  /** A `throw` outside any try/trap under $ErrorActionPreference SilentlyContinue or Ignore: pwsh goes on with
+   * the next statement, keeping the error in $Error only. */
+  suppressesThrow(err: PSRuntimeError, f: Frame): boolean {
+    if (!err.fromThrow || this.tryDepth > 0) return false;
+    const a = this.preference(f, 'erroractionpreference');
+    if (a !== 'silentlycontinue' && a !== 'ignore') return false;
+    this.recordError(err.errorRecord);
+    return true;
   }
 
   private preference(f: Frame, key: string): string {
@@ -679,6 +689,9 @@ export class Session implements SessionApi {
     this.recordError(rec);
     this.lastSuccess = false;
     addToErrorVariables(f, rec);
+    // Under SilentlyContinue/Ignore a statement's error is kept in $Error but not shown.
+    const a = this.preference(f, 'erroractionpreference');
+    if (a === 'silentlycontinue' || a === 'ignore') return;
     f.streams.error(rec);
   }
 
@@ -690,6 +703,7 @@ export class Session implements SessionApi {
     if (a === 'stop') {
       const err = new PSRuntimeError(rec);
       err.scriptTerminating = true;
+      err.thrown = actionPreferenceStop(rec);
       throw err;
     }
     this.recordError(rec);
@@ -712,6 +726,7 @@ export class Session implements SessionApi {
     }
     this.attachPosition(err.errorRecord, extent);
     err.scriptTerminating = true;
+    err.fromThrow = true;
     return err;
   }
 
@@ -1109,3 +1124,12 @@ export function writeFileAtomic(path: string, text: string, append: boolean): vo
   renameSync(tmp, path);
 }
 
+/** The exception -ErrorAction Stop raises to .NET callers: it carries the error record that stopped the command. */
+function actionPreferenceStop(rec: ErrorRecord): PSException {
+  const ex = new PSException(
+    `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${rec.Exception.Message}`,
+    'System.Management.Automation.ActionPreferenceStopException',
+  );
+  ex.ErrorRecord = rec;
+  return ex;
+}
