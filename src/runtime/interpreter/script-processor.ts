@@ -124,7 +124,7 @@ export class ScriptProcessor implements Processor {
       setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
       setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
     }
-    setInScope(scope, 'myinvocation', 'MyInvocation', s.makeMyInvocation(this.inv.name, this.inv.scriptPath ?? null, this.expectingInput));
+    setInScope(scope, 'myinvocation', 'MyInvocation', s.makeMyInvocation(this.inv.name, this.inv.scriptPath ?? null, this.expectingInput, this.extent, scope.lookup('psboundparameters')?.value ?? null, this.binding?.unbound ?? null));
     if (this.pendingPrompt) {
       const p = this.pendingPrompt;
       this.pendingPrompt = null;

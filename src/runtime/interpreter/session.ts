@@ -832,7 +832,9 @@ export class Session implements SessionApi {
     this.frameStack.pop();
   }
 
-  makeMyInvocation(name: string, path: string | null, expectingInput: boolean): unknown {
+  /** `$MyInvocation` of a function, script block or script. `site` is where it was called from: Line, Statement,
+   * ScriptName, ScriptLineNumber, OffsetInLine and PositionMessage describe that call. */
+  makeMyInvocation(name: string, path: string | null, expectingInput: boolean, site: A.Extent | null = null, bound: unknown = null, unbound: unknown = null): unknown {
     // A script's command info (ExternalScriptInfo) is named by its file name; Path/Definition/Source are the full path.
     const commandName = path ? nodePath.basename(path) : name;
     const command = PSObject.fromEntries([['Name', commandName], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
@@ -842,16 +844,23 @@ export class Session implements SessionApi {
     }
     // Typed as command info, so it converts to a string as its name.
     command.typeNames = [`System.Management.Automation.${path ? 'ExternalScriptInfo' : 'FunctionInfo'}`, 'System.Management.Automation.CommandInfo', 'System.Object'];
+    const src = site ? this.currentSource : undefined;
+    const at = site && src ? makeInvocationInfo(site, src, name) : null;
+    const callerPath = at ? at.ScriptName : (path ?? '');
     const o = PSObject.fromEntries([
       ['MyCommand', command],
+      ['BoundParameters', bound],
+      ['UnboundArguments', unbound ?? []],
+      ['ScriptLineNumber', at ? at.ScriptLineNumber : 0],
+      ['OffsetInLine', at ? at.OffsetInLine : 0],
+      ['ScriptName', callerPath],
+      ['Line', at ? at.Line : ''],
+      ['Statement', at && src ? src.text.slice(site!.start, site!.end) : ''],
+      ['PositionMessage', at ? at.PositionMessage : ''],
+      ['PSScriptRoot', callerPath ? nodePath.dirname(callerPath) : ''],
+      ['PSCommandPath', callerPath],
       ['InvocationName', name],
-      ['ScriptName', path ?? ''],
-      ['PSCommandPath', path ?? ''],
-      ['PSScriptRoot', path ? nodePath.dirname(path) : ''],
       ['ExpectingInput', expectingInput],
-      ['Line', ''],
-      ['ScriptLineNumber', 0],
-      ['OffsetInLine', 0],
     ]);
     o.typeNames = ['System.Management.Automation.InvocationInfo', 'System.Object'];
     return o;
