@@ -19,6 +19,7 @@ import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 import { InputEnumerator } from './enumerators.js';
 import { startVariableList, collectErrors } from './common-variables.js';
+import type { CallEntry } from './call-stack.js';
 
 export interface ScriptInvocation {
   name: string;
@@ -303,7 +304,35 @@ export class ScriptProcessor implements Processor {
     }
   }
 
+  /** This call's entry in the session's call stack, made at begin (when the caller's source is current). */
+  private callEntry: CallEntry | null = null;
+
   private runBlock(block: Exec): void | Promise<void> {
+    // While the block runs, errors are positioned in its own source and traced through this call.
+    const s = this.frame.session;
+    const entry = (this.callEntry ??= { name: this.inv.name && !this.inv.isScriptFile ? this.inv.name : '<ScriptBlock>', site: this.extent, siteSource: s.currentSource });
+    s.callStack.push(entry);
+    s.pushSource(this.sb.ast.source);
+    let async = false;
+    try {
+      const r = this.runBlockInner(block);
+      if (isPromise(r)) {
+        async = true;
+        return r.finally(() => this.leaveBlock(entry));
+      }
+    } finally {
+      if (!async) this.leaveBlock(entry);
+    }
+  }
+
+  private leaveBlock(entry: CallEntry): void {
+    const s = this.frame.session;
+    s.popSource();
+    const i = s.callStack.lastIndexOf(entry);
+    if (i >= 0) s.callStack.splice(i, 1);
+  }
+
+  private runBlockInner(block: Exec): void | Promise<void> {
     const onError = (e: unknown): void => {
       if (e instanceof ReturnSignal) return;
       // $PSCmdlet.ThrowTerminatingError ended this command: for the caller it is a statement-terminating error.

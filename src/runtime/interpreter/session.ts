@@ -24,6 +24,7 @@ import { setInScope } from './variables.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
 import { addToErrorVariables } from './common-variables.js';
+import { scriptStackTrace, type CallEntry } from './call-stack.js';
 
 export type ResolvedCommand =
   | { kind: 'deferred'; load: Promise<void> }
@@ -649,9 +650,15 @@ export class Session implements SessionApi {
     return this.sourceStack[this.sourceStack.length - 1];
   }
 
+  /** The functions and script blocks running now, outermost first (see call-stack.ts). */
+  readonly callStack: CallEntry[] = [];
+
   attachPosition(rec: ErrorRecord, extent: A.Extent, commandName: string | null = null): void {
     const src = this.currentSource;
-    if (src && !rec.InvocationInfo) rec.InvocationInfo = makeInvocationInfo(extent, src, commandName);
+    if (src && !rec.InvocationInfo) {
+      rec.InvocationInfo = makeInvocationInfo(extent, src, commandName);
+      if (!rec.ScriptStackTrace) rec.ScriptStackTrace = scriptStackTrace(this.callStack, extent, src);
+    }
   }
 
   setCommandPosition(p: Processor, extent: A.Extent): void {
