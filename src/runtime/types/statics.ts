@@ -773,6 +773,11 @@ function staticsTable(): Record<string, Statics> {
         return (t.def.enumValues ?? []).map(([, v]) => new PSEnumValue(t, v));
       },
       Parse: (a) => convertTo(unwrapArg(a[1]), unwrapArg(a[0]) as PSType),
+      GetUnderlyingType: (a) => {
+        const t = unwrapArg(a[0]) as PSType | null;
+        if (!t?.def?.enumValues) throw argumentError('Type provided must be an Enum.', 'enumType');
+        return typeByFullName(t.def.enumUnderlying ?? 'System.Int32');
+      },
       IsDefined: (a) => {
         const t = unwrapArg(a[0]) as PSType;
         const v = unwrapArg(a[1]);
