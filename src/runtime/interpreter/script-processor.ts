@@ -202,6 +202,14 @@ export class ScriptProcessor implements Processor {
     // -Confirm in an advanced function lowers (or, with :$false, disables) $ConfirmPreference there, as in pwsh.
     if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', toBool(bound.get('Confirm')) ? 'Low' : 'None');
     if (bound.has('ErrorVariable')) collectErrors(this.frame, startVariableList(this.caller, toStr(bound.get('ErrorVariable'))));
+    if (bound.has('WarningVariable')) {
+      this.warningItems = startVariableList(this.caller, toStr(bound.get('WarningVariable')));
+      this.frame.session.warningVariables.push(this.warningItems);
+    }
+    if (bound.has('InformationVariable')) {
+      this.informationItems = startVariableList(this.caller, toStr(bound.get('InformationVariable')));
+      this.frame.session.infoVariables.push(this.informationItems);
+    }
     if (bound.has('OutVariable')) {
       const items = startVariableList(this.caller, toStr(bound.get('OutVariable')));
       const inner = this.out;
@@ -276,7 +284,6 @@ export class ScriptProcessor implements Processor {
     setInScope(this.frame.scope, 'input', 'input', new InputEnumerator(this.inputItems));
     const finish = () => {
       this.frame.session.leaveCall();
-      this.runClean();
     };
     if (c.end) {
       let r: void | Promise<void>;
@@ -291,10 +298,31 @@ export class ScriptProcessor implements Processor {
     finish();
   }
 
-  /** The `clean` block (pwsh 7.3+) runs last; what it writes to the success stream is discarded. */
+  /** Set once a begin, process or end block of this command has run: only then does its `clean` block run. */
+  private ranBlock = false;
+  /** -WarningVariable's / -InformationVariable's lists while the command runs. */
+  private warningItems: unknown[] | null = null;
+  private informationItems: unknown[] | null = null;
+
+  /** After the whole pipeline (also after a failure): the `clean` block (pwsh 7.3+), if another block ran; what it
+   * writes to the success stream is discarded. */
+  clean(): void {
+    try {
+      this.runClean();
+    } finally {
+      const s = this.caller.session;
+      const drop = (lists: unknown[][], items: unknown[] | null) => {
+        const i = items ? lists.indexOf(items) : -1;
+        if (i >= 0) lists.splice(i, 1);
+      };
+      drop(s.warningVariables, this.warningItems);
+      drop(s.infoVariables, this.informationItems);
+    }
+  }
+
   private runClean(): void {
     const clean = this.compiled.clean;
-    if (!clean) return;
+    if (!clean || !this.ranBlock) return;
     const f = this.frame;
     try {
       const r = clean(f.child(f.scope, () => {}, f.streams, f.commandName));
@@ -309,6 +337,7 @@ export class ScriptProcessor implements Processor {
 
   private runBlock(block: Exec): void | Promise<void> {
     // While the block runs, errors are positioned in its own source and traced through this call.
+    this.ranBlock = true;
     const s = this.frame.session;
     const entry = (this.callEntry ??= { name: this.inv.name && !this.inv.isScriptFile ? this.inv.name : '<ScriptBlock>', site: this.extent, siteSource: s.currentSource });
     s.callStack.push(entry);
