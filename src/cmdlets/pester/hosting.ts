@@ -18,6 +18,7 @@ import { Session } from '../../runtime/interpreter/session.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
+import { psParserTokenize } from './ps-parser.js';
 
 const LANG = 'System.Management.Automation.Language';
 
@@ -402,6 +403,7 @@ export function installHostingTypes(): void {
       },
     },
   });
+  defineType({ fullName: 'System.Management.Automation.PSParser', staticMethods: { tokenize: (args) => psParserTokenize(args) } });
   const astIs = (cls: string) => (v: unknown) => {
     const n = (v as Partial<AstView> | null)?.[AST_NODE];
     if (!n) return false;
