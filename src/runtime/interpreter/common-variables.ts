@@ -27,5 +27,10 @@ export function collectErrors(f: Frame, list: unknown[]): void {
 /** Adds an error written under `f` to the -ErrorVariable lists of the commands it runs inside. */
 export function addToErrorVariables(f: Frame, rec: unknown): void {
   const lists = f.errorVars;
-  if (lists) for (const l of lists) if (l[l.length - 1] !== rec) l.push(rec);
+  if (!lists) return;
+  for (const l of lists) {
+    const last = l[l.length - 1] as { ErrorRecord?: unknown } | undefined;
+    // Not twice: a caught error may already be there (or the exception that carries it, for -ErrorAction Stop).
+    if (last !== rec && !(last && typeof last === 'object' && last.ErrorRecord === rec)) l.push(rec);
+  }
 }

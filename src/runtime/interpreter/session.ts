@@ -706,13 +706,15 @@ export class Session implements SessionApi {
     this.pipelineHadErrors = true;
     const a = (action ?? this.preference(f, 'erroractionpreference')).toLowerCase();
     if (a === 'ignore') return;
-    addToErrorVariables(f, rec);
     if (a === 'stop') {
       const err = new PSRuntimeError(rec);
       err.scriptTerminating = true;
       err.thrown = actionPreferenceStop(rec);
+      // -ErrorVariable gets the exception that stopped the command (its ErrorRecord is this record).
+      addToErrorVariables(f, err.thrown);
       throw err;
     }
+    addToErrorVariables(f, rec);
     this.recordError(rec);
     if (a === 'silentlycontinue') return;
     f.streams.error(rec);

@@ -781,6 +781,13 @@ function staticsTable(): Record<string, Statics> {
       },
     },
   },
+  'System.Management.Automation.Cmdlet': {
+    props: {
+      // pwsh's lists (HashSet<string>), in its order.
+      CommonParameters: () => strArray(['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction', 'ErrorVariable', 'WarningVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'InformationVariable']),
+      OptionalCommonParameters: () => strArray(['WhatIf', 'Confirm', 'UseTransaction']),
+    },
+  },
   'System.Management.Automation.WildcardPattern': {
     methods: {
       Escape: (a) => escapeWildcard(argStr(a[0])),
