@@ -716,6 +716,11 @@ export function exceptionMatches(rec: ErrorRecord, tn: A.TypeName): boolean {
   return false;
 }
 
+function thrownMatches(typeName: string, tn: A.TypeName): boolean {
+  const t = resolveType(tn);
+  return exceptionIsA(typeName, t instanceof PSType ? t.FullName : tn.name.includes('.') ? tn.name : `System.${tn.name}`);
+}
+
 function compileTry(ast: A.TryStatementAst): Exec {
   const body = compileBlock(ast.body);
   const catches = ast.catchClauses.map((c) => ({ types: c.catchTypes, body: compileBlock(c.body) }));
@@ -725,7 +730,10 @@ function compileTry(ast: A.TryStatementAst): Exec {
     if (isFlowSignal(e)) throw e;
     const err = f.session.toRuntimeError(e);
     const rec = err.errorRecord;
-    const c = catches.find((c) => c.types.length === 0 || c.types.some((t) => exceptionMatches(rec, t)));
+    // The exception actually raised (ActionPreferenceStopException for -ErrorAction Stop) is also matched.
+    const thrown = err.thrown;
+    const matches = (t: A.TypeName) => exceptionMatches(rec, t) || (thrown !== null && thrownMatches(thrown.typeName, t));
+    const c = catches.find((c) => c.types.length === 0 || c.types.some(matches));
     if (!c) throw err;
     f.session.recordError(rec);
     // A caught error still counts as one the enclosing commands wrote (their -ErrorVariable gets it).
