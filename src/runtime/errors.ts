@@ -192,6 +192,15 @@ export class PSRuntimeError extends Error {
    * it unwinds to the nearest try/trap instead of letting the next statement run.
    */
   scriptTerminating = false;
+  /** Raised by a `throw` statement: pwsh lets $ErrorActionPreference SilentlyContinue/Ignore suppress it when no
+   * try or trap encloses it. */
+  fromThrow = false;
+  /** Set by $PSCmdlet.ThrowTerminatingError: the frame of the command it ends. The error unwinds that command's
+   * statements, then is an ordinary (statement-terminating) error for its caller. */
+  unwindTo: object | null = null;
+  /** The exception .NET code calling the pipeline sees, when it is not the record's own exception
+   * (ActionPreferenceStopException, CmdletInvocationException). */
+  thrown: PSException | null = null;
   constructor(public readonly errorRecord: ErrorRecord) {
     super(errorRecord.Exception.Message);
     this.name = 'PSRuntimeError';

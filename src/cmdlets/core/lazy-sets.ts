@@ -34,6 +34,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Compare-Object'], load: async () => (await import('./compare-object.js')).cmdlets },
   { names: ['Tee-Object'], load: async () => (await import('./tee-object.js')).cmdlets },
   { names: ['Get-Unique'], load: async () => (await import('./get-unique.js')).cmdlets },
+  { names: ['Get-Error'], load: async () => (await import('./get-error.js')).cmdlets },
   { names: ['Set-StrictMode'], load: async () => (await import('./strict-mode.js')).cmdlets },
   { names: ['Measure-Command'], load: async () => (await import('./measure-command.js')).cmdlets },
   {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type * as A from '../../parser/ast.js';
 import { parse, tokenize } from '../../parser/index.js';
 import { positionOf } from '../../parser/extent.js';
-import { ErrorRecord } from '../../runtime/errors.js';
+import { ErrorRecord, PSException, PSRuntimeError } from '../../runtime/errors.js';
 import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType } from '../../runtime/types/index.js';
 import { defineType } from '../../runtime/types/ps-type.js';
 import { ScriptBlock, invokeScriptBlock } from '../../runtime/interpreter/scriptblock.js';
@@ -18,6 +18,7 @@ import { Session } from '../../runtime/interpreter/session.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
+import { psParserTokenize } from './ps-parser.js';
 
 const LANG = 'System.Management.Automation.Language';
 
@@ -209,12 +210,14 @@ class PowerShellShim {
     const warnings: unknown[] = [];
     const verbose: unknown[] = [];
     const information: unknown[] = [];
-    this.Streams = { Error: errs, Warning: warnings, Verbose: verbose, Information: information, Debug: [], Progress: [] };
+    const debug: unknown[] = [];
+    this.Streams = { Error: errs, Warning: warnings, Verbose: verbose, Information: information, Debug: debug, Progress: [] };
     this.Streams.ClearStreams = () => {
       errs.length = 0;
       warnings.length = 0;
       verbose.length = 0;
       information.length = 0;
+      debug.length = 0;
     };
     const self = this;
     this.Commands = {
@@ -283,7 +286,7 @@ class PowerShellShim {
       },
       warning: (m) => (this.Streams.Warning as unknown[]).push(m),
       verbose: (m) => (this.Streams.Verbose as unknown[]).push(m),
-      debug: () => {},
+      debug: (m) => (this.Streams.Debug as unknown[]).push(m),
       information: (r) => {
         if (r.isHost) host.writeHost(toStr(r.MessageData), { noNewline: r.noNewline });
         else (this.Streams.Information as unknown[]).push(r.MessageData);
@@ -291,6 +294,9 @@ class PowerShellShim {
     };
     const frame = new Frame(this.scope, (v) => void out.push(v), streams, this.session, null);
     this.HadErrors = false;
+    // The instance runs like its own runspace: the caller's try blocks don't cover it.
+    const savedTryDepth = this.session.tryDepth;
+    this.session.tryDepth = 0;
     try {
       for (const statement of this.statements) {
         if (!statement.length) continue;
@@ -301,7 +307,9 @@ class PowerShellShim {
       }
     } catch (e) {
       this.HadErrors = true;
-      throw e;
+      throw invokeFailure(e, input === undefined ? 0 : 1);
+    } finally {
+      this.session.tryDepth = savedTryDepth;
     }
     return out;
   }
@@ -312,7 +320,8 @@ class PowerShellShim {
       if (r.errors.length) throw this.session.parseErrorToRuntime(r.errors, r.ast.source);
       const sb = new ScriptBlock(r.ast);
       sb.session = this.session;
-      return new ScriptProcessor(sb, c.args, frame, streams, { name: '', dotSource: false, isScriptFile: false });
+      // AddScript runs in the runspace's own scope (useLocalScope off): what it defines stays for later commands.
+      return new ScriptProcessor(sb, c.args, frame, streams, { name: '', dotSource: true, isScriptFile: false });
     }
     const resolved = this.session.resolveCommandForInvocation(frame, c.text);
     if (resolved.kind === 'cmdlet') return new CmdletProcessor(resolved.decl, c.args, frame, streams);
@@ -321,6 +330,18 @@ class PowerShellShim {
     }
     throw this.session.commandNotFound(c.text);
   }
+}
+
+/** What a script calling Invoke() catches: .NET's MethodInvocationException around the exception the pipeline
+ * raised (for -ErrorAction Stop an ActionPreferenceStopException, for ThrowTerminatingError a
+ * CmdletInvocationException). */
+function invokeFailure(e: unknown, argCount: number): unknown {
+  if (!(e instanceof PSRuntimeError)) return e;
+  const inner = e.thrown ?? e.errorRecord.Exception;
+  if (!inner.ErrorRecord) inner.ErrorRecord = e.errorRecord;
+  const ex = new PSException(`Exception calling "Invoke" with "${argCount}" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
+  const id = inner.typeName.slice(inner.typeName.lastIndexOf('.') + 1);
+  return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,6 +403,7 @@ export function installHostingTypes(): void {
       },
     },
   });
+  defineType({ fullName: 'System.Management.Automation.PSParser', staticMethods: { tokenize: (args) => psParserTokenize(args) } });
   const astIs = (cls: string) => (v: unknown) => {
     const n = (v as Partial<AstView> | null)?.[AST_NODE];
     if (!n) return false;

@@ -189,7 +189,7 @@ async function callOriginal(ctx: CmdletContext, entry: MockEntry, bound: Map<str
   const caller = callerFrame(ctx);
   const session = sessionOf(ctx);
   const out = (v: unknown) => void ctx.write(v);
-  const frame = new Frame(caller.scope, out, caller.streams, session, null);
+  const frame = caller.child(caller.scope, out, caller.streams, null);
   let proc;
   if (entry.original.kind === 'cmdlet') proc = new CmdletProcessor(entry.original.decl, callArgs, frame, caller.streams);
   else if (entry.original.kind === 'function') proc = new ScriptProcessor(entry.original.sb, callArgs, frame, caller.streams, { name: entry.name, dotSource: false, isScriptFile: false });

@@ -33,6 +33,9 @@ export interface ParamMeta extends ParameterDecl {
   typeName: string;
   allowNull?: boolean;
   allowEmptyString?: boolean;
+  allowEmptyCollection?: boolean;
+  /** ErrorMessage of ValidateScript / ValidatePattern / ValidateSet, by `script`, `pattern`, `set`. */
+  validationMessages?: Record<string, string>;
   /** Default value thunk for script parameters. */
   defaultValue?: () => unknown;
   /** Validation of script parameters (ValidateScript), run by the caller with $_ set. */
@@ -198,6 +201,14 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
   if (p.mandatory && !p.allowEmptyString && value === '' && /^(string|system\.string)$/i.test(p.typeName)) {
     throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is an empty string.`, 'ParameterArgumentValidationErrorEmptyStringNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
+  if (p.mandatory && !p.allowEmptyCollection && Array.isArray(value) && value.length === 0 && p.typeName.endsWith('[]')) {
+    throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is an empty array.`, 'ParameterArgumentValidationErrorEmptyArrayNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
+  }
+  /** The attribute's ErrorMessage, when it has one, else pwsh's standard text. */
+  const custom = (kind: string, v: unknown, detail: string, standard: string) => {
+    const m = p.validationMessages?.[kind];
+    return m === undefined ? standard : m.replace(/\{([01])\}/g, (_, i: string) => (i === '0' ? toStr(v) : detail));
+  };
   const values = Array.isArray(value) ? value : [value];
   if (p.validateSet) {
     const set = p.validateSet;
@@ -205,7 +216,7 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
       const s = toStr(v);
       const ok = p.validateSetCaseSensitive ? set.includes(s) : set.some((x) => x.toLowerCase() === s.toLowerCase());
       if (!ok) {
-        fail(`The argument "${s}" does not belong to the set "${set.join(',')}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`);
+        fail(custom('set', s, set.join(','), `The argument "${s}" does not belong to the set "${set.join(',')}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`));
       }
     }
   }
@@ -220,7 +231,7 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
   if (p.validatePattern) {
     const re = toJsRegExp(p.validatePattern, { ignoreCase: true });
     for (const v of values) {
-      if (!re.test(toStr(v))) fail(`The argument "${toStr(v)}" does not match the "${p.validatePattern}" pattern. Supply an argument that matches "${p.validatePattern}" and try the command again.`);
+      if (!re.test(toStr(v))) fail(custom('pattern', v, p.validatePattern, `The argument "${toStr(v)}" does not match the "${p.validatePattern}" pattern. Supply an argument that matches "${p.validatePattern}" and try the command again.`));
     }
   }
   if (p.validateCount && Array.isArray(value)) {
@@ -232,7 +243,8 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
     const script = p.validateScript;
     const check = (v: unknown, ok: boolean) => {
       if (!ok) {
-        fail(`The "${(p as ParamMeta & { validateScriptText?: string }).validateScriptText ?? ''}" validation script for the argument with value "${toStr(v)}" did not return a result of True. Determine why the validation script failed, and then try the command again.`);
+        const text = (p as ParamMeta & { validateScriptText?: string }).validateScriptText ?? '';
+        fail(custom('script', v, text, `The "${text}" validation script for the argument with value "${toStr(v)}" did not return a result of True. Determine why the validation script failed, and then try the command again.`));
       }
     };
     for (const v of values) {
@@ -373,7 +385,15 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
         else if (args[i + 1] !== undefined && args[i + 1].name === null) unbound.push(args[++i].value);
         continue;
       }
-    } else p = meta.find(a.name);
+    } else {
+      p = meta.remaining ? meta.tryFind(a.name) : meta.find(a.name);
+      if (p === null) {
+        // With a ValueFromRemainingArguments parameter an unknown `-name` is just another argument.
+        positionalValues.push({ name: null, value: a.text ?? `-${a.name}`, hasValue: true });
+        if (a.hasValue) positionalValues.push({ name: null, value: a.value, hasValue: true });
+        continue;
+      }
+    }
     if (bound.has(p.name)) {
       throw bindingError(
         meta.idName,

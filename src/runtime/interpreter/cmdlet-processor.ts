@@ -11,6 +11,7 @@ import { emitValue } from './emit.js';
 import { isPromise, StopUpstreamCommand } from './flow.js';
 import { toStr } from '../values/convert.js';
 import type { Session } from './session.js';
+import { startVariableList, collectErrors } from './common-variables.js';
 
 const metaCache = new WeakMap<CmdletDecl, CommandMetadata>();
 /** What `out` really is: the next command's ProcessorInput.push, which returns a Promise while that command is busy. */
@@ -55,7 +56,6 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private debugPref: boolean | null = null;
   private errorVariable: string | null = null;
   private outVariable: string | null = null;
-  private outVarItems: unknown[] | null = null;
   private whatIf = false;
   private readonly callerName: string | null;
   private informationAction: string | null = null;
@@ -68,6 +68,9 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private informationItems: unknown[] | null = null;
   /** Where the command stands in the script, for error positions. */
   extent: import('../../parser/ast.js').Extent | null = null;
+  /** pwsh keeps -ErrorVariable lists with the output pipe: a command that feeds another one inside a function
+   * doesn't add its errors to the function's -ErrorVariable. */
+  feedsNext = false;
 
   constructor(
     readonly decl: CmdletDecl,
@@ -75,7 +78,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
     caller: Frame,
     streams: Streams,
   ) {
-    this.frame = new Frame(caller.scope, (v) => this.out(v), streams, caller.session, decl.name);
+    this.frame = caller.child(caller.scope, (v) => this.out(v), streams, decl.name);
     this.callerName = caller.commandName;
     this.meta = cmdletMetadata(decl);
     this.hasPipelineParams = this.meta.pipelineByValue.length > 0 || this.meta.pipelineByName.length > 0;
@@ -117,6 +120,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
   }
 
   private beginInner(): void | Promise<void> {
+    if (this.feedsNext) this.frame.errorVars = null;
     const b = bindArguments(this.meta, this.args, false);
     this.parameterSetName = b.parameterSet;
     for (const [k, v] of b.bound) {
@@ -126,7 +130,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
         case 'Verbose': this.verbose = !!v; continue;
         case 'Debug': this.debugPref = !!v; continue;
         case 'ErrorVariable': this.errorVariable = toStr(v); continue;
-        case 'OutVariable': this.outVariable = toStr(v); this.outVarItems = []; continue;
+        case 'OutVariable': this.outVariable = toStr(v); continue;
         case 'WhatIf': this.whatIf = !!v; continue;
         case 'InformationAction': this.informationAction = toStr(v); continue;
         case 'PipelineVariable': this.pipelineVariable = toStr(v); continue;
@@ -139,7 +143,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
       this.baseBound.set(k, v);
       this.params[k] = v;
     }
-    if (this.errorVariable) this.session.startErrorVariable(this.frame, this.errorVariable);
+    if (this.errorVariable) collectErrors(this.frame, startVariableList(this.frame, this.errorVariable));
     if (!this.expectingInput) {
       const missing = missingMandatory(this.meta, this.baseBound, this.parameterSetName, false);
       if (missing.length) {
@@ -161,8 +165,9 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private beginRest(): void | Promise<void> {
     if (this.outVariable) {
       const inner = this.out as Downstream;
+      const items = startVariableList(this.frame, this.outVariable);
       this.out = (v) => {
-        this.outVarItems!.push(v);
+        items.push(v);
         return inner(v);
       };
     }
@@ -224,8 +229,6 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   end(): void | Promise<void> {
     const finish = () => {
-      if (this.outVariable) this.session.setVariable(this.outVariable, this.outVarItems!.length === 1 ? this.outVarItems![0] : this.outVarItems);
-      if (this.errorVariable) this.session.stopErrorVariable(this.frame, this.errorVariable);
       const drop = (list: unknown[][], items: unknown[] | null) => {
         const i = items ? list.indexOf(items) : -1;
         if (i >= 0) list.splice(i, 1);

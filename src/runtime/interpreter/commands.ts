@@ -14,7 +14,7 @@ import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
 import { runtimeError } from '../errors.js';
 import { getMember, hasMember } from '../types/index.js';
-import { makeRedirectedStreams } from './redirection.js';
+import { makeRedirectedStreams, type Redirected } from './redirection.js';
 import { enumerateForPipeline } from './emit.js';
 import * as ops from '../values/operators.js';
 import type { Exec } from './compile-stmt.js';
@@ -152,6 +152,7 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
     s.checkAbort();
     const processors: Processor[] = [];
     let source: Iterable<unknown> | null = null;
+    let exprRedirect: Redirected | null = null;
     let i = 0;
     const build = (): void | Promise<void> => {
       for (; i < elements.length; i++) {
@@ -174,7 +175,9 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
             }
             continue;
           }
-          const v = el.value(f);
+          // A lone expression's redirections also take the streams of the commands it runs: `(f) 2>&1`.
+          if (elements.length === 1 && el.redirections.length) exprRedirect = makeRedirectedStreams(f, el.redirections, f.out);
+          const v = el.value(exprRedirect ? f.child(f.scope, f.out, exprRedirect.streams, f.commandName) : f);
           if (isPromise(v)) {
             return v.then((x) => {
               source = sourceOf(x);
@@ -200,7 +203,7 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
       if (processors.length === 0) {
         // A lone expression with redirections, e.g. `"x" > file.txt`.
         const el = elements[0] as CompiledSource;
-        const { out, finish } = redirectOutput(f, el.redirections);
+        const { out, finish } = exprRedirect ?? redirectOutput(f, el.redirections);
         if (source) for (const x of source) out(x);
         return finish();
       }

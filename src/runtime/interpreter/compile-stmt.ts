@@ -17,6 +17,7 @@ import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, posi
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
+import { addToErrorVariables } from './common-variables.js';
 import * as ops from '../values/operators.js';
 import { readFileSync } from 'node:fs';
 
@@ -67,11 +68,26 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
       if (r === 'break') throw err;
       return run(f, i + 1);
     }
+    if (f.session.suppressesThrow(err, f)) return run(f, i + 1);
     if (f.session.mustPropagate(err, f)) throw err;
     f.session.reportStatementError(err.errorRecord, f);
     return run(f, i + 1);
   };
-  return (f) => run(f, 0);
+  if (trapHandlers.length === 0) return (f) => run(f, 0);
+  // A trap, like a try, makes errors in the commands it covers terminate them and come here.
+  return (f) => {
+    const s = f.session;
+    s.tryDepth++;
+    let r: void | Promise<void>;
+    try {
+      r = run(f, 0);
+    } catch (e) {
+      s.tryDepth--;
+      throw e;
+    }
+    if (isPromise(r)) return r.finally(() => void s.tryDepth--);
+    s.tryDepth--;
+  };
 }
 
 type TrapOutcome = 'break' | 'continue' | 'report';
@@ -728,6 +744,11 @@ export function exceptionMatches(rec: ErrorRecord, tn: A.TypeName): boolean {
   return false;
 }
 
+function thrownMatches(typeName: string, tn: A.TypeName): boolean {
+  const t = resolveType(tn);
+  return exceptionIsA(typeName, t instanceof PSType ? t.FullName : tn.name.includes('.') ? tn.name : `System.${tn.name}`);
+}
+
 function compileTry(ast: A.TryStatementAst): Exec {
   const body = compileBlock(ast.body);
   const catches = ast.catchClauses.map((c) => ({ types: c.catchTypes, body: compileBlock(c.body) }));
@@ -737,9 +758,14 @@ function compileTry(ast: A.TryStatementAst): Exec {
     if (isFlowSignal(e)) throw e;
     const err = f.session.toRuntimeError(e);
     const rec = err.errorRecord;
-    const c = catches.find((c) => c.types.length === 0 || c.types.some((t) => exceptionMatches(rec, t)));
+    // The exception actually raised (ActionPreferenceStopException for -ErrorAction Stop) is also matched.
+    const thrown = err.thrown;
+    const matches = (t: A.TypeName) => exceptionMatches(rec, t) || (thrown !== null && thrownMatches(thrown.typeName, t));
+    const c = catches.find((c) => c.types.length === 0 || c.types.some(matches));
     if (!c) throw err;
     f.session.recordError(rec);
+    // A caught error still counts as one the enclosing commands wrote (their -ErrorVariable gets it).
+    addToErrorVariables(f, rec);
     const prev = f.scope.vars.get('_');
     setInScope(f.scope, '_', '_', rec);
     const restore = () => {

@@ -77,7 +77,20 @@ export class Frame {
     public commandName: string | null = null,
   ) {}
 
+  /** -ErrorVariable lists of the commands this code runs inside (innermost last): every error written here is
+   * added to each. Inherited by the frames of nested commands, not by the other commands of a pipeline. */
+  errorVars: unknown[][] | null = null;
+
   with(out: Sink): Frame {
-    return new Frame(this.scope, out, this.streams, this.session, this.commandName);
+    const f = new Frame(this.scope, out, this.streams, this.session, this.commandName);
+    f.errorVars = this.errorVars;
+    return f;
+  }
+
+  /** A frame for nested code: same error-variable collectors as this one. */
+  child(scope: Scope, out: Sink, streams: Streams, commandName: string | null): Frame {
+    const f = new Frame(scope, out, streams, this.session, commandName);
+    f.errorVars = this.errorVars;
+    return f;
   }
 }

@@ -20,7 +20,9 @@ function indexArray(arr: ArrayLike<unknown>, idx: unknown): unknown {
 
 export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent: Extent | null): unknown {
   if (target === null || target === undefined) {
-    throw runtimeError('Cannot index into a null array.', 'NullArray', { category: 'InvalidOperation' });
+    const err = runtimeError('Cannot index into a null array.', 'NullArray', { category: 'InvalidOperation' });
+    if (f !== null && extent !== null) f.session.attachPosition(err.errorRecord, extent);
+    throw err;
   }
   if (Array.isArray(target)) {
     // Strict mode 3+ makes an out-of-bounds index an error instead of $null.

@@ -14,6 +14,10 @@ export interface Processor {
   out: Sink;
   /** Set by the pipeline: whether input will be pushed. */
   expectingInput: boolean;
+  /** Set by the pipeline when this command's output goes to a next command rather than the pipeline's sink. */
+  feedsNext?: boolean;
+  /** Runs once the whole pipeline is over, also after a failure or an early stop (a function's `clean` block). */
+  clean?(): void;
 }
 
 export const NO_INPUT: unique symbol = Symbol('awsh.noInput');
@@ -88,9 +92,24 @@ export function runPipeline(
     const p = processors[i];
     p.out = i + 1 < n ? (inputs[i + 1].push as Sink) : out;
     p.expectingInput = i > 0 || source !== null;
+    if (i + 1 < n) p.feedsNext = true;
   }
   const state: RunState = { processors, inputs, source, index: 0, stoppedAt: -1 };
-  return runFrom(state, 'begin');
+  if (!processors.some((p) => p.clean)) return runFrom(state, 'begin');
+  let r: void | Promise<void>;
+  try {
+    r = runFrom(state, 'begin');
+  } catch (e) {
+    cleanAll(processors);
+    throw e;
+  }
+  if (isPromise(r)) return r.finally(() => cleanAll(processors));
+  cleanAll(processors);
+}
+
+/** The commands' clean-up, in pipeline order, after everything else. */
+function cleanAll(processors: Processor[]): void {
+  for (const p of processors) p.clean?.();
 }
 
 interface RunState {

@@ -29,7 +29,8 @@ function targetOf(f: Frame, r: A.FileRedirectionAst): FileTarget {
   if (loc.kind === 'Variable' && loc.name.toLowerCase() === 'null' && !loc.scope) return { path: null, append: r.append, items: [] };
   const v = compileExpr(loc)(f);
   if (isPromise(v)) throw new Error('redirection targets must not run commands');
-  return { path: f.session.resolvePath(toStr(v)), append: r.append, items: [] };
+  // `\` separates folders as on Windows (pwsh accepts it on Unix too: "$TestDrive\out.txt").
+  return { path: f.session.resolvePath(toStr(v).replace(/\\/g, '/')), append: r.append, items: [] };
 }
 
 export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[], exprOut: Sink | null): Redirected {
@@ -91,10 +92,12 @@ export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[]
         },
         begin() {
           p.expectingInput = wrapper.expectingInput;
+          p.feedsNext = wrapper.feedsNext;
           p.out = toOutput;
           return p.begin();
         },
         process: (item) => p.process(item),
+        clean: p.clean ? () => p.clean!() : undefined,
         end() {
           const r = p.end();
           if (isPromise(r)) return r.then(finish);

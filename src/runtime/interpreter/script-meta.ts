@@ -115,6 +115,10 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
     const an = a.typeName.name.toLowerCase().replace(/attribute$/, '');
     const pos = a.positionalArguments.map((e) => evalSync(e, f));
     const named = new Map(a.namedArguments.map((n) => [n.name.toLowerCase(), n.expression === null ? true : evalSync(n.expression, f)]));
+    // A validation attribute's own failure message: {0} is the value, {1} the script, pattern or set.
+    if (named.has('errormessage') && /^validate(script|pattern|set)$/.test(an)) {
+      d.validationMessages = { ...(d.validationMessages as Record<string, string> | undefined), [an.slice(8)]: toStr(named.get('errormessage')) };
+    }
     switch (an) {
       case 'parameter': {
         const set = named.has('parametersetname') ? toStr(named.get('parametersetname')) : null;
@@ -193,6 +197,7 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
         d.allowEmptyString = true;
         break;
       case 'allowemptycollection':
+        d.allowEmptyCollection = true;
         break;
     }
   }

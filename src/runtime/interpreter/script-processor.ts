@@ -14,10 +14,12 @@ import { setInScope } from './variables.js';
 import { PSBoundParametersDictionary, convertTo, resolveType } from '../types/index.js';
 import { toBool, toStr } from '../values/convert.js';
 import { PSSwitch } from '../values/switch.js';
-import { ErrorRecord, PSRuntimeError } from '../errors.js';
+import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 import { InputEnumerator } from './enumerators.js';
+import { startVariableList, collectErrors } from './common-variables.js';
+import type { CallEntry } from './call-stack.js';
 
 export interface ScriptInvocation {
   name: string;
@@ -31,6 +33,7 @@ export interface ScriptInvocation {
 export class ScriptProcessor implements Processor {
   out: Sink = () => {};
   expectingInput = false;
+  feedsNext = false;
   private frame!: Frame;
   private compiled: CompiledScript;
   private meta: CommandMetadata | null = null;
@@ -76,7 +79,10 @@ export class ScriptProcessor implements Processor {
     const parentScope = (this.sb.closureScope as Scope | null) ?? this.caller.scope;
     const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
     const out: Sink = (v) => this.out(v);
-    this.frame = new Frame(scope, out, this.streams, s, this.inv.name);
+    this.frame = this.caller.child(scope, out, this.streams, this.inv.name);
+    // pwsh keeps -ErrorVariable lists with the output pipe: a command that feeds another one inside a function
+    // doesn't add its errors to the function's -ErrorVariable.
+    if (this.feedsNext) this.frame.errorVars = null;
     s.enterCall();
     const c = this.compiled;
     if (c.parameters.length > 0 || c.advanced) {
@@ -119,7 +125,7 @@ export class ScriptProcessor implements Processor {
       setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
       setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
     }
-    setInScope(scope, 'myinvocation', 'MyInvocation', s.makeMyInvocation(this.inv.name, this.inv.scriptPath ?? null, this.expectingInput));
+    setInScope(scope, 'myinvocation', 'MyInvocation', s.makeMyInvocation(this.inv.name, this.inv.scriptPath ?? null, this.expectingInput, this.extent, scope.lookup('psboundparameters')?.value ?? null, this.binding?.unbound ?? null));
     if (this.pendingPrompt) {
       const p = this.pendingPrompt;
       this.pendingPrompt = null;
@@ -195,7 +201,23 @@ export class ScriptProcessor implements Processor {
     if (bound.has('WhatIf')) setInScope(scope, 'whatifpreference', 'WhatIfPreference', toBool(bound.get('WhatIf')));
     // -Confirm in an advanced function lowers (or, with :$false, disables) $ConfirmPreference there, as in pwsh.
     if (bound.has('Confirm')) setInScope(scope, 'confirmpreference', 'ConfirmPreference', toBool(bound.get('Confirm')) ? 'Low' : 'None');
-    if (bound.has('ErrorVariable')) this.frame.session.startErrorVariable(this.frame, toStr(bound.get('ErrorVariable')));
+    if (bound.has('ErrorVariable')) collectErrors(this.frame, startVariableList(this.caller, toStr(bound.get('ErrorVariable'))));
+    if (bound.has('WarningVariable')) {
+      this.warningItems = startVariableList(this.caller, toStr(bound.get('WarningVariable')));
+      this.frame.session.warningVariables.push(this.warningItems);
+    }
+    if (bound.has('InformationVariable')) {
+      this.informationItems = startVariableList(this.caller, toStr(bound.get('InformationVariable')));
+      this.frame.session.infoVariables.push(this.informationItems);
+    }
+    if (bound.has('OutVariable')) {
+      const items = startVariableList(this.caller, toStr(bound.get('OutVariable')));
+      const inner = this.out;
+      this.out = (v) => {
+        items.push(v);
+        return inner(v);
+      };
+    }
   }
 
   private checkMandatory(): void {
@@ -262,7 +284,6 @@ export class ScriptProcessor implements Processor {
     setInScope(this.frame.scope, 'input', 'input', new InputEnumerator(this.inputItems));
     const finish = () => {
       this.frame.session.leaveCall();
-      this.runClean();
     };
     if (c.end) {
       let r: void | Promise<void>;
@@ -277,22 +298,74 @@ export class ScriptProcessor implements Processor {
     finish();
   }
 
-  /** The `clean` block (pwsh 7.3+) runs last; what it writes to the success stream is discarded. */
+  /** Set once a begin, process or end block of this command has run: only then does its `clean` block run. */
+  private ranBlock = false;
+  /** -WarningVariable's / -InformationVariable's lists while the command runs. */
+  private warningItems: unknown[] | null = null;
+  private informationItems: unknown[] | null = null;
+
+  /** After the whole pipeline (also after a failure): the `clean` block (pwsh 7.3+), if another block ran; what it
+   * writes to the success stream is discarded. */
+  clean(): void {
+    try {
+      this.runClean();
+    } finally {
+      const s = this.caller.session;
+      const drop = (lists: unknown[][], items: unknown[] | null) => {
+        const i = items ? lists.indexOf(items) : -1;
+        if (i >= 0) lists.splice(i, 1);
+      };
+      drop(s.warningVariables, this.warningItems);
+      drop(s.infoVariables, this.informationItems);
+    }
+  }
+
   private runClean(): void {
     const clean = this.compiled.clean;
-    if (!clean) return;
+    if (!clean || !this.ranBlock) return;
     const f = this.frame;
     try {
-      const r = clean(new Frame(f.scope, () => {}, f.streams, f.session, f.commandName));
+      const r = clean(f.child(f.scope, () => {}, f.streams, f.commandName));
       if (isPromise(r)) r.catch(() => undefined);
     } catch {
       // errors in clean blocks don't replace the command's own outcome
     }
   }
 
+  /** This call's entry in the session's call stack, made at begin (when the caller's source is current). */
+  private callEntry: CallEntry | null = null;
+
   private runBlock(block: Exec): void | Promise<void> {
+    // While the block runs, errors are positioned in its own source and traced through this call.
+    this.ranBlock = true;
+    const s = this.frame.session;
+    const entry = (this.callEntry ??= { name: this.inv.name && !this.inv.isScriptFile ? this.inv.name : '<ScriptBlock>', site: this.extent, siteSource: s.currentSource });
+    s.callStack.push(entry);
+    s.pushSource(this.sb.ast.source);
+    let async = false;
+    try {
+      const r = this.runBlockInner(block);
+      if (isPromise(r)) {
+        async = true;
+        return r.finally(() => this.leaveBlock(entry));
+      }
+    } finally {
+      if (!async) this.leaveBlock(entry);
+    }
+  }
+
+  private leaveBlock(entry: CallEntry): void {
+    const s = this.frame.session;
+    s.popSource();
+    const i = s.callStack.lastIndexOf(entry);
+    if (i >= 0) s.callStack.splice(i, 1);
+  }
+
+  private runBlockInner(block: Exec): void | Promise<void> {
     const onError = (e: unknown): void => {
       if (e instanceof ReturnSignal) return;
+      // $PSCmdlet.ThrowTerminatingError ended this command: for the caller it is a statement-terminating error.
+      if (e instanceof PSRuntimeError && e.unwindTo === this.frame) e.unwindTo = null;
       if (e instanceof ExitSignal && this.inv.isScriptFile) {
         this.frame.session.setLastExitCode(e.code);
         this.exitCode = e.code;
@@ -324,10 +397,18 @@ function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Recor
     return rec;
   };
   const o: Record<string, unknown> = {
-    WriteObject: (v: unknown, enumerate?: unknown) => (enumerate ? emitValue(v, f.out) : f.out(v)),
+    WriteObject: (v: unknown, enumerate?: unknown) => {
+      // A void method: only a Promise (an async downstream) is handed back, to be waited for.
+      const r = enumerate ? emitValue(v, f.out) : f.out(v);
+      return isPromise(r) ? r : undefined;
+    },
     WriteError: (rec: ErrorRecord) => s.writeNonTerminatingError(f, suffix(rec), null),
     ThrowTerminatingError: (rec: ErrorRecord) => {
-      throw new PSRuntimeError(suffix(rec));
+      const err = new PSRuntimeError(suffix(rec));
+      err.unwindTo = f;
+      err.thrown = new PSException(rec.Exception.Message, 'System.Management.Automation.CmdletInvocationException', rec.Exception);
+      err.thrown.ErrorRecord = rec;
+      throw err;
     },
     WriteVerbose: (m: unknown) => s.writeVerbose(f, toStr(m), null),
     WriteWarning: (m: unknown) => s.writeWarning(f, toStr(m), null),

@@ -24,6 +24,8 @@ import { setInScope } from './variables.js';
 import { RestrictedPolicy, type RestrictedOptions } from './restricted.js';
 import { makePSStyle } from '../format/psstyle.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
+import { addToErrorVariables } from './common-variables.js';
+import { scriptStackTrace, type CallEntry } from './call-stack.js';
 
 export type ResolvedCommand =
   | { kind: 'deferred'; load: Promise<void> }
@@ -89,7 +91,6 @@ export class Session implements SessionApi {
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
   private readonly frameStack: Frame[] = [];
-  private readonly errorVariables: { name: string; items: ErrorRecord[]; frame: Frame }[] = [];
   readonly globalFrame: Frame;
   callDepth = 0;
   /** Inside code that must finish synchronously (the types layer calling back into scripts): never yield there. */
@@ -602,6 +603,13 @@ export class Session implements SessionApi {
   }
 
   getVariableFrom(f: Frame, name: string): unknown {
+    const m = /^(global|script|local|private):(.+)$/i.exec(name);
+    if (m) {
+      const q = m[1].toLowerCase();
+      const scope = q === 'global' ? f.scope.globalScope() : q === 'script' ? f.scope.scriptScope() : f.scope;
+      const v = q === 'global' || q === 'script' ? scope.lookup(m[2].toLowerCase()) : scope.vars.get(m[2].toLowerCase());
+      return v ? v.value : null;
+    }
     const v = f.scope.lookup(name.toLowerCase());
     return v ? v.value : null;
   }
@@ -689,9 +697,15 @@ export class Session implements SessionApi {
     return this.sourceStack[this.sourceStack.length - 1];
   }
 
+  /** The functions and script blocks running now, outermost first (see call-stack.ts). */
+  readonly callStack: CallEntry[] = [];
+
   attachPosition(rec: ErrorRecord, extent: A.Extent, commandName: string | null = null): void {
     const src = this.currentSource;
-    if (src && !rec.InvocationInfo) rec.InvocationInfo = makeInvocationInfo(extent, src, commandName);
+    if (src && !rec.InvocationInfo) {
+      rec.InvocationInfo = makeInvocationInfo(extent, src, commandName);
+      if (!rec.ScriptStackTrace) rec.ScriptStackTrace = scriptStackTrace(this.callStack, extent, src);
+    }
   }
 
   setCommandPosition(p: Processor, extent: A.Extent): void {
@@ -699,9 +713,19 @@ export class Session implements SessionApi {
   }
 
   mustPropagate(err: PSRuntimeError, f: Frame): boolean {
-    if (err.scriptTerminating) return true;
+    if (err.scriptTerminating || err.unwindTo !== null) return true;
     if (this.tryDepth > 0) return true;
     return this.preference(f, 'erroractionpreference') === 'stop';
+  }
+
+  /** A `throw` outside any try/trap under $ErrorActionPreference SilentlyContinue or Ignore: pwsh goes on with
+   * the next statement, keeping the error in $Error only. */
+  suppressesThrow(err: PSRuntimeError, f: Frame): boolean {
+    if (!err.fromThrow || this.tryDepth > 0) return false;
+    const a = this.preference(f, 'erroractionpreference');
+    if (a !== 'silentlycontinue' && a !== 'ignore') return false;
+    this.recordError(err.errorRecord);
+    return true;
   }
 
   private preference(f: Frame, key: string): string {
@@ -718,7 +742,10 @@ export class Session implements SessionApi {
   reportStatementError(rec: ErrorRecord, f: Frame): void {
     this.recordError(rec);
     this.lastSuccess = false;
-    for (const ev of this.errorVariables) ev.items.push(rec);
+    addToErrorVariables(f, rec);
+    // Under SilentlyContinue/Ignore a statement's error is kept in $Error but not shown.
+    const a = this.preference(f, 'erroractionpreference');
+    if (a === 'silentlycontinue' || a === 'ignore') return;
     f.streams.error(rec);
   }
 
@@ -726,12 +753,15 @@ export class Session implements SessionApi {
     this.pipelineHadErrors = true;
     const a = (action ?? this.preference(f, 'erroractionpreference')).toLowerCase();
     if (a === 'ignore') return;
-    for (const ev of this.errorVariables) ev.items.push(rec);
     if (a === 'stop') {
       const err = new PSRuntimeError(rec);
       err.scriptTerminating = true;
+      err.thrown = actionPreferenceStop(rec);
+      // -ErrorVariable gets the exception that stopped the command (its ErrorRecord is this record).
+      addToErrorVariables(f, err.thrown);
       throw err;
     }
+    addToErrorVariables(f, rec);
     this.recordError(rec);
     if (a === 'silentlycontinue') return;
     f.streams.error(rec);
@@ -752,25 +782,8 @@ export class Session implements SessionApi {
     }
     this.attachPosition(err.errorRecord, extent);
     err.scriptTerminating = true;
+    err.fromThrow = true;
     return err;
-  }
-
-  startErrorVariable(f: Frame, name: string): void {
-    const append = name.startsWith('+');
-    const n = append ? name.slice(1) : name;
-    const items: ErrorRecord[] = [];
-    if (append) {
-      const cur = this.getVariableFrom(f, n);
-      if (Array.isArray(cur)) items.push(...(cur as ErrorRecord[]));
-    }
-    this.errorVariables.push({ name: n, items, frame: f });
-    this.setVariableFrom(f, n, items);
-  }
-
-  stopErrorVariable(f: Frame, name: string): void {
-    const n = name.startsWith('+') ? name.slice(1) : name;
-    const i = this.errorVariables.findIndex((e) => e.name === n && e.frame === f);
-    if (i >= 0) this.errorVariables.splice(i, 1);
   }
 
   // ---------------------------------------------------------------------------
@@ -875,7 +888,9 @@ export class Session implements SessionApi {
     this.frameStack.pop();
   }
 
-  makeMyInvocation(name: string, path: string | null, expectingInput: boolean): unknown {
+  /** `$MyInvocation` of a function, script block or script. `site` is where it was called from: Line, Statement,
+   * ScriptName, ScriptLineNumber, OffsetInLine and PositionMessage describe that call. */
+  makeMyInvocation(name: string, path: string | null, expectingInput: boolean, site: A.Extent | null = null, bound: unknown = null, unbound: unknown = null): unknown {
     // A script's command info (ExternalScriptInfo) is named by its file name; Path/Definition/Source are the full path.
     const commandName = path ? nodePath.basename(path) : name;
     const command = PSObject.fromEntries([['Name', commandName], ['CommandType', path ? 'ExternalScript' : 'Function'], ['Path', path ?? '']]);
@@ -885,16 +900,23 @@ export class Session implements SessionApi {
     }
     // Typed as command info, so it converts to a string as its name.
     command.typeNames = [`System.Management.Automation.${path ? 'ExternalScriptInfo' : 'FunctionInfo'}`, 'System.Management.Automation.CommandInfo', 'System.Object'];
+    const src = site ? this.currentSource : undefined;
+    const at = site && src ? makeInvocationInfo(site, src, name) : null;
+    const callerPath = at ? at.ScriptName : (path ?? '');
     const o = PSObject.fromEntries([
       ['MyCommand', command],
+      ['BoundParameters', bound],
+      ['UnboundArguments', unbound ?? []],
+      ['ScriptLineNumber', at ? at.ScriptLineNumber : 0],
+      ['OffsetInLine', at ? at.OffsetInLine : 0],
+      ['ScriptName', callerPath],
+      ['Line', at ? at.Line : ''],
+      ['Statement', at && src ? src.text.slice(site!.start, site!.end) : ''],
+      ['PositionMessage', at ? at.PositionMessage : ''],
+      ['PSScriptRoot', callerPath ? nodePath.dirname(callerPath) : ''],
+      ['PSCommandPath', callerPath],
       ['InvocationName', name],
-      ['ScriptName', path ?? ''],
-      ['PSCommandPath', path ?? ''],
-      ['PSScriptRoot', path ? nodePath.dirname(path) : ''],
       ['ExpectingInput', expectingInput],
-      ['Line', ''],
-      ['ScriptLineNumber', 0],
-      ['OffsetInLine', 0],
     ]);
     o.typeNames = ['System.Management.Automation.InvocationInfo', 'System.Object'];
     return o;
@@ -1019,7 +1041,7 @@ export class Session implements SessionApi {
       if (o.dollarUnder !== undefined) set('_', '_', o.dollarUnder);
       if (o.args) set('args', 'args', o.args);
       if (o.variables) for (const [k, v] of Object.entries(o.variables)) set(k.toLowerCase(), k, v);
-      const frame = new Frame(scope, out, f.streams, this, f.commandName);
+      const frame = f.child(scope, out, f.streams, f.commandName);
       const src = sb.ast.source;
       this.sourceStack.push(src);
       const restore = () => {
@@ -1068,7 +1090,7 @@ export class Session implements SessionApi {
         under.value = dollarUnder;
       }
     }
-    const frame = new Frame(scope, out, f.streams, this, f.commandName);
+    const frame = f.child(scope, out, f.streams, f.commandName);
     this.sourceStack.push(sb.ast.source);
     const restore = () => {
       this.sourceStack.pop();
@@ -1177,3 +1199,12 @@ export function writeFileAtomic(path: string, text: string, append: boolean): vo
   renameSync(tmp, path);
 }
 
+/** The exception -ErrorAction Stop raises to .NET callers: it carries the error record that stopped the command. */
+function actionPreferenceStop(rec: ErrorRecord): PSException {
+  const ex = new PSException(
+    `The running command stopped because the preference variable "ErrorActionPreference" or common parameter is set to Stop: ${rec.Exception.Message}`,
+    'System.Management.Automation.ActionPreferenceStopException',
+  );
+  ex.ErrorRecord = rec;
+  return ex;
+}

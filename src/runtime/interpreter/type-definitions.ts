@@ -34,7 +34,7 @@ export function defineTypes(defs: A.TypeDefinitionAst[], f: Frame): void {
     session.scriptTypes.set(d.name.toLowerCase(), t);
     made.push([d, t]);
   }
-  for (const [d, t] of made) if (d.typeKind === 'enum') fillEnum(d, t, f);
+  fillEnums(made.filter(([d]) => d.typeKind === 'enum'), f);
   const infos: ClassInfo[] = [];
   for (const [d, t] of made) if (d.typeKind === 'class') infos.push(new ClassInfo(d, t, f));
   // Bases first: a derived class's property list includes its base's.
@@ -58,6 +58,33 @@ const UNDERLYING: Record<string, [number, number]> = {
   'system.int64': [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], 'system.uint64': [0, Number.MAX_SAFE_INTEGER],
 };
 
+/** An enum's values may use another enum of the block defined further down (`e0 = [Later]::x + 2`): when any
+ * initializer is more than a literal, the enums are filled again until their values settle (each pass resolves
+ * one more level); a failure only counts in the last pass. */
+function fillEnums(enums: [A.TypeDefinitionAst, PSType][], f: Frame): void {
+  const literal = (e: A.ExpressionAst | null) => !e || e.kind === 'Constant' || (e.kind === 'UnaryExpression' && e.operand.kind === 'Constant');
+  const dependent = enums.length > 1 && enums.some(([d]) => d.members.some((m) => m.kind === 'PropertyMember' && !literal(m.initialValue)));
+  if (!dependent) {
+    for (const [d, t] of enums) fillEnum(d, t, f);
+    return;
+  }
+  const snapshot = () => JSON.stringify(enums.map(([, t]) => t.def.enumValues));
+  let before = '';
+  for (let pass = 0; pass <= enums.length; pass++) {
+    const last = pass === enums.length;
+    for (const [d, t] of enums) {
+      try {
+        fillEnum(d, t, f);
+      } catch (e) {
+        if (last) throw e;
+      }
+    }
+    const now = snapshot();
+    if (now === before) return;
+    before = now;
+  }
+}
+
 function fillEnum(d: A.TypeDefinitionAst, t: PSType, f: Frame): void {
   let range = UNDERLYING['system.int32']!;
   let underlying = 'Int32';
@@ -67,8 +94,10 @@ function fillEnum(d: A.TypeDefinitionAst, t: PSType, f: Frame): void {
     if (!r) throw definitionError(`'${ut.FullName}' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)`, 'InvalidUnderlyingType', d, f);
     range = r;
     underlying = ut.Name;
+    t.def.enumUnderlying = ut.FullName;
   }
   const values = t.def.enumValues!;
+  values.length = 0;
   let next = 0;
   for (const m of d.members) {
     if (m.kind !== 'PropertyMember') continue;
@@ -361,7 +390,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 
   private frame(scope: Scope): Frame {
     const cur = this.session.currentFrame();
-    return new Frame(scope, discard, cur.streams, this.session, null);
+    return cur.child(scope, discard, cur.streams, null);
   }
 
   /**

@@ -114,6 +114,7 @@ const simple: TypeDef[] = [
   { fullName: 'Microsoft.PowerShell.Commands.TextMeasureInfo', baseType: 'Microsoft.PowerShell.Commands.MeasureInfo' },
   { fullName: 'Microsoft.PowerShell.Commands.MatchInfo' },
   { fullName: 'System.Management.Automation.WildcardPattern', accelerators: ['WildcardPattern'] },
+  { fullName: 'System.Management.Automation.Cmdlet' },
   { fullName: 'System.Management.Automation.OrderedHashtable', baseType: 'System.Collections.Hashtable', interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
 ];
 

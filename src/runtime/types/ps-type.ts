@@ -35,6 +35,8 @@ export interface TypeDef {
   staticMethods?: Record<string, (args: unknown[], t: PSType) => unknown>;
   /** Enum members in declaration order: [name, value]. */
   enumValues?: [string, number][];
+  /** An enum's underlying integral type (full name); System.Int32 when not given. */
+  enumUnderlying?: string;
   flags?: boolean;
   /** Instance properties of registered (model) types: instances are plain objects tagged with TYPE_NAME. */
   properties?: PropertyDef[];

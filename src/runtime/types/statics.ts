@@ -17,7 +17,7 @@ import {
 import { argBool, argInt, argItems, argNum, argStr, unwrapArg } from './method-args.js';
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatError, overloadCountError } from './method-errors.js';
 import { dotnetEquals, toBytes } from './methods.js';
-import { type PSType, typeByFullName } from './ps-type.js';
+import { type PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
@@ -767,17 +767,25 @@ function staticsTable(): Record<string, Statics> {
   },
   'System.Enum': {
     methods: {
-      GetNames: (a) => strArray(((unwrapArg(a[0]) as PSType).def.enumValues ?? []).map(([n]) => n)),
+      GetNames: (a) => strArray((enumTypeArg(a[0]).def.enumValues ?? []).map(([n]) => n)),
       GetValues: (a) => {
-        const t = unwrapArg(a[0]) as PSType;
+        const t = enumTypeArg(a[0]);
         return (t.def.enumValues ?? []).map(([, v]) => new PSEnumValue(t, v));
       },
       Parse: (a) => convertTo(unwrapArg(a[1]), unwrapArg(a[0]) as PSType),
+      GetUnderlyingType: (a) => typeByFullName(enumTypeArg(a[0]).def.enumUnderlying ?? 'System.Int32'),
       IsDefined: (a) => {
         const t = unwrapArg(a[0]) as PSType;
         const v = unwrapArg(a[1]);
         return (t.def.enumValues ?? []).some(([n, x]) => (typeof v === 'string' ? n === v : x === Number(v)));
       },
+    },
+  },
+  'System.Management.Automation.Cmdlet': {
+    props: {
+      // pwsh's lists (HashSet<string>), in its order.
+      CommonParameters: () => strArray(['Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction', 'ProgressAction', 'ErrorVariable', 'WarningVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'InformationVariable']),
+      OptionalCommonParameters: () => strArray(['WhatIf', 'Confirm', 'UseTransaction']),
     },
   },
   'System.Management.Automation.WildcardPattern': {
@@ -929,3 +937,12 @@ export function invokeStaticMethod(type: PSType, name: string, args: unknown[]):
 }
 
 export { toBase, parseBase, makeDate, dateFromParts, argInt };
+
+/** The enum type a [System.Enum] method is given: a type, or its name (converted as pwsh converts it to [type]). */
+function enumTypeArg(arg: unknown): PSType {
+  const v = unwrapArg(arg);
+  const t = typeof v === 'string' ? resolveType(v) : (v as PSType | null);
+  if (typeof v === 'string' && !t) throw new DotNetError('System.Management.Automation.PSInvalidCastException', `Cannot convert the "${v}" value of type "System.String" to type "System.Type".`);
+  if (!t?.def?.enumValues) throw argumentError('Type provided must be an Enum.', 'enumType');
+  return t;
+}

@@ -47,9 +47,12 @@ export function add(l: unknown, r: unknown, ofs = ' '): unknown {
   r = r === undefined ? null : r;
   if (l === null) return r;
   if (typeof l === 'string') return l + toStr(r, ofs);
+  // An enum adds as its underlying number (`e0 = [Other]::e0 + 2` in an enum definition).
+  const le = asEnum(l);
+  if (le) return numericOp('+', le.value, toNumber(enumNumber(unwrap(r))));
   if (Array.isArray(l)) return Array.isArray(r) ? l.concat(r) : [...l, r];
   if (l instanceof PSHashtable) return addHashtables(l, unwrap(r));
-  if (isNumeric(l) || typeof l === 'boolean' || l instanceof PSChar) return numericOp('+', toNumber(l), toNumber(unwrap(r)));
+  if (isNumeric(l) || typeof l === 'boolean' || l instanceof PSChar) return numericOp('+', toNumber(l), toNumber(enumNumber(unwrap(r))));
   if (l instanceof Date) {
     const rr = unwrap(r);
     const ms = (rr as { TotalMilliseconds?: number })?.TotalMilliseconds;
@@ -153,6 +156,10 @@ interface EnumLike {
   type: { IsEnum: boolean };
   value: number;
   operandValue?: unknown;
+}
+function enumNumber(v: unknown): unknown {
+  const e = asEnum(v);
+  return e ? e.value : v;
 }
 function asEnum(v: unknown): EnumLike | null {
   const e = v as EnumLike | null;
