@@ -17,11 +17,12 @@ const BINARY_PREC: Record<string, number> = {
   '-eq': 3, '-ne': 3, '-gt': 3, '-ge': 3, '-lt': 3, '-le': 3, '-like': 3, '-notlike': 3, '-match': 3, '-notmatch': 3,
   '-contains': 3, '-notcontains': 3, '-in': 3, '-notin': 3, '-replace': 3, '-split': 3, '-join': 3,
   '-is': 3, '-isnot': 3, '-as': 3, '-shl': 3, '-shr': 3,
-  '+': 4, '-': 4,
-  '*': 5, '/': 5, '%': 5,
-  '-f': 6,
-  '..': 7,
-  '??': 8,
+  // `??` binds looser than arithmetic, `-f` and `..` (`2 + $null ?? 3` is 2) but tighter than comparisons.
+  '??': 4,
+  '+': 5, '-': 5,
+  '*': 6, '/': 6, '%': 6,
+  '-f': 7,
+  '..': 8,
 };
 
 const UNARY_OPS = new Set(['!', '-not', '-bnot', '-', '+', '-split', '-join', '++', '--']);

@@ -3,7 +3,7 @@
 import type * as A from '../../parser/ast.js';
 import { PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, toJsNumber } from '../values/numbers.js';
 import { ClassInstance, PSHashtable } from '../values/objects.js';
-import { toBool, toStr, toNumber } from '../values/convert.js';
+import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
   asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
@@ -376,7 +376,12 @@ function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
   if (v instanceof PSType) return v;
   const name = toStr(v);
   const t = f.session.resolveTypeName(name.replace(/^\[|\]$/g, ''));
-  if (!t) throw typeNotFoundError(name, extent, f.session.currentSource);
+  // A value that names no type fails as a conversion to System.Type (a type literal fails earlier: TypeNotFound).
+  if (!t) {
+    throw runtimeError(`Cannot convert the "${name}" value of type "${psTypeName(v)}" to type "System.Type".`, 'RuntimeException', {
+      category: 'InvalidOperation', target: v, extent, source: f.session.currentSource,
+    });
+  }
   return t;
 }
 

@@ -114,6 +114,9 @@ const simple: TypeDef[] = [
   { fullName: 'Microsoft.PowerShell.Commands.TextMeasureInfo', baseType: 'Microsoft.PowerShell.Commands.MeasureInfo' },
   { fullName: 'Microsoft.PowerShell.Commands.MatchInfo' },
   { fullName: 'System.Management.Automation.WildcardPattern', accelerators: ['WildcardPattern'] },
+  { fullName: 'System.DBNull' },
+  { fullName: 'System.Management.Automation.Language.NullString', accelerators: ['NullString'] },
+  { fullName: 'System.Management.Automation.Internal.AutomationNull' },
   { fullName: 'System.Management.Automation.OrderedHashtable', baseType: 'System.Collections.Hashtable', interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
 ];
 
@@ -130,6 +133,8 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.Management.Automation.ErrorCategory', [['NotSpecified', 0], ['OpenError', 1], ['CloseError', 2], ['DeviceError', 3], ['DeadlockDetected', 4], ['InvalidArgument', 5], ['InvalidData', 6], ['InvalidOperation', 7], ['InvalidResult', 8], ['InvalidType', 9], ['MetadataError', 10], ['NotImplemented', 11], ['NotInstalled', 12], ['ObjectNotFound', 13], ['OperationStopped', 14], ['OperationTimeout', 15], ['SyntaxError', 16], ['ParserError', 17], ['PermissionDenied', 18], ['ResourceBusy', 19], ['ResourceExists', 20], ['ResourceUnavailable', 21], ['ReadError', 22], ['WriteError', 23], ['FromStdErr', 24], ['SecurityError', 25], ['ProtocolError', 26], ['ConnectionError', 27], ['AuthenticationError', 28], ['LimitsExceeded', 29], ['QuotaExceeded', 30], ['NotEnabled', 31]]],
   ['System.Management.Automation.WildcardOptions', [['None', 0], ['Compiled', 1], ['IgnoreCase', 2], ['CultureInvariant', 4]], true],
   ['System.IO.FileAttributes', [['ReadOnly', 1], ['Hidden', 2], ['System', 4], ['Directory', 16], ['Archive', 32], ['Device', 64], ['Normal', 128], ['Temporary', 256]], true],
+  ['System.Management.Automation.CommandTypes', [['Alias', 1], ['Function', 2], ['Filter', 4], ['Cmdlet', 8], ['ExternalScript', 16], ['Application', 32], ['Script', 64], ['Configuration', 256], ['All', 383]], true],
+  ['System.Security.AccessControl.AceFlags', [['None', 0], ['ObjectInherit', 1], ['ContainerInherit', 2], ['NoPropagateInherit', 4], ['InheritOnly', 8], ['InheritanceFlags', 15], ['Inherited', 16], ['SuccessfulAccess', 64], ['FailedAccess', 128], ['AuditFlags', 192]], true],
   ['System.Environment+SpecialFolder', [['Desktop', 0], ['MyDocuments', 5], ['ApplicationData', 26], ['LocalApplicationData', 28], ['UserProfile', 40], ['CommonApplicationData', 35]]],
 ];
 

@@ -1,6 +1,7 @@
 // Small .NET value classes: Guid, Version, Uri, [ref], enum values, DictionaryEntry, Regex, Encoding.
 import type { PSType } from './ps-type.js';
 import { runtimeError } from '../errors.js';
+import { ENUM_VALUE } from '../values/convert.js';
 
 /** Tag a plain JS object with its .NET type name (AWS responses): `obj[TYPE_NAME] = 'Amazon.S3.Model.S3Bucket'`. */
 export const TYPE_NAME = Symbol.for('awsh.typeName');
@@ -131,6 +132,9 @@ export class PSUri {
 
 /** A value of an enum type: toString gives the name (or comma-joined flag names), valueOf the number. */
 export class PSEnumValue {
+  get [ENUM_VALUE](): boolean {
+    return true;
+  }
   constructor(
     readonly type: PSType,
     readonly value: number,
@@ -364,3 +368,19 @@ export class PSStringComparer {
     return `System.${this.name}Comparer`;
   }
 }
+
+/**
+ * A .NET singleton that stands for "no value" but is not `$null`: `[DBNull]::Value`, `[NullString]::Value`.
+ * `??` and `-eq $null` see an object; conversion to string gives ''.
+ */
+export class PSNullSentinel {
+  readonly [TYPE_NAME]: string;
+  constructor(typeName: string) {
+    this[TYPE_NAME] = typeName;
+  }
+  toString(): string {
+    return '';
+  }
+}
+export const DB_NULL = new PSNullSentinel('System.DBNull');
+export const NULL_STRING = new PSNullSentinel('System.Management.Automation.Language.NullString');

@@ -19,7 +19,7 @@ import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatErro
 import { dotnetEquals, toBytes } from './methods.js';
 import { type PSType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
-import { PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
+import { DB_NULL, NULL_STRING, PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
 
 export { newObject } from './constructors.js';
@@ -426,6 +426,10 @@ function staticsTable(): Record<string, Statics> {
       Parse: (a) => convertTo(argStr(a[0]), T('System.TimeSpan')),
     },
   },
+  'System.DBNull': { props: { Value: () => DB_NULL } },
+  'System.Management.Automation.Language.NullString': { props: { Value: () => NULL_STRING } },
+  // AutomationNull is the "no output" value; in awsh that is $null.
+  'System.Management.Automation.Internal.AutomationNull': { props: { Value: () => null } },
   'System.Guid': {
     props: { Empty: () => new PSGuid('00000000-0000-0000-0000-000000000000') },
     methods: {
