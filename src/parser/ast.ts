@@ -27,6 +27,8 @@ export interface SourceFile {
   text: string;
   /** Script path, or null for -c / interactive input. */
   path: string | null;
+  /** Namespaces named by the file's `using namespace` statements (set by the parser; absent when none). */
+  usingNamespaces?: string[];
 }
 
 type NodeBase = Extent;

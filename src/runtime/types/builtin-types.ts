@@ -2,6 +2,7 @@
 import { exceptionBaseTypes } from '../errors.js';
 import { defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
 import { stopwatchTypeDef } from './stopwatch.js';
+import { TYPE_NAME } from './simple-values.js';
 
 const VT = 'System.ValueType';
 
@@ -78,6 +79,7 @@ const simple: TypeDef[] = [
   { fullName: 'System.Collections.Queue', interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Stack', interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.List`1', genericArity: 1, interfaces: ['System.Collections.IList', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
+  { fullName: 'System.Collections.ObjectModel.Collection`1', genericArity: 1, interfaces: ['System.Collections.IList', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.Dictionary`2', genericArity: 2, interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.SortedDictionary`2', genericArity: 2, interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.HashSet`1', genericArity: 1, interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
@@ -114,6 +116,7 @@ const simple: TypeDef[] = [
   { fullName: 'Microsoft.PowerShell.Commands.TextMeasureInfo', baseType: 'Microsoft.PowerShell.Commands.MeasureInfo' },
   { fullName: 'Microsoft.PowerShell.Commands.MatchInfo' },
   { fullName: 'System.Management.Automation.WildcardPattern', accelerators: ['WildcardPattern'] },
+  { fullName: 'System.Management.Automation.LanguagePrimitives' },
   { fullName: 'System.DBNull' },
   { fullName: 'System.Management.Automation.Language.NullString', accelerators: ['NullString'] },
   { fullName: 'System.Management.Automation.Internal.AutomationNull' },
@@ -138,8 +141,23 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.Environment+SpecialFolder', [['Desktop', 0], ['MyDocuments', 5], ['ApplicationData', 26], ['LocalApplicationData', 28], ['UserProfile', 40], ['CommonApplicationData', 35]]],
 ];
 
+/** Host.Coordinates: a struct of two Int32s (X, Y), made from a hashtable or `new(x, y)`. */
+function coordinates(): TypeDef {
+  const fullName = 'System.Management.Automation.Host.Coordinates';
+  return {
+    fullName, baseType: VT, isValueType: true,
+    properties: [{ name: 'X', type: 'System.Int32' }, { name: 'Y', type: 'System.Int32' }],
+    construct: (args) => {
+      const o: Record<string | symbol, unknown> = { X: args[0] ?? 0, Y: args[1] ?? 0 };
+      Object.defineProperty(o, TYPE_NAME, { value: fullName, enumerable: false });
+      return o;
+    },
+  };
+}
+
 export function loadBuiltinTypes(): void {
   for (const d of simple) defineType(d);
+  defineType(coordinates());
   for (const [fullName, values, flags] of enums) {
     const accel = fullName === 'System.Environment+SpecialFolder' ? ['System.Environment.SpecialFolder'] : undefined;
     defineType({ fullName, baseType: 'System.Enum', enumValues: values, flags: !!flags, isValueType: true, accelerators: accel });

@@ -51,7 +51,7 @@ export function typeOf(v: unknown): PSType {
   if (v === null) return T('System.Object');
   if (Array.isArray(v)) {
     if (v instanceof PSList) {
-      return v.elementType ? generic('System.Collections.Generic.List', [v.elementType]) : T('System.Collections.ArrayList');
+      return v.elementType ? generic(v.genericName ?? 'System.Collections.Generic.List', [v.elementType]) : T('System.Collections.ArrayList');
     }
     return arrayTypeOf(arrayElementType(v));
   }
