@@ -10,6 +10,7 @@ import { Lexer, TokenPool, type OperatorData } from './lexer.js';
 import { LineIndex } from './extent.js';
 import { parseNumber, type NumberValue } from './numbers.js';
 import { formatMessage, type ErrorId } from './messages.js';
+import { isNewline, isWs } from './chars.js';
 
 const BINARY_PREC: Record<string, number> = {
   '-and': 1, '-or': 1, '-xor': 1,
@@ -1189,15 +1190,27 @@ export class PsParser extends EmbeddedActionsParser {
     return { kind: 'Pipeline', elements: fit(elements), background: false, start: start, end: this.endFrom(start) };
   });
 
-  /** pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. */
+  /**
+   * pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. Only comment lines may come
+   * between; a blank (or whitespace-only) line ends the pipeline, so a `|` after it is an empty pipe element.
+   */
   private leadingPipeFollows(nl: PsToken): boolean {
     const text = this.text;
     const end = this.lexer.end;
     let p = nl.startOffset;
+    const skipNewline = (): void => {
+      p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
+    };
+    skipNewline();
     while (p < end) {
+      while (p < end && isWs(text.charCodeAt(p))) p++;
       const c = text.charCodeAt(p);
-      if (c === 10 || c === 13 || c === 32 || c === 9) p++;
-      else return c === 124 && text.charCodeAt(p + 1) !== 124;
+      if (c === 35 /* # */) {
+        while (p < end && !isNewline(text.charCodeAt(p))) p++;
+        if (p < end) skipNewline();
+        continue;
+      }
+      return c === 124 && text.charCodeAt(p + 1) !== 124;
     }
     return false;
   }

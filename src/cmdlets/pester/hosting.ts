@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type * as A from '../../parser/ast.js';
 import { parse, tokenize } from '../../parser/index.js';
 import { positionOf } from '../../parser/extent.js';
-import { ErrorRecord } from '../../runtime/errors.js';
+import { ErrorRecord, PSException, PSRuntimeError } from '../../runtime/errors.js';
 import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType } from '../../runtime/types/index.js';
 import { defineType } from '../../runtime/types/ps-type.js';
 import { ScriptBlock, invokeScriptBlock } from '../../runtime/interpreter/scriptblock.js';
@@ -309,7 +309,15 @@ class PowerShellShim {
   private processor(c: PendingCommand, frame: Frame, streams: Streams): Processor {
     if (c.kind === 'script') {
       const r = parse(c.text, null);
-      if (r.errors.length) throw this.session.parseErrorToRuntime(r.errors, r.ast.source);
+      if (r.errors.length) {
+        // Invoke() throws ParseException, which reaches the script as a MethodInvocationException (id ParseException)
+        // whose InnerException carries the parse error's own record.
+        const rec = this.session.parseErrorToRuntime(r.errors, r.ast.source).errorRecord;
+        const inner = rec.Exception as PSException;
+        inner.ErrorRecord = rec;
+        const ex = new PSException(`Exception calling "Invoke" with "0" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
+        throw new PSRuntimeError(new ErrorRecord(ex, 'ParseException', 'NotSpecified', null));
+      }
       const sb = new ScriptBlock(r.ast);
       sb.session = this.session;
       return new ScriptProcessor(sb, c.args, frame, streams, { name: '', dotSource: false, isScriptFile: false });
