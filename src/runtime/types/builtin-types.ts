@@ -1,8 +1,9 @@
 // The builtin type table: names, accelerators, base types and enums. Loaded on the first type resolution.
 import { exceptionBaseTypes } from '../errors.js';
-import { defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
+import { NO_CONVERSION, defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
 import { stopwatchTypeDef } from './stopwatch.js';
 import { TYPE_NAME } from './simple-values.js';
+import { ScriptBlock } from '../interpreter/scriptblock.js';
 
 const VT = 'System.ValueType';
 
@@ -122,6 +123,8 @@ const simple: TypeDef[] = [
   { fullName: 'System.Management.Automation.VerboseRecord', baseType: 'System.Management.Automation.InformationalRecord' },
   { fullName: 'System.Management.Automation.DebugRecord', baseType: 'System.Management.Automation.InformationalRecord' },
   { fullName: 'System.Management.Automation.InformationRecord' },
+  // A delegate type: a script block cast to it stays a script block (-replace passes the match as $args[0] too).
+  { fullName: 'System.Text.RegularExpressions.MatchEvaluator', baseType: 'System.MulticastDelegate', convert: (v) => (v instanceof ScriptBlock ? v : NO_CONVERSION) },
   { fullName: 'System.DBNull' },
   { fullName: 'System.Management.Automation.Language.NullString', accelerators: ['NullString'] },
   { fullName: 'System.Management.Automation.Internal.AutomationNull' },
@@ -163,6 +166,8 @@ function coordinates(): TypeDef {
 export function loadBuiltinTypes(): void {
   for (const d of simple) defineType(d);
   defineType(coordinates());
+  defineType({ fullName: 'System.Tuple' });
+  for (let n = 1; n <= 7; n++) defineType({ fullName: `System.Tuple\`${n}`, genericArity: n, interfaces: ['System.Runtime.CompilerServices.ITuple'] });
   for (const [fullName, values, flags] of enums) {
     const accel = fullName === 'System.Environment+SpecialFolder' ? ['System.Environment.SpecialFolder'] : undefined;
     defineType({ fullName, baseType: 'System.Enum', enumValues: values, flags: !!flags, isValueType: true, accelerators: accel });

@@ -384,3 +384,22 @@ export class PSNullSentinel {
 }
 export const DB_NULL = new PSNullSentinel('System.DBNull');
 export const NULL_STRING = new PSNullSentinel('System.Management.Automation.Language.NullString');
+
+/** System.Tuple`N: Item1..ItemN; as an ITuple it indexes like an array (`$t[0]`, `$t[-1]`, `$t[0..1]`). */
+export class PSTuple {
+  [key: string]: unknown;
+  declare readonly items: unknown[];
+  constructor(items: unknown[]) {
+    // Not a member PowerShell shows: only Item1..ItemN and Length are.
+    Object.defineProperty(this, 'items', { value: items, enumerable: false });
+    items.forEach((v, i) => {
+      this['Item' + (i + 1)] = v;
+    });
+  }
+  get Length(): number {
+    return this.items.length;
+  }
+  toString(): string {
+    return '(' + this.items.map((v) => (v === null || v === undefined ? '' : String(v))).join(', ') + ')';
+  }
+}

@@ -19,7 +19,7 @@ import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatErro
 import { dotnetEquals, toBytes } from './methods.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
-import { DB_NULL, NULL_STRING, PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
+import { DB_NULL, NULL_STRING, PSEnumValue, PSTuple, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
 
 export { newObject } from './constructors.js';
@@ -438,6 +438,14 @@ function staticsTable(): Record<string, Statics> {
       IsTrue: (a) => toBool(unwrapArg(a[0])),
       Equals: (a) => equals(unwrapArg(a[0]), unwrapArg(a[1]), !(a.length > 2 && argBool(a[2]))),
       Compare: (a) => compare(unwrapArg(a[0]), unwrapArg(a[1]), !(a.length > 2 && argBool(a[2]))),
+    },
+  },
+  'System.Tuple': {
+    methods: {
+      Create: (a) => {
+        if (a.length < 1 || a.length > 7) throw overloadCountError('Create', a.length);
+        return new PSTuple(a.map(unwrapArg));
+      },
     },
   },
   'System.DBNull': { props: { Value: () => DB_NULL } },
