@@ -1585,6 +1585,31 @@ export class PsParser extends EmbeddedActionsParser {
     return { positionalArguments: fit(positionalArguments), namedArguments: fit(namedArguments) };
   }
 
+  /**
+   * `Method[T1, T2](` after a member name: the type arguments of a generic method call, leaving `(` next. When the
+   * brackets hold no type list followed at once by `(`, nothing is consumed (null): it is an index expression.
+   */
+  private genericMethodArguments(): A.TypeName[] | null {
+    const m = this.mark();
+    this.take();
+    let args: A.TypeName[] = EMPTY;
+    for (;;) {
+      const a = this.peek('type');
+      if (a.tokenType !== T.TypeWord) break;
+      args = add(args, this.typeName());
+      if (this.peek('type').tokenType !== T.Comma) break;
+      this.take();
+    }
+    const rb = this.peek('type');
+    if (args.length > 0 && rb.tokenType === T.RBracket) {
+      this.take();
+      const lp = this.peek('expr');
+      if (lp.tokenType === T.LParen && !lp.ws && this.perrs.length === m.errors) return fit(args);
+    }
+    this.rewind(m);
+    return null;
+  }
+
   /** A type name in type mode, starting at its first word. */
   private typeName = this.rule('typeName', (): A.TypeName => {
     const w = this.take();
@@ -1753,7 +1778,12 @@ export class PsParser extends EmbeddedActionsParser {
         const isStatic = tt === T.ColonColon;
         const nullConditional = tt === T.QDot;
         const lp = this.peek('expr');
-        if (lp.tokenType === T.LParen && !lp.ws) {
+        const genericArguments = lp.tokenType === T.LBracket && !lp.ws ? this.genericMethodArguments() : null;
+        if (genericArguments) {
+          this.take();
+          const args = this.invocationArguments();
+          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, genericArguments, start: e.start, end: this.endFrom(e.start) };
+        } else if (lp.tokenType === T.LParen && !lp.ws) {
           this.take();
           const args = this.invocationArguments();
           e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, start: e.start, end: this.endFrom(e.start) };
