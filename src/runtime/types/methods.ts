@@ -1102,6 +1102,8 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     case 'compareto':
       return compareValues(target, unwrapArg(args[0]));
   }
+  // A property's accessor methods are callable too: `$h.get_Keys()`, `$list.get_Count()`.
+  if (args.length === 0 && lname.startsWith('get_') && lname.length > 4 && hasMember(target, name.slice(4))) return getMember(target, name.slice(4));
   void NO_RESULT;
   throw methodNotFoundError(typeOf(target).FullName, name);
 }
