@@ -27,6 +27,8 @@ export interface SourceFile {
   text: string;
   /** Script path, or null for -c / interactive input. */
   path: string | null;
+  /** Namespaces named by the file's `using namespace` statements (set by the parser; absent when none). */
+  usingNamespaces?: string[];
 }
 
 type NodeBase = Extent;
@@ -537,6 +539,8 @@ export interface InvokeMemberExpressionAst extends NodeBase {
   arguments: ExpressionAst[];
   static: boolean;
   nullConditional: boolean;
+  /** Type arguments of a generic method call, `[Array]::Empty[string]()`; absent for ordinary calls. */
+  genericArguments?: TypeName[];
 }
 
 /** `$a[0]`, `$a[1..3]`, `$a[-1]`, `$h['k']`, `$a?[0]`. Multiple indexes `$a[0,1]` are one ArrayLiteral index. */

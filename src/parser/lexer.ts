@@ -225,8 +225,10 @@ export class Lexer {
     while (p < this.end) {
       const c = text.charCodeAt(p);
       if (isWs(c)) p++;
-      else if (c === 96 /* ` */ && isNewline(text.charCodeAt(p + 1)) && p + 1 < this.end) {
-        p += text.charCodeAt(p + 1) === 13 && text.charCodeAt(p + 2) === 10 ? 3 : 2;
+      else if (c === 96 /* ` */ && p + 1 < this.end && (isNewline(text.charCodeAt(p + 1)) || isWs(text.charCodeAt(p + 1)))) {
+        const q = this.continuationEnd(p + 1);
+        if (q < 0) break;
+        p = q;
       } else if (c === 35 /* # */) {
         while (p < this.end && !isNewline(text.charCodeAt(p))) p++;
       } else if (c === 60 /* < */ && text.charCodeAt(p + 1) === 35) {
@@ -239,6 +241,19 @@ export class Lexer {
     }
     this.pos = p;
     return p > start;
+  }
+
+  /**
+   * After a backtick at `p - 1`: a line continuation runs through the newline when only whitespace (and, after some
+   * whitespace, a comment) follows on the line. Returns the offset after the newline, or -1 when it is no continuation.
+   */
+  private continuationEnd(p: number): number {
+    const text = this.text;
+    const wsStart = p;
+    while (p < this.end && isWs(text.charCodeAt(p))) p++;
+    if (p > wsStart && text.charCodeAt(p) === 35 /* # */) while (p < this.end && !isNewline(text.charCodeAt(p))) p++;
+    if (p >= this.end || !isNewline(text.charCodeAt(p))) return -1;
+    return p + (text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1);
   }
 
   next(mode: LexMode): PsToken {

@@ -10,6 +10,7 @@ import { Lexer, TokenPool, type OperatorData } from './lexer.js';
 import { LineIndex } from './extent.js';
 import { parseNumber, type NumberValue } from './numbers.js';
 import { formatMessage, type ErrorId } from './messages.js';
+import { isNewline, isWs } from './chars.js';
 
 const BINARY_PREC: Record<string, number> = {
   '-and': 1, '-or': 1, '-xor': 1,
@@ -17,11 +18,12 @@ const BINARY_PREC: Record<string, number> = {
   '-eq': 3, '-ne': 3, '-gt': 3, '-ge': 3, '-lt': 3, '-le': 3, '-like': 3, '-notlike': 3, '-match': 3, '-notmatch': 3,
   '-contains': 3, '-notcontains': 3, '-in': 3, '-notin': 3, '-replace': 3, '-split': 3, '-join': 3,
   '-is': 3, '-isnot': 3, '-as': 3, '-shl': 3, '-shr': 3,
-  '+': 4, '-': 4,
-  '*': 5, '/': 5, '%': 5,
-  '-f': 6,
-  '..': 7,
-  '??': 8,
+  // `??` binds looser than arithmetic, `-f` and `..` (`2 + $null ?? 3` is 2) but tighter than comparisons.
+  '??': 4,
+  '+': 5, '-': 5,
+  '*': 6, '/': 6, '%': 6,
+  '-f': 7,
+  '..': 8,
 };
 
 const UNARY_OPS = new Set(['!', '-not', '-bnot', '-', '+', '-split', '-join', '++', '--']);
@@ -706,9 +708,12 @@ export class PsParser extends EmbeddedActionsParser {
       case 'class': case 'enum': return this.typeDefinition(EMPTY, null);
       case 'interface': case 'configuration': return this.unsupportedTypeDefinition(word);
       case 'using': {
-        // `using namespace/module/assembly` are accepted and ignored.
+        // `using namespace X` is recorded on the source file (type names resolve in X too); `using module/assembly`
+        // are accepted and ignored.
         this.take();
-        for (let t = this.peek('cmd'); !this.isStatementEnd(t); t = this.peek('cmd')) this.take();
+        const words: string[] = [];
+        for (let t = this.peek('cmd'); !this.isStatementEnd(t); t = this.peek('cmd')) words.push(this.take().image);
+        if (words.length === 2 && equalsWord(words[0]!, 'namespace')) (this.src.usingNamespaces ??= []).push(words[1]!);
         return null;
       }
       default: {
@@ -1185,15 +1190,27 @@ export class PsParser extends EmbeddedActionsParser {
     return { kind: 'Pipeline', elements: fit(elements), background: false, start: start, end: this.endFrom(start) };
   });
 
-  /** pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. */
+  /**
+   * pwsh 7.4: a line that starts with `|` continues the pipeline of the previous line. Only comment lines may come
+   * between; a blank (or whitespace-only) line ends the pipeline, so a `|` after it is an empty pipe element.
+   */
   private leadingPipeFollows(nl: PsToken): boolean {
     const text = this.text;
     const end = this.lexer.end;
     let p = nl.startOffset;
+    const skipNewline = (): void => {
+      p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
+    };
+    skipNewline();
     while (p < end) {
+      while (p < end && isWs(text.charCodeAt(p))) p++;
       const c = text.charCodeAt(p);
-      if (c === 10 || c === 13 || c === 32 || c === 9) p++;
-      else return c === 124 && text.charCodeAt(p + 1) !== 124;
+      if (c === 35 /* # */) {
+        while (p < end && !isNewline(text.charCodeAt(p))) p++;
+        if (p < end) skipNewline();
+        continue;
+      }
+      return c === 124 && text.charCodeAt(p + 1) !== 124;
     }
     return false;
   }
@@ -1568,6 +1585,31 @@ export class PsParser extends EmbeddedActionsParser {
     return { positionalArguments: fit(positionalArguments), namedArguments: fit(namedArguments) };
   }
 
+  /**
+   * `Method[T1, T2](` after a member name: the type arguments of a generic method call, leaving `(` next. When the
+   * brackets hold no type list followed at once by `(`, nothing is consumed (null): it is an index expression.
+   */
+  private genericMethodArguments(): A.TypeName[] | null {
+    const m = this.mark();
+    this.take();
+    let args: A.TypeName[] = EMPTY;
+    for (;;) {
+      const a = this.peek('type');
+      if (a.tokenType !== T.TypeWord) break;
+      args = add(args, this.typeName());
+      if (this.peek('type').tokenType !== T.Comma) break;
+      this.take();
+    }
+    const rb = this.peek('type');
+    if (args.length > 0 && rb.tokenType === T.RBracket) {
+      this.take();
+      const lp = this.peek('expr');
+      if (lp.tokenType === T.LParen && !lp.ws && this.perrs.length === m.errors) return fit(args);
+    }
+    this.rewind(m);
+    return null;
+  }
+
   /** A type name in type mode, starting at its first word. */
   private typeName = this.rule('typeName', (): A.TypeName => {
     const w = this.take();
@@ -1736,7 +1778,12 @@ export class PsParser extends EmbeddedActionsParser {
         const isStatic = tt === T.ColonColon;
         const nullConditional = tt === T.QDot;
         const lp = this.peek('expr');
-        if (lp.tokenType === T.LParen && !lp.ws) {
+        const genericArguments = lp.tokenType === T.LBracket && !lp.ws ? this.genericMethodArguments() : null;
+        if (genericArguments) {
+          this.take();
+          const args = this.invocationArguments();
+          e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, genericArguments, start: e.start, end: this.endFrom(e.start) };
+        } else if (lp.tokenType === T.LParen && !lp.ws) {
           this.take();
           const args = this.invocationArguments();
           e = { kind: 'InvokeMemberExpression', target: e, member, arguments: args, static: isStatic, nullConditional, start: e.start, end: this.endFrom(e.start) };

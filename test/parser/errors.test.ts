@@ -107,6 +107,10 @@ describe('control flow leaving a finally block', () => {
 describe('leading pipe continuation (pwsh 7.4)', () => {
   it('a line starting with | continues the previous pipeline', () => {
     expect(errs('1, 2\n  | ForEach-Object { $_ }')).toEqual([]);
-    expect(parse('1, 2\n\n| Out-String\n| Out-Host').ast.endBlock!.statements).toHaveLength(1);
+    expect(parse('1, 2\n# comment\n| Out-String\n  # another\n| Out-Host').ast.endBlock!.statements).toHaveLength(1);
+  });
+  it('a blank line before the | ends the pipeline: the | is an empty pipe element', () => {
+    expect(errs('1, 2\n\n| Out-String')).toEqual([['EmptyPipeElement', '3:1', false]]);
+    expect(errs('1, 2\n  \t\n| Out-String')).toEqual([['EmptyPipeElement', '3:1', false]]);
   });
 });

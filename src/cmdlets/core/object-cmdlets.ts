@@ -93,12 +93,13 @@ function withProperties(ctx: CmdletContext, obj: unknown): void | Promise<void> 
       try {
         setMember(obj, name, v);
       } catch {
-        ctx.writeError({
+        // Terminating in pwsh: no half-initialised object is written.
+        ctx.throwTerminating({
           message: `The member "${name}" was not found for the specified .NET object.`,
           errorId: 'InvalidOperationException',
           category: 'InvalidOperation',
           exceptionType: 'System.InvalidOperationException',
-          targetObject: obj,
+          targetObject: null,
         });
       }
     }

@@ -317,7 +317,15 @@ class PowerShellShim {
   private processor(c: PendingCommand, frame: Frame, streams: Streams): Processor {
     if (c.kind === 'script') {
       const r = parse(c.text, null);
-      if (r.errors.length) throw this.session.parseErrorToRuntime(r.errors, r.ast.source);
+      if (r.errors.length) {
+        // Invoke() throws ParseException, which reaches the script as a MethodInvocationException (id ParseException)
+        // whose InnerException carries the parse error's own record.
+        const rec = this.session.parseErrorToRuntime(r.errors, r.ast.source).errorRecord;
+        const inner = rec.Exception as PSException;
+        inner.ErrorRecord = rec;
+        const ex = new PSException(`Exception calling "Invoke" with "0" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
+        throw new PSRuntimeError(new ErrorRecord(ex, 'ParseException', 'NotSpecified', null));
+      }
       const sb = new ScriptBlock(r.ast);
       sb.session = this.session;
       // AddScript runs in the runspace's own scope (useLocalScope off): what it defines stays for later commands.

@@ -11,7 +11,7 @@ import { TimeSpan } from '../../runtime/types/index.js';
 import { getRunState, newRunState, setRunState, type RunState, type TestRecord } from './state.js';
 import { callerFrame, sessionOf, setVar } from './exec.js';
 import { runBlock } from './blocks.js';
-import { counts, humanTime, printFileHeader, printSummary } from './console.js';
+import { counts, humanTime, printFileHeader, printSummary, printTest } from './console.js';
 import { junitXml, nunitXml } from './reports.js';
 import { clearMocks } from './mock.js';
 
@@ -158,11 +158,14 @@ async function invokePester(ctx: CmdletContext): Promise<void> {
         } catch (e) {
           const { errorRecordOf, stackTraceOf } = await import('./blocks.js');
           const rec = errorRecordOf(e);
-          state.results.push({
+          const failed: TestRecord = {
             name: `Error occurred in test script '${file}'`, expandedName: `Error occurred in test script '${file}'`, path: [file], block: null,
             result: 'Failed', errorRecord: rec, failureMessage: rec.Exception.Message, stackTrace: stackTraceOf(rec), durationMs: 0, file, tags: [],
             parameters: null, line: 0,
-          });
+          };
+          state.results.push(failed);
+          // A file that does not parse is reported, not just counted.
+          printTest(state, failed);
           continue;
         }
         await runBlock(ctx, 'File', file, body, { scope, file });

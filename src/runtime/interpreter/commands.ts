@@ -14,7 +14,7 @@ import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
 import { runtimeError } from '../errors.js';
 import { getMember, hasMember } from '../types/index.js';
-import { makeRedirectedStreams, type Redirected } from './redirection.js';
+import { makeRedirectedStreams } from './redirection.js';
 import { enumerateForPipeline } from './emit.js';
 import * as ops from '../values/operators.js';
 import type { Exec } from './compile-stmt.js';
@@ -71,7 +71,7 @@ function calledLikeMethod(name: A.CommandElementAst, arg: A.CommandElementAst): 
 function compileElement(el: A.CommandAst | A.CommandExpressionAst): CompiledCommand | CompiledSource {
   if (el.kind === 'CommandExpression') {
     const x = el.expression;
-    const lazyRange = x.kind === 'BinaryExpression' && x.operator === '..' ? ([compileExpr(x.left), compileExpr(x.right)] as [Eval, Eval]) : null;
+    const lazyRange = x.kind === 'BinaryExpression' && x.operator === '..' && !el.redirections.length ? ([compileExpr(x.left), compileExpr(x.right)] as [Eval, Eval]) : null;
     return { kind: 'expression', value: compileExprOutput(x), lazyRange, redirections: el.redirections };
   }
   const [first, ...rest] = el.commandElements;
@@ -152,7 +152,6 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
     s.checkAbort();
     const processors: Processor[] = [];
     let source: Iterable<unknown> | null = null;
-    let exprRedirect: Redirected | null = null;
     let i = 0;
     const build = (): void | Promise<void> => {
       for (; i < elements.length; i++) {
@@ -175,9 +174,19 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
             }
             continue;
           }
-          // A lone expression's redirections also take the streams of the commands it runs: `(f) 2>&1`.
-          if (elements.length === 1 && el.redirections.length) exprRedirect = makeRedirectedStreams(f, el.redirections, f.out);
-          const v = el.value(exprRedirect ? f.child(f.scope, f.out, exprRedirect.streams, f.commandName) : f);
+          if (el.redirections.length) {
+            const r = redirectedExpression(f, el, elements.length === 1);
+            if (isPromise(r)) {
+              return r.then((x) => {
+                source = x;
+                i++;
+                return build();
+              });
+            }
+            source = r;
+            continue;
+          }
+          const v = el.value(f);
           if (isPromise(v)) {
             return v.then((x) => {
               source = sourceOf(x);
@@ -200,13 +209,8 @@ export function compilePipeline(ast: A.PipelineAst): Exec {
       }
     };
     const run = (): void | Promise<void> => {
-      if (processors.length === 0) {
-        // A lone expression with redirections, e.g. `"x" > file.txt`.
-        const el = elements[0] as CompiledSource;
-        const { out, finish } = exprRedirect ?? redirectOutput(f, el.redirections);
-        if (source) for (const x of source) out(x);
-        return finish();
-      }
+      // A lone expression with redirections (`"x" > file.txt`) has written everything already.
+      if (processors.length === 0) return;
       const r = runPipeline(processors, source, f.out);
       if (isPromise(r)) return r.then(() => done(), (e) => failed(e));
       done();
@@ -247,10 +251,21 @@ function sourceOf(v: unknown): Iterable<unknown> {
   return en ?? [v];
 }
 
-/** Output redirection for a lone expression (`"x" > file`). */
-function redirectOutput(f: Frame, redirections: A.RedirectionAst[]): { out: Sink; finish: () => void | Promise<void> } {
-  const r = makeRedirectedStreams(f, redirections, f.out);
-  return { out: r.out, finish: r.finish };
+/**
+ * An expression with redirections (`$(...) 2> err.txt`, `"x" > file | Out-Null`): it runs with the redirected
+ * streams; what its output redirection doesn't take goes to the caller's output (a lone expression) or on down the
+ * pipeline (the returned items).
+ */
+function redirectedExpression(f: Frame, el: CompiledSource, lone: boolean): Iterable<unknown> | Promise<Iterable<unknown>> {
+  const passed: unknown[] = [];
+  const r = makeRedirectedStreams(f, el.redirections, lone ? f.out : (v) => void passed.push(v));
+  const complete = (v: unknown): Iterable<unknown> | Promise<Iterable<unknown>> => {
+    for (const x of sourceOf(v)) r.out(x);
+    const fin = r.finish();
+    return isPromise(fin) ? fin.then(() => passed) : passed;
+  };
+  const v = el.value(f.child(f.scope, f.out, r.streams, f.commandName));
+  return isPromise(v) ? v.then(complete) : complete(v);
 }
 
 function createProcessor(f: Frame, el: CompiledCommand, processors: Processor[]): Processor | Promise<Processor> {

@@ -3,7 +3,7 @@
 import type * as A from '../../parser/ast.js';
 import { PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, toJsNumber } from '../values/numbers.js';
 import { ClassInstance, PSHashtable } from '../values/objects.js';
-import { toBool, toStr, toNumber } from '../values/convert.js';
+import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
   asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
@@ -19,6 +19,7 @@ import { collectedValue } from './emit.js';
 import { VarOptions, PSVariable } from './scope.js';
 import { compileStatementBlockCollect, compileValueStatement } from './compile-stmt.js';
 import { getIndex, setIndex } from './indexing.js';
+import { ORDINARY_CALL, invokeGenericStatic } from '../types/generic-methods.js';
 import { operatorEnv } from './operator-env.js';
 import { scriptBlockMethod } from './scriptblock-methods.js';
 import { makeVariableReference } from './references.js';
@@ -376,7 +377,12 @@ function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
   if (v instanceof PSType) return v;
   const name = toStr(v);
   const t = f.session.resolveTypeName(name.replace(/^\[|\]$/g, ''));
-  if (!t) throw typeNotFoundError(name, extent, f.session.currentSource);
+  // A value that names no type fails as a conversion to System.Type (a type literal fails earlier: TypeNotFound).
+  if (!t) {
+    throw runtimeError(`Cannot convert the "${name}" value of type "${psTypeName(v)}" to type "System.Type".`, 'RuntimeException', {
+      category: 'InvalidOperation', target: v, extent, source: f.session.currentSource,
+    });
+  }
   return t;
 }
 
@@ -541,6 +547,8 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
   const name = memberName(ast.member);
   const args = ast.arguments.map(compileExpr);
   const nc = ast.nullConditional;
+  // `Method[T](...)`: the type arguments resolve first (TypeNotFound names the missing one).
+  const typeArgs = ast.genericArguments?.map((tn) => typeGetter(tn, ast.member)) ?? null;
   if (ast.static) {
     const t = ast.target.kind === 'TypeExpression' ? typeGetter(ast.target.type, ast.target) : null;
     const te = t ? null : compileExpr(ast.target);
@@ -549,7 +557,12 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
         andThen(name(f), (n) =>
           andThen(evalAll(args, f), (av) => {
             try {
-              const r = invokeStaticMethod(tv instanceof PSType ? tv : toType(tv, f, ast.target), n as string, av);
+              const type = tv instanceof PSType ? tv : toType(tv, f, ast.target);
+              if (typeArgs) {
+                const g = invokeGenericStatic(type, n as string, typeArgs.map((get) => get(f)), av);
+                if (g !== ORDINARY_CALL) return settle(g, f, ast.member, keepVoid);
+              }
+              const r = invokeStaticMethod(type, n as string, av);
               return settle(r, f, ast.member, keepVoid);
             } catch (e) {
               throw positioned(e, f, ast.member);
@@ -576,6 +589,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
                 category: 'InvalidOperation',
               });
             }
+            if (typeArgs) for (const get of typeArgs) get(f);
             return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member, keepVoid);
           } catch (e) {
             throw positioned(e, f, ast.member);

@@ -5,6 +5,7 @@ import { toNumber } from '../values/convert.js';
 import { runtimeError } from '../errors.js';
 import { getEnumerable, invokeMethod, arrayElementType, convertTo } from '../types/index.js';
 import type { Frame } from './frame.js';
+import { PSTuple } from '../types/simple-values.js';
 import type { Extent } from '../../parser/ast.js';
 
 function toIndex(v: unknown): number {
@@ -56,6 +57,7 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     const c = indexArray(target, idx);
     return c === null ? null : new PSChar((c as string).charCodeAt(0));
   }
+  if (target instanceof PSTuple) return getIndex(target.items, idx, f, extent);
   if (target instanceof PSHashtable) {
     if (Array.isArray(idx)) return idx.map((k) => target.get(k));
     return target.get(idx);

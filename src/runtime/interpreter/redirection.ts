@@ -5,6 +5,7 @@ import type { Processor, Sink } from './pipeline.js';
 import { compileExpr } from './compile-expr.js';
 import { isPromise } from './flow.js';
 import { toStr } from '../values/convert.js';
+import { getVariable, setVariable } from './variables.js';
 
 type StreamId = '1' | '2' | '3' | '4' | '5' | '6';
 const ALL: StreamId[] = ['1', '2', '3', '4', '5', '6'];
@@ -13,6 +14,8 @@ interface FileTarget {
   path: string | null; // null = $null (discard)
   append: boolean;
   items: unknown[];
+  /** `> variable:name`: the records are stored in this variable instead of a file. */
+  variable?: string;
 }
 
 export interface Redirected {
@@ -29,8 +32,23 @@ function targetOf(f: Frame, r: A.FileRedirectionAst): FileTarget {
   if (loc.kind === 'Variable' && loc.name.toLowerCase() === 'null' && !loc.scope) return { path: null, append: r.append, items: [] };
   const v = compileExpr(loc)(f);
   if (isPromise(v)) throw new Error('redirection targets must not run commands');
+  const text = toStr(v);
+  const m = /^variable:[\\/]?(.+)$/i.exec(text);
+  if (m) return { path: text, append: r.append, items: [], variable: m[1]! };
   // `\` separates folders as on Windows (pwsh accepts it on Unix too: "$TestDrive\out.txt").
-  return { path: f.session.resolvePath(toStr(v).replace(/\\/g, '/')), append: r.append, items: [] };
+  return { path: f.session.resolvePath(text.replace(/\\/g, '/')), append: r.append, items: [] };
+}
+
+/** `> variable:x` stores what was written (one item as itself); `>>` appends to what the variable holds. */
+function writeVariable(f: Frame, t: FileTarget): void {
+  const name = t.variable!;
+  const key = name.toLowerCase();
+  let value: unknown = t.items.length === 1 ? t.items[0] : t.items;
+  if (t.append) {
+    const old = getVariable(f, null, key, name);
+    if (old !== null && old !== undefined) value = [...(Array.isArray(old) ? old : [old]), ...t.items];
+  }
+  setVariable(f, null, key, name, value);
 }
 
 export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[], exprOut: Sink | null): Redirected {
@@ -43,7 +61,8 @@ export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[]
       if (r.toStream === '1') for (const s of from) if (s !== '1') merged.add(s);
     } else {
       const t = targetOf(f, r);
-      for (const s of from) files.set(s, t);
+      // `*>` after `> out` leaves the output stream where the earlier, explicit redirection sent it.
+      for (const s of from) if (r.fromStream !== '*' || !files.has(s)) files.set(s, t);
     }
   }
   let downstream: Sink = exprOut ?? (() => {});
@@ -74,7 +93,8 @@ export function makeRedirectedStreams(f: Frame, redirections: A.RedirectionAst[]
     for (const t of files.values()) {
       if (t.path === null || written.has(t)) continue;
       written.add(t);
-      f.session.writeRedirectionFile(t.path, t.items, t.append);
+      if (t.variable !== undefined) writeVariable(f, t);
+      else f.session.writeRedirectionFile(t.path, t.items, t.append);
     }
   };
   return {

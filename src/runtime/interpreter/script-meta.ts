@@ -9,6 +9,7 @@ import { isNumeric, toJsNumber } from '../values/numbers.js';
 import type { Frame } from './frame.js';
 import { ScriptBlock } from './scriptblock.js';
 import { isPromise } from './flow.js';
+import { addUsingNamespaces } from '../types/ps-type.js';
 
 export interface CompiledScript {
   ast: A.ScriptBlockAst;
@@ -38,6 +39,7 @@ export function compileScript(sb: ScriptBlock): CompiledScript {
     const extra = (sb as ScriptBlock & { extraParameters?: A.ParameterAst[] | null }).extraParameters;
     if (!extra || c.parameters === extra) return c;
   }
+  if (ast.source.usingNamespaces) addUsingNamespaces(ast.source.usingNamespaces);
   const extra = (sb as ScriptBlock & { extraParameters?: A.ParameterAst[] | null }).extraParameters ?? null;
   const isFilter = (sb as ScriptBlock & { isFilter?: boolean }).isFilter ?? ast.isFilter;
   const parameters = ast.paramBlock?.parameters ?? extra ?? [];

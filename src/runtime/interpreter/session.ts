@@ -10,7 +10,7 @@ import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, S
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
-import { resolveType, convertTo, setLocalTypesHook, PSList, PSVersion, type PSType } from '../types/index.js';
+import { resolveType, convertTo, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -90,6 +90,8 @@ export class Session implements SessionApi {
   readonly errors: unknown[] = PSList.create(null);
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
+  /** Lower-cased namespaces of `using namespace` statements in scripts this session compiled (type lookup tries them). */
+  readonly usingNamespaces: string[] = [];
   private readonly frameStack: Frame[] = [];
   readonly globalFrame: Frame;
   callDepth = 0;
@@ -125,6 +127,7 @@ export class Session implements SessionApi {
     this.initAutomaticVariables();
     // Script blocks run in the session that made them (several shells can share a process).
     setLocalTypesHook(() => Session.current?.scriptTypes ?? null);
+    setUsingNamespacesHook(() => Session.current?.usingNamespaces ?? null);
     setScriptBlockInvoker((sb, o) => {
       const s = sb.session instanceof Session ? sb.session : Session.current ?? this;
       // The synchronous part runs with syncDepth raised, so a loop inside never yields (tick) on its own: only an async

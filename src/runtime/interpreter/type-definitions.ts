@@ -354,6 +354,10 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
   }
 
   private convertFrom(v: unknown): unknown {
+    // A constructor taking a dictionary wins over setting properties from the hashtable's keys.
+    const takesDictionary = (c: MethodInfo) =>
+      c.params.length === 1 && /^System\.Collections\.(Hashtable|IDictionary|Specialized\.OrderedDictionary)$/.test(c.params[0]!.type?.FullName ?? '');
+    if (v instanceof PSHashtable && this.ctors.some(takesDictionary)) return requireSync(this.construct([v]));
     if (v instanceof PSHashtable) {
       // Conversions run synchronously: a constructor that goes async is reported.
       const obj = requireSync(this.construct([]));

@@ -1,7 +1,9 @@
 // The builtin type table: names, accelerators, base types and enums. Loaded on the first type resolution.
 import { exceptionBaseTypes } from '../errors.js';
-import { defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
+import { NO_CONVERSION, defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
 import { stopwatchTypeDef } from './stopwatch.js';
+import { TYPE_NAME } from './simple-values.js';
+import { ScriptBlock } from '../interpreter/scriptblock.js';
 
 const VT = 'System.ValueType';
 
@@ -78,6 +80,7 @@ const simple: TypeDef[] = [
   { fullName: 'System.Collections.Queue', interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Stack', interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.List`1', genericArity: 1, interfaces: ['System.Collections.IList', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
+  { fullName: 'System.Collections.ObjectModel.Collection`1', genericArity: 1, interfaces: ['System.Collections.IList', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.Dictionary`2', genericArity: 2, interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.SortedDictionary`2', genericArity: 2, interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
   { fullName: 'System.Collections.Generic.HashSet`1', genericArity: 1, interfaces: ['System.Collections.ICollection', 'System.Collections.IEnumerable'] },
@@ -115,6 +118,17 @@ const simple: TypeDef[] = [
   { fullName: 'Microsoft.PowerShell.Commands.MatchInfo' },
   { fullName: 'System.Management.Automation.WildcardPattern', accelerators: ['WildcardPattern'] },
   { fullName: 'System.Management.Automation.Cmdlet' },
+  { fullName: 'System.Management.Automation.LanguagePrimitives' },
+  { fullName: 'System.Management.Automation.InformationalRecord' },
+  { fullName: 'System.Management.Automation.WarningRecord', baseType: 'System.Management.Automation.InformationalRecord' },
+  { fullName: 'System.Management.Automation.VerboseRecord', baseType: 'System.Management.Automation.InformationalRecord' },
+  { fullName: 'System.Management.Automation.DebugRecord', baseType: 'System.Management.Automation.InformationalRecord' },
+  { fullName: 'System.Management.Automation.InformationRecord' },
+  // A delegate type: a script block cast to it stays a script block (-replace passes the match as $args[0] too).
+  { fullName: 'System.Text.RegularExpressions.MatchEvaluator', baseType: 'System.MulticastDelegate', convert: (v) => (v instanceof ScriptBlock ? v : NO_CONVERSION) },
+  { fullName: 'System.DBNull' },
+  { fullName: 'System.Management.Automation.Language.NullString', accelerators: ['NullString'] },
+  { fullName: 'System.Management.Automation.Internal.AutomationNull' },
   { fullName: 'System.Management.Automation.OrderedHashtable', baseType: 'System.Collections.Hashtable', interfaces: ['System.Collections.IDictionary', 'System.Collections.ICollection', 'System.Collections.IEnumerable'] },
 ];
 
@@ -131,11 +145,30 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.Management.Automation.ErrorCategory', [['NotSpecified', 0], ['OpenError', 1], ['CloseError', 2], ['DeviceError', 3], ['DeadlockDetected', 4], ['InvalidArgument', 5], ['InvalidData', 6], ['InvalidOperation', 7], ['InvalidResult', 8], ['InvalidType', 9], ['MetadataError', 10], ['NotImplemented', 11], ['NotInstalled', 12], ['ObjectNotFound', 13], ['OperationStopped', 14], ['OperationTimeout', 15], ['SyntaxError', 16], ['ParserError', 17], ['PermissionDenied', 18], ['ResourceBusy', 19], ['ResourceExists', 20], ['ResourceUnavailable', 21], ['ReadError', 22], ['WriteError', 23], ['FromStdErr', 24], ['SecurityError', 25], ['ProtocolError', 26], ['ConnectionError', 27], ['AuthenticationError', 28], ['LimitsExceeded', 29], ['QuotaExceeded', 30], ['NotEnabled', 31]]],
   ['System.Management.Automation.WildcardOptions', [['None', 0], ['Compiled', 1], ['IgnoreCase', 2], ['CultureInvariant', 4]], true],
   ['System.IO.FileAttributes', [['ReadOnly', 1], ['Hidden', 2], ['System', 4], ['Directory', 16], ['Archive', 32], ['Device', 64], ['Normal', 128], ['Temporary', 256]], true],
+  ['System.Management.Automation.CommandTypes', [['Alias', 1], ['Function', 2], ['Filter', 4], ['Cmdlet', 8], ['ExternalScript', 16], ['Application', 32], ['Script', 64], ['Configuration', 256], ['All', 383]], true],
+  ['System.Security.AccessControl.AceFlags', [['None', 0], ['ObjectInherit', 1], ['ContainerInherit', 2], ['NoPropagateInherit', 4], ['InheritOnly', 8], ['InheritanceFlags', 15], ['Inherited', 16], ['SuccessfulAccess', 64], ['FailedAccess', 128], ['AuditFlags', 192]], true],
   ['System.Environment+SpecialFolder', [['Desktop', 0], ['MyDocuments', 5], ['ApplicationData', 26], ['LocalApplicationData', 28], ['UserProfile', 40], ['CommonApplicationData', 35]]],
 ];
 
+/** Host.Coordinates: a struct of two Int32s (X, Y), made from a hashtable or `new(x, y)`. */
+function coordinates(): TypeDef {
+  const fullName = 'System.Management.Automation.Host.Coordinates';
+  return {
+    fullName, baseType: VT, isValueType: true,
+    properties: [{ name: 'X', type: 'System.Int32' }, { name: 'Y', type: 'System.Int32' }],
+    construct: (args) => {
+      const o: Record<string | symbol, unknown> = { X: args[0] ?? 0, Y: args[1] ?? 0 };
+      Object.defineProperty(o, TYPE_NAME, { value: fullName, enumerable: false });
+      return o;
+    },
+  };
+}
+
 export function loadBuiltinTypes(): void {
   for (const d of simple) defineType(d);
+  defineType(coordinates());
+  defineType({ fullName: 'System.Tuple' });
+  for (let n = 1; n <= 7; n++) defineType({ fullName: `System.Tuple\`${n}`, genericArity: n, interfaces: ['System.Runtime.CompilerServices.ITuple'] });
   for (const [fullName, values, flags] of enums) {
     const accel = fullName === 'System.Environment+SpecialFolder' ? ['System.Environment.SpecialFolder'] : undefined;
     defineType({ fullName, baseType: 'System.Enum', enumValues: values, flags: !!flags, isValueType: true, accelerators: accel });

@@ -26,6 +26,8 @@ export function dotnetToString(v: unknown): string {
 
 function makeCastError(message: string, errorId: string, target: unknown, inner?: string): PSRuntimeError {
   const innerEx = new PSException(inner ?? message, 'System.Management.Automation.PSInvalidCastException');
+  // PSInvalidCastException carries its own ErrorRecord (IContainsErrorRecord) with the same error id.
+  innerEx.ErrorRecord = new ErrorRecord(innerEx, errorId, 'InvalidArgument', target);
   const ex = new PSException(message, 'System.Management.Automation.RuntimeException', innerEx);
   return new PSRuntimeError(new ErrorRecord(ex, errorId, 'InvalidArgument', target));
 }
@@ -365,7 +367,12 @@ function hashtableToObject(h: PSHashtable, type: PSType): unknown {
         'ObjectCreationError', h);
     }
     const pt = prop.type ? resolveType(prop.type) : null;
-    obj[prop.name] = pt && val !== null ? convertTo(val, pt) : val;
+    try {
+      obj[prop.name] = pt && val !== null ? convertTo(val, pt) : val;
+    } catch (e) {
+      if (!(e instanceof PSRuntimeError)) throw e;
+      throw makeCastError(`Cannot create object of type "${type.FullName}". ${e.errorRecord.Exception.Message}`, 'ObjectCreationError', h);
+    }
   }
   return obj;
 }
@@ -540,6 +547,11 @@ function convertToGeneric(v: unknown, type: PSType): unknown {
   switch (def) {
     case 'System.Collections.Generic.List`1':
       return PSList.create(el, items()!.map(convEl));
+    case 'System.Collections.ObjectModel.Collection`1': {
+      const c = PSList.create(el, items()!.map(convEl));
+      c.genericName = 'System.Collections.ObjectModel.Collection';
+      return c;
+    }
     case 'System.Collections.Generic.HashSet`1': {
       const s = new PSHashSet(el);
       for (const x of items()!) s.add(convEl(x));

@@ -8,6 +8,8 @@ import { PSMultiArray } from './multi-array.js';
 /** System.Collections.Generic.List[T] (elementType set) or System.Collections.ArrayList (elementType null). */
 export class PSList extends Array<unknown> {
   elementType: PSType | null = null;
+  /** The generic type it stands for when not List[T]: `System.Collections.ObjectModel.Collection` (same behaviour). */
+  genericName?: string;
   // Array methods (map, filter, slice) produce plain arrays (object[]), not lists.
   static override get [Symbol.species](): ArrayConstructor {
     return Array;

@@ -50,7 +50,17 @@ function convEl(el: PSType | null, x: unknown): unknown {
 const ctors: Record<string, Ctor> = {
   'System.Object': () => new PSObject(),
   'System.Management.Automation.PSObject': (a) => (a.length ? a[0] : new PSObject()),
-  'System.Collections.Hashtable': () => new PSHashtable(false),
+  // Hashtable(), Hashtable(IDictionary) copies, Hashtable(int capacity); other arguments fail to convert to the
+  // capacity, so `[hashtable]$customObject` is an InvalidCastConstructorException as in pwsh.
+  'System.Collections.Hashtable': (a) => {
+    if (a.length > 1) throw overloadCountError('new', a.length);
+    const h = new PSHashtable(false);
+    if (a.length === 0 || comparerOf(a[0])) return h;
+    const src = unwrap(a[0]);
+    if (src instanceof PSHashtable) for (const [k, x] of src.entries()) h.set(k, x);
+    else if (int(src) < 0) throw argumentOutOfRange('capacity', 'Non-negative number required.');
+    return h;
+  },
   'System.Collections.Specialized.OrderedDictionary': () => new PSHashtable(true),
   'System.Collections.ArrayList': (a) => {
     if (a.length > 1) throw overloadCountError('new', a.length);
@@ -62,6 +72,14 @@ const ctors: Record<string, Ctor> = {
     const el = t.genericArgs![0]!;
     const items = a.length ? itemsOf(a[0]) : null;
     return PSList.create(el, (items ?? []).map((x) => convEl(el, x)));
+  },
+  'System.Collections.ObjectModel.Collection`1': (a, t) => {
+    if (a.length > 1) throw overloadCountError('new', a.length);
+    const el = t.genericArgs![0]!;
+    const items = a.length ? itemsOf(a[0]) : null;
+    const c = PSList.create(el, (items ?? []).map((x) => convEl(el, x)));
+    c.genericName = 'System.Collections.ObjectModel.Collection';
+    return c;
   },
   'System.Collections.Generic.HashSet`1': (a, t) => {
     const el = t.genericArgs![0]!;

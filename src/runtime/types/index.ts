@@ -1,7 +1,7 @@
 // The .NET-like type surface: type resolution, casts, -is/-as, members, methods and static members.
 export {
   PSType, NO_CONVERSION, registerType, resolveType, resolveTypeOrThrow, typeNotFoundError, arrayTypeOf,
-  instantiateGeneric, typeByFullName, registeredTypeNames, setLocalTypesHook, type TypeDef, type PropertyDef, type ScriptTypeInfo,
+  instantiateGeneric, typeByFullName, registeredTypeNames, setLocalTypesHook, setUsingNamespacesHook, addUsingNamespaces, type TypeDef, type PropertyDef, type ScriptTypeInfo,
 } from './ps-type.js';
 export { typeOf, typeNamesOf, typeForName, setArrayElementType, arrayElementType } from './type-of.js';
 export { convertTo, isInstanceOf, asType, castError } from './cast.js';

@@ -1,7 +1,7 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
 import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync } from '../errors.js';
 import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
-import { toBool, toStr } from '../values/convert.js';
+import { numberToString, toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
@@ -214,8 +214,26 @@ function forEachMethod(items: unknown[], a: unknown[]): unknown[] | Promise<unkn
 // -------------------------------------------------------------------------------------------------
 // Tables per kind
 
+/** IConvertible.ToXxx(provider) on numbers: a PowerShell conversion to that type. */
+function convertibleTo(typeName: string): (n: unknown) => unknown {
+  return (n) => convertTo(n, typeByFullName(typeName)!);
+}
+
 const numberMethods: Table<unknown> = {
-  ToString: (n, a) => (a.length && unwrapArg(a[0]) !== null && typeof unwrapArg(a[0]) === 'string' ? formatValue(n, argStr(a[0])) : toStr(n)),
+  // ToString() / ToString(provider) give round-trip digits, unlike [string] conversion (G15).
+  ToString: (n, a) => (a.length && unwrapArg(a[0]) !== null && typeof unwrapArg(a[0]) === 'string' ? formatValue(n, argStr(a[0])) : numberToString(n)),
+  ToBoolean: convertibleTo('System.Boolean'),
+  ToByte: convertibleTo('System.Byte'),
+  ToSByte: convertibleTo('System.SByte'),
+  ToInt16: convertibleTo('System.Int16'),
+  ToUInt16: convertibleTo('System.UInt16'),
+  ToInt32: convertibleTo('System.Int32'),
+  ToUInt32: convertibleTo('System.UInt32'),
+  ToInt64: convertibleTo('System.Int64'),
+  ToUInt64: convertibleTo('System.UInt64'),
+  ToSingle: convertibleTo('System.Single'),
+  ToDouble: convertibleTo('System.Double'),
+  ToDecimal: convertibleTo('System.Decimal'),
   CompareTo: (n, a) => {
     arity('CompareTo', a, 1);
     const o = unwrapArg(a[0]);
@@ -1086,6 +1104,8 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     case 'compareto':
       return compareValues(target, unwrapArg(args[0]));
   }
+  // A property's accessor methods are callable too: `$h.get_Keys()`, `$list.get_Count()`.
+  if (args.length === 0 && lname.startsWith('get_') && lname.length > 4 && hasMember(target, name.slice(4))) return getMember(target, name.slice(4));
   void NO_RESULT;
   throw methodNotFoundError(typeOf(target).FullName, name);
 }

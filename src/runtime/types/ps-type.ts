@@ -240,7 +240,32 @@ function lookupDef(name: string): TypeDef | undefined {
   const lower = name.toLowerCase();
   const acc = accelerators.get(lower);
   if (acc) return defsByName.get(acc.toLowerCase());
-  return defsByName.get(lower) ?? defsByName.get('system.' + lower);
+  const d = defsByName.get(lower) ?? defsByName.get('system.' + lower);
+  if (d) return d;
+  const namespaces = usingNamespaces();
+  if (namespaces) {
+    for (const ns of namespaces) {
+      const inNs = defsByName.get(ns + '.' + lower);
+      if (inNs) return inNs;
+    }
+  }
+  return undefined;
+}
+
+/** Lower-cased namespaces of the running session's `using namespace` statements. */
+let usingNamespaces: () => string[] | null = () => null;
+export function setUsingNamespacesHook(fn: () => string[] | null): void {
+  usingNamespaces = fn;
+}
+
+/** A script's `using namespace` names join the running session's lookup list (when its code is compiled). */
+export function addUsingNamespaces(names: readonly string[]): void {
+  const list = usingNamespaces();
+  if (!list) return;
+  for (const n of names) {
+    const lower = n.toLowerCase();
+    if (!list.includes(lower)) list.push(lower);
+  }
 }
 
 /** Split `List[string]`, `Dictionary[string,int]`, `int[]`, `int[,]` text into parts (for string type names). */

@@ -1,6 +1,7 @@
 // Small .NET value classes: Guid, Version, Uri, [ref], enum values, DictionaryEntry, Regex, Encoding.
 import type { PSType } from './ps-type.js';
 import { runtimeError } from '../errors.js';
+import { ENUM_VALUE } from '../values/convert.js';
 
 /** Tag a plain JS object with its .NET type name (AWS responses): `obj[TYPE_NAME] = 'Amazon.S3.Model.S3Bucket'`. */
 export const TYPE_NAME = Symbol.for('awsh.typeName');
@@ -131,6 +132,9 @@ export class PSUri {
 
 /** A value of an enum type: toString gives the name (or comma-joined flag names), valueOf the number. */
 export class PSEnumValue {
+  get [ENUM_VALUE](): boolean {
+    return true;
+  }
   constructor(
     readonly type: PSType,
     readonly value: number,
@@ -362,5 +366,40 @@ export class PSStringComparer {
   }
   toString(): string {
     return `System.${this.name}Comparer`;
+  }
+}
+
+/**
+ * A .NET singleton that stands for "no value" but is not `$null`: `[DBNull]::Value`, `[NullString]::Value`.
+ * `??` and `-eq $null` see an object; conversion to string gives ''.
+ */
+export class PSNullSentinel {
+  readonly [TYPE_NAME]: string;
+  constructor(typeName: string) {
+    this[TYPE_NAME] = typeName;
+  }
+  toString(): string {
+    return '';
+  }
+}
+export const DB_NULL = new PSNullSentinel('System.DBNull');
+export const NULL_STRING = new PSNullSentinel('System.Management.Automation.Language.NullString');
+
+/** System.Tuple`N: Item1..ItemN; as an ITuple it indexes like an array (`$t[0]`, `$t[-1]`, `$t[0..1]`). */
+export class PSTuple {
+  [key: string]: unknown;
+  declare readonly items: unknown[];
+  constructor(items: unknown[]) {
+    // Not a member PowerShell shows: only Item1..ItemN and Length are.
+    Object.defineProperty(this, 'items', { value: items, enumerable: false });
+    items.forEach((v, i) => {
+      this['Item' + (i + 1)] = v;
+    });
+  }
+  get Length(): number {
+    return this.items.length;
+  }
+  toString(): string {
+    return '(' + this.items.map((v) => (v === null || v === undefined ? '' : String(v))).join(', ') + ')';
   }
 }

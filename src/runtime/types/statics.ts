@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { runtimeError } from '../errors.js';
-import { toStr } from '../values/convert.js';
+import { toBool, toStr } from '../values/convert.js';
 import { formatComposite } from '../values/format.js';
 import { PSChar, PSDecimal, PSNumber, isNumeric, makeDouble, toJsNumber } from '../values/numbers.js';
-import { compare } from '../values/operators.js';
+import { compare, equals } from '../values/operators.js';
 import { convertTo, roundHalfEven, scanNumber } from './cast.js';
 import { getEnumerable } from './collections.js';
 import { construct, constructMaybe, newWildcardPattern } from './constructors.js';
@@ -17,9 +17,9 @@ import {
 import { argBool, argInt, argItems, argNum, argStr, unwrapArg } from './method-args.js';
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatError, overloadCountError } from './method-errors.js';
 import { dotnetEquals, toBytes } from './methods.js';
-import { type PSType, resolveType, typeByFullName } from './ps-type.js';
+import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
-import { PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
+import { DB_NULL, NULL_STRING, PSEnumValue, PSTuple, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
 
 export { newObject } from './constructors.js';
@@ -426,6 +426,32 @@ function staticsTable(): Record<string, Statics> {
       Parse: (a) => convertTo(argStr(a[0]), T('System.TimeSpan')),
     },
   },
+  'System.Management.Automation.LanguagePrimitives': {
+    methods: {
+      ConvertTo: (a) => {
+        if (a.length !== 2) throw overloadCountError('ConvertTo', a.length);
+        const t = unwrapArg(a[1]);
+        const type = t instanceof PSType ? t : resolveType(argStr(a[1]));
+        if (!type) throw argumentError(`Cannot convert the "${argStr(a[1])}" value of type "System.String" to type "System.Type".`);
+        return convertTo(unwrapArg(a[0]), type);
+      },
+      IsTrue: (a) => toBool(unwrapArg(a[0])),
+      Equals: (a) => equals(unwrapArg(a[0]), unwrapArg(a[1]), !(a.length > 2 && argBool(a[2]))),
+      Compare: (a) => compare(unwrapArg(a[0]), unwrapArg(a[1]), !(a.length > 2 && argBool(a[2]))),
+    },
+  },
+  'System.Tuple': {
+    methods: {
+      Create: (a) => {
+        if (a.length < 1 || a.length > 7) throw overloadCountError('Create', a.length);
+        return new PSTuple(a.map(unwrapArg));
+      },
+    },
+  },
+  'System.DBNull': { props: { Value: () => DB_NULL } },
+  'System.Management.Automation.Language.NullString': { props: { Value: () => NULL_STRING } },
+  // AutomationNull is the "no output" value; in awsh that is $null.
+  'System.Management.Automation.Internal.AutomationNull': { props: { Value: () => null } },
   'System.Guid': {
     props: { Empty: () => new PSGuid('00000000-0000-0000-0000-000000000000') },
     methods: {

@@ -11,7 +11,7 @@ import { TimeSpan } from './datetime.js';
 import { PSMultiArray } from './multi-array.js';
 import { PSType, arrayTypeOf, defineType, instantiateGeneric, resolveType, typeByFullName } from './ps-type.js';
 import {
-  DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME,
+  DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSReference, PSTuple, PSRegex, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME,
 } from './simple-values.js';
 
 /** Typed arrays (`[int[]]$a`) remember their element type; plain JS arrays are object[]. */
@@ -51,7 +51,7 @@ export function typeOf(v: unknown): PSType {
   if (v === null) return T('System.Object');
   if (Array.isArray(v)) {
     if (v instanceof PSList) {
-      return v.elementType ? generic('System.Collections.Generic.List', [v.elementType]) : T('System.Collections.ArrayList');
+      return v.elementType ? generic(v.genericName ?? 'System.Collections.Generic.List', [v.elementType]) : T('System.Collections.ArrayList');
     }
     return arrayTypeOf(arrayElementType(v));
   }
@@ -78,6 +78,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof ErrorRecord) return T('System.Management.Automation.ErrorRecord');
   if (v instanceof PSEnumValue) return v.type;
   if (v instanceof PSGuid) return T('System.Guid');
+  if (v instanceof PSTuple) return generic('System.Tuple', v.items.map(typeOf));
   if (v instanceof PSVersion) return T('System.Version');
   if (v instanceof PSSwitch) return T('System.Management.Automation.SwitchParameter');
   if (v instanceof PSUri) return T('System.Uri');

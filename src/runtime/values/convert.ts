@@ -31,8 +31,13 @@ export function toBool(v: unknown): boolean {
   if (v instanceof PSNumber) return typeof v.value === 'bigint' ? v.value !== 0n : v.value !== 0;
   if (v instanceof PSChar) return v.code !== 0;
   if (v instanceof PSSwitch) return v.IsPresent;
+  // An enum value is as true as its number (`[bool]@([ConsoleColor]::Black)` is False).
+  if ((v as { [ENUM_VALUE]?: boolean })[ENUM_VALUE]) return (v as { value: number }).value !== 0;
   return true;
 }
+
+/** Brand on the types layer's enum values (PSEnumValue), so truthiness can see them without importing types. */
+export const ENUM_VALUE = Symbol.for('awsh.enumValue');
 
 const INFINITY_TEXT = 'Infinity';
 
@@ -97,7 +102,27 @@ export function formatSingle(n: number): string {
   return formatDouble(f);
 }
 
-/** Any numeric value → its invariant string. */
+/**
+ * Double → string as PowerShell converts it (`[string]$d`, `"$d"`, output): .NET "G15", so `1.1 * 3` reads `3.3`
+ * (its ToString() is the round-trip `3.3000000000000003`: `formatDouble`). Single uses "G7".
+ */
+export function formatDoubleG(n: number, precision: 15 | 7): string {
+  if (!Number.isFinite(n) || n === 0) return precision === 7 ? formatSingle(n) : formatDouble(n);
+  const e = Math.abs(n).toExponential(precision - 1); // rounded to `precision` significant digits
+  const ePos = e.indexOf('e');
+  const digits = e.slice(0, ePos).replace('.', '').replace(/0+$/, '') || '0';
+  return formatShortest(n, precision, digits, parseInt(e.slice(ePos + 1), 10));
+}
+
+/** Any numeric value → its string as PowerShell converts it (G15 doubles, G7 singles). */
+export function numberToPSString(v: unknown): string {
+  if (typeof v === 'number') return isInt32(v) ? String(v) : formatDoubleG(v, 15);
+  if (v instanceof PSDouble) return formatDoubleG(v.value, 15);
+  if (v instanceof PSNumber && v.type === 'Single') return formatDoubleG(v.value as number, 7);
+  return numberToString(v);
+}
+
+/** Any numeric value → its invariant ToString() (round-trip digits for Double and Single). */
 export function numberToString(v: unknown): string {
   if (typeof v === 'number') return isInt32(v) ? String(v) : formatDouble(v);
   if (typeof v === 'bigint') return v.toString();
@@ -146,7 +171,7 @@ export function toStr(v: unknown, ofs = ' '): string {
     case 'string':
       return v;
     case 'number':
-      return isInt32(v) ? String(v) : formatDouble(v);
+      return isInt32(v) ? String(v) : formatDoubleG(v, 15);
     case 'boolean':
       return v ? 'True' : 'False';
     case 'bigint':
@@ -162,7 +187,7 @@ export function toStr(v: unknown, ofs = ' '): string {
     }
     return s;
   }
-  if (v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber) return numberToString(v);
+  if (v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber) return numberToPSString(v);
   if (v instanceof PSChar) return String.fromCharCode(v.code);
   if (v instanceof PSHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
   if (v instanceof PSObject) return psObjectToString(v);

@@ -1,6 +1,6 @@
 // .NET composite formatting (`-f`, String.Format) and ToString(format) for numbers and dates (en-US conventions).
 import { runtimeError } from '../errors.js';
-import { dateToString, formatDouble, toStr } from './convert.js';
+import { dateToString, formatDouble, numberToString, toStr } from './convert.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric } from './numbers.js';
 
 function formatError(detail: string): Error {
@@ -59,6 +59,7 @@ export function formatComposite(format: string, args: unknown[]): string {
 /** An argument's text without a format string (.NET ToString, so arrays give their type name). */
 function formatArgument(v: unknown): string {
   if (Array.isArray(v)) return 'System.Object[]';
+  if (isNumeric(v)) return numberToString(v); // round-trip digits, not [string]'s G15
   return toStr(v);
 }
 

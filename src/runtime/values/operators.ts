@@ -592,7 +592,8 @@ function replacePieces(sb: unknown, pieces: unknown[], i: number, acc: string, e
       acc += p;
       continue;
     }
-    const v = env.invokeScriptBlock(sb, p);
+    // The match is `$_` for a script block and `$args[0]` for one cast to a MatchEvaluator delegate.
+    const v = env.invokeScriptBlock(sb, p, [p]);
     if (v instanceof Promise) {
       const next = i + 1;
       return v.then((x) => replacePieces(sb, pieces, next, acc + toStr(unwrapOutput(x)), env));
