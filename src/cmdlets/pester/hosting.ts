@@ -318,13 +318,9 @@ class PowerShellShim {
     if (c.kind === 'script') {
       const r = parse(c.text, null);
       if (r.errors.length) {
-        // Invoke() throws ParseException, which reaches the script as a MethodInvocationException (id ParseException)
-        // whose InnerException carries the parse error's own record.
-        const rec = this.session.parseErrorToRuntime(r.errors, r.ast.source).errorRecord;
-        const inner = rec.Exception as PSException;
-        inner.ErrorRecord = rec;
-        const ex = new PSException(`Exception calling "Invoke" with "0" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
-        throw new PSRuntimeError(new ErrorRecord(ex, 'ParseException', 'NotSpecified', null));
+        // Invoke() throws ParseException; invokeFailure wraps it as the MethodInvocationException the script catches
+        // (id ParseException), whose InnerException carries the parse error's own record.
+        throw this.session.parseErrorToRuntime(r.errors, r.ast.source);
       }
       const sb = new ScriptBlock(r.ast);
       sb.session = this.session;
