@@ -1,6 +1,6 @@
 // Views of built-in types, as pwsh's DotNetTypes/PowerShellCore/FileSystem format data define them.
 import { registerView } from './views.js';
-import { formatDateTime } from '../types/index.js';
+import { formatDateTime, dateTimeDisplay } from '../types/index.js';
 import { propertyValueOf } from './properties.js';
 
 function dateOf(v: unknown): Date | null {
@@ -77,7 +77,7 @@ export function registerBuiltinViews(): void {
   // A script block shows as its text (pwsh writes ScriptBlock.ToString() for it).
   registerView('System.Management.Automation.ScriptBlock', { custom: (sb) => String(sb).split(/\r?\n/) });
   // Get-Date: the long date and time (DateTime's `DateTime` script property), blank lines around.
-  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? formatDateTime(d, 'F') : String(d), ''] });
+  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? dateTimeDisplay(d) : String(d), ''] });
   const fileView = {
     table: {
       columns: [

@@ -10,6 +10,7 @@ export { invokeMethod, invokeMethodMaybe, invokeMethodOrVoid, setGetNewClosureHo
 export { getStaticMember, setStaticMember, invokeStaticMethod, newObject } from './statics.js';
 export {
   makeDate, dateKind, dateFromParts, addDateTime, subtractDateTime, formatDateTime, parseDateTime, TimeSpan,
+  setDisplayHint, dateTimeDisplay, type DisplayHint,
   type DateTimeKind,
 } from './datetime.js';
 export {

@@ -7,7 +7,7 @@ import { PSChar } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { convertTo } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
-import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts } from './datetime.js';
+import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts, displayHintOf, dateTimeDisplay } from './datetime.js';
 import { propertyNotFoundError, psObjectPropertyNotFoundError, readOnlyPropertyError } from './method-errors.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { PSEnumValue, TYPE_NAME } from './simple-values.js';
@@ -103,7 +103,8 @@ function dateMember(d: Date, lname: string): Found {
     case 'timeofday': return TimeSpan.fromParts(0, p.hour, p.minute, p.second, p.ms);
     case 'ticks': return BigInt(dateTicks(d));
     case 'kind': return new PSEnumValue(resolveType('System.DateTimeKind')!, ['Unspecified', 'Utc', 'Local'].indexOf(dateKind(d)));
-    case 'displayhint': return null;
+    case 'displayhint': return displayHintOf(d);
+    case 'datetime': return dateTimeDisplay(d);
   }
   return NOT_FOUND;
 }
