@@ -37,6 +37,9 @@ export interface ParameterDecl {
   validateRange?: [number, number];
   validateNotNull?: boolean;
   validateNotNullOrEmpty?: boolean;
+  /** [AllowNull()] / [AllowEmptyString()] on a mandatory parameter. */
+  allowNull?: boolean;
+  allowEmptyString?: boolean;
   validatePattern?: string;
   validateCount?: [number, number];
   /** Extra validation: return an error message, or null when valid. */

@@ -18,7 +18,7 @@ const convertToJson: CmdletDecl<Collect> = {
   synopsis: 'Converts an object to a JSON-formatted string.',
   outputType: ['System.String'],
   parameters: [
-    { name: 'InputObject', type: 'object', position: 0, valueFromPipeline: true, mandatory: true },
+    { name: 'InputObject', type: 'object', position: 0, valueFromPipeline: true, mandatory: true, allowNull: true },
     { name: 'Depth', type: 'int', validateRange: [0, 100] },
     { name: 'Compress', type: 'switch' },
     { name: 'EnumsAsStrings', type: 'switch' },
@@ -58,7 +58,7 @@ const convertFromJson: CmdletDecl<Collect> = {
   synopsis: 'Converts a JSON-formatted string to a custom object or a hash table.',
   outputType: ['System.Management.Automation.PSObject'],
   parameters: [
-    { name: 'InputObject', type: 'string', position: 0, valueFromPipeline: true, mandatory: true },
+    { name: 'InputObject', type: 'string', position: 0, valueFromPipeline: true, mandatory: true, allowEmptyString: true },
     { name: 'AsHashtable', type: 'switch' },
     { name: 'Depth', type: 'int', validateRange: [1, 2147483647] },
     { name: 'NoEnumerate', type: 'switch' },

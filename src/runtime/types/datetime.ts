@@ -150,6 +150,18 @@ export class TimeSpan {
   get Milliseconds(): number {
     return Math.trunc((this.Ticks % TimeSpan.TicksPerSecond) / TICKS_PER_MS);
   }
+  get Microseconds(): number {
+    return Math.trunc((this.Ticks % TICKS_PER_MS) / 10);
+  }
+  get Nanoseconds(): number {
+    return (this.Ticks % 10) * 100;
+  }
+  get TotalMicroseconds(): number {
+    return this.Ticks / 10;
+  }
+  get TotalNanoseconds(): number {
+    return this.Ticks * 100;
+  }
   get TotalDays(): number {
     return this.Ticks / TimeSpan.TicksPerDay;
   }

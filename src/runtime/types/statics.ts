@@ -17,7 +17,7 @@ import {
 import { argBool, argInt, argItems, argNum, argStr, unwrapArg } from './method-args.js';
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatError, overloadCountError } from './method-errors.js';
 import { dotnetEquals, toBytes } from './methods.js';
-import { type PSType, typeByFullName } from './ps-type.js';
+import { PSType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
@@ -767,14 +767,14 @@ function staticsTable(): Record<string, Statics> {
   },
   'System.Enum': {
     methods: {
-      GetNames: (a) => strArray(((unwrapArg(a[0]) as PSType).def.enumValues ?? []).map(([n]) => n)),
+      GetNames: (a) => strArray((enumTypeArg(a[0]).def.enumValues ?? []).map(([n]) => n)),
       GetValues: (a) => {
-        const t = unwrapArg(a[0]) as PSType;
+        const t = enumTypeArg(a[0]);
         return (t.def.enumValues ?? []).map(([, v]) => new PSEnumValue(t, v));
       },
-      Parse: (a) => convertTo(unwrapArg(a[1]), unwrapArg(a[0]) as PSType),
+      Parse: (a) => convertTo(unwrapArg(a[1]), enumTypeArg(a[0])),
       IsDefined: (a) => {
-        const t = unwrapArg(a[0]) as PSType;
+        const t = enumTypeArg(a[0]);
         const v = unwrapArg(a[1]);
         return (t.def.enumValues ?? []).some(([n, x]) => (typeof v === 'string' ? n === v : x === Number(v)));
       },
@@ -792,6 +792,11 @@ function staticsTable(): Record<string, Statics> {
     methods: { AsPSObject: (a) => unwrapArg(a[0]) },
   },
 };
+/** A `[Type]` argument of the Enum statics; a type name string converts, as .NET's binder does. */
+function enumTypeArg(v: unknown): PSType {
+  const t = unwrapArg(v);
+  return t instanceof PSType ? t : (convertTo(t, T('System.Type')) as PSType);
+}
 table['System.Web.HttpUtility'] = table['System.Net.WebUtility']!;
 table['System.Numerics.BigInteger'] = {
   methods: {
