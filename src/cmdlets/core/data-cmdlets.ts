@@ -187,7 +187,7 @@ const convertFromCsv: CmdletDecl<Collect> = {
   },
   end(ctx) {
     const delim = delimiterOf(ctx.params.Delimiter);
-    const objs = csvToObjects(ctx.state.items.join('\n'), delim, ctx.params.Header);
+    const objs = csvToObjects(ctx.state.items.join('\n'), delim, ctx.params.Header, () => warnUnnamed(ctx));
     for (const o of objs) ctx.write(o);
   },
 };
@@ -271,6 +271,11 @@ const exportCsv: CmdletDecl<ExportState> = {
   },
 };
 
+/** Once per command: some header fields were empty and got `H<n>` names. */
+function warnUnnamed(ctx: CmdletContext): void {
+  ctx.writeWarning('One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.');
+}
+
 function parseHeader(line: string, delimiter: string): string[] {
   const objs = csvToObjects(line + '\n' + line + '\n', delimiter);
   const first = objs[0];
@@ -281,11 +286,12 @@ const importCsv: CmdletDecl = {
   name: 'Import-Csv',
   module: UTILITY_MODULE,
   synopsis: 'Creates table-like custom objects from the items in a character-separated value (CSV) file.',
+  defaultParameterSet: 'DelimiterPath',
   parameters: [
-    { name: 'Path', type: 'string[]', position: 0, valueFromPipeline: true },
-    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'] },
-    { name: 'Delimiter', type: 'char', position: 1 },
-    { name: 'UseCulture', type: 'switch' },
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['DelimiterPath', 'CulturePath'] },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['DelimiterLiteralPath', 'CultureLiteralPath'] },
+    { name: 'Delimiter', type: 'char', position: 1, parameterSets: ['DelimiterPath', 'DelimiterLiteralPath'] },
+    { name: 'UseCulture', type: 'switch', mandatory: true, parameterSets: ['CulturePath', 'CultureLiteralPath'] },
     { name: 'Header', type: 'string[]' },
     { name: 'Encoding', type: 'object' },
   ],
@@ -293,7 +299,8 @@ const importCsv: CmdletDecl = {
     const paths = (ctx.params.LiteralPath ?? ctx.params.Path ?? []) as string[];
     const delim = delimiterOf(ctx.params.Delimiter);
     for (const p of paths) {
-      const file = ctx.resolvePath(p);
+      // A piped item binds its provider-qualified PSPath.
+      const file = ctx.resolvePath(p.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, ''));
       if (!fs.existsSync(file)) {
         ctx.writeError({
           message: `Could not find file '${file}'.`,
@@ -305,7 +312,7 @@ const importCsv: CmdletDecl = {
         continue;
       }
       const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-      for (const o of csvToObjects(text, delim, ctx.params.Header)) ctx.write(o);
+      for (const o of csvToObjects(text, delim, ctx.params.Header, () => warnUnnamed(ctx))) ctx.write(o);
     }
   },
 };

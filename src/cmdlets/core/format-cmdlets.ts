@@ -145,7 +145,27 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
     ],
     init: () => ({ items: [], specs: null, groupBy: null }),
     begin(ctx) {
+      const p = ctx.params;
+      const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+      if (given(p.View) && p.View !== '' && (given(p.Property) || given(p.ExcludeProperty))) {
+        ctx.throwTerminating({
+          message: 'Cmdlet parameters View and Property are mutually exclusive.',
+          errorId: 'FormatCannotSpecifyViewAndProperty',
+          category: 'InvalidArgument',
+          exceptionType: 'System.IO.InvalidDataException',
+        });
+      }
+      if (p.AutoSize && given(p.Column)) {
+        ctx.throwTerminating({
+          message: 'Cmdlet parameters AutoSize and Column are mutually exclusive.',
+          errorId: 'FormatCannotSpecifyAutosizeAndColumns',
+          category: 'InvalidArgument',
+          exceptionType: 'System.IO.InvalidDataException',
+        });
+      }
       if (ctx.params.Property !== undefined && ctx.params.Property !== null) ctx.state.specs = parseSpecs(ctx, ctx.params.Property, allowedKeys);
+      // -ExcludeProperty alone means every property but those.
+      else if (given(p.ExcludeProperty)) ctx.state.specs = parseSpecs(ctx, '*', allowedKeys);
       if (ctx.params.GroupBy !== undefined && ctx.params.GroupBy !== null) ctx.state.groupBy = parseSpecs(ctx, ctx.params.GroupBy, ['Label', 'Name', 'Expression', 'FormatString'])[0] ?? null;
     },
     process: collect,
@@ -153,7 +173,12 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
       const st = ctx.state;
       if (st.items.length === 0) return;
       const first = st.items.find((i) => i.obj !== null)?.obj ?? null;
-      const columns = st.specs ? toColumns(st.specs, first) : undefined;
+      let columns = st.specs ? toColumns(st.specs, first) : undefined;
+      const exclude = ctx.params.ExcludeProperty as string[] | undefined;
+      if (columns && exclude && exclude.length > 0) {
+        const matchers = exclude.map((e) => nameMatcher(toStr(e)));
+        columns = columns.filter((c) => c.property === undefined || !matchers.some((m) => m.test(c.property!)));
+      }
       let groupBy: ColumnSpec | undefined;
       if (st.groupBy) {
         const gi = st.specs?.length ?? 0;
@@ -216,6 +241,7 @@ const formatWideCmdlet = makeFormatCmdlet(
   [
     { name: 'AutoSize', type: 'switch' },
     { name: 'Column', type: 'int', validateRange: [1, 2147483647] },
+    { name: 'ExcludeProperty', type: 'string[]' },
   ],
   ['Expression', 'FormatString'],
   'Formats objects as a wide table that displays only one property of each object.',

@@ -282,11 +282,41 @@ export const newGuid: CmdletDecl = {
   synopsis: 'Creates a GUID.',
   description: 'The New-Guid cmdlet creates a random globally unique identifier (GUID).',
   outputType: ['System.Guid'],
-  parameters: [],
+  defaultParameterSet: 'Default',
+  parameters: [
+    { name: 'Empty', type: 'switch', parameterSets: ['Empty'] },
+    { name: 'InputObject', type: 'string', position: 0, valueFromPipeline: true, parameterSets: ['InputObject'], allowNull: true },
+  ],
   process(ctx) {
-    ctx.write(new PSGuid(globalThis.crypto.randomUUID()));
+    if (ctx.parameterSetName === 'InputObject') {
+      const g = PSGuid.parse(toStr(ctx.params.InputObject ?? ''));
+      if (!g) {
+        ctx.writeError({
+          message: 'Unrecognized Guid format.',
+          errorId: 'StringNotRecognizedAsGuid',
+          category: 'InvalidArgument',
+          exceptionType: 'System.FormatException',
+        });
+      }
+      return ctx.write(g);
+    }
+    ctx.write(ctx.params.Empty ? new PSGuid('00000000-0000-0000-0000-000000000000') : uuidV7());
   },
 };
+
+/** Guid.CreateVersion7: a 48-bit Unix-milliseconds timestamp, version 7, RFC 4122 variant, random bits. */
+function uuidV7(): PSGuid {
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  let ms = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return new PSGuid(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+}
 
 interface JoinState {
   spec: PropertySpec | null;
@@ -336,7 +366,9 @@ export const joinString: CmdletDecl<JoinState> = {
   },
   end(ctx) {
     const p = ctx.params;
-    const sep = p.UseCulture && p.Separator === undefined ? ',' : (p.Separator ?? '');
+    // No -Separator: $OFS (unset by default, so nothing).
+    const ofs = ctx.getVariable('OFS');
+    const sep = p.UseCulture && p.Separator === undefined ? ',' : ctx.isBound('Separator') ? (p.Separator ?? '') : ofs === null || ofs === undefined ? '' : toStr(ofs);
     ctx.write(`${p.OutputPrefix ?? ''}${ctx.state.parts.join(sep)}${p.OutputSuffix ?? ''}`);
   },
 };
