@@ -63,6 +63,9 @@ export function registerBuiltinViews(): void {
     table: { columns: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map((label) => ({ label })) },
   });
   registerView('System.Guid', { table: { columns: [{ label: 'Guid' }] } });
+  registerView('System.Globalization.CultureInfo', {
+    table: { columns: [{ label: 'LCID', width: 16 }, { label: 'Name', width: 16 }, { label: 'DisplayName' }] },
+  });
   // Type objects (`[int]`): DotNetTypes.format.ps1xml's System.RuntimeType table.
   registerView('System.RuntimeType', {
     table: {

@@ -1,4 +1,5 @@
 // `[T]::new(...)` and New-Object: constructors of the constructible builtin types and registered types.
+import { toCulture } from './culture.js';
 import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.js';
 import { toStr } from '../values/convert.js';
 import { PSChar, toJsNumber } from '../values/numbers.js';
@@ -144,6 +145,7 @@ const ctors: Record<string, Ctor> = {
     }
     return new PSRegex(pattern, opts);
   },
+  'System.Globalization.CultureInfo': (a) => toCulture(unwrap(a[0])),
   'System.Guid': (a) => {
     if (a.length === 0) return new PSGuid('00000000-0000-0000-0000-000000000000');
     const g = PSGuid.parse(toStr(unwrap(a[0])));

@@ -21,6 +21,7 @@ import { PSType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
+import { currentCulture, invariantCulture, timeZones, toCulture } from './culture.js';
 
 export { newObject } from './constructors.js';
 
@@ -764,6 +765,22 @@ function staticsTable(): Record<string, Statics> {
         }
       },
     },
+  },
+  'System.Globalization.CultureInfo': {
+    props: {
+      CurrentCulture: () => currentCulture(),
+      CurrentUICulture: () => currentCulture(),
+      InvariantCulture: () => invariantCulture(),
+      DefaultThreadCurrentCulture: () => null,
+    },
+    methods: {
+      GetCultureInfo: (a) => toCulture(unwrapArg(a[0])),
+      CreateSpecificCulture: (a) => toCulture(unwrapArg(a[0])),
+    },
+  },
+  'System.TimeZone': { props: { CurrentTimeZone: () => timeZones.current() } },
+  'System.TimeZoneInfo': {
+    props: { Local: () => timeZones.local(), Utc: () => timeZones.utc() },
   },
   'System.Enum': {
     methods: {
