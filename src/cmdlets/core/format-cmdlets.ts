@@ -9,6 +9,9 @@ import {
 } from '../../runtime/format/index.js';
 import { nameMatcher, isPromise, isScriptBlockValue, evalScript, UTILITY_MODULE } from './util.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
+import { findNamedView, type ViewDefinition } from '../../runtime/format/views.js';
+import { typeNamesOf } from '../../runtime/format/properties.js';
+import { typeOf } from '../../runtime/types/index.js';
 
 interface RawSpec {
   label: string;
@@ -185,7 +188,12 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
         groupBy = { label: st.groupBy.label, property: st.groupBy.property ?? undefined, computedIndex: st.groupBy.script ? gi : undefined };
       }
       const p = ctx.params;
+      let view: ViewDefinition | undefined;
+      if (typeof p.View === 'string' && p.View !== '' && !st.specs) view = namedViewFor(ctx, name, shape, first, p.View);
+      if (view?.wide && shape === 'wide') columns = [{ label: view.wide.label, property: view.wide.property, getter: view.wide.getter }];
       const base: Omit<FormatterOptions, 'width'> = {
+        view,
+        force: !!p.Force,
         shape,
         properties: columns,
         autoSize: !!p.AutoSize,
@@ -205,6 +213,20 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
       return ctx.write(text);
     },
   };
+}
+
+/** The -View view for the first object's type, or FormatViewNotFound (terminating, as pwsh stops the pipeline). */
+function namedViewFor(ctx: CmdletContext, cmdlet: string, shape: Shape, first: unknown, viewName: string): ViewDefinition {
+  const v = findNamedView(typeNamesOf(first), viewName);
+  const fits = v && (shape === 'table' ? v.table : shape === 'list' ? v.list : v.wide);
+  if (v && fits) return v;
+  ctx.throwTerminating({
+    message: `The view name ${viewName} cannot be found. There are no existing ${cmdlet} views for ${typeOf(first).FullName} objects.`,
+    errorId: 'FormatViewNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'System.Management.Automation.PipelineStoppedException',
+    targetObject: viewName,
+  });
 }
 
 function formatLinesWithComputed(items: Array<{ obj: unknown; computed: unknown[] | undefined }>, options: FormatterOptions): string[] {

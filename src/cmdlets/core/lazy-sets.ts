@@ -35,6 +35,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-Unique'], load: async () => (await import('./get-unique.js')).cmdlets },
   { names: ['Set-StrictMode'], load: async () => (await import('./strict-mode.js')).cmdlets },
   { names: ['Get-Culture', 'Get-UICulture'], load: async () => (await import('./culture-cmdlets.js')).cmdlets },
+  { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Should', 'Mock',
