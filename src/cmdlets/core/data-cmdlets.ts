@@ -160,6 +160,14 @@ const convertToCsv: CmdletDecl<CsvState> = {
   parameters: [...csvWriteParams.map((p) => (p.name === 'InputObject' ? { ...p, position: 0 } : p))],
   init: () => ({ columns: null, lines: [], options: { delimiter: ',', noHeader: false, useQuotes: 'Always', includeTypeInformation: false } }),
   begin(ctx) {
+    if (ctx.isBound('QuoteFields') && ctx.isBound('UseQuotes')) {
+      ctx.throwTerminating({
+        message: 'You must specify either the -UseQuotes or -QuoteFields parameters, but not both.',
+        errorId: 'CannotSpecifyQuoteFieldsAndUseQuotes',
+        category: 'InvalidData',
+        exceptionType: 'System.InvalidOperationException',
+      });
+    }
     ctx.state.options = csvOptions(ctx);
   },
   process(ctx) {

@@ -156,7 +156,8 @@ export const getDate: CmdletDecl = {
   process(ctx) {
     const p = ctx.params;
     let d: Date;
-    if (ctx.isBound('UnixTimeSeconds')) d = makeDate(toJsNumber(p.UnixTimeSeconds) * 1000, 'Utc');
+    // DateTimeOffset.FromUnixTimeSeconds(n).LocalDateTime, as pwsh does.
+    if (ctx.isBound('UnixTimeSeconds')) d = makeDate(toJsNumber(p.UnixTimeSeconds) * 1000, 'Local');
     else if (p.Date instanceof Date) d = new Date(p.Date.getTime()), (d = makeDate(d.getTime(), dateKind(p.Date)));
     else d = makeDate(Date.now());
     const parts = ['Year', 'Month', 'Day', 'Hour', 'Minute', 'Second', 'Millisecond'];

@@ -4,6 +4,7 @@ import { PSDouble, PSDecimal, PSNumber, PSChar, isInt32 } from '../values/number
 import { toStr, formatSingle } from '../values/convert.js';
 import { dateKind, makeDate, PSEnumValue, TimeSpan, getEnumerable, DictionaryEntry, PSGuid, PSUri } from '../types/index.js';
 import { propertyNamesOf, propertyValueOf } from './properties.js';
+import { PSDateTimeOffset, dateTimeOffsetIso } from '../types/datetimeoffset.js';
 
 export interface ToJsonOptions {
   depth: number;
@@ -81,7 +82,7 @@ function isJsonScalar(v: unknown): boolean {
   return (
     typeof v !== 'object' ||
     v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber || v instanceof PSChar ||
-    v instanceof PSEnumValue || v instanceof PSGuid || v instanceof PSUri
+    v instanceof PSEnumValue || v instanceof PSGuid || v instanceof PSUri || v instanceof PSDateTimeOffset
   );
 }
 
@@ -105,6 +106,7 @@ function toNode(v: unknown, depth: number, o: ToJsonOptions): Json {
   if (v instanceof PSEnumValue) return raw(o.enumsAsStrings ? jsonString(v.toString()) : String(v.value));
   if (v instanceof PSGuid) return raw(jsonString(v.toString()));
   if (v instanceof PSUri) return raw(jsonString(v.OriginalString));
+  if (v instanceof PSDateTimeOffset) return raw(jsonString(dateTimeOffsetIso(v)));
   if (v instanceof PSObject && v.baseObject !== undefined && v.baseObject !== null) {
     const base = v.baseObject;
     const notes = [...v.properties()];

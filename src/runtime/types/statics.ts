@@ -22,6 +22,7 @@ import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, rege
 import { PSEnumValue, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
 import { currentCulture, invariantCulture, timeZones, toCulture } from './culture.js';
+import { PSDateTimeOffset } from './datetimeoffset.js';
 
 export { newObject } from './constructors.js';
 
@@ -779,6 +780,17 @@ function staticsTable(): Record<string, Statics> {
     },
   },
   'System.TimeZone': { props: { CurrentTimeZone: () => timeZones.current() } },
+  'System.DateTimeOffset': {
+    props: {
+      Now: () => new PSDateTimeOffset(Date.now(), -new Date().getTimezoneOffset()),
+      UtcNow: () => new PSDateTimeOffset(Date.now(), 0),
+      UnixEpoch: () => new PSDateTimeOffset(0, 0),
+    },
+    methods: {
+      FromUnixTimeSeconds: (a) => new PSDateTimeOffset(toJsNumber(unwrapArg(a[0])) * 1000, 0),
+      FromUnixTimeMilliseconds: (a) => new PSDateTimeOffset(toJsNumber(unwrapArg(a[0])), 0),
+    },
+  },
   'System.TimeZoneInfo': {
     props: { Local: () => timeZones.local(), Utc: () => timeZones.utc() },
   },
