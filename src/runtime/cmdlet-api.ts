@@ -30,8 +30,6 @@ export interface ParameterDecl {
    * as itself, whatever collection it is; several bind as an array.
    */
   remainingAsOne?: boolean;
-  /** [AllowNull]: a mandatory parameter that accepts $null. */
-  allowNull?: boolean;
   helpMessage?: string;
   description?: string;
   validateSet?: string[];
@@ -44,6 +42,9 @@ export interface ParameterDecl {
   validateRange?: [number, number];
   validateNotNull?: boolean;
   validateNotNullOrEmpty?: boolean;
+  /** [AllowNull()] / [AllowEmptyString()] on a mandatory parameter. */
+  allowNull?: boolean;
+  allowEmptyString?: boolean;
   validatePattern?: string;
   validateCount?: [number, number];
   /** Extra validation: return an error message, or null when valid. */

@@ -69,7 +69,8 @@ describe('CSV', () => {
   });
   test('-Header and #TYPE', () => {
     const objs = csvToObjects('#TYPE Foo\n1;2\n', ';', ['p', 'q']);
-    expect(objs[0]!.typeNames[0]).toBe('CSV:Foo');
+    // pwsh names the objects `Foo` then `CSV:Foo` (and nothing else).
+    expect(objs[0]!.typeNames).toEqual(['Foo', 'CSV:Foo']);
     expect(objs[0]!.getMember('q')!.value).toBe('2');
   });
 });

@@ -18,7 +18,7 @@ const convertToJson: CmdletDecl<Collect> = {
   synopsis: 'Converts an object to a JSON-formatted string.',
   outputType: ['System.String'],
   parameters: [
-    { name: 'InputObject', type: 'object', position: 0, valueFromPipeline: true, mandatory: true },
+    { name: 'InputObject', type: 'object', position: 0, valueFromPipeline: true, mandatory: true, allowNull: true },
     { name: 'Depth', type: 'int', validateRange: [0, 100] },
     { name: 'Compress', type: 'switch' },
     { name: 'EnumsAsStrings', type: 'switch' },
@@ -58,7 +58,7 @@ const convertFromJson: CmdletDecl<Collect> = {
   synopsis: 'Converts a JSON-formatted string to a custom object or a hash table.',
   outputType: ['System.Management.Automation.PSObject'],
   parameters: [
-    { name: 'InputObject', type: 'string', position: 0, valueFromPipeline: true, mandatory: true },
+    { name: 'InputObject', type: 'string', position: 0, valueFromPipeline: true, mandatory: true, allowEmptyString: true },
     { name: 'AsHashtable', type: 'switch' },
     { name: 'Depth', type: 'int', validateRange: [1, 2147483647] },
     { name: 'NoEnumerate', type: 'switch' },
@@ -160,6 +160,14 @@ const convertToCsv: CmdletDecl<CsvState> = {
   parameters: [...csvWriteParams.map((p) => (p.name === 'InputObject' ? { ...p, position: 0 } : p))],
   init: () => ({ columns: null, lines: [], options: { delimiter: ',', noHeader: false, useQuotes: 'Always', includeTypeInformation: false } }),
   begin(ctx) {
+    if (ctx.isBound('QuoteFields') && ctx.isBound('UseQuotes')) {
+      ctx.throwTerminating({
+        message: 'You must specify either the -UseQuotes or -QuoteFields parameters, but not both.',
+        errorId: 'CannotSpecifyQuoteFieldsAndUseQuotes',
+        category: 'InvalidData',
+        exceptionType: 'System.InvalidOperationException',
+      });
+    }
     ctx.state.options = csvOptions(ctx);
   },
   process(ctx) {
@@ -187,7 +195,7 @@ const convertFromCsv: CmdletDecl<Collect> = {
   },
   end(ctx) {
     const delim = delimiterOf(ctx.params.Delimiter);
-    const objs = csvToObjects(ctx.state.items.join('\n'), delim, ctx.params.Header);
+    const objs = csvToObjects(ctx.state.items.join('\n'), delim, ctx.params.Header, () => warnUnnamed(ctx));
     for (const o of objs) ctx.write(o);
   },
 };
@@ -271,6 +279,11 @@ const exportCsv: CmdletDecl<ExportState> = {
   },
 };
 
+/** Once per command: some header fields were empty and got `H<n>` names. */
+function warnUnnamed(ctx: CmdletContext): void {
+  ctx.writeWarning('One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.');
+}
+
 function parseHeader(line: string, delimiter: string): string[] {
   const objs = csvToObjects(line + '\n' + line + '\n', delimiter);
   const first = objs[0];
@@ -281,11 +294,12 @@ const importCsv: CmdletDecl = {
   name: 'Import-Csv',
   module: UTILITY_MODULE,
   synopsis: 'Creates table-like custom objects from the items in a character-separated value (CSV) file.',
+  defaultParameterSet: 'DelimiterPath',
   parameters: [
-    { name: 'Path', type: 'string[]', position: 0, valueFromPipeline: true },
-    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'] },
-    { name: 'Delimiter', type: 'char', position: 1 },
-    { name: 'UseCulture', type: 'switch' },
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['DelimiterPath', 'CulturePath'] },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['DelimiterLiteralPath', 'CultureLiteralPath'] },
+    { name: 'Delimiter', type: 'char', position: 1, parameterSets: ['DelimiterPath', 'DelimiterLiteralPath'] },
+    { name: 'UseCulture', type: 'switch', mandatory: true, parameterSets: ['CulturePath', 'CultureLiteralPath'] },
     { name: 'Header', type: 'string[]' },
     { name: 'Encoding', type: 'object' },
   ],
@@ -293,7 +307,8 @@ const importCsv: CmdletDecl = {
     const paths = (ctx.params.LiteralPath ?? ctx.params.Path ?? []) as string[];
     const delim = delimiterOf(ctx.params.Delimiter);
     for (const p of paths) {
-      const file = ctx.resolvePath(p);
+      // A piped item binds its provider-qualified PSPath.
+      const file = ctx.resolvePath(p.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, ''));
       if (!fs.existsSync(file)) {
         ctx.writeError({
           message: `Could not find file '${file}'.`,
@@ -305,7 +320,7 @@ const importCsv: CmdletDecl = {
         continue;
       }
       const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-      for (const o of csvToObjects(text, delim, ctx.params.Header)) ctx.write(o);
+      for (const o of csvToObjects(text, delim, ctx.params.Header, () => warnUnnamed(ctx))) ctx.write(o);
     }
   },
 };

@@ -9,6 +9,9 @@ import {
 } from '../../runtime/format/index.js';
 import { nameMatcher, isPromise, isScriptBlockValue, evalScript, UTILITY_MODULE } from './util.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
+import { findNamedView, type ViewDefinition } from '../../runtime/format/views.js';
+import { typeNamesOf } from '../../runtime/format/properties.js';
+import { typeOf } from '../../runtime/types/index.js';
 
 interface RawSpec {
   label: string;
@@ -145,7 +148,27 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
     ],
     init: () => ({ items: [], specs: null, groupBy: null }),
     begin(ctx) {
+      const p = ctx.params;
+      const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+      if (given(p.View) && p.View !== '' && (given(p.Property) || given(p.ExcludeProperty))) {
+        ctx.throwTerminating({
+          message: 'Cmdlet parameters View and Property are mutually exclusive.',
+          errorId: 'FormatCannotSpecifyViewAndProperty',
+          category: 'InvalidArgument',
+          exceptionType: 'System.IO.InvalidDataException',
+        });
+      }
+      if (p.AutoSize && given(p.Column)) {
+        ctx.throwTerminating({
+          message: 'Cmdlet parameters AutoSize and Column are mutually exclusive.',
+          errorId: 'FormatCannotSpecifyAutosizeAndColumns',
+          category: 'InvalidArgument',
+          exceptionType: 'System.IO.InvalidDataException',
+        });
+      }
       if (ctx.params.Property !== undefined && ctx.params.Property !== null) ctx.state.specs = parseSpecs(ctx, ctx.params.Property, allowedKeys);
+      // -ExcludeProperty alone means every property but those.
+      else if (given(p.ExcludeProperty)) ctx.state.specs = parseSpecs(ctx, '*', allowedKeys);
       if (ctx.params.GroupBy !== undefined && ctx.params.GroupBy !== null) ctx.state.groupBy = parseSpecs(ctx, ctx.params.GroupBy, ['Label', 'Name', 'Expression', 'FormatString'])[0] ?? null;
     },
     process: collect,
@@ -153,14 +176,24 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
       const st = ctx.state;
       if (st.items.length === 0) return;
       const first = st.items.find((i) => i.obj !== null)?.obj ?? null;
-      const columns = st.specs ? toColumns(st.specs, first) : undefined;
+      let columns = st.specs ? toColumns(st.specs, first) : undefined;
+      const exclude = ctx.params.ExcludeProperty as string[] | undefined;
+      if (columns && exclude && exclude.length > 0) {
+        const matchers = exclude.map((e) => nameMatcher(toStr(e)));
+        columns = columns.filter((c) => c.property === undefined || !matchers.some((m) => m.test(c.property!)));
+      }
       let groupBy: ColumnSpec | undefined;
       if (st.groupBy) {
         const gi = st.specs?.length ?? 0;
         groupBy = { label: st.groupBy.label, property: st.groupBy.property ?? undefined, computedIndex: st.groupBy.script ? gi : undefined };
       }
       const p = ctx.params;
+      let view: ViewDefinition | undefined;
+      if (typeof p.View === 'string' && p.View !== '' && !st.specs) view = namedViewFor(ctx, name, shape, first, p.View);
+      if (view?.wide && shape === 'wide') columns = [{ label: view.wide.label, property: view.wide.property, getter: view.wide.getter }];
       const base: Omit<FormatterOptions, 'width'> = {
+        view,
+        force: !!p.Force,
         shape,
         properties: columns,
         autoSize: !!p.AutoSize,
@@ -180,6 +213,20 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
       return ctx.write(text);
     },
   };
+}
+
+/** The -View view for the first object's type, or FormatViewNotFound (terminating, as pwsh stops the pipeline). */
+function namedViewFor(ctx: CmdletContext, cmdlet: string, shape: Shape, first: unknown, viewName: string): ViewDefinition {
+  const v = findNamedView(typeNamesOf(first), viewName);
+  const fits = v && (shape === 'table' ? v.table : shape === 'list' ? v.list : v.wide);
+  if (v && fits) return v;
+  ctx.throwTerminating({
+    message: `The view name ${viewName} cannot be found. There are no existing ${cmdlet} views for ${typeOf(first).FullName} objects.`,
+    errorId: 'FormatViewNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'System.Management.Automation.PipelineStoppedException',
+    targetObject: viewName,
+  });
 }
 
 function formatLinesWithComputed(items: Array<{ obj: unknown; computed: unknown[] | undefined }>, options: FormatterOptions): string[] {
@@ -216,6 +263,7 @@ const formatWideCmdlet = makeFormatCmdlet(
   [
     { name: 'AutoSize', type: 'switch' },
     { name: 'Column', type: 'int', validateRange: [1, 2147483647] },
+    { name: 'ExcludeProperty', type: 'string[]' },
   ],
   ['Expression', 'FormatString'],
   'Formats objects as a wide table that displays only one property of each object.',

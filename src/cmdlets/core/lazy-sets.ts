@@ -37,6 +37,8 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-Error'], load: async () => (await import('./get-error.js')).cmdlets },
   { names: ['Set-StrictMode'], load: async () => (await import('./strict-mode.js')).cmdlets },
   { names: ['Measure-Command'], load: async () => (await import('./measure-command.js')).cmdlets },
+  { names: ['Get-Culture', 'Get-UICulture'], load: async () => (await import('./culture-cmdlets.js')).cmdlets },
+  { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Should', 'Mock',

@@ -3,7 +3,7 @@ import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSObject } from '../../runtime/values/objects.js';
 import { isNumeric, toJsNumber, makeDouble } from '../../runtime/values/numbers.js';
 import { toStr } from '../../runtime/values/convert.js';
-import { parsePropertySpecs, evaluateSpec, type PropertySpec } from './property-expr.js';
+import { parsePropertySpecs, evaluateSpec, hasProperty, type PropertySpec } from './property-expr.js';
 import { compareValues } from './order-keys.js';
 import { isPromise, forEachMaybeAsync, UTILITY_MODULE } from './util.js';
 
@@ -133,6 +133,11 @@ function analyzeProperties(ctx: CmdletContext<MeasureState>, input: unknown): vo
   const st = ctx.state;
   const counted = new Set<string>();
   return forEachMaybeAsync(st.specs!, (spec) => {
+    // An object without a plain-named property is not counted for it (pwsh's property expression yields nothing).
+    if (!spec.isScript && !spec.wildcard && input !== null && typeof input === 'object' && !hasProperty(input, String(spec.expression))) {
+      entry(st, spec.name);
+      return;
+    }
     const r = evaluateSpec(ctx, spec, input);
     const take = (pairs: Array<[string, unknown]>) => {
       // A plain name the object lacks still gets an (empty) entry, so nothing is reported for it.
@@ -229,7 +234,18 @@ export const measureObject: CmdletDecl<MeasureState> = {
     const text = ctx.parameterSetName === TEXT_SET;
     const out: PSObject[] = [];
     for (const { name, stats } of st.stats.values()) {
-      if (stats.count === 0 && st.specs) continue;
+      if (stats.count === 0 && st.specs) {
+        // Under Set-StrictMode -Version 2 or later a property no input had is an error.
+        if (((ctx.session as unknown as { strictMode?: number }).strictMode ?? 0) >= 2) {
+          ctx.writeError({
+            message: `The property "${name}" cannot be found in the input for any objects.`,
+            errorId: text ? 'TextMeasurePropertyNotFound' : 'GenericMeasurePropertyNotFound',
+            category: 'ObjectNotFound',
+            exceptionType: 'System.Management.Automation.PSArgumentException',
+          });
+        }
+        continue;
+      }
       const property = st.specs ? name : null;
       out.push(text ? textInfo(ctx, stats, property) : genericInfo(ctx, stats, property));
     }

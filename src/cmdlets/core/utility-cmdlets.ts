@@ -4,7 +4,8 @@ import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { makeDouble, isNumeric, toJsNumber, numericTypeOf, INT32_MAX } from '../../runtime/values/numbers.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { formatComposite } from '../../runtime/values/format.js';
-import { formatDateTime, makeDate, dateFromParts, TimeSpan, PSGuid, dateKind } from '../../runtime/types/index.js';
+import { formatDateTime, makeDate, dateFromParts, TimeSpan, PSGuid, dateKind, setDisplayHint, type DisplayHint } from '../../runtime/types/index.js';
+import { dateParts } from '../../runtime/types/datetime.js';
 import { parsePropertySpecs, evaluateSpecValue, type PropertySpec } from './property-expr.js';
 import { forEachMaybeAsync, isPromise, toItems, UTILITY_MODULE } from './util.js';
 import { newTimeSpan } from './new-timespan.js';
@@ -56,75 +57,89 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const shortDays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const longDays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Get-Date -UFormat: the Unix `date` specifiers pwsh supports. */
+/** ISO 8601 week-numbering year and week of a calendar date (weeks start Monday; week 1 holds a Thursday). */
+function isoWeek(y: number, m: number, d: number): { year: number; week: number } {
+  const day = new Date(Date.UTC(2000, m - 1, d));
+  day.setUTCFullYear(y);
+  const dow = day.getUTCDay() || 7;
+  // The Thursday of this week decides the year.
+  day.setUTCDate(day.getUTCDate() + 4 - dow);
+  const year = day.getUTCFullYear();
+  const jan1 = new Date(Date.UTC(2000, 0, 1));
+  jan1.setUTCFullYear(year);
+  return { year, week: Math.floor((day.getTime() - jan1.getTime()) / 86400000 / 7) + 1 };
+}
+
+/** Get-Date -UFormat: pwsh's strftime subset (its own choices, e.g. %c is `ddd dd MMM yyyy HH:mm:ss`, %U = day-of-year / 7). */
 export function formatUFormat(d: Date, format: string): string {
-  const utc = dateKind(d) === 'Utc';
-  const Y = utc ? d.getUTCFullYear() : d.getFullYear();
-  const M = utc ? d.getUTCMonth() : d.getMonth();
-  const D = utc ? d.getUTCDate() : d.getDate();
-  const h = utc ? d.getUTCHours() : d.getHours();
-  const m = utc ? d.getUTCMinutes() : d.getMinutes();
-  const s = utc ? d.getUTCSeconds() : d.getSeconds();
-  const wd = utc ? d.getUTCDay() : d.getDay();
-  const startOfYear = utc ? Date.UTC(Y, 0, 1) : new Date(Y, 0, 1).getTime();
-  const dayOfYear = Math.floor((Date.UTC(Y, M, D) - Date.UTC(Y, 0, 1)) / 86400000) + 1;
-  void startOfYear;
-  const offsetMin = utc ? 0 : -d.getTimezoneOffset();
-  const sign = offsetMin >= 0 ? '+' : '-';
-  const abs = Math.abs(offsetMin);
-  const h12 = h % 12 === 0 ? 12 : h % 12;
+  const f = (spec: string) => formatDateTime(d, spec);
+  const p = dateParts(d);
+  const dayOfYear = DAYS_BEFORE_MONTH[p.month - 1]! + p.day + (p.month > 2 && isLeap(p.year) ? 1 : 0);
   let out = '';
-  for (let i = 0; i < format.length; i++) {
+  // A leading '+' (as in `date +%s`) is dropped.
+  for (let i = format.startsWith('+') ? 1 : 0; i < format.length; i++) {
     const c = format[i];
     if (c !== '%' || i === format.length - 1) {
       out += c;
       continue;
     }
-    const f = format[++i];
-    switch (f) {
-      case 'a': out += shortDays[wd]; break;
-      case 'A': out += longDays[wd]; break;
-      case 'b': case 'h': out += shortMonths[M]; break;
-      case 'B': out += longMonths[M]; break;
-      case 'C': out += pad(Math.floor(Y / 100)); break;
-      case 'c': out += `${shortDays[wd]} ${shortMonths[M]} ${String(D).padStart(2, ' ')} ${pad(h)}:${pad(m)}:${pad(s)} ${Y}`; break;
-      case 'D': out += `${pad(M + 1)}/${pad(D)}/${pad(Y % 100)}`; break;
-      case 'd': out += pad(D); break;
-      case 'e': out += String(D).padStart(2, ' '); break;
-      case 'F': out += `${Y}-${pad(M + 1)}-${pad(D)}`; break;
-      case 'H': out += pad(h); break;
-      case 'I': out += pad(h12); break;
+    const spec = format[++i];
+    switch (spec) {
+      case 'A': out += f('dddd'); break;
+      case 'a': out += f('ddd'); break;
+      case 'B': out += f('MMMM'); break;
+      case 'b': case 'h': out += f('MMM'); break;
+      case 'C': out += String(Math.floor(p.year / 100)); break;
+      case 'c': out += f('ddd dd MMM yyyy HH:mm:ss'); break;
+      case 'D': case 'x': out += f('MM/dd/yy'); break;
+      case 'd': out += f('dd'); break;
+      case 'e': out += String(p.day).padStart(2, ' '); break;
+      case 'F': out += f('yyyy-MM-dd'); break;
+      case 'G': out += pad(isoWeek(p.year, p.month, p.day).year, 4); break;
+      case 'g': out += pad(isoWeek(p.year, p.month, p.day).year % 100); break;
+      case 'H': out += f('HH'); break;
+      case 'I': out += f('hh'); break;
       case 'j': out += pad(dayOfYear, 3); break;
-      case 'k': out += String(h).padStart(2, ' '); break;
-      case 'l': out += String(h12).padStart(2, ' '); break;
-      case 'M': out += pad(m); break;
-      case 'm': out += pad(M + 1); break;
+      case 'k': out += String(p.hour).padStart(2, ' '); break;
+      case 'l': out += String(p.hour % 12 || 12).padStart(2, ' '); break;
+      case 'M': out += f('mm'); break;
+      case 'm': out += f('MM'); break;
       case 'n': out += '\n'; break;
-      case 'p': out += h < 12 ? 'AM' : 'PM'; break;
-      case 'R': out += `${pad(h)}:${pad(m)}`; break;
-      case 'r': out += `${pad(h12)}:${pad(m)}:${pad(s)} ${h < 12 ? 'AM' : 'PM'}`; break;
-      case 'S': out += pad(s); break;
-      case 's': out += String(Math.floor(d.getTime() / 1000)); break;
-      case 'T': case 'X': out += `${pad(h)}:${pad(m)}:${pad(s)}`; break;
+      case 'p': out += f('tt'); break;
+      case 'R': out += f('HH:mm'); break;
+      case 'r': out += f('hh:mm:ss tt'); break;
+      case 'S': out += f('ss'); break;
+      // Unspecified counts as local time, as DateTime.ToUniversalTime does.
+      case 's': out += String(Math.round(d.getTime() / 1000)); break;
+      case 'T': case 'X': out += f('HH:mm:ss'); break;
       case 't': out += '\t'; break;
-      case 'u': out += String(wd === 0 ? 7 : wd); break;
-      case 'w': out += String(wd); break;
-      case 'x': out += `${pad(M + 1)}/${pad(D)}/${pad(Y % 100)}`; break;
-      case 'Y': out += String(Y); break;
-      case 'y': out += pad(Y % 100); break;
-      case 'Z': out += `${sign}${pad(Math.floor(abs / 60))}`; break;
-      case 'z': out += `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`; break;
-      case '%': out += '%'; break;
-      default: out += f;
+      case 'U': case 'W': out += String(Math.floor(dayOfYear / 7)); break;
+      case 'u': out += String(p.dow || 7); break;
+      case 'V': out += pad(isoWeek(p.year, p.month, p.day).week); break;
+      case 'w': out += String(p.dow); break;
+      case 'Y': out += f('yyyy'); break;
+      case 'y': out += f('yy'); break;
+      case 'Z': out += f('zz'); break;
+      default: out += spec;
     }
   }
   return out;
 }
+
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** -Format's named ISO 8601 "basic" formats (usable in file names). */
+const FILE_FORMATS: Record<string, [string, boolean]> = {
+  filedate: ['yyyyMMdd', false],
+  filedateuniversal: ["yyyyMMdd'Z'", true],
+  filedatetime: ["yyyyMMdd'T'HHmmssffff", false],
+  filedatetimeuniversal: ["yyyyMMdd'T'HHmmssffff'Z'", true],
+};
 
 export const getDate: CmdletDecl = {
   name: 'Get-Date',
@@ -151,7 +166,8 @@ export const getDate: CmdletDecl = {
   process(ctx) {
     const p = ctx.params;
     let d: Date;
-    if (ctx.isBound('UnixTimeSeconds')) d = makeDate(toJsNumber(p.UnixTimeSeconds) * 1000, 'Utc');
+    // DateTimeOffset.FromUnixTimeSeconds(n).LocalDateTime, as pwsh does.
+    if (ctx.isBound('UnixTimeSeconds')) d = makeDate(toJsNumber(p.UnixTimeSeconds) * 1000, 'Local');
     else if (p.Date instanceof Date) d = new Date(p.Date.getTime()), (d = makeDate(d.getTime(), dateKind(p.Date)));
     else d = makeDate(Date.now());
     const parts = ['Year', 'Month', 'Day', 'Hour', 'Minute', 'Second', 'Millisecond'];
@@ -166,7 +182,12 @@ export const getDate: CmdletDecl = {
     }
     if (p.AsUTC) d = makeDate(d.getTime(), 'Utc');
     if (p.UFormat !== undefined && p.UFormat !== null) return ctx.write(formatUFormat(d, String(p.UFormat)));
-    if (p.Format !== undefined && p.Format !== null) return ctx.write(formatDateTime(d, String(p.Format)));
+    if (p.Format !== undefined && p.Format !== null) {
+      const named = FILE_FORMATS[String(p.Format).toLowerCase()];
+      if (named) return ctx.write(formatDateTime(named[1] ? makeDate(d.getTime(), 'Utc') : d, named[0]));
+      return ctx.write(formatDateTime(d, String(p.Format)));
+    }
+    setDisplayHint(d, (p.DisplayHint as DisplayHint | undefined) ?? 'DateTime');
     return ctx.write(d);
   },
 };
@@ -303,11 +324,41 @@ export const newGuid: CmdletDecl = {
   synopsis: 'Creates a GUID.',
   description: 'The New-Guid cmdlet creates a random globally unique identifier (GUID).',
   outputType: ['System.Guid'],
-  parameters: [],
+  defaultParameterSet: 'Default',
+  parameters: [
+    { name: 'Empty', type: 'switch', parameterSets: ['Empty'] },
+    { name: 'InputObject', type: 'string', position: 0, valueFromPipeline: true, parameterSets: ['InputObject'], allowNull: true },
+  ],
   process(ctx) {
-    ctx.write(new PSGuid(globalThis.crypto.randomUUID()));
+    if (ctx.parameterSetName === 'InputObject') {
+      const g = PSGuid.parse(toStr(ctx.params.InputObject ?? ''));
+      if (!g) {
+        ctx.writeError({
+          message: 'Unrecognized Guid format.',
+          errorId: 'StringNotRecognizedAsGuid',
+          category: 'InvalidArgument',
+          exceptionType: 'System.FormatException',
+        });
+      }
+      return ctx.write(g);
+    }
+    ctx.write(ctx.params.Empty ? new PSGuid('00000000-0000-0000-0000-000000000000') : uuidV7());
   },
 };
+
+/** Guid.CreateVersion7: a 48-bit Unix-milliseconds timestamp, version 7, RFC 4122 variant, random bits. */
+function uuidV7(): PSGuid {
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  let ms = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return new PSGuid(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+}
 
 interface JoinState {
   spec: PropertySpec | null;
@@ -357,7 +408,9 @@ export const joinString: CmdletDecl<JoinState> = {
   },
   end(ctx) {
     const p = ctx.params;
-    const sep = p.UseCulture && p.Separator === undefined ? ',' : (p.Separator ?? '');
+    // No -Separator: $OFS (unset by default, so nothing).
+    const ofs = ctx.getVariable('OFS');
+    const sep = p.UseCulture && p.Separator === undefined ? ',' : ctx.isBound('Separator') ? (p.Separator ?? '') : ofs === null || ofs === undefined ? '' : toStr(ofs);
     ctx.write(`${p.OutputPrefix ?? ''}${ctx.state.parts.join(sep)}${p.OutputSuffix ?? ''}`);
   },
 };

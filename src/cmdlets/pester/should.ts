@@ -93,7 +93,9 @@ function countOf(v: unknown): number {
 function typeArg(v: unknown): PSType | null {
   if (v instanceof PSType) return v;
   if (v === null || v === undefined) return null;
-  return resolveType(toStr(v).replace(/^\[|\]$/g, ''));
+  // `[int]` written as a string loses its brackets; an array type name (`Object[]`) keeps its own.
+  const name = toStr(v).trim();
+  return resolveType(/^\[.*\]$/.test(name) ? name.slice(1, -1) : name);
 }
 
 function regexTest(pattern: unknown, value: unknown, cs: boolean, multiline = false): boolean {

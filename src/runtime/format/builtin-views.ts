@@ -1,6 +1,6 @@
 // Views of built-in types, as pwsh's DotNetTypes/PowerShellCore/FileSystem format data define them.
 import { registerView } from './views.js';
-import { formatDateTime } from '../types/index.js';
+import { formatDateTime, dateTimeDisplay } from '../types/index.js';
 import { propertyValueOf } from './properties.js';
 
 function dateOf(v: unknown): Date | null {
@@ -63,6 +63,9 @@ export function registerBuiltinViews(): void {
     table: { columns: ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'].map((label) => ({ label })) },
   });
   registerView('System.Guid', { table: { columns: [{ label: 'Guid' }] } });
+  registerView('System.Globalization.CultureInfo', {
+    table: { columns: [{ label: 'LCID', width: 16 }, { label: 'Name', width: 16 }, { label: 'DisplayName' }] },
+  });
   // Type objects (`[int]`): DotNetTypes.format.ps1xml's System.RuntimeType table.
   registerView('System.RuntimeType', {
     table: {
@@ -81,7 +84,7 @@ export function registerBuiltinViews(): void {
     registerView(`System.Management.Automation.${kind}Record`, { custom: (r) => String(r).split(/\r?\n/) });
   }
   // Get-Date: the long date and time (DateTime's `DateTime` script property), blank lines around.
-  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? formatDateTime(d, 'F') : String(d), ''] });
+  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? dateTimeDisplay(d) : String(d), ''] });
   const fileView = {
     table: {
       columns: [

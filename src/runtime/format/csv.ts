@@ -60,49 +60,90 @@ export function csvRow(obj: unknown, columns: string[], o: ToCsvOptions): string
     .join(o.delimiter);
 }
 
-/** Split CSV text into records of fields (quotes, doubled quotes and newlines inside quotes). */
+/**
+ * Split CSV text into records of fields, leniently as pwsh's reader does: leading blanks are skipped, a quote
+ * opens a quoted field only at the start of a field (the delimiter wins when it is itself `"`), text after a
+ * closing quote or inside an unquoted field runs to the next delimiter, trailing blanks there are dropped.
+ */
 export function parseCsvRecords(text: string, delimiter: string): string[][] {
   const records: string[][] = [];
-  let i = 0;
   const n = text.length;
+  let i = 0;
+  const isNewLine = (ch: string): boolean => {
+    if (ch === '\r') {
+      if (text[i] === '\n') i++;
+      return true;
+    }
+    return ch === '\n';
+  };
+  /** Reads up to the next delimiter or line end; returns [text, endOfRecord]. */
+  const tillDelimiter = (eatBlanks: boolean): [string, boolean] => {
+    let t = '';
+    while (i < n) {
+      const ch = text[i++]!;
+      if (ch === delimiter) return [eatBlanks && /^[ \t]*$/.test(t) ? '' : t, false];
+      if (isNewLine(ch)) return [eatBlanks && /^[ \t]*$/.test(t) ? '' : t, true];
+      t += ch;
+    }
+    return [eatBlanks && /^[ \t]*$/.test(t) ? '' : t, true];
+  };
   while (i < n) {
     const fields: string[] = [];
-    let field = '';
-    let inQuotes = false;
-    let quoted = false;
-    for (; i < n; i++) {
-      const ch = text[i]!;
-      if (inQuotes) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
+    let cur = '';
+    let inQuote = false;
+    while (i < n) {
+      const ch = text[i++]!;
+      if (ch === delimiter) {
+        if (inQuote) cur += ch;
+        else {
+          fields.push(cur);
+          cur = '';
+        }
+      } else if (ch === '"') {
+        if (inQuote) {
+          if (text[i] === '"') {
             i++;
-          } else inQuotes = false;
-        } else field += ch;
-        continue;
-      }
-      if (ch === '"' && (field === '' || !quoted)) {
-        if (field.trim() === '') field = '';
-        inQuotes = true;
-        quoted = true;
-      } else if (ch === delimiter) {
-        fields.push(field);
-        field = '';
-        quoted = false;
-      } else if (ch === '\r' || ch === '\n') {
-        if (ch === '\r' && text[i + 1] === '\n') i++;
-        i++;
-        break;
-      } else field += ch;
+            cur += '"';
+          } else {
+            inQuote = false;
+            const [rest, end] = tillDelimiter(true);
+            fields.push(cur + rest);
+            cur = '';
+            if (end) break;
+          }
+        } else if (cur.length === 0) inQuote = true;
+        else {
+          const [rest, end] = tillDelimiter(false);
+          fields.push(cur + ch + rest);
+          cur = '';
+          if (end) break;
+        }
+      } else if (ch === ' ' || ch === '\t') {
+        if (inQuote) cur += ch;
+        else if (cur.length > 0) {
+          const [rest, end] = tillDelimiter(true);
+          fields.push(cur + ch + rest);
+          cur = '';
+          if (end) break;
+        }
+      } else if (isNewLine(ch)) {
+        if (inQuote) cur += ch === '\r' && text[i - 1] === '\n' ? '\r\n' : ch;
+        else {
+          fields.push(cur);
+          cur = '';
+          break;
+        }
+      } else cur += ch;
     }
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !quoted)) records.push(fields);
+    if (cur.length !== 0) fields.push(cur);
+    // Blank lines are skipped.
+    if (fields.length > 0 && !(fields.length === 1 && fields[0] === '')) records.push(fields);
   }
   return records;
 }
 
 /** ConvertFrom-Csv/Import-Csv: records → PSCustomObjects; a `#TYPE x` line names the objects `CSV:x`. */
-export function csvToObjects(text: string, delimiter: string, header?: string[]): PSObject[] {
+export function csvToObjects(text: string, delimiter: string, header?: string[], onUnnamedHeader?: () => void): PSObject[] {
   let body = text;
   let typeName: string | null = null;
   const m = /^#TYPE ([^\r\n]*)\r?\n?/.exec(body);
@@ -119,10 +160,16 @@ export function csvToObjects(text: string, delimiter: string, header?: string[])
     start = 1;
   }
   const out: PSObject[] = [];
+  let warned = false;
   for (let r = start; r < records.length; r++) {
     const rec = records[r]!;
-    const o = new PSObject(typeName ? ['CSV:' + typeName, 'System.Management.Automation.PSCustomObject', 'System.Object'] : undefined);
-    names.forEach((name, k) => o.setProperty(name || `H${k + 1}`, k < rec.length ? rec[k]! : null));
+    const o = new PSObject(typeName ? [typeName, 'CSV:' + typeName] : undefined);
+    let unnamed = 0;
+    names.forEach((name, k) => o.setProperty(name || `H${++unnamed}`, k < rec.length ? rec[k]! : null));
+    if (unnamed > 0 && !warned) {
+      warned = true;
+      onUnnamedHeader?.();
+    }
     out.push(o);
   }
   return out;

@@ -4,7 +4,7 @@
 // computed from the rows buffered while the first ~300 ms of output arrive.
 import { ErrorRecord } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
-import { DictionaryEntry, PSEnumValue } from '../types/index.js';
+import { DictionaryEntry, PSEnumValue, hasMember } from '../types/index.js';
 import { cellText, displayString, isScalar, dictionaryEntries, enumerableItems } from './display.js';
 import { defaultPropertyNames, propertyNamesOf, propertyValueOf, typeNamesOf } from './properties.js';
 import { findView, type ViewColumn, type ViewDefinition } from './views.js';
@@ -42,7 +42,10 @@ export interface FormatterOptions {
   columns?: number;
   /** Streaming (Out-Default): stop buffering a table after 300 ms, as pwsh's console does. */
   streaming?: boolean;
-  /** -View is not supported; -Force is not needed: errors are always shown out of band. */
+  /** A view chosen with -View (one Update-FormatData loaded); -Force is not needed: errors are always shown out of band. */
+  view?: ViewDefinition;
+  /** Format-* -Force. */
+  force?: boolean;
 }
 
 type Entry = { kind: 'row'; cells: string[] } | { kind: 'lines'; lines: string[] };
@@ -169,13 +172,15 @@ export class Formatter {
   }
 
   private writeObject(obj: unknown, computed: unknown[] | undefined): void {
-    const found = obj instanceof ErrorRecord || isScalar(obj) ? null : findView(typeNamesOf(obj));
+    const found = obj instanceof ErrorRecord ? null : this.options.view ? { typeName: typeNamesOf(obj)[0] ?? '', view: this.options.view } : findView(typeNamesOf(obj));
     if (this.customRun && found?.view !== this.customRun) this.closeCustomRun();
     if (obj instanceof ErrorRecord) {
       this.outOfBand(formatErrorRecord(obj).split('\n'));
       return;
     }
-    if (isScalar(obj)) {
+    // -Force with -Property formats even strings and numbers as objects with those (missing) properties.
+    const forced = this.options.force === true && !!this.options.properties?.length;
+    if (isScalar(obj) && !forced) {
       this.outOfBand([displayString(obj)]);
       return;
     }
@@ -406,7 +411,9 @@ export class Formatter {
 
   /** A list entry: `Name : value` lines, labels padded to the longest; followed by a blank line. */
   private listLines(obj: unknown, view: ViewDefinition | null, items: ColumnSpec[] | null, computed: unknown[] | undefined, inDoc = false): string[] {
-    const specs: ColumnSpec[] = items ?? (view?.list ? view.list.items.map(viewColumnToSpec) : defaultPropertyNames(obj).map((p) => ({ label: p, property: p })));
+    let specs: ColumnSpec[] = items ?? (view?.list ? view.list.items.map(viewColumnToSpec) : defaultPropertyNames(obj).map((p) => ({ label: p, property: p })));
+    // A list leaves out -Property names the object does not have (a table shows them as empty cells).
+    if (items) specs = specs.filter((s) => s.property === undefined || s.computedIndex !== undefined || s.getter || hasProperty(obj, s.property));
     const labels = specs.map((s) => s.label);
     const values = specs.map((s) => cellText(valueOf(s, obj, computed), { formatString: s.formatString }));
     const lines = listEntryLines(labels, values, this.options.width);
@@ -508,4 +515,14 @@ export class FormattedText {
   toString(): string {
     return 'Microsoft.PowerShell.Commands.Internal.Format.FormatStartData';
   }
+}
+
+function hasProperty(obj: unknown, name: string): boolean {
+  // Only custom objects and scalars are checked; other shapes (dictionary entries, emulated .NET objects)
+  // resolve names their own ways.
+  if (obj instanceof PSObject) {
+    if (obj.baseObject !== undefined && obj.baseObject !== null && !isScalar(obj.baseObject)) return true;
+    return hasMember(obj, name);
+  }
+  return isScalar(obj) ? hasMember(obj, name) : true;
 }

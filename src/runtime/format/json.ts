@@ -1,9 +1,10 @@
 // JSON as pwsh 7's ConvertTo-Json/ConvertFrom-Json (Newtonsoft.Json) write and read it.
 import { PSObject, PSHashtable, PSOrderedHashtable } from '../values/objects.js';
 import { PSDouble, PSDecimal, PSNumber, PSChar, isInt32 } from '../values/numbers.js';
-import { toStr } from '../values/convert.js';
-import { dateKind, makeDate, PSEnumValue, TimeSpan, getEnumerable, DictionaryEntry } from '../types/index.js';
+import { toStr, formatSingle } from '../values/convert.js';
+import { dateKind, makeDate, PSEnumValue, TimeSpan, getEnumerable, DictionaryEntry, PSGuid, PSUri } from '../types/index.js';
 import { propertyNamesOf, propertyValueOf } from './properties.js';
+import { PSDateTimeOffset, dateTimeOffsetIso } from '../types/datetimeoffset.js';
 
 export interface ToJsonOptions {
   depth: number;
@@ -69,6 +70,22 @@ function jsonDouble(n: number): string {
   return s.includes('.') ? s : s + '.0';
 }
 
+/** Single: its shortest round-trip digits (3.14, not the widened double's 3.140000104904175). */
+function jsonSingle(n: number): string {
+  if (!Number.isFinite(n)) return jsonDouble(n);
+  const s = formatSingle(n);
+  return /^-?\d+$/.test(s) ? s + '.0' : s;
+}
+
+/** Values ConvertTo-Json writes as one JSON token (not as an object of their properties). */
+function isJsonScalar(v: unknown): boolean {
+  return (
+    typeof v !== 'object' ||
+    v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber || v instanceof PSChar ||
+    v instanceof PSEnumValue || v instanceof PSGuid || v instanceof PSUri || v instanceof PSDateTimeOffset
+  );
+}
+
 type Json = { kind: 'raw'; text: string } | { kind: 'array'; items: Json[] } | { kind: 'object'; entries: Array<[string, Json]> };
 
 function raw(text: string): Json {
@@ -83,11 +100,45 @@ function toNode(v: unknown, depth: number, o: ToJsonOptions): Json {
   if (typeof v === 'bigint') return raw(v.toString());
   if (v instanceof PSDouble) return raw(jsonDouble(v.value));
   if (v instanceof PSDecimal) return raw(v.toString());
-  if (v instanceof PSNumber) return raw(v.type === 'Single' ? jsonDouble(v.value as number) : String(v.value));
+  if (v instanceof PSNumber) return raw(v.type === 'Single' ? jsonSingle(v.value as number) : String(v.value));
   if (v instanceof PSChar) return raw(jsonString(v.toString()));
   if (v instanceof Date) return raw(jsonString(jsonDate(v)));
   if (v instanceof PSEnumValue) return raw(o.enumsAsStrings ? jsonString(v.toString()) : String(v.value));
-  if (v instanceof PSObject && v.baseObject !== undefined && v.baseObject !== null && [...v.properties()].length === 0) return toNode(v.baseObject, depth, o);
+  if (v instanceof PSGuid) return raw(jsonString(v.toString()));
+  if (v instanceof PSUri) return raw(jsonString(v.OriginalString));
+  if (v instanceof PSDateTimeOffset) return raw(jsonString(dateTimeOffsetIso(v)));
+  if (v instanceof PSObject && v.baseObject !== undefined && v.baseObject !== null) {
+    const base = v.baseObject;
+    const notes = [...v.properties()];
+    // Strings and dates ignore members added to them; other scalars keep them beside a `value` entry.
+    if (notes.length === 0 || typeof base === 'string' || base instanceof Date) return toNode(base, depth, o);
+    // A dictionary's entries and a collection (as `value`) come first, then the added members.
+    const isDict = base instanceof PSHashtable;
+    if (isDict || isJsonScalar(base) || Array.isArray(base)) {
+      if (depth > o.depth) {
+        o.onTruncated?.();
+        return raw(jsonString(toStr(v)));
+      }
+      const entries: Array<[string, Json]> = [];
+      if (isDict) for (const [k, val] of base.entries()) entries.push([toStr(k), toNode(val, depth + 1, o)]);
+      else entries.push(['value', toNode(base, depth + 1, o)]);
+      for (const m of notes) entries.push([m.name, toNode(propertyValueOf(v, m.name), depth + 1, o)]);
+      return { kind: 'object', entries };
+    }
+    if (typeof base === 'object' && !(base instanceof TimeSpan) && !getEnumerable(base)) {
+      if (depth > o.depth) {
+        o.onTruncated?.();
+        return raw(jsonString(toStr(v)));
+      }
+      // Other objects: the added members, then the object's own properties.
+      const entries: Array<[string, Json]> = notes.map((m) => [m.name, toNode(propertyValueOf(v, m.name), depth + 1, o)]);
+      const seen = new Set(notes.map((m) => m.name.toLowerCase()));
+      for (const name of propertyNamesOf(base)) {
+        if (!seen.has(name.toLowerCase())) entries.push([name, toNode(propertyValueOf(base, name), depth + 1, o)]);
+      }
+      return { kind: 'object', entries };
+    }
+  }
   // Past the depth limit, objects are written as their string form.
   const tooDeep = depth > o.depth;
   if (Array.isArray(v) || (!(v instanceof PSHashtable) && !(v instanceof PSObject) && getEnumerable(v))) {
@@ -214,8 +265,15 @@ export function fromJson(text: string, options: FromJsonOptions): unknown {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"' && text[i] !== "'") err(`Invalid property identifier character: ${text[i] ?? ''}.`);
-        const key = parseString();
+        let key: string;
+        if (text[i] === '"' || text[i] === "'") key = parseString();
+        else {
+          // Newtonsoft also reads unquoted property names (`{name:1}`).
+          const id = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 1024));
+          if (!id) return err(`Invalid property identifier character: ${text[i] ?? ''}.`);
+          key = id[0];
+          i += key.length;
+        }
         ws();
         if (text[i] !== ':') err(`Invalid character after parsing property name. Expected ':' but got: ${text[i] ?? ''}.`);
         i++;

@@ -1,6 +1,6 @@
 // Reading objects for display: their property names (in order) and values.
 import { PSObject, PSHashtable } from '../values/objects.js';
-import { getMember, typeNamesOf, DictionaryEntry } from '../types/index.js';
+import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS } from '../types/index.js';
 import { findView } from './views.js';
 
 /** All property names of an object, in order (pwsh's `*` expansion). */
@@ -15,6 +15,7 @@ export function propertyNamesOf(obj: unknown): string[] {
   if (obj instanceof DictionaryEntry) return ['Name', 'Key', 'Value'];
   if (obj instanceof PSHashtable) return ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
   if (obj instanceof Date) return [];
+  if (obj instanceof TimeSpan) return TIMESPAN_PROPS;
   const proto = Object.getPrototypeOf(obj);
   if (proto === Object.prototype || proto === null) return Object.keys(obj);
   // Class instances: own public fields plus getters along the prototype chain.
@@ -35,7 +36,7 @@ export function propertyValueOf(obj: unknown, name: string): unknown {
     if (!m && obj.baseObject !== undefined && obj.baseObject !== null) return propertyValueOf(obj.baseObject, name);
   } else if (obj instanceof PSHashtable) {
     if (obj.has(name)) return obj.get(name);
-  } else if (typeof obj === 'object' && !(obj instanceof Date)) {
+  } else if (typeof obj === 'object' && !(obj instanceof Date) && !(obj instanceof TimeSpan)) {
     const rec = obj as Record<string, unknown>;
     if (name in rec && typeof rec[name] !== 'function') return rec[name] ?? null;
     const lower = name.toLowerCase();

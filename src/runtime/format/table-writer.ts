@@ -166,5 +166,7 @@ export function renderHeader(layout: TableLayout, labels: string[]): string[] {
     if (w <= 0) return '';
     return '-'.repeat(l ? Math.min(l.length, w) : w);
   });
-  return [renderRow(layout, labels), renderRow(layout, dashes)];
+  // A label wider than its column wraps onto more header lines (pwsh writes the header row multi-line).
+  const wraps = labels.some((l, k) => layout.widths[k]! > 0 && l.length > layout.widths[k]!);
+  return [...(wraps ? renderWrappedRow(layout, labels) : [renderRow(layout, labels)]), renderRow(layout, dashes)];
 }

@@ -23,6 +23,8 @@ export interface ViewDefinition {
     groupBy?: { getter: (obj: unknown) => unknown; header: (value: unknown) => string };
   };
   list?: { items: ViewColumn[] };
+  /** A wide view's one item (format.ps1xml WideControl). */
+  wide?: ViewColumn;
   /** The type's first view is its list, so Out-Default uses the list even though a table view exists (TimeSpan). */
   listFirst?: boolean;
   /** Out-of-band text view (DateTime, ErrorRecord): lines printed for the object, whatever the current table. */
@@ -49,6 +51,46 @@ export function findView(typeNames: readonly string[]): { typeName: string; view
   for (const t of typeNames) {
     const v = views.get(t.toLowerCase());
     if (v) return { typeName: t, view: v };
+  }
+  return null;
+}
+
+// Views loaded by Update-FormatData, by type name then view name (Format-* -View picks one of them).
+const named = new Map<string, Map<string, ViewDefinition>>();
+
+/**
+ * Add a named view for a type: -AppendPath keeps an existing default view, -PrependPath replaces it. (The maps
+ * are process-wide, like the built-in views; a view loaded again under the same name replaces the old one.)
+ */
+export function registerNamedView(typeName: string, viewName: string, view: ViewDefinition, prepend: boolean, load: number): void {
+  const key = typeName.toLowerCase();
+  let byName = named.get(key);
+  if (!byName) named.set(key, (byName = new Map()));
+  const old = byName.get(viewName.toLowerCase());
+  byName.set(viewName.toLowerCase(), view);
+  // Within one load the type's first view is its default. A later load's view also replaces a default an earlier
+  // load set: awsh has one process-wide table where pwsh gives each runspace its own, and scripts (the pwsh test
+  // suite among them) load format files in fresh runspaces expecting no earlier file to be in effect.
+  const loadedIn = defaultLoad.get(key);
+  if (prepend || !views.has(key) || views.get(key) === old || (loadedIn !== undefined && loadedIn < load)) {
+    views.set(key, view);
+    defaultLoad.set(key, load);
+  }
+}
+
+/** Which Update-FormatData call set a type's default view (absent for built-in views). */
+const defaultLoad = new Map<string, number>();
+let loads = 0;
+/** A number for one Update-FormatData call. */
+export function nextFormatLoad(): number {
+  return ++loads;
+}
+
+/** The view named `viewName` for the first of `typeNames` that has one. */
+export function findNamedView(typeNames: readonly string[], viewName: string): ViewDefinition | null {
+  for (const t of typeNames) {
+    const v = named.get(t.toLowerCase())?.get(viewName.toLowerCase());
+    if (v) return v;
   }
   return null;
 }

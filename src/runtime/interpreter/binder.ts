@@ -562,20 +562,23 @@ export function candidateSets(meta: CommandMetadata, bound: Map<string, unknown>
  * property name even when the default set is Path). Returns the bound names and the set used.
  */
 export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string, unknown>, sets: string[], item: unknown): { names: string[]; set: string } | null {
+  // Each stage runs over every candidate set before the next stage: a piped @{LiteralPath=...} binds
+  // -LiteralPath by name rather than being converted to a string for -Path in the default set.
   let firstError: unknown = null;
-  for (const set of sets) {
-    const trial = sets.length > 1 ? new Map(bound) : bound;
-    let names: string[] | null;
-    try {
-      names = bindPipelineItemIn(meta, trial, set, item);
-    } catch (e) {
-      if (set === sets[sets.length - 1]) throw e;
-      firstError ??= e;
-      continue;
-    }
-    if (names) {
-      if (trial !== bound) for (const n of names) bound.set(n, trial.get(n));
-      return { names, set };
+  for (const coerce of [false, true]) {
+    for (const set of sets) {
+      const trial = sets.length > 1 ? new Map(bound) : bound;
+      let names: string[] | null;
+      try {
+        names = bindPipelineItemIn(meta, trial, set, item, coerce);
+      } catch (e) {
+        firstError ??= e;
+        continue;
+      }
+      if (names) {
+        if (trial !== bound) for (const n of names) bound.set(n, trial.get(n));
+        return { names, set };
+      }
     }
   }
   // No set took the item: an argument that failed validation in one of them is the error to report.
@@ -584,10 +587,10 @@ export function bindPipelineItemInSets(meta: CommandMetadata, bound: Map<string,
 }
 
 /**
- * pwsh's order: by value when no conversion is needed, then by property name, then by value with conversion.
- * (So a piped S3Object binds -BucketName/-Key by name instead of being turned into a string.)
+ * pwsh's order: by value when no conversion is needed, then by property name (the `coerce` = false stage), then
+ * by value with conversion. (So a piped S3Object binds -BucketName/-Key by name instead of being turned into a string.)
  */
-function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, set: string, item: unknown): string[] | null {
+function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, set: string, item: unknown, coerce: boolean): string[] | null {
   const names: string[] = [];
   const tryByValue = (coerce: boolean): boolean => {
     for (const p of meta.pipelineByValue) {
@@ -609,6 +612,7 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
     }
     return false;
   };
+  if (coerce) return tryByValue(true) ? names : null;
   if (tryByValue(false)) return names;
   if (item !== null && typeof item === 'object' && !(item instanceof PSHashtable)) {
     for (const p of meta.pipelineByName) {
@@ -624,8 +628,7 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
       }
     }
   }
-  if (names.length > 0) return names;
-  return tryByValue(true) ? names : null;
+  return names.length > 0 ? names : null;
 }
 
 /** Does the item already have the parameter's type (so binding it by value needs no conversion)? */

@@ -155,7 +155,6 @@ export class Session implements SessionApi {
     def('WhatIfPreference', false);
     def('FormatEnumerationLimit', 4);
     def('MaximumHistoryCount', 4096);
-    def('OFS', ' ');
     def('PID', process.pid, VarOptions.Constant);
     def('HOME', this.env.HOME ?? homedir());
     def('PSHOME', nodePath.resolve(nodePath.dirname(new URL(import.meta.url).pathname), '..'));

@@ -1,4 +1,6 @@
 // `[T]::new(...)` and New-Object: constructors of the constructible builtin types and registered types.
+import { toCulture } from './culture.js';
+import { dateTimeOffsetFromDate, dateTimeOffsetFromParts, offsetMinutesOf } from './datetimeoffset.js';
 import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.js';
 import { toStr } from '../values/convert.js';
 import { PSChar, toJsNumber } from '../values/numbers.js';
@@ -161,6 +163,18 @@ const ctors: Record<string, Ctor> = {
       throw new DotNetError('System.Text.RegularExpressions.RegexParseException', `Invalid pattern '${pattern}' at offset ${pattern.length}. ${(e as Error).message}`);
     }
     return new PSRegex(pattern, opts);
+  },
+  'System.Globalization.CultureInfo': (a) => toCulture(unwrap(a[0])),
+  'System.DateTimeOffset': (a) => {
+    const args = a.map(unwrap);
+    const last = args[args.length - 1];
+    if (args[0] instanceof Date) return dateTimeOffsetFromDate(args[0], args[1] ?? undefined);
+    if (args.length >= 7 && last instanceof TimeSpan) {
+      // (y, mo, d, h, mi, s[, ms[, us]], offset): microseconds are below JS time's precision.
+      const parts = args.slice(0, Math.min(7, args.length - 1)).map((x) => int(x));
+      return dateTimeOffsetFromParts(parts, offsetMinutesOf(last));
+    }
+    throw new DotNetError('System.Management.Automation.MethodException', `Cannot find an overload for "new" and the argument count: "${args.length}".`);
   },
   'System.Guid': (a) => {
     if (a.length === 0) return new PSGuid('00000000-0000-0000-0000-000000000000');

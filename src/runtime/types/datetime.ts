@@ -18,6 +18,25 @@ export function dateKind(d: Date): DateTimeKind {
   return kinds.get(d) ?? 'Local';
 }
 
+export type DisplayHint = 'Date' | 'Time' | 'DateTime';
+// Get-Date's DisplayHint note: pwsh wraps its output in a PSObject carrying it; awsh tags the fresh Date instead
+// (methods such as AddDays return new Dates, which, like pwsh's unwrapped results, carry no hint).
+const hints = new WeakMap<Date, DisplayHint>();
+export function setDisplayHint(d: Date, hint: DisplayHint): void {
+  hints.set(d, hint);
+}
+export function displayHintOf(d: Date): DisplayHint | null {
+  return hints.get(d) ?? null;
+}
+
+/** The DateTime type's `DateTime` script property: long date and/or long time, as the DisplayHint asks. */
+export function dateTimeDisplay(d: Date): string {
+  const hint = hints.get(d);
+  if (hint === 'Date') return formatDateTime(d, 'D');
+  if (hint === 'Time') return formatDateTime(d, 'T');
+  return formatDateTime(d, 'F');
+}
+
 /** A DateTime from calendar parts, read as local wall-clock time (Local/Unspecified) or UTC. */
 export function dateFromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, kind: DateTimeKind = 'Unspecified'): Date {
   const date = new Date(0);
@@ -130,6 +149,18 @@ export class TimeSpan {
   }
   get Milliseconds(): number {
     return Math.trunc((this.Ticks % TimeSpan.TicksPerSecond) / TICKS_PER_MS);
+  }
+  get Microseconds(): number {
+    return Math.trunc((this.Ticks % TICKS_PER_MS) / 10);
+  }
+  get Nanoseconds(): number {
+    return (this.Ticks % 10) * 100;
+  }
+  get TotalMicroseconds(): number {
+    return this.Ticks / 10;
+  }
+  get TotalNanoseconds(): number {
+    return this.Ticks * 100;
   }
   get TotalDays(): number {
     return this.Ticks / TimeSpan.TicksPerDay;
@@ -327,25 +358,27 @@ function validParts(y: number, mo: number, d: number, h: number, mi: number, s: 
   return mo >= 1 && mo <= 12 && d >= 1 && y >= 1 && y <= 9999 && d <= daysInMonth(y, mo) && h < 24 && mi < 60 && s < 60;
 }
 
+/** Parts followed by a zone designator (`Z`, `+01:00`): .NET converts the instant to local time (Kind Local). */
+function zoned(zone: string, y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): Date {
+  const utc = dateFromParts(y, mo, d, h, mi, sec, ms, 'Utc').getTime();
+  let offMin = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const z = /([+-])(\d{2}):?(\d{2})/.exec(zone)!;
+    offMin = (z[1] === '-' ? -1 : 1) * (+z[2]! * 60 + +z[3]!);
+  }
+  return makeDate(utc - offMin * 60000, 'Local');
+}
+
 /** DateTime.Parse with the invariant culture. Returns null when the text is not a date. */
 export function parseDateTime(text: string): Date | null {
   const s = text.trim();
   // ISO 8601
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
   if (m) {
     const [y, mo, d, h, mi, sec] = [+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
     if (!validParts(y, mo, d, h, mi, sec)) return null;
     const ms = m[7] ? Math.round(+m[7].padEnd(7, '0') / 10000) : 0;
-    if (m[8]) {
-      // A zone designator: .NET converts to local time (Kind Local).
-      const utc = dateFromParts(y, mo, d, h, mi, sec, ms, 'Utc').getTime();
-      let offMin = 0;
-      if (m[8].toUpperCase() !== 'Z') {
-        const z = /([+-])(\d{2}):?(\d{2})/.exec(m[8])!;
-        offMin = (z[1] === '-' ? -1 : 1) * (+z[2]! * 60 + +z[3]!);
-      }
-      return makeDate(utc - offMin * 60000, 'Local');
-    }
+    if (m[8]) return zoned(m[8], y, mo, d, h, mi, sec, ms);
     return dateFromParts(y, mo, d, h, mi, sec, ms, 'Unspecified');
   }
   // M/d/yyyy [h:mm[:ss] [AM|PM]] and yyyy/M/d
@@ -366,7 +399,7 @@ export function parseDateTime(text: string): Date | null {
     return dateFromParts(y, mo, d, h, mi, sec, m[7] ? Math.round(+m[7].padEnd(7, '0') / 10000) : 0);
   }
   // "January 15, 2024 [10:30[:00] [AM]]", "15 January 2024", "Monday, January 15, 2024 ..."
-  m = /^(?:[A-Za-z]+,\s*)?(?:([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4}))(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(s);
+  m = /^(?:[A-Za-z]+,\s*)?(?:([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Za-z]+),?\s+(\d{4}))(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
   if (m) {
     const mo = MONTH_LOOKUP.get((m[1] ?? m[5])!.toLowerCase());
     if (!mo) return null;
@@ -377,6 +410,7 @@ export function parseDateTime(text: string): Date | null {
     const mi = +(m[8] ?? 0);
     const sec = +(m[9] ?? 0);
     if (!validParts(y, mo, d, h, mi, sec)) return null;
+    if (m[11]) return zoned(m[11], y, mo, d, h, mi, sec, 0);
     return dateFromParts(y, mo, d, h, mi, sec);
   }
   // time only: today's date

@@ -5,11 +5,12 @@ export {
 } from './ps-type.js';
 export { typeOf, typeNamesOf, typeForName, setArrayElementType, arrayElementType } from './type-of.js';
 export { convertTo, isInstanceOf, asType, castError } from './cast.js';
-export { getMember, getMemberMaybe, hasMember, setMember, setMemberMaybe } from './members.js';
+export { getMember, getMemberMaybe, hasMember, setMember, setMemberMaybe, TIMESPAN_PROPS } from './members.js';
 export { invokeMethod, invokeMethodMaybe, invokeMethodOrVoid, setGetNewClosureHook } from './methods.js';
 export { getStaticMember, setStaticMember, invokeStaticMethod, newObject } from './statics.js';
 export {
   makeDate, dateKind, dateFromParts, addDateTime, subtractDateTime, formatDateTime, parseDateTime, TimeSpan,
+  setDisplayHint, dateTimeDisplay, type DisplayHint,
   type DateTimeKind,
 } from './datetime.js';
 export {

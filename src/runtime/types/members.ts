@@ -3,11 +3,11 @@
 import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.js';
 import { invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { eachMaybe } from '../interpreter/maybe-async.js';
-import { PSChar } from '../values/numbers.js';
+import { PSChar, makeDouble } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { convertTo } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
-import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts } from './datetime.js';
+import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts, displayHintOf, dateTimeDisplay } from './datetime.js';
 import { propertyNotFoundError, psObjectPropertyNotFoundError, readOnlyPropertyError } from './method-errors.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { PSEnumValue, TYPE_NAME } from './simple-values.js';
@@ -103,10 +103,18 @@ function dateMember(d: Date, lname: string): Found {
     case 'timeofday': return TimeSpan.fromParts(0, p.hour, p.minute, p.second, p.ms);
     case 'ticks': return BigInt(dateTicks(d));
     case 'kind': return new PSEnumValue(resolveType('System.DateTimeKind')!, ['Unspecified', 'Utc', 'Local'].indexOf(dateKind(d)));
-    case 'displayhint': return null;
+    case 'displayhint': return displayHintOf(d);
+    case 'datetime': return dateTimeDisplay(d);
   }
   return NOT_FOUND;
 }
+
+// .NET 8's TimeSpan properties, in reflection order.
+export const TIMESPAN_PROPS = [
+  'Ticks', 'Days', 'Hours', 'Milliseconds', 'Microseconds', 'Nanoseconds', 'Minutes', 'Seconds',
+  'TotalDays', 'TotalHours', 'TotalMilliseconds', 'TotalMicroseconds', 'TotalNanoseconds', 'TotalMinutes', 'TotalSeconds',
+];
+const TIMESPAN_TOTALS: Record<string, string> = Object.fromEntries(TIMESPAN_PROPS.filter((n) => n.startsWith('Total')).map((n) => [n.toLowerCase(), n]));
 
 const ARRAY_PROPS = ['Length', 'LongLength', 'Rank', 'SyncRoot', 'IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Count'];
 const HASHTABLE_PROPS = ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
@@ -230,6 +238,11 @@ function lookup(target: unknown, name: string, want: boolean): Found {
   if (target instanceof PSEnumValue) return lname === 'value__' ? target.value : NOT_FOUND;
   // TimeSpan.Ticks is an Int64 (kept as a JS number inside).
   if (target instanceof TimeSpan && lname === 'ticks') return BigInt(target.Ticks);
+  // Its Total* properties are Doubles even when integral.
+  if (target instanceof TimeSpan && lname.startsWith('total')) {
+    const v = (target as unknown as Record<string, unknown>)[TIMESPAN_TOTALS[lname] ?? ''];
+    return typeof v === 'number' ? makeDouble(v) : NOT_FOUND;
+  }
   if (target instanceof PSType) {
     if (lname === 'generictypearguments') return target.genericArgs ? [...target.genericArgs] : [];
     if (lname === 'assemblyqualifiedname') return target.FullName;
@@ -430,7 +443,7 @@ export function getProperties(v: unknown): PropertyInfo[] {
     return simple([...extra, 'Message', 'Data', 'InnerException', 'TargetSite', 'StackTrace', 'HelpLink', 'Source', 'HResult']);
   }
   if (v instanceof TimeSpan)
-    return simple(['Ticks', 'Days', 'Hours', 'Milliseconds', 'Minutes', 'Seconds', 'TotalDays', 'TotalHours', 'TotalMilliseconds', 'TotalMinutes', 'TotalSeconds']);
+    return simple(TIMESPAN_PROPS);
   if (v instanceof PSChar || v instanceof PSEnumValue) return [];
   return simple(classPropertyNames(v), true);
 }

@@ -23,7 +23,7 @@ import { PSMemberCollection, PSObjectView, getMember, hasMember } from './member
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
 import { PSSwitch } from '../values/switch.js';
-import { PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern } from './simple-values.js';
+import { DictionaryEntry, KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSVersion, PSWildcardPattern, TYPE_NAME } from './simple-values.js';
 import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
 import { dictionaryEnumerator, listEnumerator, setEnumerator } from './get-enumerator.js';
@@ -1087,6 +1087,16 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     for (const k of Object.keys(target)) {
       const f = (target as Record<string, unknown>)[k];
       if (k.toLowerCase() === lname && typeof f === 'function') return (f as (...x: unknown[]) => unknown).apply(target, args.map(unwrapArg));
+    }
+    // Emulated .NET classes tagged with their type name expose their PascalCase prototype methods.
+    if (TYPE_NAME in target) {
+      for (let p = Object.getPrototypeOf(target); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+        for (const k of Object.getOwnPropertyNames(p)) {
+          if (k.toLowerCase() !== lname || !/^[A-Z]/.test(k)) continue;
+          const f = Object.getOwnPropertyDescriptor(p, k)?.value;
+          if (typeof f === 'function') return (f as (...x: unknown[]) => unknown).apply(target, args.map(unwrapArg));
+        }
+      }
     }
   }
   switch (lname) {

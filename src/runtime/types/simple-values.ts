@@ -37,6 +37,11 @@ export class PSGuid {
     if (/^[0-9a-f]{32}$/i.test(s)) s = `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
     return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s) ? new PSGuid(s) : null;
   }
+  /** Guid equality (used by -eq and Should -Be); a string on the right converts, as LanguagePrimitives.Equals does. */
+  equals(other: unknown): boolean {
+    if (other instanceof PSGuid) return other.value === this.value;
+    return typeof other === 'string' && PSGuid.parse(other)?.value === this.value;
+  }
   toString(): string {
     return this.value;
   }

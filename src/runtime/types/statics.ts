@@ -21,6 +21,8 @@ import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { DB_NULL, NULL_STRING, PSEnumValue, PSTuple, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
+import { currentCulture, invariantCulture, timeZones, toCulture } from './culture.js';
+import { PSDateTimeOffset } from './datetimeoffset.js';
 
 export { newObject } from './constructors.js';
 
@@ -791,6 +793,33 @@ function staticsTable(): Record<string, Statics> {
       },
     },
   },
+  'System.Globalization.CultureInfo': {
+    props: {
+      CurrentCulture: () => currentCulture(),
+      CurrentUICulture: () => currentCulture(),
+      InvariantCulture: () => invariantCulture(),
+      DefaultThreadCurrentCulture: () => null,
+    },
+    methods: {
+      GetCultureInfo: (a) => toCulture(unwrapArg(a[0])),
+      CreateSpecificCulture: (a) => toCulture(unwrapArg(a[0])),
+    },
+  },
+  'System.TimeZone': { props: { CurrentTimeZone: () => timeZones.current() } },
+  'System.DateTimeOffset': {
+    props: {
+      Now: () => new PSDateTimeOffset(Date.now(), -new Date().getTimezoneOffset()),
+      UtcNow: () => new PSDateTimeOffset(Date.now(), 0),
+      UnixEpoch: () => new PSDateTimeOffset(0, 0),
+    },
+    methods: {
+      FromUnixTimeSeconds: (a) => new PSDateTimeOffset(toJsNumber(unwrapArg(a[0])) * 1000, 0),
+      FromUnixTimeMilliseconds: (a) => new PSDateTimeOffset(toJsNumber(unwrapArg(a[0])), 0),
+    },
+  },
+  'System.TimeZoneInfo': {
+    props: { Local: () => timeZones.local(), Utc: () => timeZones.utc() },
+  },
   'System.Enum': {
     methods: {
       GetNames: (a) => strArray((enumTypeArg(a[0]).def.enumValues ?? []).map(([n]) => n)),
@@ -798,10 +827,10 @@ function staticsTable(): Record<string, Statics> {
         const t = enumTypeArg(a[0]);
         return (t.def.enumValues ?? []).map(([, v]) => new PSEnumValue(t, v));
       },
-      Parse: (a) => convertTo(unwrapArg(a[1]), unwrapArg(a[0]) as PSType),
+      Parse: (a) => convertTo(unwrapArg(a[1]), enumTypeArg(a[0])),
       GetUnderlyingType: (a) => typeByFullName(enumTypeArg(a[0]).def.enumUnderlying ?? 'System.Int32'),
       IsDefined: (a) => {
-        const t = unwrapArg(a[0]) as PSType;
+        const t = enumTypeArg(a[0]);
         const v = unwrapArg(a[1]);
         return (t.def.enumValues ?? []).some(([n, x]) => (typeof v === 'string' ? n === v : x === Number(v)));
       },
@@ -826,6 +855,11 @@ function staticsTable(): Record<string, Statics> {
     methods: { AsPSObject: (a) => unwrapArg(a[0]) },
   },
 };
+/** A `[Type]` argument of the Enum statics; a type name string converts, as .NET's binder does. */
+function enumTypeArg(v: unknown): PSType {
+  const t = unwrapArg(v);
+  return t instanceof PSType ? t : (convertTo(t, T('System.Type')) as PSType);
+}
 table['System.Web.HttpUtility'] = table['System.Net.WebUtility']!;
 table['System.Numerics.BigInteger'] = {
   methods: {
