@@ -856,10 +856,6 @@ function staticsTable(): Record<string, Statics> {
   },
 };
 /** A `[Type]` argument of the Enum statics; a type name string converts, as .NET's binder does. */
-function enumTypeArg(v: unknown): PSType {
-  const t = unwrapArg(v);
-  return t instanceof PSType ? t : (convertTo(t, T('System.Type')) as PSType);
-}
 table['System.Web.HttpUtility'] = table['System.Net.WebUtility']!;
 table['System.Numerics.BigInteger'] = {
   methods: {
