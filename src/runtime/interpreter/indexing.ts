@@ -3,7 +3,7 @@ import { PSHashtable } from '../values/objects.js';
 import { PSChar, toJsNumber, isNumeric } from '../values/numbers.js';
 import { toNumber } from '../values/convert.js';
 import { runtimeError } from '../errors.js';
-import { getEnumerable, invokeMethod, arrayElementType, convertTo } from '../types/index.js';
+import { getEnumerable, invokeMethod, arrayElementType, convertTo, PSList } from '../types/index.js';
 import type { Frame } from './frame.js';
 import { PSTuple } from '../types/simple-values.js';
 import type { Extent } from '../../parser/ast.js';
@@ -112,6 +112,18 @@ function scalarIndex(target: unknown, idx: unknown): unknown {
 export function setIndex(target: unknown, idx: unknown, value: unknown): void {
   if (target === null || target === undefined) {
     throw runtimeError('Cannot index into a null array.', 'NullArray', { category: 'InvalidOperation' });
+  }
+  if (target instanceof PSList) {
+    // A list's indexer setter is called as is: no negative indexes, and .NET's own out-of-range error.
+    const i = toIndex(idx);
+    if (i < 0 || i >= target.length) {
+      throw runtimeError("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", 'System.ArgumentOutOfRangeException', {
+        category: 'OperationStopped',
+        exceptionType: 'System.ArgumentOutOfRangeException',
+      });
+    }
+    target[i] = target.elementType ? convertTo(value, target.elementType) : value;
+    return;
   }
   if (Array.isArray(target)) {
     let i = toIndex(idx);
