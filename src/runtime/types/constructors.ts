@@ -12,7 +12,7 @@ import { TimeSpan, dateFromParts, dateFromTicks, daysInMonth, type DateTimeKind 
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, overloadCountError } from './method-errors.js';
 import { type PSType, resolveType, typeByFullName, typeNotFoundError } from './ps-type.js';
 import {
-  PSEncoding, PSEnumValue, PSGuid, PSRegex, PSStringComparer, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME, encodings,
+  KeyValuePair, PSEncoding, PSEnumValue, PSGuid, PSRegex, PSStringComparer, PSUri, PSVersion, PSWildcardPattern, TYPE_NAME, encodings,
 } from './simple-values.js';
 import { exceptionIsA } from '../errors.js';
 import { PSMultiArray } from './multi-array.js';
@@ -98,6 +98,10 @@ const ctors: Record<string, Ctor> = {
   },
   'System.Collections.Generic.Dictionary`2': (a, t) => makeDict(a, t, false),
   'System.Collections.Generic.SortedDictionary`2': (a, t) => makeDict(a, t, true),
+  'System.Collections.Generic.KeyValuePair`2': (a, t) => {
+    if (a.length !== 2) throw overloadCountError('new', a.length);
+    return new KeyValuePair(convEl(t.genericArgs![0]!, unwrap(a[0])), convEl(t.genericArgs![1]!, unwrap(a[1])));
+  },
   'System.Collections.Generic.Queue`1': (a, t) => fill(new PSQueue(t.genericArgs![0]!), a),
   'System.Collections.Generic.Stack`1': (a, t) => fill(new PSStack(t.genericArgs![0]!), a),
   'System.Collections.Queue': (a) => fill(new PSQueue(null), a),
