@@ -56,16 +56,21 @@ function mathRound(a: unknown[]): unknown {
   let mode = 0;
   if (a.length >= 2) {
     const x = unwrapArg(a[1]);
+    // A MidpointRounding, or a name of one ('AwayFromZero'), picks the Round(value, mode) overload.
     if (x instanceof PSEnumValue && x.type.FullName === 'System.MidpointRounding') mode = x.value;
+    else if (typeof x === 'string' && scanNumber(x) === null) mode = (convertTo(x, T('System.MidpointRounding')) as PSEnumValue).value;
     else digits = argInt('Round', 'digits', x);
   }
   if (a.length === 3) mode = (convertTo(unwrapArg(a[2]), T('System.MidpointRounding')) as PSEnumValue).value;
+  if (v instanceof PSDecimal) {
+    if (digits < 0 || digits > 28) throw argumentOutOfRange('decimals', 'Decimal can only round to between 0 and 28 digits of precision.');
+    return roundDecimal(v, digits, mode);
+  }
   if (digits < 0 || digits > 15) throw argumentOutOfRange('digits', 'Rounding digits must be between 0 and 15, inclusive.');
-  const isDec = v instanceof PSDecimal;
-  const n = toJsNumber(isDec ? v : convertTo(v, T('System.Double')));
+  const n = toJsNumber(convertTo(v, T('System.Double')));
   const p = 10 ** digits;
-  // Scale via the decimal text to avoid binary artefacts (2.675 * 100 = 267.49999...).
-  const scaled = digits ? Number((n * p).toPrecision(15)) : n;
+  // Scaled in binary as .NET does, so 2.675 (really 2.67499999...) rounds to 2.67.
+  const scaled = digits && Math.abs(n) < 1e16 ? n * p : n;
   let r: number;
   switch (mode) {
     case 1: r = Math.sign(scaled) * Math.round(Math.abs(scaled)); break;
@@ -74,8 +79,27 @@ function mathRound(a: unknown[]): unknown {
     case 4: r = Math.ceil(scaled); break;
     default: r = roundHalfEven(scaled);
   }
-  const out = digits ? r / p : r;
-  return isDec ? PSDecimal.fromNumber(out) : dbl(out);
+  // .NET keeps the sign of a negative value rounded to zero (-0, which shows as `-0`).
+  if (r === 0 && (scaled < 0 || Object.is(scaled, -0))) r = -0;
+  return dbl(digits && Math.abs(n) < 1e16 ? r / p : r);
+}
+
+/** Decimal.Round: exact, on the decimal digits; the result keeps `digits` decimals (fewer are left as they are). */
+function roundDecimal(v: PSDecimal, digits: number, mode: number): PSDecimal {
+  if (v.scale <= digits) return v;
+  const div = 10n ** BigInt(v.scale - digits);
+  let q = v.mantissa / div;
+  const rem = v.mantissa % div;
+  const twice = 2n * (rem < 0n ? -rem : rem);
+  const away = rem < 0n ? -1n : 1n;
+  switch (mode) {
+    case 1: if (twice >= div) q += away; break;
+    case 2: break;
+    case 3: if (rem < 0n) q -= 1n; break;
+    case 4: if (rem > 0n) q += 1n; break;
+    default: if (twice > div || (twice === div && q % 2n !== 0n)) q += away;
+  }
+  return new PSDecimal(q, digits);
 }
 
 function parseNumeric(t: PSType, s: unknown, method: string): unknown {
