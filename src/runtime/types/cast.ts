@@ -187,10 +187,13 @@ export function scanNumber(text: string): NumSource | null {
   return { k: 'float', v: neg ? -f : f };
 }
 
-/** Double.Parse with the invariant culture (allows thousands separators, exponent, surrounding spaces). */
+/**
+ * Double.Parse with the invariant culture (allows thousands separators, exponent, surrounding spaces). .NET takes a
+ * separator anywhere after the first integer digit, without checking group sizes: '1,5' is 15.
+ */
 function parseInvariantDouble(s: string): number | null {
   const t = s.trim();
-  if (/^[+-]?(\d{1,3}(,\d{3})+|\d*)(\.\d*)?(e[+-]?\d+)?$/i.test(t) && /\d/.test(t)) return parseFloat(t.replace(/,/g, ''));
+  if (/^[+-]?(\d[\d,]*)?(\.\d*)?(e[+-]?\d+)?$/i.test(t) && /\d/.test(t)) return parseFloat(t.replace(/,/g, ''));
   if (/^[+-]?infinity$/i.test(t) || t === '∞' || t === '-∞') return t.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(t)) return NaN;
   return null;
