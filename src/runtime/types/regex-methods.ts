@@ -1,7 +1,7 @@
 // System.Text.RegularExpressions.Regex behaviour (instance and static), on the values layer's regex translation.
 import { invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { toStr } from '../values/convert.js';
-import { makeMatchObject, toJsRegExp, type RegexMatch } from '../values/regex.js';
+import { makeMatchObject, splitByRegExp, toJsRegExp, type RegexMatch } from '../values/regex.js';
 import { PSRegex, RegexOptionFlags as F } from './simple-values.js';
 
 export function jsRegExp(r: PSRegex, global: boolean): RegExp {
@@ -119,23 +119,8 @@ function evaluated(res: unknown[]): string {
 }
 
 export function regexSplit(r: PSRegex, input: string, count = 0): string[] {
-  const re = jsRegExp(r, true);
   const out: string[] = [];
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((count <= 0 || out.length < count - 1) && (m = re.exec(input)) !== null) {
-    if (m[0] === '' && m.index === last && (m.index === 0 || m.index >= input.length)) {
-      re.lastIndex++;
-      if (re.lastIndex > input.length) break;
-      continue;
-    }
-    out.push(input.slice(last, m.index));
-    for (let i = 1; i < m.length; i++) if (m[i] !== undefined) out.push(m[i]!);
-    last = m.index + m[0].length;
-    if (m[0] === '') re.lastIndex++;
-  }
-  re.lastIndex = 0;
-  out.push(input.slice(last));
+  splitByRegExp(input, jsRegExp(r, true), count, out);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { parseNumber, psTypeName, toBool, toNumber, toStr } from './convert.js';
 import { formatComposite } from './format.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, INT32_MAX, INT32_MIN } from './numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from './objects.js';
-import { escapeRegex, makeMatchObject, matchesTable, toJsRegExp } from './regex.js';
+import { escapeRegex, makeMatchObject, matchesTable, splitByRegExp, toJsRegExp } from './regex.js';
 import { wildcardToRegExp } from './wildcard.js';
 
 export interface OperatorEnv {
@@ -716,45 +716,8 @@ export function split(l: unknown, r: unknown, cs: boolean, env?: OperatorEnv): s
     ignorePatternWhitespace: opts.ignorePatternWhitespace,
     global: true,
   });
-  for (const x of inputs) regexSplit(toStr(x), re, max, out);
+  for (const x of inputs) splitByRegExp(toStr(x), re, max, out);
   return out;
-}
-
-function regexSplit(input: string, re: RegExp, max: number, out: string[]): void {
-  if (max === 1) {
-    out.push(input);
-    return;
-  }
-  const matches: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(input)) !== null) {
-    matches.push(m);
-    if (m[0].length === 0) {
-      if (re.lastIndex >= input.length) {
-        // A final empty match at the end still splits (.NET: "abc" -split '' ends with '').
-        if (m.index < input.length || matches.length === 0) break;
-        break;
-      }
-      re.lastIndex++;
-    }
-  }
-  re.lastIndex = 0;
-  let used = matches;
-  if (max > 1) used = matches.slice(0, max - 1);
-  else if (max < 0) used = matches.slice(Math.max(0, matches.length - (-max - 1)));
-  if (max < -1 || max > 1) void 0;
-  if (max === -1) {
-    out.push(input);
-    return;
-  }
-  let last = 0;
-  for (const mm of used) {
-    out.push(input.slice(last, mm.index));
-    for (let g = 1; g < mm.length; g++) if (mm[g] !== undefined) out.push(mm[g]);
-    last = mm.index + mm[0].length;
-  }
-  out.push(input.slice(last));
 }
 
 /**

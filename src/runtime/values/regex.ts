@@ -197,6 +197,37 @@ export function toJsRegExp(pattern: string, options: RegexOptions): RegExp {
   return re;
 }
 
+/**
+ * Regex.Split into `out`: the text around each match plus its captured groups. Empty matches split too, at the
+ * start and end included ('abc' split by '' is '', a, b, c, ''). `max` > 1 splits at the first max-1 matches;
+ * -split's negative limit (< -1) at the last ones; 1 or -1 keeps the input whole; 0 has no limit.
+ */
+export function splitByRegExp(input: string, re: RegExp, max: number, out: string[]): void {
+  if (max === 1 || max === -1) {
+    out.push(input);
+    return;
+  }
+  const matches: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input)) !== null) {
+    matches.push(m);
+    if (m[0].length === 0) {
+      if (re.lastIndex >= input.length) break;
+      re.lastIndex++;
+    }
+  }
+  re.lastIndex = 0;
+  const used = max > 1 ? matches.slice(0, max - 1) : max < 0 ? matches.slice(Math.max(0, matches.length + max + 1)) : matches;
+  let last = 0;
+  for (const mm of used) {
+    out.push(input.slice(last, mm.index));
+    for (let g = 1; g < mm.length; g++) if (mm[g] !== undefined) out.push(mm[g]!);
+    last = mm.index + mm[0].length;
+  }
+  out.push(input.slice(last));
+}
+
 /** Escape regex metacharacters (Regex.Escape). */
 export function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|#\s]/g, (c) =>
