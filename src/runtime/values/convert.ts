@@ -1,7 +1,7 @@
 // PowerShell conversions every layer needs: truthiness, string conversion (invariant culture), operand-to-number.
 import { requireSync, runtimeError } from '../errors.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, makeDouble, INT32_MAX, INT32_MIN } from './numbers.js';
-import { ClassInstance, PSHashtable, PSObject } from './objects.js';
+import { ClassInstance, PSHashtable, PSObject, type PSMember } from './objects.js';
 import { PSSwitch } from './switch.js';
 
 /** PowerShell truthiness (LanguagePrimitives.IsTrue). */
@@ -158,10 +158,26 @@ export function psObjectToString(o: PSObject): string {
     if (name) return toStr(name.value);
   }
   const parts: string[] = [];
-  for (const m of o.properties()) {
-    parts.push(m.name + '=' + (m.memberType === 'NoteProperty' ? toStr(m.value) : ''));
+  for (const m of o.properties()) parts.push(m.name + '=' + propertyText(o, m));
+  // No properties: an empty string, not `@{}`.
+  return parts.length ? '@{' + parts.join('; ') + '}' : '';
+}
+
+/** A property's value inside `@{...}`: script properties are not run (their member type's name shows instead). */
+function propertyText(o: PSObject, m: PSMember, depth = 0): string {
+  switch (m.memberType) {
+    case 'NoteProperty':
+    case 'Property':
+      return toStr(m.value);
+    case 'ScriptProperty':
+      return 'System.Management.Automation.PSScriptProperty';
+    case 'AliasProperty': {
+      const target = depth < 10 ? o.getMember(String(m.value)) : undefined;
+      return target ? propertyText(o, target, depth + 1) : '';
+    }
+    default:
+      return '';
   }
-  return '@{' + parts.join('; ') + '}';
 }
 
 /** Conversion to string (LanguagePrimitives.ConvertTo string, invariant culture). Arrays join with `ofs`. */
