@@ -181,8 +181,19 @@ function targetTypeName(v: unknown): string {
   if (Array.isArray(v)) return 'Object[]';
   if (v instanceof PSObject) return 'PSCustomObject';
   if (v instanceof PSHashtable) return 'Hashtable';
+  const full = dotnetTypeNameOf(v);
+  if (full) return full.slice(full.lastIndexOf('.') + 1);
   const ctor = (v as object)?.constructor?.name;
   return ctor && ctor !== 'Object' ? ctor.replace(/\d+$/, '') : 'Object';
+}
+
+/** The types layer tells messages the .NET type of its values (`System.RuntimeType`, `System.TimeSpan`...). */
+let typeNameHook: ((v: unknown) => string | undefined) | null = null;
+export function setTypeNameHook(fn: (v: unknown) => string | undefined): void {
+  typeNameHook = fn;
+}
+export function dotnetTypeNameOf(v: unknown): string | undefined {
+  return typeNameHook?.(v);
 }
 
 /** A terminating error travelling through JS `throw`. */

@@ -7,7 +7,7 @@ import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
   asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
-  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime,
+  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
 import { NO_OUTPUT, isPromise } from './flow.js';
@@ -106,6 +106,15 @@ export function subtractValues(a: unknown, b: unknown): unknown {
   if (a instanceof Date && (b instanceof Date || b instanceof TimeSpan)) return subtractDateTime(a, b);
   if (a instanceof TimeSpan && b instanceof TimeSpan) return new TimeSpan(a.Ticks - b.Ticks);
   return ops.subtract(a, b);
+}
+
+/** `*` and `/` with a TimeSpan on the left use .NET's TimeSpan operators; everything else the values layer. */
+export function multiplyValues(a: unknown, b: unknown): unknown {
+  return a instanceof TimeSpan ? scaleTimeSpan(a, '*', toJsNumber(toNumber(b))) : ops.multiply(a, b);
+}
+
+export function divideValues(a: unknown, b: unknown): unknown {
+  return a instanceof TimeSpan ? scaleTimeSpan(a, '/', b instanceof TimeSpan ? b : toJsNumber(toNumber(b))) : ops.divide(a, b);
 }
 
 /**
@@ -331,10 +340,10 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
           if (Number.isSafeInteger(p)) return p;
         }
         if (Array.isArray(a) || typeof a === 'string') checkCollectionSize(f, a.length * Math.max(0, toJsNumber(isNumeric(b) ? b : toNumber(b))), typeof a === 'string');
-        return ops.multiply(a, b);
+        return multiplyValues(a, b);
       });
     case '/':
-      return wrapErrors((a, b) => ops.divide(a, b));
+      return wrapErrors((a, b) => divideValues(a, b));
     case '%':
       return wrapErrors((a, b) =>
         typeof a === 'number' && typeof b === 'number' && isInt32(a) && isInt32(b) && b !== 0 ? a % b : ops.modulo(a, b),

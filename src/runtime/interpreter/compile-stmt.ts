@@ -13,7 +13,7 @@ import { defineTypes } from './type-definitions.js';
 import { andThen } from './maybe-async.js';
 import { Frame } from './frame.js';
 import { collectedValue, emitValue, enumerateForPipeline } from './emit.js';
-import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, type Eval } from './compile-expr.js';
+import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, multiplyValues, divideValues, type Eval } from './compile-expr.js';
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
@@ -359,8 +359,8 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
   const opFor: Record<string, (a: unknown, b: unknown) => unknown> = {
     '+=': addValues,
     '-=': subtractValues,
-    '*=': ops.multiply,
-    '/=': ops.divide,
+    '*=': multiplyValues,
+    '/=': divideValues,
     '%=': ops.modulo,
   };
   if (ast.operator === '??=') {

@@ -119,6 +119,19 @@ export function subtractDateTime(d: Date, other: Date | TimeSpan): Date | TimeSp
   return new TimeSpan(Math.round((wallMs(d) - wallMs(other)) * TICKS_PER_MS));
 }
 
+/** Banker's rounding, as Math.Round(double) in .NET's TimeSpan operators. */
+function roundTicks(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f;
+}
+
+/** TimeSpan * factor and TimeSpan / divisor (.NET's operators, ticks rounded to even); TimeSpan / TimeSpan is a ratio. */
+export function scaleTimeSpan(ts: TimeSpan, op: '*' | '/', by: number | TimeSpan): TimeSpan | number {
+  if (by instanceof TimeSpan) return ts.Ticks / by.Ticks;
+  return new TimeSpan(roundTicks(op === '*' ? ts.Ticks * by : ts.Ticks / by));
+}
+
 // -------------------------------------------------------------------------------------------------
 // TimeSpan
 

@@ -9,7 +9,7 @@ export { getMember, getMemberMaybe, hasMember, setMember, setMemberMaybe, TIMESP
 export { invokeMethod, invokeMethodMaybe, invokeMethodOrVoid, setGetNewClosureHook } from './methods.js';
 export { getStaticMember, setStaticMember, invokeStaticMethod, newObject } from './statics.js';
 export {
-  makeDate, dateKind, dateFromParts, addDateTime, subtractDateTime, formatDateTime, parseDateTime, TimeSpan,
+  makeDate, dateKind, dateFromParts, addDateTime, subtractDateTime, scaleTimeSpan, formatDateTime, parseDateTime, TimeSpan,
   setDisplayHint, dateTimeDisplay, type DisplayHint,
   type DateTimeKind,
 } from './datetime.js';

@@ -1,5 +1,5 @@
 // The runtime type of a value (`.GetType()`) and its PSObject.TypeNames.
-import { PSException, ErrorRecord } from '../errors.js';
+import { PSException, ErrorRecord, setTypeNameHook } from '../errors.js';
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, PSOrderedHashtable } from '../values/objects.js';
@@ -27,6 +27,9 @@ export function arrayElementType(arr: unknown[]): PSType {
 function T(fullName: string): PSType {
   return typeByFullName(fullName)!;
 }
+
+// Error messages of the values layer name other values by their .NET type (`[System.RuntimeType]`).
+setTypeNameHook((v) => typeOf(v).FullName);
 
 /** The type of a value with a .NET type name that may not be registered (exceptions, AWS model objects). */
 export function typeForName(fullName: string, baseType = 'System.Object'): PSType {

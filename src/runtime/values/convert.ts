@@ -1,5 +1,5 @@
 // PowerShell conversions every layer needs: truthiness, string conversion (invariant culture), operand-to-number.
-import { requireSync, runtimeError } from '../errors.js';
+import { dotnetTypeNameOf, requireSync, runtimeError } from '../errors.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, makeDouble, INT32_MAX, INT32_MIN } from './numbers.js';
 import { ClassInstance, PSHashtable, PSObject, type PSMember } from './objects.js';
 import { PSSwitch } from './switch.js';
@@ -362,5 +362,5 @@ export function psTypeName(v: unknown): string {
   if (v instanceof Date) return 'System.DateTime';
   const tn = (v as { typeName?: unknown; psTypeName?: unknown }).psTypeName;
   if (typeof tn === 'string') return tn;
-  return 'System.Object';
+  return dotnetTypeNameOf(v) ?? 'System.Object';
 }

@@ -84,7 +84,10 @@ function addHashtables(l: PSHashtable, r: unknown): PSHashtable {
 
 function numericOperand(v: unknown, method: string): unknown {
   v = unwrap(v);
-  if (Array.isArray(v) || v instanceof PSHashtable || (v instanceof PSObject)) throw methodNotFound(v, method);
+  // Objects that are not numbers would need an operator method of their type (op_Subtraction...): none here.
+  if (typeof v === 'object' && v !== null && !(v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber || v instanceof PSChar)) {
+    throw methodNotFound(v, method);
+  }
   return toNumber(v);
 }
 
