@@ -47,12 +47,12 @@ export function add(l: unknown, r: unknown, ofs = ' '): unknown {
   r = r === undefined ? null : r;
   if (l === null) return r;
   if (typeof l === 'string') return l + toStr(r, ofs);
-  // An enum adds as its underlying number (`e0 = [Other]::e0 + 2` in an enum definition).
-  const le = asEnum(l);
-  if (le) return numericOp('+', le.value, toNumber(enumNumber(unwrap(r))));
+  // A char on the left concatenates as a one-character string ([char]'a' + 1 is 'a1'), unlike `-`.
+  if (l instanceof PSChar) return String.fromCharCode(l.code) + toStr(r, ofs);
   if (Array.isArray(l)) return Array.isArray(r) ? l.concat(r) : [...l, r];
   if (l instanceof PSHashtable) return addHashtables(l, unwrap(r));
-  if (isNumeric(l) || typeof l === 'boolean' || l instanceof PSChar) return numericOp('+', toNumber(l), toNumber(enumNumber(unwrap(r))));
+  if (isNumeric(l) || typeof l === 'boolean') return numericOp('+', toNumber(l), numericValue(r));
+  if (asEnum(l)) return enumArithmetic('+', l, r);
   if (l instanceof Date) {
     const rr = unwrap(r);
     const ms = (rr as { TotalMilliseconds?: number })?.TotalMilliseconds;
@@ -82,8 +82,23 @@ function addHashtables(l: PSHashtable, r: unknown): PSHashtable {
   return out;
 }
 
+/** The right operand of arithmetic as a number: an enum counts as its value. */
+function numericValue(v: unknown): unknown {
+  const u = unwrap(v);
+  const e = asEnum(u);
+  return e ? e.value : toNumber(u);
+}
+
+/** Arithmetic with an enum on the left is done on its value, and the result is of the enum's type again. */
+function enumArithmetic(op: '+' | '-' | '*' | '/' | '%', l: unknown, r: unknown): unknown {
+  const n = numericOp(op, asEnum(unwrap(l))!.value, numericValue(r));
+  return typeof n === 'number' && Number.isInteger(n) ? bitResult(l, n) : n;
+}
+
 function numericOperand(v: unknown, method: string): unknown {
   v = unwrap(v);
+  const e = asEnum(v);
+  if (e) return e.value;
   // Objects that are not numbers would need an operator method of their type (op_Subtraction...): none here.
   if (typeof v === 'object' && v !== null && !(v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber || v instanceof PSChar)) {
     throw methodNotFound(v, method);
@@ -100,7 +115,8 @@ export function subtract(l: unknown, r: unknown): unknown {
     const ms = (ru as { TotalMilliseconds?: number })?.TotalMilliseconds;
     if (typeof ms === 'number') return new Date(lu.getTime() - ms);
   }
-  return numericOp('-', numericOperand(l, 'op_Subtraction'), toNumber(unwrap(r)));
+  if (asEnum(lu)) return enumArithmetic('-', lu, r);
+  return numericOp('-', numericOperand(l, 'op_Subtraction'), numericValue(r));
 }
 
 /** `*`: string repetition, array repetition or numeric multiplication. */
@@ -117,7 +133,8 @@ export function multiply(l: unknown, r: unknown): unknown {
     for (let i = 0; i < n; i++) for (const x of l) out.push(x);
     return out;
   }
-  return numericOp('*', numericOperand(l, 'op_Multiply'), toNumber(unwrap(r)));
+  if (asEnum(l)) return enumArithmetic('*', l, r);
+  return numericOp('*', numericOperand(l, 'op_Multiply'), numericValue(r));
 }
 
 function repeatCount(r: unknown): number {
@@ -133,11 +150,13 @@ function repeatCount(r: unknown): number {
 }
 
 export function divide(l: unknown, r: unknown): unknown {
-  return numericOp('/', numericOperand(l, 'op_Division'), toNumber(unwrap(r)));
+  if (asEnum(unwrap(l))) return enumArithmetic('/', l, r);
+  return numericOp('/', numericOperand(l, 'op_Division'), numericValue(r));
 }
 
 export function modulo(l: unknown, r: unknown): unknown {
-  return numericOp('%', numericOperand(l, 'op_Modulus'), toNumber(unwrap(r)));
+  if (asEnum(unwrap(l))) return enumArithmetic('%', l, r);
+  return numericOp('%', numericOperand(l, 'op_Modulus'), numericValue(r));
 }
 
 /** Unary minus. */
