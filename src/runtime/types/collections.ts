@@ -4,6 +4,7 @@ import { PSHashtable } from '../values/objects.js';
 import { PSNumber } from '../values/numbers.js';
 import type { PSType } from './ps-type.js';
 import { PSMultiArray } from './multi-array.js';
+import { RegexGroupCollection } from '../values/regex.js';
 
 /** System.Collections.Generic.List[T] (elementType set) or System.Collections.ArrayList (elementType null). */
 export class PSList extends Array<unknown> {
@@ -158,6 +159,7 @@ export function getEnumerable(v: unknown): Iterable<unknown> | null {
   if (v instanceof Uint8Array) return bytesOf(v);
   if (v instanceof PSHashSet || v instanceof PSQueue || v instanceof PSStack) return v;
   if (v instanceof PSMultiArray) return v.data;
+  if (v instanceof RegexGroupCollection) return v.items;
   if (typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function' && typeof (v as { next?: unknown }).next === 'function')
     return v as Iterable<unknown>;
   return null;

@@ -10,7 +10,7 @@ import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, get
 import { TimeSpan, dateKind, dateParts, dateTicks, dateFromParts, displayHintOf, dateTimeDisplay } from './datetime.js';
 import { propertyNotFoundError, psObjectPropertyNotFoundError, readOnlyPropertyError } from './method-errors.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
-import { PSEnumValue, TYPE_NAME } from './simple-values.js';
+import { PSEnumValue, PSRegex, RegexOptionFlags, TYPE_NAME } from './simple-values.js';
 import { typeNamesOf, typeOf } from './type-of.js';
 
 const NOT_FOUND: unique symbol = Symbol('notFound');
@@ -115,6 +115,16 @@ export const TIMESPAN_PROPS = [
   'TotalDays', 'TotalHours', 'TotalMilliseconds', 'TotalMicroseconds', 'TotalNanoseconds', 'TotalMinutes', 'TotalSeconds',
 ];
 const TIMESPAN_TOTALS: Record<string, string> = Object.fromEntries(TIMESPAN_PROPS.filter((n) => n.startsWith('Total')).map((n) => [n.toLowerCase(), n]));
+
+function regexMember(r: PSRegex, lname: string): Found {
+  switch (lname) {
+    case 'options': return new PSEnumValue(resolveType('System.Text.RegularExpressions.RegexOptions')!, r.options);
+    case 'righttoleft': return (r.options & RegexOptionFlags.RightToLeft) !== 0;
+    // Regex.InfiniteMatchTimeout: -1 ms.
+    case 'matchtimeout': return TimeSpan.fromParts(0, 0, 0, 0, -1);
+  }
+  return NOT_FOUND;
+}
 
 const ARRAY_PROPS = ['Length', 'LongLength', 'Rank', 'SyncRoot', 'IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Count'];
 const HASHTABLE_PROPS = ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
@@ -236,6 +246,7 @@ function lookup(target: unknown, name: string, want: boolean): Found {
   }
   if (target instanceof Uint8Array) return lname === 'length' || lname === 'count' ? target.length : lname === 'rank' ? 1 : NOT_FOUND;
   if (target instanceof PSEnumValue) return lname === 'value__' ? target.value : NOT_FOUND;
+  if (target instanceof PSRegex) return regexMember(target, lname);
   // TimeSpan.Ticks is an Int64 (kept as a JS number inside).
   if (target instanceof TimeSpan && lname === 'ticks') return BigInt(target.Ticks);
   // Its Total* properties are Doubles even when integral.

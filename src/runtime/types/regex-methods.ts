@@ -24,7 +24,15 @@ export function regexMatch(r: PSRegex, input: string, start = 0): RegexMatch {
   re.lastIndex = start;
   const m = re.exec(input);
   re.lastIndex = 0;
-  return makeMatchObject(m, input, re);
+  return resumable(makeMatchObject(m, input, re), r, input);
+}
+
+/** Lets Match.NextMatch() search on after this match (one character on after an empty match, as .NET does). */
+function resumable(match: RegexMatch, r: PSRegex, input: string): RegexMatch {
+  if (!match.Success) return match;
+  const at = match.Index + Math.max(match.Length, 1);
+  match.nextMatch = () => (at > input.length ? makeMatchObject(null, input) : regexMatch(r, input, at));
+  return match;
 }
 
 export function regexMatches(r: PSRegex, input: string, start = 0): RegexMatch[] {
@@ -33,7 +41,7 @@ export function regexMatches(r: PSRegex, input: string, start = 0): RegexMatch[]
   const out: RegexMatch[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(input)) !== null) {
-    out.push(makeMatchObject(m, input, re));
+    out.push(resumable(makeMatchObject(m, input, re), r, input));
     if (m[0] === '') re.lastIndex++;
   }
   re.lastIndex = 0;

@@ -228,7 +228,6 @@ export class KeyValuePair {
   }
 }
 
-/** System.Text.RegularExpressions.Regex. `options` is the RegexOptions flags value. */
 /** A System.Management.Automation.WildcardPattern (`[WildcardPattern]::new('a*', 'IgnoreCase')`). */
 export class PSWildcardPattern {
   constructor(
@@ -241,6 +240,7 @@ export class PSWildcardPattern {
   }
 }
 
+/** System.Text.RegularExpressions.Regex. `options` is the RegexOptions flags value. */
 export class PSRegex {
   constructor(
     readonly pattern: string,

@@ -306,6 +306,8 @@ export class RegexGroupCollection {
 export class RegexMatch {
   readonly Name = '0';
   readonly Captures: RegexCapture[];
+  /** Where NextMatch() continues: the types layer sets it on matches of a Regex (lower case: not a .NET member). */
+  nextMatch?: () => RegexMatch;
   constructor(
     readonly Value: string,
     readonly Index: number,
