@@ -45,12 +45,10 @@ export function registerBuiltinViews(): void {
     registerView(`System.Management.Automation.${t}`, commandColumns);
   }
   registerView('System.Management.Automation.PathInfo', { table: { columns: [{ label: 'Path' }] } });
-  registerView('Microsoft.PowerShell.Commands.GenericMeasureInfo', {
-    list: { items: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((label) => ({ label })) },
-  });
-  registerView('Microsoft.PowerShell.Commands.GenericObjectMeasureInfo', {
-    list: { items: ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'Property'].map((label) => ({ label })) },
-  });
+  // pwsh has a view only for the Deserialized type; live objects list every property, StandardDeviation included.
+  const measureItems = ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'StandardDeviation', 'Property'].map((label) => ({ label }));
+  registerView('Microsoft.PowerShell.Commands.GenericMeasureInfo', { list: { items: measureItems } });
+  registerView('Microsoft.PowerShell.Commands.GenericObjectMeasureInfo', { list: { items: measureItems } });
   // TextMeasureInfo has no view in pwsh (only its Deserialized form does): it formats as a default table, numbers
   // right-aligned.
   registerView('System.TimeSpan', {
@@ -65,6 +63,9 @@ export function registerBuiltinViews(): void {
   registerView('System.Guid', { table: { columns: [{ label: 'Guid' }] } });
   registerView('System.Globalization.CultureInfo', {
     table: { columns: [{ label: 'LCID', width: 16 }, { label: 'Name', width: 16 }, { label: 'DisplayName' }] },
+  });
+  registerView('System.Version', {
+    table: { columns: [{ label: 'Major', width: 6 }, { label: 'Minor', width: 6 }, { label: 'Build', width: 6 }, { label: 'Revision', width: 8 }] },
   });
   // Type objects (`[int]`): DotNetTypes.format.ps1xml's System.RuntimeType table.
   registerView('System.RuntimeType', {
