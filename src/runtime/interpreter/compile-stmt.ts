@@ -338,6 +338,9 @@ function compileChain(ast: A.PipelineChainAst): Exec {
 
 function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f: Frame) => unknown {
   const target = compileAssignTarget(ast.left);
+  // As a value, an assignment to a variable is what the variable now holds (converted by a type constraint).
+  const variable = ast.left.kind === 'ConvertExpression' ? ast.left.operand : ast.left;
+  const readBack = asValue && variable.kind === 'Variable' ? compileExpr(variable) : null;
   if (ast.operator === '=') {
     // NO_OUTPUT (nothing written: an empty pipeline, `$()`, a void method) is stored as $null; a plain variable
     // also remembers it, as pwsh's variables hold AutomationNull (see markEmptyOutput).
@@ -350,7 +353,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         return andThen(target(f, v), () => {
           if (empty && mark) mark(f);
           f.session.lastSuccess = true;
-          return asValue ? v : undefined;
+          return asValue ? (readBack ? readBack(f) : v) : undefined;
         });
       });
   }
@@ -382,7 +385,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         }
         return andThen(target(f, nv), () => {
           f.session.lastSuccess = true;
-          return asValue ? nv : undefined;
+          return asValue ? (readBack ? readBack(f) : nv) : undefined;
         });
       }),
     );

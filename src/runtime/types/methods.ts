@@ -1,5 +1,5 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
-import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync } from '../errors.js';
+import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync, runtimeError } from '../errors.js';
 import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { numberToString, toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
@@ -19,7 +19,7 @@ import {
   DotNetError, argumentError, argumentOutOfRange, callWrapped, invalidOperation, invokeOnNullError, methodNotFoundError,
   overloadCountError,
 } from './method-errors.js';
-import { PSMemberCollection, PSObjectView, getMember, hasMember } from './members.js';
+import { PSMemberCollection, PSObjectView, getMember, hasMember, setMember } from './members.js';
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
 import { PSSwitch } from '../values/switch.js';
@@ -196,17 +196,41 @@ function forEachMethod(items: unknown[], a: unknown[]): unknown[] | Promise<unkn
     for (const x of items) out.push(convertTo(x, op));
     return out;
   }
+  // `.ForEach('Name')` gets a property, `.ForEach('Name', value)` sets it (several values: as an array), and a
+  // name that is no property calls the method of that name with the other arguments.
   const name = argStr(op);
+  const rest = a.slice(1);
+  const newValue = rest.length === 1 ? unwrapArg(rest[0]) : rest.map(unwrapArg);
   for (const x of items) {
-    if (x === null || x === undefined) continue;
-    if (a.length > 1 || !hasMember(x, name)) {
-      // `.ForEach('ToUpper')`: a name that is not a property calls the method of that name.
-      try {
-        push(invokeMethod(x, name, a.slice(1)));
-      } catch (e) {
-        if (a.length > 1 || !(e instanceof PSRuntimeError) || e.errorRecord.FullyQualifiedErrorId !== 'MethodNotFound') throw e;
+    if (x === null || x === undefined) {
+      if (rest.length === 0) out.push(null);
+      else throw new DotNetError('System.NullReferenceException', 'Object reference not set to an instance of an object.');
+      continue;
+    }
+    if (x instanceof PSHashtable) {
+      if (rest.length === 0) out.push(x.getByKey(name) ?? null);
+      else x.set(name, newValue);
+      continue;
+    }
+    if (hasMember(x, name)) {
+      if (rest.length === 0) push(getMember(x, name));
+      else setMember(x, name, newValue);
+      continue;
+    }
+    try {
+      push(invokeMethod(x, name, rest));
+    } catch (e) {
+      if (!(e instanceof PSRuntimeError) || e.errorRecord.FullyQualifiedErrorId !== 'MethodNotFound') throw e;
+      if (rest.length === 0) {
+        out.push(null);
+        continue;
       }
-    } else push(getMember(x, name));
+      throw runtimeError(
+        `The ForEach() operator could not find a member '${name}' on the target object. Please verify that the named member exists and then try running your script again.`,
+        'ForEachNonexistentMemberReference',
+        { category: 'NotSpecified', exceptionType: 'System.NullReferenceException' },
+      );
+    }
   }
   return out;
 }
