@@ -1197,20 +1197,17 @@ export class PsParser extends EmbeddedActionsParser {
   private leadingPipeFollows(nl: PsToken): boolean {
     const text = this.text;
     const end = this.lexer.end;
+    // No closure for "skip a newline" here: this runs after every line of a script, and a closure over `p`
+    // would allocate on each call.
     let p = nl.startOffset;
-    const skipNewline = (): void => {
-      p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
-    };
-    skipNewline();
+    p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
     while (p < end) {
       while (p < end && isWs(text.charCodeAt(p))) p++;
       const c = text.charCodeAt(p);
-      if (c === 35 /* # */) {
-        while (p < end && !isNewline(text.charCodeAt(p))) p++;
-        if (p < end) skipNewline();
-        continue;
-      }
-      return c === 124 && text.charCodeAt(p + 1) !== 124;
+      if (c !== 35 /* # */) return c === 124 && text.charCodeAt(p + 1) !== 124;
+      // A comment line between the pipeline and the `|` line is skipped; a blank line ends the pipeline.
+      while (p < end && !isNewline(text.charCodeAt(p))) p++;
+      if (p < end) p += text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
     }
     return false;
   }
