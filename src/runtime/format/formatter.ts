@@ -172,7 +172,11 @@ export class Formatter {
   }
 
   private writeObject(obj: unknown, computed: unknown[] | undefined): void {
-    const found = obj instanceof ErrorRecord ? null : this.options.view ? { typeName: typeNamesOf(obj)[0] ?? '', view: this.options.view } : findView(typeNamesOf(obj));
+    // Scalars have no views: finding one would load the builtin type table (start-up prints scalars).
+    const found =
+      obj instanceof ErrorRecord || isScalar(obj) ? null
+      : this.options.view ? { typeName: typeNamesOf(obj)[0] ?? '', view: this.options.view }
+      : findView(typeNamesOf(obj));
     if (this.customRun && found?.view !== this.customRun) this.closeCustomRun();
     if (obj instanceof ErrorRecord) {
       this.outOfBand(formatErrorRecord(obj).split('\n'));

@@ -181,7 +181,13 @@ let builtinsLoaders: (() => void)[] = [];
 export function setBuiltinsLoader(fn: () => void): void {
   builtinsLoaders.push(fn);
 }
+let builtinsLoaded = false;
+/** Whether the builtin type tables have loaded (start-up should not need them: see test/embedding/startup-work.test.ts). */
+export function builtinTypesLoaded(): boolean {
+  return builtinsLoaded;
+}
 function ensureBuiltins(): void {
+  builtinsLoaded = true;
   if (builtinsLoaders.length) {
     const loaders = builtinsLoaders;
     builtinsLoaders = [];
