@@ -60,6 +60,8 @@ export function formatComposite(format: string, args: unknown[]): string {
 function formatArgument(v: unknown): string {
   if (Array.isArray(v)) return 'System.Object[]';
   if (isNumeric(v)) return numberToString(v); // round-trip digits, not [string]'s G15
+  // String.Format uses the current culture (en-US: `3/5/2024 2:07:00 PM`), unlike PowerShell's invariant "$date".
+  if (v instanceof Date) return formatDate(v, 'G');
   return toStr(v);
 }
 
