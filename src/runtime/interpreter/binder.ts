@@ -365,7 +365,11 @@ export interface BindResult {
  * Binds call-site arguments (named, then positional). Pipeline binding happens later per item with bindPipeline.
  * `allowUnbound`: simple functions and scripts put leftovers into $args instead of failing.
  */
-export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbound: boolean): BindResult {
+/**
+ * `defaults`: this command's entries of $PSDefaultParameterValues (parameter name as written, value). They bind
+ * after the command line, only to parameters it left unbound, and a default that doesn't fit is skipped, as in pwsh.
+ */
+export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbound: boolean, defaults: [string, unknown][] | null = null): BindResult {
   const bound = new Map<string, unknown>();
   const positionalValues: CallArg[] = [];
   const unbound: unknown[] = [];
@@ -465,6 +469,17 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     const single = remainingParam.remainingAsOne && existing === undefined && remaining.length === 1;
     const all = single ? remaining[0] : existing === undefined ? rest : [...(Array.isArray(existing) ? existing : [existing]), ...rest];
     bound.set(remainingParam.name, bindValue(meta, remainingParam, all));
+  }
+  if (defaults) {
+    for (const [name, value] of defaults) {
+      const p = meta.tryFind(name);
+      if (p === null || bound.has(p.name) || !setsCompatible(meta, bound, p)) continue;
+      try {
+        bound.set(p.name, bindValue(meta, p, value));
+      } catch {
+        // A default that doesn't convert or validate is not an error of the command.
+      }
+    }
   }
   const parameterSet = chooseParameterSet(meta, bound);
   return { bound, unbound, parameterSet };

@@ -121,7 +121,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   private beginInner(): void | Promise<void> {
     if (this.feedsNext) this.frame.errorVars = null;
-    const b = bindArguments(this.meta, this.args, false);
+    const b = bindArguments(this.meta, this.args, false, this.session.defaultParameterValues(this.frame, this.decl.name));
     this.parameterSetName = b.parameterSet;
     for (const [k, v] of b.bound) {
       switch (k) {

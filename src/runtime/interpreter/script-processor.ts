@@ -89,7 +89,10 @@ export class ScriptProcessor implements Processor {
       this.meta = scriptMetadata(c, this.inv.name, this.frame);
       const meta = this.meta;
       // ValidateScript checks that run an async command are waited for before the call goes on (see binder.ts).
-      const { value: binding, pending } = withDeferredValidation(() => bindArguments(meta, this.args, !c.advanced));
+      const { value: binding, pending } = withDeferredValidation(() =>
+        // $PSDefaultParameterValues applies to cmdlets and advanced functions, as in pwsh.
+        bindArguments(meta, this.args, !c.advanced, c.advanced && this.inv.name ? s.defaultParameterValues(this.frame, this.inv.name) : null),
+      );
       this.binding = binding;
       const bound = pending
         ? pending.then(

@@ -9,7 +9,8 @@ import { parse } from '../../parser/index.js';
 import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
 import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
-import { toStr } from '../values/convert.js';
+import { toBool, toStr } from '../values/convert.js';
+import { wildcardMatch } from '../values/wildcard.js';
 import { resolveType, convertTo, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
@@ -183,6 +184,7 @@ export class Session implements SessionApi {
       ['Host', null],
     ]));
     def('PSStyle', makePSStyle());
+    def('PSDefaultParameterValues', new PSHashtable());
     def('input', []);
   }
 
@@ -602,6 +604,27 @@ export class Session implements SessionApi {
       return s.vars.delete(key);
     }
     return false;
+  }
+
+  /**
+   * This command's entries of $PSDefaultParameterValues ('Command:Parameter' keys, wildcards in the command part),
+   * or null when there are none or the table's 'Disabled' entry is true.
+   */
+  defaultParameterValues(f: Frame, commandName: string): [string, unknown][] | null {
+    const table = f.scope.lookup('psdefaultparametervalues')?.value;
+    if (!(table instanceof PSHashtable) || table.size === 0) return null;
+    let out: [string, unknown][] | null = null;
+    for (const [k, v] of table.entries()) {
+      const key = toStr(k);
+      const colon = key.lastIndexOf(':');
+      if (colon <= 0) {
+        if (key.toLowerCase() === 'disabled' && toBool(v)) return null;
+        continue;
+      }
+      if (!wildcardMatch(commandName, key.slice(0, colon).trim(), false)) continue;
+      (out ??= []).push([key.slice(colon + 1).trim(), v]);
+    }
+    return out;
   }
 
   getVariableFrom(f: Frame, name: string): unknown {
