@@ -571,7 +571,8 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    const defaultValue = this.assignedValue('ExpectedValueExpression');
+    this.skipNewlines('expr');
+    const defaultValue = this.assignedValue('ExpectedValueExpression', true) ?? null;
     return { kind: 'Parameter', name: (v.data as VariableData).name, attributes: fit(attributes), defaultValue, start: start, end: this.endFrom(start) };
   }
 
@@ -745,14 +746,16 @@ export class PsParser extends EmbeddedActionsParser {
     return null;
   }
 
-  /** `= expression`, when an `=` follows: the expression (or null, reported as `missing`); null when no `=` follows. */
-  private assignedValue(missing: ErrorId): A.ExpressionAst | null {
-    this.skipNewlines('expr');
+  /**
+   * `= expression`, when an `=` comes next: the expression, or null (reported as `missing`) when the value is
+   * missing; undefined when no `=` comes next. `comma`: whether the value may be an array literal (`= 1, 2`).
+   */
+  private assignedValue(missing: ErrorId, comma: boolean): A.ExpressionAst | null | undefined {
     const eq = this.peek('expr');
-    if (eq.tokenType !== T.Assign || eq.data !== '=') return null;
+    if (eq.tokenType !== T.Assign || eq.data !== '=') return undefined;
     this.take();
     this.skipNewlines('expr');
-    const value = this.expression(true);
+    const value = this.expression(comma);
     if (!value) this.errorAfter(missing, this.peek('expr'), '=');
     return value;
   }
@@ -1562,7 +1565,8 @@ export class PsParser extends EmbeddedActionsParser {
       const t = this.peek('expr');
       if (t.tokenType === T.Identifier) {
         this.take();
-        const expression = this.assignedValue('MissingExpressionAfterToken');
+        this.skipNewlines('expr');
+        const expression = this.assignedValue('MissingExpressionAfterToken', true) ?? null;
         namedArguments = add(namedArguments, { name: t.image, expression, start: t.startOffset, end: this.endFrom(t.startOffset) });
       } else {
         const e = this.expression(true);
@@ -1995,17 +1999,9 @@ export class PsParser extends EmbeddedActionsParser {
         break;
       }
       this.take();
-      let initialValue: A.ExpressionAst | null = null;
-      const eq = this.peek('expr');
-      if (eq.tokenType === T.Assign && eq.data === '=') {
-        this.take();
-        this.skipNewlines('expr');
-        initialValue = this.expression(true);
-        if (!initialValue) {
-          this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
-          break;
-        }
-      }
+      const value = this.assignedValue('ExpectedValueExpression', true);
+      if (value === null) break;
+      const initialValue = value ?? null;
       const key = n.image.toLowerCase();
       if (seen.has(key)) this.error('MemberAlreadyDefined', n.startOffset, n.end, false, n.image);
       seen.add(key);
@@ -2064,17 +2060,9 @@ export class PsParser extends EmbeddedActionsParser {
     const t = this.peek('expr');
     if (t.tokenType === T.Variable) {
       this.take();
-      let initialValue: A.ExpressionAst | null = null;
-      const eq = this.peek('expr');
-      if (eq.tokenType === T.Assign && eq.data === '=') {
-        this.take();
-        this.skipNewlines('expr');
-        initialValue = this.expression(false);
-        if (!initialValue) {
-          this.errorAfter('ExpectedValueExpression', this.peek('expr'), '=');
-          return null;
-        }
-      }
+      const value = this.assignedValue('ExpectedValueExpression', false);
+      if (value === null) return null;
+      const initialValue = value ?? null;
       const end = this.peek('expr');
       if (end.tokenType !== T.NewLine && end.tokenType !== T.Semi && end.tokenType !== T.RCurly) {
         this.errorAfter('MissingPropertyTerminator', end);
