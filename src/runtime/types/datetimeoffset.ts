@@ -2,14 +2,10 @@
 import { TYPE_NAME } from './simple-values.js';
 import { TimeSpan, dateFromParts, dateParts, formatDateTime, makeDate, dateKind } from './datetime.js';
 import { DotNetError } from './method-errors.js';
+import { argNum } from './method-args.js';
 
 const MS_PER_MIN = 60000;
 
-function num(v: unknown): number {
-  const n = Number(typeof v === 'bigint' ? Number(v) : (v as { valueOf(): unknown })?.valueOf?.() ?? v);
-  if (Number.isNaN(n)) throw new DotNetError('System.ArgumentException', `Cannot convert "${String(v)}" to a number.`);
-  return n;
-}
 
 export class PSDateTimeOffset {
   readonly [TYPE_NAME] = 'System.DateTimeOffset';
@@ -64,23 +60,27 @@ export class PSDateTimeOffset {
   ToUnixTimeMilliseconds(): bigint {
     return BigInt(Math.floor(this.utcMs));
   }
-  AddTicks(t: unknown): PSDateTimeOffset {
-    return new PSDateTimeOffset(this.utcMs + num(t) / 10000, this.offsetMinutes);
+  AddTicks(n: unknown): PSDateTimeOffset {
+    return this.added('AddTicks', n, 1 / 10000);
   }
   AddMilliseconds(n: unknown): PSDateTimeOffset {
-    return new PSDateTimeOffset(this.utcMs + num(n), this.offsetMinutes);
+    return this.added('AddMilliseconds', n, 1);
   }
   AddSeconds(n: unknown): PSDateTimeOffset {
-    return new PSDateTimeOffset(this.utcMs + num(n) * 1000, this.offsetMinutes);
+    return this.added('AddSeconds', n, 1000);
   }
   AddMinutes(n: unknown): PSDateTimeOffset {
-    return new PSDateTimeOffset(this.utcMs + num(n) * MS_PER_MIN, this.offsetMinutes);
+    return this.added('AddMinutes', n, MS_PER_MIN);
   }
   AddHours(n: unknown): PSDateTimeOffset {
-    return new PSDateTimeOffset(this.utcMs + num(n) * 3600000, this.offsetMinutes);
+    return this.added('AddHours', n, 3600000);
   }
   AddDays(n: unknown): PSDateTimeOffset {
-    return new PSDateTimeOffset(this.utcMs + num(n) * 86400000, this.offsetMinutes);
+    return this.added('AddDays', n, 86400000);
+  }
+  /** The Add* methods: the argument converts as a .NET method argument (Double), in units of `msPerUnit`. */
+  private added(method: string, value: unknown, msPerUnit: number): PSDateTimeOffset {
+    return new PSDateTimeOffset(this.utcMs + argNum(method, 'value', value) * msPerUnit, this.offsetMinutes);
   }
   ToUniversalTime(): PSDateTimeOffset {
     return new PSDateTimeOffset(this.utcMs, 0);
@@ -98,7 +98,12 @@ export class PSDateTimeOffset {
   }
   /** ToString(): the wall-clock time in the general format plus the offset (en-US). */
   ToString(format?: unknown): string {
-    if (format !== undefined && format !== null) return formatDateTime(this.DateTime, String(format)).replace(/(?<!\+|-)zzz/, this.offsetText());
+    if (format !== undefined && format !== null) {
+      const f = String(format);
+      // The round-trip format ends with the offset (the wall-clock DateTime alone has none).
+      if (f === 'o' || f === 'O') return formatDateTime(this.DateTime, 'o') + this.offsetText();
+      return formatDateTime(this.DateTime, f).replace(/(?<!\+|-)zzz/, this.offsetText());
+    }
     return `${formatDateTime(this.DateTime, 'G')} ${this.offsetText()}`;
   }
   toString(): string {
