@@ -263,24 +263,24 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
   }
 
   invokeStatic(lname: string, args: unknown[]): { value: unknown } | null {
+    return this.callOverload(this, true, lname, null, args);
+  }
+
+  /** Calls the overload of `lname` that fits `args`, searching `start` and its base classes; null when none has the name. */
+  private callOverload(start: ClassInfo, isStatic: boolean, lname: string, target: ClassInstance | null, args: unknown[]): { value: unknown } | null {
     const candidates: MethodInfo[] = [];
-    for (let c: ClassInfo | null = this; c; c = c.base) candidates.push(...(c.staticMethods.get(lname) ?? []));
+    for (let c: ClassInfo | null = start; c; c = c.base) candidates.push(...((isStatic ? c.staticMethods : c.methods).get(lname) ?? []));
     if (!candidates.length) return null;
     const m = pickOverload(candidates, args);
     if (!m) throw overloadCountError(candidates[0]!.name, args.length);
-    return { value: this.call(m, null, args) };
+    return { value: this.call(m, target, args) };
   }
 
   // --- ClassBehaviour (instances) ---
 
   invoke(target: ClassInstance, lname: string, args: unknown[], from?: unknown): { value: unknown } | null {
     const start = from instanceof PSType && from.def.script instanceof ClassInfo ? from.def.script : this;
-    const candidates: MethodInfo[] = [];
-    for (let c: ClassInfo | null = start; c; c = c.base) candidates.push(...(c.methods.get(lname) ?? []));
-    if (!candidates.length) return null;
-    const m = pickOverload(candidates, args);
-    if (!m) throw overloadCountError(candidates[0]!.name, args.length);
-    return { value: this.call(m, target, args) };
+    return this.callOverload(start, false, lname, target, args);
   }
 
   propertyTypeName(name: string): string | null {
