@@ -626,13 +626,26 @@ export class Lexer {
   }
 
   /** `${...}` (end in `varEnd`). */
-  private bracedVariable(p: number): VariableData {
+  /**
+   * `${...}`: the name runs to the first unescaped `}`. A backtick escapes as in double-quoted strings (`` `} ``,
+   * `` `u{2195} ``); inside an expandable string `""` is one quote; an unescaped `{` is an error (as in pwsh).
+   */
+  private bracedVariable(p: number, inString = false): VariableData {
     const text = this.text;
     let q = p + 2;
     let name = '';
-    while (q < this.end && text.charCodeAt(q) !== 125) {
-      if (text.charCodeAt(q) === 96 && q + 1 < this.end) { name += text[q + 1]; q += 2; }
-      else { name += text[q]; q++; }
+    while (q < this.end) {
+      const c = text.charCodeAt(q);
+      if (c === 125) break;
+      if (c === 96 && q + 1 < this.end) {
+        name += this.escapeAt(q);
+        q = this.escEnd;
+        continue;
+      }
+      if (c === 123) this.err('OpenBraceNeedsToBeBackTickedInVariableName', q, q + 1, false);
+      else if (c === 34 && inString && text.charCodeAt(q + 1) === 34 && q + 1 < this.end) q++;
+      name += text[q];
+      q++;
     }
     if (q >= this.end) {
       this.err('IncompleteDollarVariableReference', p, this.end, true);
@@ -649,22 +662,35 @@ export class Lexer {
   // -------------------------------------------------------------------------------------------
   // Strings
 
-  private escape(q: number, b: PartsBuilder): number {
+  /** End offset of the escape sequence just read by escapeAt (a field: no result object). */
+  private escEnd = 0;
+
+  /** The text of the backtick escape at `q` (`` `n ``, `` `u{263A} ``, `` `x `` is x); its end goes to `escEnd`. */
+  private escapeAt(q: number): string {
     const text = this.text;
     const ch = text[q + 1]!;
     if (ch === 'u' && text[q + 2] === '{') {
       const close = text.indexOf('}', q + 3);
       const hex = close > 0 ? text.slice(q + 3, close) : '';
       if (close > 0 && close <= this.end && /^[0-9a-fA-F]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) {
-        b.lit += String.fromCodePoint(parseInt(hex, 16));
-        return close + 1;
+        this.escEnd = close + 1;
+        return String.fromCodePoint(parseInt(hex, 16));
       }
       this.err('InvalidUnicodeEscapeSequence', q, q + 2, false);
-      return q + 2;
+      this.escEnd = q + 2;
+      return '';
     }
-    if (ch === '\r' && text[q + 2] === '\n') { b.lit += '\r\n'; return q + 3; }
-    b.lit += escapeChar(ch);
-    return q + 2;
+    if (ch === '\r' && text[q + 2] === '\n') {
+      this.escEnd = q + 3;
+      return '\r\n';
+    }
+    this.escEnd = q + 2;
+    return escapeChar(ch);
+  }
+
+  private escape(q: number, b: PartsBuilder): number {
+    b.lit += this.escapeAt(q);
+    return this.escEnd;
   }
 
   private findSingleClose(q: number): number {
@@ -736,7 +762,7 @@ export class Lexer {
     if (c1 === 123) {
       const saveEnd = this.end;
       this.end = limit;
-      const v = this.bracedVariable(q);
+      const v = this.bracedVariable(q, inString);
       const vEnd = this.varEnd;
       this.end = saveEnd;
       b.push({ kind: 'var', name: v.name, scope: v.scope, start: q, end: vEnd });

@@ -68,6 +68,7 @@ export const MESSAGES = {
   InvalidVariableReferenceWithDrive:
     "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.",
   IncompleteDollarVariableReference: "${variable} reference starting is missing the closing '}'.",
+  OpenBraceNeedsToBeBackTickedInVariableName: 'Use `{ instead of { in variable names.',
   EmptyVariableReference: 'An empty ${} variable reference was found. A name is required inside the braces.',
   MissingTerminatorMultiLineComment: "The terminator '#>' is missing from the multiline comment.",
   UnexpectedCharactersAfterHereStringHeader: 'No characters are allowed after a here-string header but before the end of the line.',

@@ -46,13 +46,8 @@ export function parseNumber(text: string): NumberValue | null {
   const negative = m[1] === '-';
   const suffix = (m[5] ?? '').toLowerCase();
   const mult = m[6] ? MULTIPLIERS[m[6].toLowerCase()]! : 1n;
-  if (m[2] !== undefined || m[3] !== undefined) {
-    const digits = m[2] ?? m[3]!;
-    const bitsPerDigit = m[2] !== undefined ? 4 : 1;
-    const raw = BigInt((m[2] !== undefined ? '0x' : '0b') + digits);
-    const bits = significantBits(digits, bitsPerDigit);
-    return radixLiteral(raw, bits, suffix, mult, negative);
-  }
+  if (m[2] !== undefined) return radixLiteral(BigInt('0x' + m[2]), significantBits(m[2], 4), suffix, mult, negative);
+  if (m[3] !== undefined) return binaryLiteral(m[3], suffix, mult, negative);
   const body = m[4]!;
   const isReal = /[.e]/i.test(body);
   if (isReal) return realLiteral(body, suffix, mult, negative);
@@ -105,6 +100,26 @@ function radixLiteral(raw: bigint, bits: number, suffix: string, mult: bigint, n
   if (kind === 'int') return widenInteger(v);
   if (kind === 'long') return v >= INT64_MIN && v <= INT64_MAX ? { value: v, numberType: 'Int64' } : null;
   return integerOfSuffix(v, suffix === '' ? 'l' : suffix);
+}
+
+/** Digit counts at which a binary literal's leading 1 is a sign bit (pwsh's Utils.ParseBinary), besides >= 128. */
+const SIGNED_BINARY_LENGTHS = new Set([8, 16, 32, 64, 96]);
+
+/**
+ * `0b...`: a leading 1 is a sign bit when the digits are exactly a signed type's width (0b11111111 is -1), unless the
+ * suffix is unsigned; 64 digits without a size suffix make a long. The value must then fit the suffix's type, and
+ * with no suffix Int32 or Int64 (never Decimal, unlike decimal literals).
+ */
+function binaryLiteral(digits: string, suffix: string, mult: bigint, negative: boolean): NumberValue | null {
+  let v = BigInt('0b' + digits);
+  const n = digits.length;
+  if (suffix[0] !== 'u' && digits[0] === '1' && (SIGNED_BINARY_LENGTHS.has(n) || n >= 128)) v = BigInt.asIntN(n, v);
+  if (n === 64 && (suffix === '' || suffix === 'u')) suffix += 'l';
+  v *= mult;
+  if (negative) v = -v;
+  if (suffix !== '') return integerOfSuffix(v, suffix);
+  if (v >= INT32_MIN && v <= INT32_MAX) return { value: Number(v), numberType: 'Int32' };
+  return v >= INT64_MIN && v <= INT64_MAX ? { value: v, numberType: 'Int64' } : null;
 }
 
 /** Int32 when it fits, then Int64, then Decimal, then Double. */

@@ -674,10 +674,12 @@ export class PsParser extends EmbeddedActionsParser {
       const word = statementKeyword(t.image);
       if (word !== null) return this.keywordStatement(word, null);
       if (t.image.length > 1 && t.image.charCodeAt(0) === 58 /* : */ && /^:\w+$/.test(t.image)) {
+        const m = this.mark();
         this.take();
         const n = this.peek('cmd');
         if (this.isPlainWord(n) && LOOP_KEYWORDS.has(n.image.toLowerCase())) return this.keywordStatement(n.image.toLowerCase(), t.image.slice(1));
-        return this.statement();
+        // Only loops take labels: otherwise the label word starts a pipeline (`:foo if` runs a command `:foo`), as in pwsh.
+        this.rewind(m);
       }
     }
     if (t.tokenType === T.Generic && t.image.charCodeAt(0) === 91 /* [ */) {
@@ -991,7 +993,9 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
-    const name = nameTok.tokenType === T.StringLiteral ? (nameTok.data as StringData).value : nameTok.image;
+    // A bareword's escapes are resolved in the name (`function a`u{2195}` is named a↕), as pwsh uses the token's value.
+    const nameData = nameTok.data as StringData | null;
+    const name = nameData !== null && nameTok.tokenType !== T.Number && !nameData.parts ? nameData.value : nameTok.image;
     this.skipNewlines('expr');
     let parameters: A.ParameterAst[] | null = null;
     if (this.peek('expr').tokenType === T.LParen) {
@@ -1316,7 +1320,8 @@ export class PsParser extends EmbeddedActionsParser {
       if (tt === T.Generic && a.image === '--') endOfParameters = true;
       const arg = this.commandArgumentList();
       if (!arg) {
-        this.unexpected(a);
+        if (tt === T.Comma) this.error('MissingArgument', a.startOffset, a.end, false);
+        else this.unexpected(a);
         this.take();
         continue;
       }
@@ -1358,7 +1363,7 @@ export class PsParser extends EmbeddedActionsParser {
       this.skipNewlines(mode);
       const e = element();
       if (!e) {
-        this.errorAfter('MissingExpressionAfterToken', this.peek(mode), c.image);
+        this.errorAfter(mode === 'cmd' ? 'MissingExpression' : 'MissingExpressionAfterToken', this.peek(mode), c.image);
         break;
       }
       elements = add(elements, e);
@@ -1379,15 +1384,7 @@ export class PsParser extends EmbeddedActionsParser {
         const p = this.primary();
         return p ? this.postfix(p, true) : null;
       }
-      case T.Comma: {
-        this.take();
-        const operand = this.commandArgument();
-        if (!operand) {
-          this.errorAfter('MissingExpressionAfterToken', this.peek('cmd'), ',');
-          return null;
-        }
-        return { kind: 'UnaryExpression', operator: ',', caseSensitive: false, operand, start: t.startOffset, end: this.endFrom(t.startOffset) };
-      }
+      // No unary comma in command mode: `Write-Output ,1` is MissingArgument (the caller reports it), as in pwsh.
       default: return null;
     }
   });

@@ -53,6 +53,12 @@ describe('parse errors: pwsh ids, messages, positions', () => {
     ['<# abc', 'MissingTerminatorMultiLineComment', "The terminator '#>' is missing from the multiline comment.", '1:7', true],
     ['"$x:"', 'InvalidVariableReferenceWithDrive', "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.", '1:2', false],
     ['1 | "x"', 'ExpressionsMustBeFirstInPipeline', 'Expressions are only allowed as the first element of a pipeline.', '1:5', false],
+    // Command mode has no unary comma: a comma where an argument should start is MissingArgument (pwsh's `gcm ,`).
+    ['gcm ,', 'MissingArgument', 'Missing argument in parameter list.', '1:5', false],
+    ['Write-Output ,1', 'MissingArgument', 'Missing argument in parameter list.', '1:14', false],
+    ['write-output 2,,1', 'MissingExpression', "Missing expression after ',' in pipeline element.", '1:16', false],
+    ['echo a,', 'MissingExpression', "Missing expression after ',' in pipeline element.", '1:8', true],
+    ['${a{b} = 1', 'OpenBraceNeedsToBeBackTickedInVariableName', 'Use `{ instead of { in variable names.', '1:4', false],
     ['interface IFoo { }', 'ReservedKeywordNotAllowed', "The 'interface' keyword is not supported in this version of the language.", '1:1', false],
   ] as const)('%j', (src, id, message, pos, incomplete) => {
     const r = parse(src);

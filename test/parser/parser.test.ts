@@ -112,7 +112,8 @@ describe('command mode', () => {
     expect(stmt('"x" > out.txt')).toBe('d"x"{1>b"out.txt"}');
     expect(stmt('1 >> log')).toBe('1:Int32{1>>b"log"}');
   });
-  it('unary comma argument', () => expect(stmt('Write-Output ,1')).toBe('(cmd b"Write-Output" (, 1:Int32))'));
+  it('a unary comma inside parentheses is an argument', () => expect(stmt('Write-Output (,1)')).toBe('(cmd b"Write-Output" (paren (, 1:Int32)))'));
+  it('a label before a statement that is not a loop is a command name', () => expect(stmt(':foo if')).toBe('(cmd b":foo" b"if")'));
   it('keywords are case-insensitive', () => expect(shape('IF ($x) { 1 } ELSE { 2 }')).toBe('{(if $x {1:Int32} else {2:Int32})}'));
 });
 

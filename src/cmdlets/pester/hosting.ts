@@ -19,6 +19,7 @@ import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { psParserTokenize } from './ps-parser.js';
+import { methodInvocationError } from '../../runtime/types/method-errors.js';
 
 const LANG = 'System.Management.Automation.Language';
 
@@ -275,7 +276,7 @@ class PowerShellShim {
   }
   Stop(): void {}
 
-  Invoke(input?: unknown): unknown[] {
+  Invoke(input?: unknown): unknown[] | Promise<unknown[]> {
     const out: unknown[] = [];
     const errors = this.errors;
     const host = this.session.host;
@@ -297,21 +298,38 @@ class PowerShellShim {
     // The instance runs like its own runspace: the caller's try blocks don't cover it.
     const savedTryDepth = this.session.tryDepth;
     this.session.tryDepth = 0;
-    try {
-      for (const statement of this.statements) {
-        if (!statement.length) continue;
-        const procs: Processor[] = statement.map((c) => this.processor(c, frame, streams));
-        const source = input === undefined || input === null ? null : Array.isArray(input) ? input : [input];
-        const r = runPipeline(procs, source, (v) => void out.push(v));
-        if (r instanceof Promise) throw runtimeError('The command runs asynchronously and cannot be invoked synchronously here.', 'AsyncNotSupported', { category: 'NotImplemented' });
-      }
-    } catch (e) {
+    const fail = (e: unknown): never => {
       this.HadErrors = true;
       throw invokeFailure(e, input === undefined ? 0 : 1);
-    } finally {
+    };
+    const restore = (): void => {
       this.session.tryDepth = savedTryDepth;
+    };
+    const source = input === undefined || input === null ? null : Array.isArray(input) ? input : [input];
+    const statements = this.statements.filter((s) => s.length > 0);
+    // Statements run in order; one that goes async (a cmdlet that awaits, a script file) makes the rest, and so
+    // Invoke's value, async too: method calls settle a Promise like any other value.
+    const runFrom = (i: number): unknown[] | Promise<unknown[]> => {
+      for (; i < statements.length; i++) {
+        const procs: Processor[] = statements[i]!.map((c) => this.processor(c, frame, streams));
+        const r = runPipeline(procs, source, (v) => void out.push(v));
+        if (r instanceof Promise) {
+          const next = i + 1;
+          return r.then(() => runFrom(next), fail);
+        }
+      }
+      return out;
+    };
+    let result: unknown[] | Promise<unknown[]>;
+    try {
+      result = runFrom(0);
+    } catch (e) {
+      restore();
+      return fail(e);
     }
-    return out;
+    if (result instanceof Promise) return result.finally(restore);
+    restore();
+    return result;
   }
 
   private processor(c: PendingCommand, frame: Frame, streams: Streams): Processor {
@@ -320,7 +338,7 @@ class PowerShellShim {
       if (r.errors.length) {
         // Invoke() throws ParseException; invokeFailure wraps it as the MethodInvocationException the script catches
         // (id ParseException), whose InnerException carries the parse error's own record.
-        throw this.session.parseErrorToRuntime(r.errors, r.ast.source);
+        throw this.session.parseErrorToRuntime(r.errors, r.ast.source, true);
       }
       const sb = new ScriptBlock(r.ast);
       sb.session = this.session;
@@ -340,12 +358,7 @@ class PowerShellShim {
  * raised (for -ErrorAction Stop an ActionPreferenceStopException, for ThrowTerminatingError a
  * CmdletInvocationException). */
 function invokeFailure(e: unknown, argCount: number): unknown {
-  if (!(e instanceof PSRuntimeError)) return e;
-  const inner = e.thrown ?? e.errorRecord.Exception;
-  if (!inner.ErrorRecord) inner.ErrorRecord = e.errorRecord;
-  const ex = new PSException(`Exception calling "Invoke" with "${argCount}" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
-  const id = inner.typeName.slice(inner.typeName.lastIndexOf('.') + 1);
-  return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
+  return e instanceof PSRuntimeError ? methodInvocationError('Invoke', argCount, e) : e;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,7 +397,8 @@ export function installHostingTypes(): void {
       ...(def.staticMethods ?? {}),
       create: (args) => {
         const r = parse(toStr(args[0] ?? ''), null);
-        if (r.errors.length) throw currentSession().parseErrorToRuntime(r.errors, r.ast.source);
+        // A .NET method: its ParseException reaches the script inside a MethodInvocationException.
+        if (r.errors.length) throw methodInvocationError('Create', args.length, currentSession().parseErrorToRuntime(r.errors, r.ast.source));
         const sb = new ScriptBlock(r.ast);
         sb.session = currentSession();
         return sb;

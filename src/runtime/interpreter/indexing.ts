@@ -25,6 +25,12 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     if (f !== null && extent !== null) f.session.attachPosition(err.errorRecord, extent);
     throw err;
   }
+  // One null index is an error for every target, hashtables too (a slice of nulls is not: `$a[$null, $null]`).
+  if (idx === null || idx === undefined) {
+    const err = runtimeError('Index operation failed; the array index evaluated to null.', 'NullArrayIndex', { category: 'InvalidOperation' });
+    if (f !== null && extent !== null) f.session.attachPosition(err.errorRecord, extent);
+    throw err;
+  }
   if (Array.isArray(target)) {
     // Strict mode 3+ makes an out-of-bounds index an error instead of $null.
     if (f !== null && f.session.strictMode >= 3 && (typeof idx === 'number' || isNumeric(idx))) checkBounds(target, idx);
@@ -37,6 +43,8 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     if (Array.isArray(idx)) {
       const out: unknown[] = [];
       for (const i of idx) {
+        // A null in a slice selects nothing (pwsh: `$a[$null, $null]` is empty, not an error).
+        if (i === null || i === undefined) continue;
         let n = toIndex(i);
         if (n < 0) n += target.length;
         if (n >= 0 && n < target.length) out.push(target[n]);
@@ -49,6 +57,7 @@ export function getIndex(target: unknown, idx: unknown, f: Frame | null, extent:
     if (Array.isArray(idx)) {
       const out: unknown[] = [];
       for (const i of idx) {
+        if (i === null || i === undefined) continue;
         const c = indexArray(target, i);
         if (c !== null) out.push(new PSChar((c as string).charCodeAt(0)));
       }

@@ -358,9 +358,15 @@ export class Session implements SessionApi {
     return sb;
   }
 
-  parseErrorToRuntime(errors: A.ParseErrorInfo[], source?: A.SourceFile): PSRuntimeError {
+  /**
+   * The error for a failed parse. `incompleteAware` is for script text run as commands (Invoke-Expression,
+   * PowerShell.AddScript): pwsh's ParseScriptBlock raises IncompleteParseException there when the first error is
+   * incomplete input (an unclosed string or block), so hosts can ask for more lines; elsewhere it is ParseException.
+   */
+  parseErrorToRuntime(errors: A.ParseErrorInfo[], source?: A.SourceFile, incompleteAware = false): PSRuntimeError {
     const e = errors[0];
-    const ex = new PSException(e.message, 'System.Management.Automation.ParseException');
+    const incomplete = incompleteAware && e.incompleteInput;
+    const ex = new PSException(e.message, `System.Management.Automation.${incomplete ? 'IncompleteParseException' : 'ParseException'}`);
     const rec = new ErrorRecord(ex, e.errorId, 'ParserError', null);
     rec.isParseError = true;
     if (source) rec.InvocationInfo = makeInvocationInfo(e.extent, source, null);
@@ -1124,11 +1130,11 @@ export class Session implements SessionApi {
     return runRestoring(block, frame, restore, items);
   }
 
-  /** Invoke-Expression: parse and run in the caller's scope. */
+  /** Invoke-Expression: parse and run in the caller's scope. Errors escaping it, parse errors too, name it in their id. */
   invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): any {
     const f = this.currentFrame();
     const parsed = parse(text, null);
-    if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
+    if (parsed.errors.length) invokeExpressionFailed(this.parseErrorToRuntime(parsed.errors, parsed.ast.source, true));
     const preload = this.preloadCommandsFor(text);
     if (preload) return preload.then(() => this.runExpression(f, parsed.ast, output));
     return this.runExpression(f, parsed.ast, output);
@@ -1137,18 +1143,11 @@ export class Session implements SessionApi {
   private runExpression(f: Frame, ast: A.ScriptBlockAst, output?: (v: unknown) => void | Promise<void>): any {
     const sb = new ScriptBlock(ast);
     sb.session = this;
-    const suffix = (e: unknown) => {
-      // Errors escaping Invoke-Expression name it in their id, as pwsh does.
-      if (e instanceof PSRuntimeError && !e.errorRecord.FullyQualifiedErrorId.includes(',')) {
-        e.errorRecord.FullyQualifiedErrorId += ',Microsoft.PowerShell.Commands.InvokeExpressionCommand';
-      }
-      throw e;
-    };
     try {
       const r = this.invokeScriptFromCmdlet(f, sb, { newScope: false, output });
-      return isPromise(r) ? r.catch(suffix) : r;
+      return isPromise(r) ? r.catch(invokeExpressionFailed) : r;
     } catch (e) {
-      suffix(e);
+      invokeExpressionFailed(e);
     }
   }
 
@@ -1156,6 +1155,14 @@ export class Session implements SessionApi {
     const text = items.length ? this.host.formatForFile(items) : '';
     writeFileAtomic(path, text, append);
   }
+}
+
+/** Rethrows an error escaping Invoke-Expression with the command's name in its id, as pwsh does. */
+function invokeExpressionFailed(e: unknown): never {
+  if (e instanceof PSRuntimeError && !e.errorRecord.FullyQualifiedErrorId.includes(',')) {
+    e.errorRecord.FullyQualifiedErrorId += ',Microsoft.PowerShell.Commands.InvokeExpressionCommand';
+  }
+  throw e;
 }
 
 /**

@@ -27,15 +27,24 @@ export function invalidOperation(message: string): DotNetError {
   return new DotNetError('System.InvalidOperationException', message);
 }
 
-/** `Exception calling "Name" with "n" argument(s): "message"` (MethodInvocationException). */
-export function methodInvocationError(method: string, argCount: number, err: DotNetError): PSRuntimeError {
-  const inner = new PSException(err.message, err.typeName);
+/**
+ * `Exception calling "Name" with "n" argument(s): "message"` (MethodInvocationException) around what the method
+ * threw: a .NET exception, or a PowerShell error (whose record the inner exception keeps). Its id is the inner
+ * exception's type name, as pwsh's.
+ */
+export function methodInvocationError(method: string, argCount: number, err: DotNetError | PSRuntimeError): PSRuntimeError {
+  let inner: PSException;
+  if (err instanceof DotNetError) inner = new PSException(err.message, err.typeName);
+  else {
+    inner = err.thrown ?? err.errorRecord.Exception;
+    if (!inner.ErrorRecord) inner.ErrorRecord = err.errorRecord;
+  }
   const ex = new PSException(
-    `Exception calling "${method}" with "${argCount}" argument(s): "${err.message}"`,
+    `Exception calling "${method}" with "${argCount}" argument(s): "${inner.Message}"`,
     'System.Management.Automation.MethodInvocationException',
     inner,
   );
-  const id = err.typeName.slice(err.typeName.lastIndexOf('.') + 1);
+  const id = inner.typeName.slice(inner.typeName.lastIndexOf('.') + 1);
   return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
 }
 
