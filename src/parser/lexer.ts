@@ -578,9 +578,12 @@ export class Lexer {
     }
     const end = this.varEnd;
     if (mode === 'cmd') {
-      // `$a-b` or `$env:TEMP\x` in command mode is one expandable bareword; `$x.y`/`$x[0]` stay expressions.
+      // `$a-b` or `$env:TEMP\x` in command mode is one expandable bareword; `$x.y`/`$x[0]` stay expressions, and
+      // `=` ends a plain variable (`$h=@"` starts an assignment, not a bareword), as in pwsh's ScanVariable.
       const d = this.text.charCodeAt(end);
-      if (end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91) return this.generic(p, scanStart, ws, mode);
+      if (end < this.end && !isCmdTerminator(d) && d !== 46 && d !== 91 && (d !== 61 || this.text.charCodeAt(p + 1) === 123)) {
+        return this.generic(p, scanStart, ws, mode);
+      }
     }
     const image = this.varImage;
     if (image !== null) return this.mkImage(T.Variable, image, p, end, scanStart, ws, mode, v);

@@ -60,6 +60,7 @@ export const MESSAGES = {
   MissingNameAfterKeyword: 'Missing name after {0} keyword.',
   MissingFunctionBody: 'Missing function body in function declaration.',
   MissingTrapStatement: "The 'trap' statement was incomplete. A trap statement requires a body.",
+  MissingNamedBlocks: "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
   MissingNamedStatementBlock: "Missing statement block after '{0}'.",
   MissingStatementBlockForDataSection: 'The Data section is missing its statement block.',
   ReservedKeywordNotAllowed: "The '{0}' keyword is not supported in this version of the language.",

@@ -343,18 +343,33 @@ export class PsParser extends EmbeddedActionsParser {
     };
   }
 
+  /**
+   * Parse errors in the order pwsh reports them: the parser's in the order found (an unclosed brace is reported at
+   * its opening brace, but after the errors inside it), each lexer error before the first parser error found
+   * after its position (the tokenizer reports as it scans, ahead of the parser).
+   */
   private collectErrors(): A.ParseErrorInfo[] {
-    const all = [...this.perrs];
-    const seen = new Set(all.map((e) => e.errorId + '@' + e.extent.start));
+    const parserErrors = this.perrs;
+    const seen = new Set(parserErrors.map((e) => e.errorId + '@' + e.extent.start));
+    const lexed: A.ParseErrorInfo[] = [];
     for (const lx of this.lexers) {
       for (const e of lx.errors) {
         const key = e.id + '@' + e.start;
         if (seen.has(key)) continue;
         seen.add(key);
-        all.push({ errorId: e.id, message: formatMessage(e.id, ...e.args), extent: this.position(e.start, e.end), incompleteInput: e.incomplete });
+        lexed.push({ errorId: e.id, message: formatMessage(e.id, ...e.args), extent: this.position(e.start, e.end), incompleteInput: e.incomplete });
       }
     }
-    return all.sort((a, b) => a.extent.start - b.extent.start);
+    if (lexed.length === 0) return [...parserErrors];
+    lexed.sort((a, b) => a.extent.start - b.extent.start);
+    const all: A.ParseErrorInfo[] = [];
+    let li = 0;
+    for (const pe of parserErrors) {
+      while (li < lexed.length && lexed[li]!.extent.start < pe.extent.start) all.push(lexed[li++]!);
+      all.push(pe);
+    }
+    while (li < lexed.length) all.push(lexed[li++]!);
+    return all;
   }
 
   /** Parses `$( )` content inside an expandable string: a nested token stream over [start, end). */
@@ -428,10 +443,13 @@ export class PsParser extends EmbeddedActionsParser {
         const t = this.peek('cmd');
         if (t.tokenType === EOF || t.tokenType === T.RCurly) break;
         if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(statementKeyword(t.image)!)) {
-          this.unexpected(t);
-          this.statement();
-          if (this.peek('cmd') === t) this.take();
-          continue;
+          // pwsh: once named blocks start, nothing else may follow; in braces it then acts as if the block closed.
+          this.errorAt('MissingNamedBlocks', t, t.image);
+          if (!open) {
+            this.take();
+            while (this.peek('cmd').tokenType !== EOF) this.take();
+          }
+          break;
         }
         const kw = this.take();
         this.skipNewlines('cmd');
