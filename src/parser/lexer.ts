@@ -672,23 +672,55 @@ export class Lexer {
   private escapeAt(q: number): string {
     const text = this.text;
     const ch = text[q + 1]!;
-    if (ch === 'u' && text[q + 2] === '{') {
-      const close = text.indexOf('}', q + 3);
-      const hex = close > 0 ? text.slice(q + 3, close) : '';
-      if (close > 0 && close <= this.end && /^[0-9a-fA-F]{1,6}$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) {
-        this.escEnd = close + 1;
-        return String.fromCodePoint(parseInt(hex, 16));
-      }
-      this.err('InvalidUnicodeEscapeSequence', q, q + 2, false);
-      this.escEnd = q + 2;
-      return '';
-    }
+    if (ch === 'u') return this.unicodeEscape(q);
     if (ch === '\r' && text[q + 2] === '\n') {
       this.escEnd = q + 3;
       return '\r\n';
     }
     this.escEnd = q + 2;
     return escapeChar(ch);
+  }
+
+  /**
+   * `` `u{hex} `` at `q`: one to six hex digits and `}`, at most 0x10FFFF. Errors are pwsh's ScanUnicodeEscape's, at
+   * the same places (the first character that does not fit); the scan stops there and the rest is plain text.
+   */
+  private unicodeEscape(q: number): string {
+    const text = this.text;
+    const end = this.end;
+    if (text.charCodeAt(q + 2) !== 123 || q + 2 >= end) {
+      this.err('InvalidUnicodeEscapeSequence', q, q + 2, false);
+      this.escEnd = q + 2;
+      return '';
+    }
+    const digits = q + 3;
+    let p = digits;
+    for (;;) {
+      const c = p < end ? text.charCodeAt(p) : 0;
+      if (c === 125 /* } */) {
+        if (p === digits) {
+          this.err('InvalidUnicodeEscapeSequence', q, p + 1, false);
+          this.escEnd = p + 1;
+          return '';
+        }
+        break;
+      }
+      const isHex = (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
+      if (!isHex || p - digits === 6) {
+        const id = isHex ? 'TooManyDigitsInUnicodeEscapeSequence' : p - digits < 6 ? 'InvalidUnicodeEscapeSequence' : 'MissingUnicodeEscapeSequenceTerminator';
+        this.err(id, p, p, false);
+        this.escEnd = p;
+        return '';
+      }
+      p++;
+    }
+    this.escEnd = p + 1;
+    const value = parseInt(text.slice(digits, p), 16);
+    if (value > 0x10ffff) {
+      this.err('InvalidUnicodeEscapeSequenceValue', digits, p, false);
+      return '';
+    }
+    return String.fromCodePoint(value);
   }
 
   private escape(q: number, b: PartsBuilder): number {

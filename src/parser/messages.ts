@@ -86,6 +86,9 @@ export const MESSAGES = {
     "The splatting operator '@' cannot be used to reference variables in an expression. '@{0}' can be used only as an argument to a command. To reference variables in an expression use '${0}'.",
   ScriptTooComplicated: 'Processing was stopped because the script is too complex.',
   UnexpectedKeyword: "Unexpected keyword '{0}'.",
+  InvalidUnicodeEscapeSequenceValue: 'The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.',
+  MissingUnicodeEscapeSequenceTerminator: "The Unicode escape sequence is missing the closing '}'.",
+  TooManyDigitsInUnicodeEscapeSequence: 'The Unicode escape sequence contains more than the maximum of six hex digits between braces.',
   InvalidUnicodeEscapeSequence:
     "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.",
   OnlyOneParameterListAllowed: 'The param statement cannot be used if arguments were specified in the function declaration.',

@@ -361,7 +361,6 @@ export class PsParser extends EmbeddedActionsParser {
       }
     }
     if (lexed.length === 0) return [...parserErrors];
-    lexed.sort((a, b) => a.extent.start - b.extent.start);
     const all: A.ParseErrorInfo[] = [];
     let li = 0;
     for (const pe of parserErrors) {
@@ -455,8 +454,9 @@ export class PsParser extends EmbeddedActionsParser {
         this.skipNewlines('cmd');
         const lc = this.peek('cmd');
         if (lc.tokenType !== T.LCurly) {
-          this.errorAfter('MissingNamedStatementBlock', lc, kw.image);
-          break;
+          // pwsh reports it right after the block name, then goes on: another named block may follow.
+          this.error('MissingNamedStatementBlock', kw.end, kw.end, lc.tokenType === EOF, kw.image);
+          continue;
         }
         const block = this.statementBlock();
         const kind = kw.image.toLowerCase() as A.NamedBlockAst['blockKind'];
@@ -508,15 +508,10 @@ export class PsParser extends EmbeddedActionsParser {
     }
   }
 
+  /** A body that starts with a block keyword (`begin`, `process`, `end`, `clean`, `dynamicparam`) is a list of named blocks, as in pwsh. */
   private atNamedBlock(): boolean {
     const t = this.peek('cmd');
-    if (!this.isPlainWord(t) || !NAMED_BLOCKS.has(statementKeyword(t.image)!)) return false;
-    const m = this.mark();
-    this.take();
-    this.skipNewlines('cmd');
-    const ok = this.peek('cmd').tokenType === T.LCurly;
-    this.rewind(m);
-    return ok;
+    return this.isPlainWord(t) && NAMED_BLOCKS.has(statementKeyword(t.image)!);
   }
 
   private tryParamBlock(): A.ParamBlockAst | null {

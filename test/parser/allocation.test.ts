@@ -44,7 +44,8 @@ describe('parser allocation sharing', () => {
     const body = Array.from({ length: 700 }, (_, i) => `$v${i} = $w + ${i}; Get-Item -Path p${i}`).join('\n');
     expect(errs(`if ($a) {\n${body}\n`)).toEqual([['MissingEndCurlyBrace', '1:9', true]]);
     expect(errs(`$x = "a $(\n${body}\n"`)).toEqual([
-      ['TerminatorExpectedAtEndOfString', '1:6', true], ['TerminatorExpectedAtEndOfString', '1:9', true], ['TerminatorExpectedAtEndOfString', '702:1', true],
+      // In the order found: the unclosed `$(` while scanning the string, then the string itself, then the inner one.
+      ['TerminatorExpectedAtEndOfString', '1:9', true], ['TerminatorExpectedAtEndOfString', '1:6', true], ['TerminatorExpectedAtEndOfString', '702:1', true],
     ]);
     const src = `function f {\n${body}\n}\n"s $(${body.replace(/\n/g, '; ')}) e"\n$last`;
     const { ast, errors } = parse(src);

@@ -59,6 +59,15 @@ describe('parse errors: pwsh ids, messages, positions', () => {
     ['write-output 2,,1', 'MissingExpression', "Missing expression after ',' in pipeline element.", '1:16', false],
     ['echo a,', 'MissingExpression', "Missing expression after ',' in pipeline element.", '1:8', true],
     ['${a{b} = 1', 'OpenBraceNeedsToBeBackTickedInVariableName', 'Use `{ instead of { in variable names.', '1:4', false],
+    // A body that starts with a block keyword is a named-block list: a missing block is reported after the name.
+    ['begin', 'MissingNamedStatementBlock', "Missing statement block after 'begin'.", '1:6', true],
+    ['begin process {}', 'MissingNamedStatementBlock', "Missing statement block after 'begin'.", '1:6', false],
+    ['begin {} Hi', 'MissingNamedBlocks', "unexpected token 'Hi', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.", '1:10', false],
+    // `u{} escapes: pwsh's error ids, at the first character that does not fit.
+    ['"`u{219z}"', 'InvalidUnicodeEscapeSequence', "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.", '1:8', false],
+    ['"`u{1234567}"', 'TooManyDigitsInUnicodeEscapeSequence', 'The Unicode escape sequence contains more than the maximum of six hex digits between braces.', '1:11', false],
+    ['"`u{110000}"', 'InvalidUnicodeEscapeSequenceValue', 'The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.', '1:5', false],
+    ['"`u{123456', 'MissingUnicodeEscapeSequenceTerminator', "The Unicode escape sequence is missing the closing '}'.", '1:11', false],
     ['interface IFoo { }', 'ReservedKeywordNotAllowed', "The 'interface' keyword is not supported in this version of the language.", '1:1', false],
   ] as const)('%j', (src, id, message, pos, incomplete) => {
     const r = parse(src);

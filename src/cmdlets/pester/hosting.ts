@@ -76,9 +76,22 @@ function extentView(e: A.Extent, source: A.SourceFile): Record<string, unknown> 
   const o = {
     File: source.path, StartOffset: e.start, EndOffset: e.end, StartLineNumber: p.line, StartColumnNumber: p.column, EndLineNumber: p.endLine,
     EndColumnNumber: p.endColumn, Text: source.text.slice(e.start, e.end),
+    StartScriptPosition: scriptPositionView(source, e.start, p.line, p.column),
+    EndScriptPosition: scriptPositionView(source, e.end, p.endLine, p.endColumn),
   };
   Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptExtent` });
   Object.defineProperty(o, 'toString', { value: () => o.Text });
+  return o;
+}
+
+/** pwsh's IScriptPosition: where an extent starts or ends, with the text of its line. */
+function scriptPositionView(source: A.SourceFile, offset: number, line: number, column: number): Record<string, unknown> {
+  const text = source.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd < 0) lineEnd = text.length;
+  const o = { File: source.path, Offset: offset, LineNumber: line, ColumnNumber: column, Line: text.slice(lineStart, lineEnd).replace(/\r$/, '') };
+  Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptPosition` });
   return o;
 }
 
