@@ -76,6 +76,9 @@ export function commandObject(c: CommandInfo): PSObject {
   o.setProperty('ResolvedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
   if (c.CommandType === 'Alias') o.setProperty('ReferencedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
   o.setProperty('Parameters', c.Parameters ?? []);
+  // FunctionInfo.ScriptBlock: the function's body (its .Ast is how scripts inspect a function's parameters).
+  const body = (c as CommandInfo & { ScriptBlock?: unknown }).ScriptBlock;
+  if (body !== undefined) o.setProperty('ScriptBlock', body);
   if (c.CommandType === 'Cmdlet') {
     const [verb, ...noun] = c.Name.split('-');
     o.setProperty('Verb', verb);

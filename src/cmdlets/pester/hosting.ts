@@ -20,6 +20,7 @@ import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { psParserTokenize } from './ps-parser.js';
 import { methodInvocationError } from '../../runtime/types/method-errors.js';
+import { setScriptBlockAstView } from '../../runtime/types/members.js';
 
 const LANG = 'System.Management.Automation.Language';
 
@@ -129,6 +130,23 @@ export function astView(node: AstNode, source: A.SourceFile, parent: AstView | n
   if (node.kind === 'ScriptBlock') {
     view.ScriptRequirements = null;
   }
+  if (node.kind === 'Parameter') {
+    // pwsh's ParameterAst.Name is the parameter's VariableExpressionAst (`$p`), not a string.
+    const name = parameterVariable(node as unknown as A.ParameterAst, source.text);
+    const v = astView(name as unknown as AstNode, source, view as unknown as AstView);
+    children.push(v);
+    view.Name = v;
+  }
+  if (node.kind === 'Variable') {
+    const v = node as unknown as A.VariableExpressionAst;
+    const userPath = v.scope ? `${v.scope}:${v.name}` : v.name;
+    const path = {
+      UserPath: userPath, IsGlobal: v.scope === 'global', IsScript: v.scope === 'script', IsLocal: v.scope === 'local',
+      IsPrivate: v.scope === 'private', IsUnqualified: v.scope === null, DriveName: v.scope && !SCOPE_NAMES.has(v.scope) ? v.scope : null,
+    };
+    Object.defineProperty(path, 'toString', { value: () => userPath });
+    view.VariablePath = path;
+  }
   if (node.kind === 'Command') {
     const cmd = node as unknown as A.CommandAst;
     const head = cmd.commandElements[0];
@@ -159,6 +177,18 @@ export function astView(node: AstNode, source: A.SourceFile, parent: AstView | n
   view.ToString = () => text;
   Object.defineProperty(view, 'toString', { value: () => text });
   return view as unknown as AstView;
+}
+
+const SCOPE_NAMES = new Set(['global', 'script', 'local', 'private', 'using', 'workflow']);
+
+/** The `$name` of a parameter as a variable node: it follows the parameter's attributes in the source. */
+function parameterVariable(p: A.ParameterAst, text: string): A.VariableExpressionAst {
+  const from = p.attributes.length ? p.attributes[p.attributes.length - 1]!.end : p.start;
+  const start = text.indexOf('$', from);
+  let end = start + 1;
+  if (text.charCodeAt(end) === 123) end = text.indexOf('}', end) + 1;
+  else while (end < p.end && /[\w:?]/.test(text[end]!)) end++;
+  return { kind: 'Variable', name: p.name, scope: null, splatted: false, start, end } as A.VariableExpressionAst;
 }
 
 function test(predicate: unknown, v: AstView): boolean {
@@ -397,6 +427,7 @@ function currentSession(): Session {
 export function installHostingTypes(): void {
   if (installed) return;
   installed = true;
+  setScriptBlockAstView((sb) => astView(sb.ast as unknown as AstNode, sb.ast.source));
   defineType({
     fullName: 'System.Management.Automation.PowerShell',
     accelerators: ['powershell'],

@@ -17,7 +17,8 @@ export function propertyNamesOf(obj: unknown): string[] {
   if (obj instanceof Date) return [];
   if (obj instanceof TimeSpan) return TIMESPAN_PROPS;
   const proto = Object.getPrototypeOf(obj);
-  if (proto === Object.prototype || proto === null) return Object.keys(obj);
+  // Function-valued members of a plain object are methods: not listed as properties.
+  if (proto === Object.prototype || proto === null) return Object.keys(obj).filter((k) => typeof (obj as Record<string, unknown>)[k] !== 'function');
   // Class instances: own public fields plus getters along the prototype chain.
   const names = new Set<string>();
   for (const k of Object.keys(obj)) if (!k.startsWith('_')) names.add(k);

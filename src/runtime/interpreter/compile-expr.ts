@@ -538,6 +538,8 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
         if (nc) return null;
       }
       return andThen(name(f), (n) => {
+        // A ScriptProperty runs script: it sees this frame's variables (pwsh's dynamic scoping).
+        f.session.pushFrame(f);
         try {
           const r = getMemberMaybe(tv, n as string);
           if (f.session.strictMode >= 2 && (r === undefined || r === null) && !hasMember(tv, n as string)) {
@@ -546,6 +548,8 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
           return r === undefined ? null : settle(r, f, ast.member, false);
         } catch (e) {
           throw positioned(e, f, ast.member);
+        } finally {
+          f.session.popFrame();
         }
       });
     });
@@ -565,6 +569,8 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
       andThen(t ? t(f) : te!(f), (tv) =>
         andThen(name(f), (n) =>
           andThen(evalAll(args, f), (av) => {
+            // Script blocks the method calls back (delegates, script methods) see this frame's variables.
+            f.session.pushFrame(f);
             try {
               const type = tv instanceof PSType ? tv : toType(tv, f, ast.target);
               if (typeArgs) {
@@ -575,6 +581,8 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
               return settle(r, f, ast.member, keepVoid);
             } catch (e) {
               throw positioned(e, f, ast.member);
+            } finally {
+              f.session.popFrame();
             }
           }),
         ),
@@ -588,6 +596,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
       if ((tv === null || tv === undefined) && nc) return null;
       return andThen(name(f), (n) =>
         andThen(evalAll(args, f), (av) => {
+          f.session.pushFrame(f);
           try {
             if (tv instanceof ScriptBlock) {
               const r = scriptBlockMethod(f, tv, n as string, av);
@@ -602,6 +611,8 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
             return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member, keepVoid);
           } catch (e) {
             throw positioned(e, f, ast.member);
+          } finally {
+            f.session.popFrame();
           }
         }),
       );

@@ -172,11 +172,21 @@ function hashtableMember(h: PSHashtable, lname: string): Found {
   return NOT_FOUND;
 }
 
-/** ScriptBlock properties. `.Ast` is the parser's AST (its members read case-insensitively: `.ParamBlock.Parameters`). */
+/**
+ * Makes the script-visible view of a script block's AST (System.Management.Automation.Language.ScriptBlockAst with
+ * Find/FindAll/Extent/Parent). The hosting types define it; they load with the builtin type tables.
+ */
+let scriptBlockAstView: ((sb: ScriptBlock) => unknown) | null = null;
+export function setScriptBlockAstView(view: (sb: ScriptBlock) => unknown): void {
+  scriptBlockAstView = view;
+}
+
+/** ScriptBlock properties. `.Ast` is the AST's script view (the raw AST until the hosting types have loaded). */
 function scriptBlockMember(sb: ScriptBlock, lname: string): Found {
   switch (lname) {
     case 'ast':
-      return sb.ast;
+      if (!scriptBlockAstView) resolveType('scriptblock');
+      return scriptBlockAstView ? scriptBlockAstView(sb) : sb.ast;
     case 'isfilter':
       return sb.ast.isFilter;
     case 'file':
@@ -448,7 +458,8 @@ export function getProperties(v: unknown): PropertyInfo[] {
     return simple(['DisplayHint', 'Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute', 'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year']);
   if (v instanceof PSHashSet || v instanceof PSQueue || v instanceof PSStack) return simple(['Count']);
   if (v instanceof PSStringBuilder) return simple(['Capacity', 'MaxCapacity', 'Length']);
-  if (isPlainObject(v)) return simple(Object.keys(v), true);
+  // A plain object's function-valued members are its methods, not properties.
+  if (isPlainObject(v)) return simple(Object.keys(v).filter((k) => typeof (v as Record<string, unknown>)[k] !== 'function'), true);
   if (v instanceof PSException) {
     const extra = Object.keys(v).filter((k) => /^[A-Z]/.test(k) && k !== 'Message' && k !== 'InnerException');
     return simple([...extra, 'Message', 'Data', 'InnerException', 'TargetSite', 'StackTrace', 'HelpLink', 'Source', 'HResult']);
