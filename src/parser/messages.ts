@@ -60,6 +60,8 @@ export const MESSAGES = {
   MissingNameAfterKeyword: 'Missing name after {0} keyword.',
   MissingFunctionBody: 'Missing function body in function declaration.',
   MissingTrapStatement: "The 'trap' statement was incomplete. A trap statement requires a body.",
+  DuplicateFormalParameter: 'Duplicate parameter ${0} in parameter list.',
+  ParameterRequiresArgument: 'Parameter {0} requires an argument.',
   MissingNamedBlocks: "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
   MissingNamedStatementBlock: "Missing statement block after '{0}'.",
   MissingStatementBlockForDataSection: 'The Data section is missing its statement block.',

@@ -553,6 +553,13 @@ export class PsParser extends EmbeddedActionsParser {
     for (;;) {
       const p = this.parameter();
       if (!p) break;
+      // pwsh's semantic check: a name may appear once (case-insensitively); reported at the repeated variable.
+      for (let i = 0; i < params.length; i++) {
+        if (params[i]!.name.toLowerCase() === p.name.toLowerCase()) {
+          this.error('DuplicateFormalParameter', this.paramVarStart, this.paramVarEnd, false, p.name);
+          break;
+        }
+      }
       params = add(params, p);
       this.skipNewlines('expr');
       const t = this.peek('expr');
@@ -565,6 +572,10 @@ export class PsParser extends EmbeddedActionsParser {
     else this.errorAfter('MissingEndParenthesisInFunctionParameterList', t);
     return fit(params);
   });
+
+  /** Where the variable of the parameter just parsed is (for errors about it). */
+  private paramVarStart = 0;
+  private paramVarEnd = 0;
 
   private parameter(): A.ParameterAst | null {
     const start = this.peek('expr').startOffset;
@@ -584,6 +595,8 @@ export class PsParser extends EmbeddedActionsParser {
       return null;
     }
     this.take();
+    this.paramVarStart = v.startOffset;
+    this.paramVarEnd = v.end;
     this.skipNewlines('expr');
     const defaultValue = this.assignedValue('ExpectedValueExpression', true) ?? null;
     return { kind: 'Parameter', name: (v.data as VariableData).name, attributes: fit(attributes), defaultValue, start: start, end: this.endFrom(start) };
@@ -1268,7 +1281,9 @@ export class PsParser extends EmbeddedActionsParser {
 
   private assignment(left: A.ExpressionAst, op: PsToken): A.AssignmentStatementAst {
     this.take();
-    if (!isAssignable(left)) this.error('InvalidLeftHandSide', left.start, left.end, false);
+    // Only `=` takes several targets: `$a, $b += 1` is not valid.
+    const compound = (op.data as A.AssignmentOperator) !== '=';
+    if (!isAssignable(left) || (compound && left.kind === 'ArrayLiteral')) this.error('InvalidLeftHandSide', left.start, left.end, false);
     this.skipNewlines('cmd');
     const n = this.peek('cmd');
     let right: A.StatementAst | null = null;
@@ -1316,6 +1331,7 @@ export class PsParser extends EmbeddedActionsParser {
         if (pd.colon) {
           const n = this.peek('cmd');
           if (!this.isStatementEnd(n) && n.tokenType !== T.Pipe) argument = this.commandArgumentList();
+          if (!argument && n.tokenType !== T.Comma) this.error('ParameterRequiresArgument', a.end, a.end, false, a.image);
         }
         commandElements = add<A.CommandElementAst>(commandElements, { kind: 'CommandParameter', parameterName: pd.name, argument, text: a.image, start: a.startOffset, end: this.endFrom(a.startOffset) });
         continue;
@@ -2168,10 +2184,11 @@ function needsTerminator(s: A.StatementAst): boolean {
   }
 }
 
+/** Can `e` be assigned to? `$a?.b` and `$a?[0]` cannot (pwsh: InvalidLeftHandSide). */
 function isAssignable(e: A.ExpressionAst): boolean {
   switch (e.kind) {
     case 'Variable': return !e.splatted;
-    case 'MemberExpression': case 'IndexExpression': return true;
+    case 'MemberExpression': case 'IndexExpression': return !e.nullConditional;
     case 'ConvertExpression': return isAssignable(e.operand);
     case 'AttributedExpression': return isAssignable(e.child);
     case 'ArrayLiteral': return e.elements.every(isAssignable);

@@ -68,6 +68,12 @@ describe('parse errors: pwsh ids, messages, positions', () => {
     ['"`u{1234567}"', 'TooManyDigitsInUnicodeEscapeSequence', 'The Unicode escape sequence contains more than the maximum of six hex digits between braces.', '1:11', false],
     ['"`u{110000}"', 'InvalidUnicodeEscapeSequenceValue', 'The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.', '1:5', false],
     ['"`u{123456', 'MissingUnicodeEscapeSequenceTerminator', "The Unicode escape sequence is missing the closing '}'.", '1:11', false],
+    ['function f { param($a,[int]$a) }', 'DuplicateFormalParameter', 'Duplicate parameter $a in parameter list.', '1:28', false],
+    ['function f($a,[int]$A){}', 'DuplicateFormalParameter', 'Duplicate parameter $A in parameter list.', '1:20', false],
+    ['gcm -a:', 'ParameterRequiresArgument', 'Parameter -a: requires an argument.', '1:8', false],
+    ['$a,$b += 1,2', 'InvalidLeftHandSide', 'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.', '1:1', false],
+    ['${x}?.name = "value"', 'InvalidLeftHandSide', 'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.', '1:1', false],
+    ['${x}?[0] = 1', 'InvalidLeftHandSide', 'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.', '1:1', false],
     ['interface IFoo { }', 'ReservedKeywordNotAllowed', "The 'interface' keyword is not supported in this version of the language.", '1:1', false],
   ] as const)('%j', (src, id, message, pos, incomplete) => {
     const r = parse(src);
