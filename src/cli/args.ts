@@ -32,6 +32,7 @@ interface SwitchDef {
 
 const switches: SwitchDef[] = [
   { name: 'command', min: 'c' },
+  { name: 'encodedcommand', min: 'e', aliases: ['ec'] },
   { name: 'file', min: 'f' },
   { name: 'noprofile', min: 'nop' },
   { name: 'noninteractive', min: 'noni' },
@@ -61,6 +62,7 @@ export function matchSwitch(arg: string): string | null {
 
 const missingValue: Record<string, string> = {
   command: 'Cannot process the command because of a missing parameter. A command must follow -Command.',
+  encodedcommand: 'Cannot process the command because of a missing parameter. A command must follow -EncodedCommand.',
   file: 'Cannot process the command because of a missing parameter. A file path must follow -File.',
   executionpolicy: 'Cannot process the execution policy because of a missing policy. A policy must follow -ExecutionPolicy.',
   outputformat: 'Cannot process the command because -OutputFormat requires a value. Specify Text or XML.',
@@ -109,6 +111,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case 'command':
         options.mode = value === '-' && argv.length === i + 2 ? { kind: 'stdin' } : { kind: 'command', script: argv.slice(i + 1).join(' ') };
         return { ok: true, options };
+      case 'encodedcommand': {
+        // pwsh: Base64 of the script's UTF-16LE bytes (what [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($s)) gives).
+        const script = decodeCommand(value!);
+        if (script === null) {
+          return { ok: false, error: 'Cannot process the command because the value specified with -EncodedCommand is not properly encoded. The value must be Base64 encoded.' };
+        }
+        options.mode = { kind: 'command', script };
+        i++;
+        break;
+      }
       case 'file':
         options.mode = { kind: 'file', path: value!, args: argv.slice(i + 2) };
         return { ok: true, options };
@@ -139,8 +151,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { ok: true, options };
 }
 
+/** The script an -EncodedCommand value carries, or null when it is not Base64 of UTF-16LE text. */
+function decodeCommand(value: string): string | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) return null;
+  const bytes = Buffer.from(value, 'base64');
+  if (bytes.length % 2 !== 0) return null;
+  return bytes.toString('utf16le');
+}
+
 export const usageText = `Usage: awsh [[-File] <filePath> [args]]
-            [-Command { - | <script-text> [args] }]
+            [-Command { - | <script-text> [args] }] [-EncodedCommand <Base64EncodedCommand>]
             [-NoProfile] [-NonInteractive] [-NoLogo] [-NoExit]
             [-WorkingDirectory <directoryPath>]
             [-ExecutionPolicy <policy>] [-OutputFormat {Text | XML}]
@@ -154,6 +174,8 @@ Parameter names are case-insensitive and may be shortened (-c, -f, -nop, -noni).
     A bare first argument is also a script file: awsh script.ps1 a1 -Name v
 -Command | -c
     Runs the rest of the command line as a script. With '-', reads the script from stdin.
+-EncodedCommand | -e | -ec
+    Runs a script given as Base64 of its UTF-16LE text (for scripts with quotes or newlines).
 -NoProfile | -nop
     Does not run the profile (~/.config/awsh/profile.ps1).
 -NonInteractive | -noni

@@ -39,6 +39,18 @@ describe('parseArgs', () => {
     expect(options(['-nop', '-c', 'x']).noProfile).toBe(true);
   });
 
+  it('decodes -EncodedCommand (Base64 of UTF-16LE), also as -e and -ec, and rejects bad Base64', () => {
+    const encoded = Buffer.from('"a b"; exit 2', 'utf16le').toString('base64');
+    for (const flag of ['-EncodedCommand', '-e', '-ec', '-encoded']) {
+      const r = parseArgs([flag, encoded]);
+      expect(r.ok && r.options.mode).toEqual({ kind: 'command', script: '"a b"; exit 2' });
+    }
+    const bad = parseArgs(['-ec', 'zz!']);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error).toMatch(/-EncodedCommand is not properly encoded/);
+    expect(matchSwitch('-ex')).toBe('executionpolicy');
+  });
+
   it('reads the script from stdin for -Command -', () => {
     expect(options(['-Command', '-']).mode).toEqual({ kind: 'stdin' });
   });
