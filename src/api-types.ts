@@ -107,7 +107,7 @@ export interface Shell {
   format(objects: unknown[], options?: { width?: number }): string;
   /** A streaming Out-Default: feed objects one by one, get text to print (may be empty until more is known). */
   createOutDefault(options?: { width?: number }): { write(value: unknown): string; flush(): string };
-  /** Render an ErrorRecord the way pwsh's console shows it (NormalView). */
+  /** Render an ErrorRecord the way pwsh's console shows it, in the view $ErrorView names (pwsh 7's default: ConciseView). */
   formatError(record: ErrorRecord): string;
   getVariable(name: string): unknown;
   setVariable(name: string, value: unknown): void;

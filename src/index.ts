@@ -14,7 +14,7 @@ import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowS
 import { Frame } from './runtime/interpreter/frame.js';
 import { coreCmdlets, defaultAliases, lazyCommandSets } from './cmdlets/core/index.js';
 import { createOutDefault, outString } from './runtime/format/index.js';
-import { formatErrorRecord } from './runtime/format/error-view.js';
+import { renderErrorRecord } from './runtime/format/error-display.js';
 import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
 import { setInScope } from './runtime/interpreter/variables.js';
@@ -247,7 +247,7 @@ class ShellImpl implements Shell {
   }
 
   formatError(record: ErrorRecord): string {
-    return formatErrorRecord(record);
+    return renderErrorRecord(record, this.session.getVariableFrom(this.session.currentFrame(), 'ErrorView'));
   }
 
   getVariable(name: string): unknown {

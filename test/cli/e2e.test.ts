@@ -44,19 +44,28 @@ describe('awsh -Command', () => {
 
   it('keeps the order of output and errors written to one pipe or file', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" -NoProfile -c "'one'; Write-Warning two; 'three'; Write-Error four; 'five'" 2>&1`], { encoding: 'utf8', env: { ...process.env, HOME: home } });
-    expect(r.stdout.split('\n').filter((l) => /one|two|three|four|five/.test(l)).map((l) => l.trim())).toEqual(['one', 'WARNING: two', 'three', 'four', 'five']);
+    expect(r.stdout.split('\n').filter((l) => /one|two|three|four|five/.test(l)).map((l) => l.trim())).toEqual(['one', 'WARNING: two', 'three', 'Write-Error: four', 'five']);
   });
 
-  it('shows a thrown error in NormalView on stderr and exits 1', () => {
+  it("shows a thrown error in ConciseView (pwsh 7's default) on stderr and exits 1", () => {
     const r = awsh(['-nop', '-c', 'throw "boom"']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('Exception: boom\n');
+  });
+
+  it('shows the line of an error after the first line of a command, and NormalView when $ErrorView asks for it', () => {
+    const r = awsh(['-nop', '-c', '"a"\nGet-Item /nope-awsh']);
     expect(r.stderr).toBe(
+      ['Get-Item: ', 'Line |', '   2 |  Get-Item /nope-awsh', '     |  ~~~~~~~~~~~~~~~~~~~', "     | Cannot find path '/nope-awsh' because it does not exist.", ''].join('\n'),
+    );
+    const n = awsh(['-nop', '-c', '$ErrorView = "NormalView"; throw "boom"']);
+    expect(n.stderr).toBe(
       [
         'boom',
-        'At line:1 char:1',
-        '+ throw "boom"',
-        '+ ~~~~~~~~~~~~',
+        'At line:1 char:28',
+        '+ $ErrorView = "NormalView"; throw "boom"',
+        '+                            ~~~~~~~~~~~~',
         '    + CategoryInfo          : OperationStopped: (boom:String) [], RuntimeException',
         '    + FullyQualifiedErrorId : boom',
         '',
@@ -79,8 +88,9 @@ describe('awsh -Command', () => {
   it('reports a parse error with its position first and exits 1', () => {
     const r = awsh(['-nop', '-c', '$x = (1 +']);
     expect(r.code).toBe(1);
-    expect(r.stderr.startsWith('At line:1 char:')).toBe(true);
-    expect(r.stderr).toContain('    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException');
+    expect(r.stderr).toBe(
+      ['ParserError: ', 'Line |', '   1 |  $x = (1 +', '     |           ~', "     | You must provide a value expression following the '+' operator.", ''].join('\n'),
+    );
   });
 
   it('writes Write-Host to stdout and warnings to stderr', () => {
@@ -112,7 +122,7 @@ describe('awsh script files', () => {
     expect(awsh(['-nop', script('e.ps1', 'Write-Error "soft"\n')]).code).toBe(0);
     const t = awsh(['-nop', script('t.ps1', '"before"\nthrow "hard"\n"after"\n')]);
     expect(t).toMatchObject({ code: 1, stdout: 'before\n' });
-    expect(t.stderr).toMatch(/^hard\nAt .*t\.ps1:2 char:1\n/);
+    expect(t.stderr).toMatch(/^Exception: .*t\.ps1:2\nLine \|\n   2 \|  throw "hard"\n     \|  ~~~~~~~~~~~~\n     \| hard\n$/);
     expect(awsh(['-nop', script('x.ps1', 'exit 42\n')]).code).toBe(42);
   });
 

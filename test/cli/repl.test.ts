@@ -71,7 +71,7 @@ describe.skipIf(!hasTmux)('awsh interactive session (tmux)', () => {
     keys('6 * 7', 'Enter');
     await waitFor((t) => t.split('\n').some((l) => l.trim() === '42'), 'the result 42');
     keys('throw "oops"', 'Enter');
-    await waitFor((t) => t.includes('+ FullyQualifiedErrorId : oops'), 'the error');
+    await waitFor((t) => t.split('\n').some((l) => l.trim() === 'Exception: oops'), 'the error');
     keys('if ($true) {', 'Enter');
     await waitFor((t) => t.split('\n').some((l) => l === '>>'), 'the continuation prompt');
     keys("'inside'", 'Enter', '}', 'Enter');

@@ -146,7 +146,7 @@ function commandPrefix(record: ErrorRecord): string {
 }
 
 /** The position lines, rendered from the extent when we have it (exact pwsh truncation rules). */
-function recordPosition(record: ErrorRecord): string {
+export function recordPosition(record: ErrorRecord): string {
   const inv = record.InvocationInfo;
   if (!inv) return '';
   if (inv.extent && inv.source) return verbosePositionMessage(inv.extent, inv.source);

@@ -9,7 +9,7 @@ import { cellText, displayString, isScalar, dictionaryEntries, enumerableItems }
 import { defaultPropertyNames, propertyNamesOf, propertyValueOf, typeNamesOf } from './properties.js';
 import { findView, type ViewColumn, type ViewDefinition } from './views.js';
 import { layoutTable, renderHeader, renderRow, renderWrappedRow, wrapLines, type Alignment, type TableLayout } from './table-writer.js';
-import { formatErrorRecord } from './error-view.js';
+import { renderErrorRecord } from './error-display.js';
 import { PSChar, numericTypeOf } from '../values/numbers.js';
 
 /** A column / list item / wide property as Format-* parameters or views give it. */
@@ -179,7 +179,7 @@ export class Formatter {
       : findView(typeNamesOf(obj));
     if (this.customRun && found?.view !== this.customRun) this.closeCustomRun();
     if (obj instanceof ErrorRecord) {
-      this.outOfBand(formatErrorRecord(obj).split('\n'));
+      this.outOfBand(renderErrorRecord(obj).split('\n'));
       return;
     }
     // -Force with -Property formats even strings and numbers as objects with those (missing) properties.

@@ -275,7 +275,11 @@ export class CmdletProcessor implements Processor, CmdletContext {
   }
 
   private makeRecord(error: ErrorDetails | ErrorRecord): ErrorRecord {
-    if (error instanceof ErrorRecord) return error;
+    if (error instanceof ErrorRecord) {
+      // A record built by the cmdlet (Write-Error's) is positioned at this command, as pwsh's WriteError does.
+      if (!error.InvocationInfo && this.extent) this.session.attachPosition(error, this.extent, this.decl.name);
+      return error;
+    }
     const ex = new PSException(error.message, error.exceptionType ?? 'System.Exception');
     if (error.exceptionProperties) Object.assign(ex, error.exceptionProperties);
     const id = error.errorId.includes(',') ? error.errorId : `${error.errorId},${cmdletClassName(this.decl)}`;

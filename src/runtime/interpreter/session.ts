@@ -14,6 +14,7 @@ import { wildcardMatch } from '../values/wildcard.js';
 import { resolveType, convertTo, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
+import { setErrorViewSource } from '../format/error-display.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
@@ -128,6 +129,10 @@ export class Session implements SessionApi {
     this.initAutomaticVariables();
     // Script blocks run in the session that made them (several shells can share a process).
     setLocalTypesHook(() => Session.current?.scriptTypes ?? null);
+    setErrorViewSource(() => {
+      const s = Session.current ?? this;
+      return s.getVariableFrom(s.currentFrame(), 'ErrorView');
+    });
     setUsingNamespacesHook(() => Session.current?.usingNamespaces ?? null);
     setScriptBlockInvoker((sb, o) => {
       const s = sb.session instanceof Session ? sb.session : Session.current ?? this;
@@ -147,6 +152,7 @@ export class Session implements SessionApi {
     const def = (name: string, value: unknown, options = VarOptions.None) => g.vars.set(name.toLowerCase(), new PSVariable(name, value, options));
     def('Error', this.errors);
     def('ErrorActionPreference', 'Continue');
+    def('ErrorView', 'ConciseView');
     def('WarningPreference', 'Continue');
     def('VerbosePreference', 'SilentlyContinue');
     def('DebugPreference', 'SilentlyContinue');
@@ -814,6 +820,9 @@ export class Session implements SessionApi {
     this.attachPosition(err.errorRecord, extent);
     err.scriptTerminating = true;
     err.fromThrow = true;
+    // RuntimeException.WasThrownFromThrowStatement: ConciseView then names the error `Exception`.
+    const ex = err.errorRecord.Exception;
+    if (ex.typeName.startsWith('System.Management.Automation.')) ex.WasThrownFromThrowStatement = true;
     return err;
   }
 
