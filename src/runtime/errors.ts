@@ -231,6 +231,9 @@ export function runtimeError(
   return new PSRuntimeError(rec);
 }
 
+/** On a `$MyInvocation` object: the InvocationInfo of the call it describes (what Write-Error reports its errors at). */
+export const CALL_SITE: unique symbol = Symbol('awsh.callSite');
+
 export function makeInvocationInfo(extent: Extent, source: SourceFile, commandName: string | null): InvocationInfo {
   const pos = positionOf(extent, source);
   const lines = source.text.split(/\r?\n/);

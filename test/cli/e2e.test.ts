@@ -73,6 +73,14 @@ describe('awsh -Command', () => {
     );
   });
 
+  it("reports Write-Error inside a function at the function's call, named after it (pwsh's Write-Error uses its caller's $MyInvocation)", () => {
+    expect(awsh(['-nop', '-c', 'function Get-Thing { Write-Error "no thing" }; Get-Thing']).stderr).toBe('Get-Thing: no thing\n');
+    const path = script('w.ps1', 'function Get-Thing {\n  Write-Error "no thing"\n}\n"a"\nGet-Thing\n');
+    expect(awsh(['-nop', path]).stderr).toBe(
+      [`Get-Thing: ${path}:5`, 'Line |', '   5 |  Get-Thing', '     |  ~~~~~~~~~', '     | no thing', ''].join('\n'),
+    );
+  });
+
   it('exits with the code given to exit', () => {
     expect(awsh(['-nop', '-c', "'a'; exit 7; 'b'"])).toMatchObject({ code: 7, stdout: 'a\n' });
   });

@@ -6,7 +6,7 @@ import { Frame, type Streams } from './frame.js';
 import {
   CommandMetadata, bindArguments, bindPipelineItemInSets, candidateSets, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
 } from './binder.js';
-import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
+import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, type InvocationInfo } from '../errors.js';
 import { emitValue } from './emit.js';
 import { isPromise, StopUpstreamCommand } from './flow.js';
 import { toStr } from '../values/convert.js';
@@ -293,6 +293,9 @@ export class CmdletProcessor implements Processor, CmdletContext {
     // Write-Error inside a function names the function in the error id, as pwsh does.
     if (rec.FullyQualifiedErrorId === 'Microsoft.PowerShell.Commands.WriteErrorException' && this.callerName) {
       rec.FullyQualifiedErrorId += `,${this.callerName}`;
+      // pwsh's Write-Error reports at its caller's $MyInvocation: the function, where it was called from.
+      const site = (this.session.getVariableFrom(this.frame, 'MyInvocation') as { [CALL_SITE]?: InvocationInfo } | null)?.[CALL_SITE];
+      if (site) rec.InvocationInfo = { ...site, MyCommand: this.callerName, InvocationName: this.callerName };
     }
     this.session.writeNonTerminatingError(this.frame, rec, this.errorAction);
   }

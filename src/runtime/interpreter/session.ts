@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import type * as A from '../../parser/ast.js';
 import { parse } from '../../parser/index.js';
 import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
-import { ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
+import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
@@ -959,6 +959,7 @@ export class Session implements SessionApi {
       ['ExpectingInput', expectingInput],
     ]);
     o.typeNames = ['System.Management.Automation.InvocationInfo', 'System.Object'];
+    if (at) Object.defineProperty(o, CALL_SITE, { value: at });
     return o;
   }
 
