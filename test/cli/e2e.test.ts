@@ -81,6 +81,14 @@ describe('awsh -Command', () => {
     );
   });
 
+  it('names errors without a command by their category, else by the exception type (ConciseView)', () => {
+    expect(awsh(['-nop', '-c', '[int]::Parse("x")']).stderr).toBe(
+      `MethodInvocationException: Exception calling "Parse" with "1" argument(s): "The input string 'x' was not in a correct format."\n`,
+    );
+    expect(awsh(['-nop', '-c', '$null.Foo()']).stderr).toBe('InvalidOperation: You cannot call a method on a null-valued expression.\n');
+    expect(awsh(['-nop', '-c', 'Get-NoSuchThing']).stderr).toMatch(/^Get-NoSuchThing: The term 'Get-NoSuchThing' is not recognized/);
+  });
+
   it('exits with the code given to exit', () => {
     expect(awsh(['-nop', '-c', "'a'; exit 7; 'b'"])).toMatchObject({ code: 7, stdout: 'a\n' });
   });

@@ -48,7 +48,9 @@ function reasonOf(record: ErrorRecord): string {
   const info = record.CategoryInfo;
   if (info.Activity) return info.Activity;
   if (inv?.InvocationName) return inv.InvocationName;
-  return info.Category || info.Reason || 'Error';
+  // NotSpecified is the enum's zero, which the view's script treats as false: the exception's type names it then.
+  if (info.Category && info.Category !== 'NotSpecified') return info.Category;
+  return info.Reason || 'Error';
 }
 
 /** pwsh's ConciseView rendering of an ErrorRecord (no trailing newline). */

@@ -741,6 +741,10 @@ export class Session implements SessionApi {
     const src = this.currentSource;
     if (src && !rec.InvocationInfo) {
       rec.InvocationInfo = makeInvocationInfo(extent, src, commandName);
+      // A command that was not found has no MyCommand, but its InvocationInfo keeps the name as typed (ConciseView shows it).
+      if (!commandName && rec.FullyQualifiedErrorId === 'CommandNotFoundException' && typeof rec.TargetObject === 'string') {
+        rec.InvocationInfo.InvocationName = rec.TargetObject;
+      }
       if (!rec.ScriptStackTrace) rec.ScriptStackTrace = scriptStackTrace(this.callStack, extent, src);
     }
   }
