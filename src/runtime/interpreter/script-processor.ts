@@ -12,6 +12,7 @@ import {
 import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
 import { setInScope } from './variables.js';
 import { PSBoundParametersDictionary, convertTo, resolveType } from '../types/index.js';
+import { PSList } from '../types/collections.js';
 import { toBool, toStr } from '../values/convert.js';
 import { PSSwitch } from '../values/switch.js';
 import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
@@ -135,7 +136,7 @@ export class ScriptProcessor implements Processor {
       return p.then(() => (c.begin ? this.runBlock(c.begin) : undefined));
     }
     if (c.begin) {
-      setInScope(scope, 'input', 'input', new InputEnumerator([]));
+      this.setInput(this.inputValue([]));
       return this.runBlock(c.begin);
     }
   }
@@ -185,6 +186,23 @@ export class ScriptProcessor implements Processor {
     setInScope(scope, 'args', 'args', b.unbound);
     if (c.advanced) this.applyCommonParameters(b.bound);
     if (!this.expectingInput) this.checkMandatory();
+  }
+
+  /** Sets the automatic `$input`, bypassing any type constraint a parameter named `$input` put on it (as pwsh does). */
+  private setInput(value: unknown): void {
+    const scope = this.frame.scope;
+    if (this.inputVar === null || scope.vars.get('input') !== this.inputVar) {
+      this.inputVar = scope.vars.get('input') ?? setInScope(scope, 'input', 'input', value);
+    }
+    this.inputVar.value = value;
+  }
+
+  /**
+   * `$input` in a begin/process block. An advanced function (pwsh's PSScriptCmdlet) hands its blocks
+   * the ArrayList of pending input itself; a simple function gets an enumerator over it.
+   */
+  private inputValue(items: readonly unknown[]): unknown {
+    return this.compiled.advanced ? PSList.create(null, items) : new InputEnumerator(items);
   }
 
   private declName(n: string): string {
@@ -244,7 +262,7 @@ export class ScriptProcessor implements Processor {
     const c = this.compiled;
     if (item === NO_INPUT) {
       if (c.process) {
-        setInScope(this.frame.scope, 'input', 'input', new InputEnumerator([]));
+        this.setInput(this.inputValue([]));
         return this.runBlock(c.process);
       }
       return;
@@ -274,9 +292,12 @@ export class ScriptProcessor implements Processor {
       else this.underVar.value = item;
       // pwsh's process block sees `$input` enumerating just the current item.
       this.itemList[0] = item;
-      const en = this.itemInput === null ? (this.itemInput = new InputEnumerator(this.itemList)) : this.itemInput.load(this.itemList);
-      if (this.inputVar === null || scope.vars.get('input') !== this.inputVar) this.inputVar = setInScope(scope, 'input', 'input', en);
-      else this.inputVar.value = en;
+      const en = c.advanced
+        ? this.inputValue(this.itemList)
+        : this.itemInput === null
+          ? (this.itemInput = new InputEnumerator(this.itemList))
+          : this.itemInput.load(this.itemList);
+      this.setInput(en);
       return this.runBlock(c.process);
     }
     this.inputItems.push(item);
@@ -284,7 +305,7 @@ export class ScriptProcessor implements Processor {
 
   end(): void | Promise<void> {
     const c = this.compiled;
-    setInScope(this.frame.scope, 'input', 'input', new InputEnumerator(this.inputItems));
+    this.setInput(this.compiled.advanced ? [...this.inputItems] : new InputEnumerator(this.inputItems));
     const finish = () => {
       this.frame.session.leaveCall();
     };
