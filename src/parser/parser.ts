@@ -1141,7 +1141,20 @@ export class PsParser extends EmbeddedActionsParser {
     if (!first || first.kind === 'AssignmentStatement') return first;
     let left: A.PipelineAst | A.PipelineChainAst = first;
     for (;;) {
-      const t = this.peek('cmd');
+      let t = this.peek('cmd');
+      if (t.tokenType === T.Amp) {
+        // `a & && b`: only the whole chain may run in the background.
+        this.take();
+        const after = this.peek('cmd');
+        if (after.tokenType !== T.AndAnd && after.tokenType !== T.OrOr) {
+          left.background = true;
+          left.end = this.endFrom(left.start);
+          this.lastWasBackground = true;
+          break;
+        }
+        this.error('BackgroundOperatorInPipelineChain', after.startOffset, after.end, false);
+        t = after;
+      }
       if (t.tokenType !== T.AndAnd && t.tokenType !== T.OrOr) break;
       this.take();
       this.skipNewlines('cmd');
@@ -1154,13 +1167,6 @@ export class PsParser extends EmbeddedActionsParser {
       if (!right) break;
       const rightPipe = right.kind === 'Pipeline' ? right : this.wrapExpression(this.placeholder(right.start));
       left = { kind: 'PipelineChain', left, operator: t.tokenType === T.AndAnd ? '&&' : '||', right: rightPipe, background: false, start: left.start, end: this.endFrom(left.start) };
-    }
-    const amp = this.peek('cmd');
-    if (amp.tokenType === T.Amp) {
-      this.take();
-      left.background = true;
-      left.end = this.endFrom(left.start);
-      this.lastWasBackground = true;
     }
     return left;
   });
@@ -1251,7 +1257,8 @@ export class PsParser extends EmbeddedActionsParser {
 
   private assignment(left: A.ExpressionAst, op: PsToken): A.AssignmentStatementAst {
     this.take();
-    if (!isAssignable(left)) this.error('InvalidLeftHandSide', left.start, left.end, false);
+    // `$a, $b += 1`: only `=` spreads over an array of targets.
+    if (!isAssignable(left) || (left.kind === 'ArrayLiteral' && op.image !== '=')) this.error('InvalidLeftHandSide', left.start, left.end, false);
     this.skipNewlines('cmd');
     const n = this.peek('cmd');
     let right: A.StatementAst | null = null;
@@ -1275,7 +1282,8 @@ export class PsParser extends EmbeddedActionsParser {
       invocationOperator = t.tokenType === T.Amp ? '&' : '.';
       const name = this.commandArgument();
       if (!name) {
-        this.errorAfter('MissingExpression', this.peek('cmd'), t.image);
+        // Reported at the operator, and not as incomplete input (pwsh).
+        this.error('MissingExpression', t.startOffset, t.end, false, t.image);
         return { kind: 'Command', invocationOperator, commandElements: [this.placeholder(this.lastEnd)], redirections, start: start, end: this.endFrom(start) };
       }
       commandElements = [name];

@@ -44,16 +44,26 @@ export function mayRunCommands(ast: A.ExpressionAst): boolean {
 }
 
 function scanForCommands(node: unknown): boolean {
+  return containsNode(node, (kind) => kind === 'ParenExpression' || kind === 'SubExpression' || kind === 'ArrayExpression' || kind === 'Hashtable');
+}
+
+/** Whether a command is invoked by this statement itself (not by a script block it holds). */
+export function containsCommand(ast: A.StatementAst): boolean {
+  return containsNode(ast, (kind) => kind === 'Command');
+}
+
+/** Whether the AST has a node of a kind `test` accepts, outside script block bodies (those run later, separately). */
+function containsNode(node: unknown, test: (kind: string | undefined) => boolean): boolean {
   if (node === null || typeof node !== 'object') return false;
   const n = node as { kind?: string };
-  if (n.kind === 'ScriptBlock' || n.kind === 'ScriptBlockExpression') return false; // body runs later, separately
-  if (n.kind === 'ParenExpression' || n.kind === 'SubExpression' || n.kind === 'ArrayExpression' || n.kind === 'Hashtable') return true;
+  if (n.kind === 'ScriptBlock' || n.kind === 'ScriptBlockExpression') return false;
+  if (test(n.kind)) return true;
   for (const key in n) {
     if (key === 'source') continue;
     const v = (n as Record<string, unknown>)[key];
     if (Array.isArray(v)) {
-      for (const x of v) if (scanForCommands(x)) return true;
-    } else if (v && typeof v === 'object' && scanForCommands(v)) return true;
+      for (const x of v) if (containsNode(x, test)) return true;
+    } else if (v && typeof v === 'object' && containsNode(v, test)) return true;
   }
   return false;
 }
@@ -763,6 +773,20 @@ function compileValidatedAssign(ast: A.AttributedExpressionAst): Assign {
   };
 }
 
+/**
+ * `$a, $b = <value>`: one value per target, the last taking all that remain (as an array) and missing ones $null.
+ * This list is also the assignment's own value (`$x = $a, $b = 1, 2, 3` makes $x `1, @(2, 3)`).
+ */
+export function spreadOverTargets(v: unknown, count: number): unknown[] {
+  const items = Array.isArray(v) ? v : [v];
+  const values: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const last = i === count - 1;
+    values.push(last && items.length > count ? items.slice(i) : i < items.length ? items[i] : null);
+  }
+  return values;
+}
+
 export function compileAssignTarget(ast: A.ExpressionAst): Assign {
   switch (ast.kind) {
     case 'Variable': {
@@ -860,13 +884,9 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
     case 'ArrayLiteral': {
       const targets = ast.elements.map(compileAssignTarget);
       return (f, v) => {
-        const items = Array.isArray(v) ? v : [v];
+        const values = spreadOverTargets(v, targets.length);
         // A target may go async (`$h[(Get-Key)], $b = ...`): the rest are assigned after it, in order.
-        return eachMaybe(targets, (target, i) => {
-          const last = i === targets.length - 1;
-          const value = last ? (items.length > targets.length ? items.slice(i) : i < items.length ? items[i] : null) : i < items.length ? items[i] : null;
-          return target(f, value);
-        });
+        return eachMaybe(targets, (target, i) => target(f, values[i]));
       };
     }
     case 'ParenExpression': {

@@ -13,7 +13,7 @@ import { defineTypes } from './type-definitions.js';
 import { andThen } from './maybe-async.js';
 import { Frame } from './frame.js';
 import { collectedValue, emitValue, enumerateForPipeline } from './emit.js';
-import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, multiplyValues, divideValues, type Eval } from './compile-expr.js';
+import { compileExpr, compileExprOutput, compileAssignTarget, spreadOverTargets, compileUnary, positioned, mayRunCommands, containsCommand, addValues, subtractValues, multiplyValues, divideValues, type Eval } from './compile-expr.js';
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
@@ -39,8 +39,15 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
       return rest(f);
     };
   }
-  const fns = statements.filter((s) => s.kind !== 'TrapStatement').map(compileStatement);
-  const trapHandlers = traps.map((t) => ({ type: t.trapType, body: compileStatements(t.body.statements, t.body.traps) }));
+  const trapHandlers: TrapHandler[] = traps.map((t) => ({ type: t.trapType, body: compileStatements(t.body.statements, t.body.traps) }));
+  const outerTraps = blockTraps;
+  blockTraps = trapHandlers;
+  let fns: Exec[];
+  try {
+    fns = statements.filter((s) => s.kind !== 'TrapStatement').map(compileStatement);
+  } finally {
+    blockTraps = outerTraps;
+  }
   const n = fns.length;
   if (n === 0) return noop;
   const run = (f: Frame, start: number): void | Promise<void> => {
@@ -54,25 +61,8 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
       }
     }
   };
-  const onError = (f: Frame, e: unknown, i: number): void | Promise<void> => {
-    if (isFlowSignal(e)) throw e;
-    const err = f.session.toRuntimeError(e);
-    if (trapHandlers.length > 0) {
-      const r = runTrap(f, err, trapHandlers);
-      if (isPromise(r)) {
-        return r.then((outcome) => {
-          if (outcome === 'break') throw err;
-          return run(f, i + 1);
-        });
-      }
-      if (r === 'break') throw err;
-      return run(f, i + 1);
-    }
-    if (f.session.suppressesThrow(err, f)) return run(f, i + 1);
-    if (f.session.mustPropagate(err, f)) throw err;
-    f.session.reportStatementError(err.errorRecord, f);
-    return run(f, i + 1);
-  };
+  const onError = (f: Frame, e: unknown, i: number): void | Promise<void> =>
+    andThen(handleStatementError(f, e, trapHandlers), () => run(f, i + 1)) as void | Promise<void>;
   if (trapHandlers.length === 0) return (f) => run(f, 0);
   // A trap, like a try, makes errors in the commands it covers terminate them and come here.
   return (f) => {
@@ -91,11 +81,38 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
 }
 
 type TrapOutcome = 'break' | 'continue' | 'report';
+type TrapHandler = { type: A.TypeName | null; body: Exec };
+
+/** The traps of the statement block being compiled: a pipeline chain inside it handles its errors with them. */
+let blockTraps: TrapHandler[] = [];
+
+/**
+ * pwsh's CheckActionPreference: an error that ended a statement (or a pipeline chain element) runs the block's
+ * trap, is suppressed, or is reported; then execution goes on with what follows. Throws when it must propagate
+ * instead (a trap that breaks, an enclosing try/trap, $ErrorActionPreference Stop).
+ */
+function handleStatementError(f: Frame, e: unknown, trapHandlers: TrapHandler[]): void | Promise<void> {
+  if (isFlowSignal(e)) throw e;
+  const err = f.session.toRuntimeError(e);
+  if (trapHandlers.length > 0) {
+    const r = runTrap(f, err, trapHandlers);
+    if (isPromise(r)) {
+      return r.then((outcome) => {
+        if (outcome === 'break') throw err;
+      });
+    }
+    if (r === 'break') throw err;
+    return;
+  }
+  if (f.session.suppressesThrow(err, f)) return;
+  if (f.session.mustPropagate(err, f)) throw err;
+  f.session.reportStatementError(err.errorRecord, f);
+}
 
 function runTrap(
   f: Frame,
   err: PSRuntimeError,
-  handlers: { type: A.TypeName | null; body: Exec }[],
+  handlers: TrapHandler[],
 ): TrapOutcome | Promise<TrapOutcome> {
   const rec = err.errorRecord;
   const h = handlers.find((t) => t.type === null || exceptionMatches(rec, t.type));
@@ -180,10 +197,18 @@ function markEmptyOutput(left: A.ExpressionAst): ((f: Frame) => void) | null {
   };
 }
 
-/** Condition of if/while/for: truthiness of the value. */
+/**
+ * Condition of if/while/for: truthiness of the value. One that runs a command leaves `$?` true even when the
+ * command failed (pwsh: `if (Get-Command x -ea Ignore) {...}` never leaves `$?` false); set before converting to bool.
+ */
 function compileCondition(stmt: A.StatementAst): (f: Frame) => boolean | Promise<boolean> {
   const v = compileValueStatement(stmt);
-  return (f) => andThen(v(f), toBool) as boolean | Promise<boolean>;
+  if (!containsCommand(stmt)) return (f) => andThen(v(f), toBool) as boolean | Promise<boolean>;
+  return (f) =>
+    andThen(v(f), (x) => {
+      f.session.lastSuccess = true;
+      return toBool(x);
+    }) as boolean | Promise<boolean>;
 }
 
 /** Set while a class method body compiles: its `return` ends the method with a value (see compileMethodBody). */
@@ -322,15 +347,39 @@ function emitSucceeded(v: unknown, f: Frame): void {
   f.session.lastSuccess = true;
 }
 
+/**
+ * `a && b || c`: each element runs when `$?` after the previous one says so. An error that ends an element is
+ * handled as a statement's would be (the enclosing block's traps, or reported), leaving `$?` false for the next.
+ */
 function compileChain(ast: A.PipelineChainAst): Exec {
-  const left = ast.left.kind === 'PipelineChain' ? compileChain(ast.left) : compilePipelineStatement(ast.left);
-  const right = compilePipelineStatement(ast.right);
-  const and = ast.operator === '&&';
-  return (f) => {
-    const step = () => (f.session.lastSuccess === and ? right(f) : undefined);
-    const r = left(f);
-    return isPromise(r) ? r.then(step) : step();
+  const elements: Exec[] = [];
+  const operators: boolean[] = []; // per element after the first: true for &&
+  let node: A.PipelineChainAst | A.PipelineAst = ast;
+  while (node.kind === 'PipelineChain') {
+    elements.unshift(compilePipelineStatement(node.right));
+    operators.unshift(node.operator === '&&');
+    node = node.left;
+  }
+  elements.unshift(compilePipelineStatement(node));
+  const traps = blockTraps;
+  const from = (f: Frame, i: number): void | Promise<void> => {
+    for (; i < elements.length; i++) {
+      if (i > 0 && f.session.lastSuccess !== operators[i - 1]) continue;
+      const next = i + 1;
+      const failed = (e: unknown) =>
+        andThen(handleStatementError(f, e, traps), () => {
+          f.session.lastSuccess = false;
+          return from(f, next);
+        }) as void | Promise<void>;
+      try {
+        const r = elements[i](f);
+        if (isPromise(r)) return r.then(() => from(f, next), failed);
+      } catch (e) {
+        return failed(e);
+      }
+    }
   };
+  return (f) => from(f, 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -341,6 +390,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
   // As a value, an assignment to a variable is what the variable now holds (converted by a type constraint).
   const variable = ast.left.kind === 'ConvertExpression' ? ast.left.operand : ast.left;
   const readBack = asValue && variable.kind === 'Variable' ? compileExpr(variable) : null;
+  const targetCount = ast.left.kind === 'ArrayLiteral' ? ast.left.elements.length : 0;
   if (ast.operator === '=') {
     // NO_OUTPUT (nothing written: an empty pipeline, `$()`, a void method) is stored as $null; a plain variable
     // also remembers it, as pwsh's variables hold AutomationNull (see markEmptyOutput).
@@ -353,7 +403,8 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         return andThen(target(f, v), () => {
           if (empty && mark) mark(f);
           f.session.lastSuccess = true;
-          return asValue ? (readBack ? readBack(f) : v) : undefined;
+          if (!asValue) return undefined;
+          return readBack ? readBack(f) : targetCount ? spreadOverTargets(v, targetCount) : v;
         });
       });
   }

@@ -1128,7 +1128,7 @@ export class Session implements SessionApi {
   invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): any {
     const f = this.currentFrame();
     const parsed = parse(text, null);
-    if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
+    if (parsed.errors.length) throw withInvokeExpressionId(this.parseErrorToRuntime(parsed.errors, parsed.ast.source));
     const preload = this.preloadCommandsFor(text);
     if (preload) return preload.then(() => this.runExpression(f, parsed.ast, output));
     return this.runExpression(f, parsed.ast, output);
@@ -1138,11 +1138,7 @@ export class Session implements SessionApi {
     const sb = new ScriptBlock(ast);
     sb.session = this;
     const suffix = (e: unknown) => {
-      // Errors escaping Invoke-Expression name it in their id, as pwsh does.
-      if (e instanceof PSRuntimeError && !e.errorRecord.FullyQualifiedErrorId.includes(',')) {
-        e.errorRecord.FullyQualifiedErrorId += ',Microsoft.PowerShell.Commands.InvokeExpressionCommand';
-      }
-      throw e;
+      throw withInvokeExpressionId(e);
     };
     try {
       const r = this.invokeScriptFromCmdlet(f, sb, { newScope: false, output });
@@ -1232,4 +1228,12 @@ function actionPreferenceStop(rec: ErrorRecord): PSException {
   );
   ex.ErrorRecord = rec;
   return ex;
+}
+
+/** Errors escaping Invoke-Expression (parse errors included) name it in their id, as pwsh does. */
+function withInvokeExpressionId(e: unknown): unknown {
+  if (e instanceof PSRuntimeError && !e.errorRecord.FullyQualifiedErrorId.includes(',')) {
+    e.errorRecord.FullyQualifiedErrorId += ',Microsoft.PowerShell.Commands.InvokeExpressionCommand';
+  }
+  return e;
 }
