@@ -1842,7 +1842,8 @@ export class PsParser extends EmbeddedActionsParser {
         return { kind: 'StringConstant', value: t.image, quote: 'bare', start: t.startOffset, end: t.end };
       case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
       case T.Variable: this.take(); return this.variableNode(t);
-      case T.LParen: case T.DollarParen: return this.primary();
+      // pwsh takes any primary expression as a member name: `$o.($n)`, `$o.{name}`, `$o.@('a')`.
+      case T.LParen: case T.DollarParen: case T.LCurly: case T.AtParen: case T.AtCurly: return this.primary();
       default: return null;
     }
   }
@@ -2100,6 +2101,7 @@ export class PsParser extends EmbeddedActionsParser {
         return null;
       }
       this.take();
+      this.skipNewlines('expr');
       if (!this.expect(T.LParen, 'expr', 'MissingMethodParameterList')) return null;
       baseArguments = this.invocationArguments();
       this.skipNewlines('expr');
@@ -2124,7 +2126,8 @@ export class PsParser extends EmbeddedActionsParser {
     for (const m of def.members) {
       let key: string;
       if (m.kind === 'PropertyMember') key = 'p:' + m.name.toLowerCase();
-      else key = 'm:' + m.name.toLowerCase() + '(' + m.parameters.map((p) => {
+      // A static constructor (`static C()`) is a different member from the instance one (`C()`).
+      else key = (m.isStatic && m.name.toLowerCase() === def.name.toLowerCase() ? 's:' : 'm:') + m.name.toLowerCase() + '(' + m.parameters.map((p) => {
         const tc = p.attributes.find((a) => a.kind === 'TypeConstraint');
         return tc ? tc.typeName.text.toLowerCase() : 'object';
       }).join(',') + ')';
@@ -2243,6 +2246,10 @@ function alwaysExits(statements: A.StatementAst[]): boolean {
       // pwsh's flow analysis treats every loop condition (even `$true`) and every switch as possibly falling
       // through; only `for (;;)` without `break` never ends normally.
       case 'ForStatement': return s.condition === null && statementsOfKind(s.body.statements, 'BreakStatement').length === 0;
+      // A do loop's body runs at least once: if it always returns (and cannot break or continue), so does the loop.
+      case 'DoWhileStatement': case 'DoUntilStatement':
+        return alwaysExits(s.body.statements) && statementsOfKind(s.body.statements, 'BreakStatement').length === 0 &&
+          statementsOfKind(s.body.statements, 'ContinueStatement').length === 0;
       default: return false;
     }
   });

@@ -78,6 +78,20 @@ function extentView(e: A.Extent, source: A.SourceFile): Record<string, unknown> 
   };
   Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptExtent` });
   Object.defineProperty(o, 'toString', { value: () => o.Text });
+  // IScriptPosition views of the two ends, computed when asked for.
+  Object.defineProperty(o, 'StartScriptPosition', { enumerable: false, get: () => scriptPositionView(source, e.start, p.line, p.column) });
+  Object.defineProperty(o, 'EndScriptPosition', { enumerable: false, get: () => scriptPositionView(source, e.end, p.endLine, p.endColumn) });
+  return o;
+}
+
+/** System.Management.Automation.Language.InternalScriptPosition: one point of a script, with the text of its line. */
+function scriptPositionView(source: A.SourceFile, offset: number, line: number, column: number): Record<string, unknown> {
+  const text = source.text;
+  const lineStart = offset - (column - 1);
+  let lineEnd = lineStart;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const o = { File: source.path, LineNumber: line, ColumnNumber: column, Offset: offset, Line: text.slice(lineStart, lineEnd) };
+  Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptPosition` });
   return o;
 }
 
