@@ -606,8 +606,9 @@ function runCondition(f: Frame, sb: unknown, value: unknown): boolean | Promise<
 
 function compileForEach(ast: A.ForEachStatementAst): Exec {
   const label = ast.label?.toLowerCase() ?? null;
-  const varKey = ast.variable.name.toLowerCase();
-  const varName = ast.variable.name;
+  // `$PSItem` is another name for `$_`.
+  const varName = ast.variable.name.toLowerCase() === 'psitem' ? '_' : ast.variable.name;
+  const varKey = varName.toLowerCase();
   const body = compileBlock(ast.body);
   const iterable = compileIterable(ast.iterable);
   return (f) =>

@@ -366,6 +366,9 @@ export class ScriptProcessor implements Processor {
     const entry = (this.callEntry ??= { name: this.inv.name && !this.inv.isScriptFile ? this.inv.name : '<ScriptBlock>', site: this.extent, siteSource: s.currentSource });
     s.callStack.push(entry);
     s.pushSource(this.sb.ast.source);
+    // Script blocks that .NET-style members run (.Where(), script methods and properties, -replace) see this
+    // block's scope; its synchronous part is current (an async continuation runs with whatever frame is then current).
+    s.pushFrame(this.frame);
     let async = false;
     try {
       const r = this.runBlockInner(block);
@@ -374,6 +377,7 @@ export class ScriptProcessor implements Processor {
         return r.finally(() => this.leaveBlock(entry));
       }
     } finally {
+      s.popFrame();
       if (!async) this.leaveBlock(entry);
     }
   }

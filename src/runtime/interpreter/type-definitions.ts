@@ -465,13 +465,17 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     const session = this.session;
     session.pushSource(m.ast.body.source);
     let r: void | Promise<void>;
+    // The method's scope is current for script blocks its .NET-style calls run (see ScriptProcessor.runBlock).
+    session.pushFrame(frame);
     try {
       r = body(frame);
     } catch (e) {
+      session.popFrame();
       session.popSource();
       if (!(e instanceof MethodReturn)) throw e;
       return methodResult(m, e.value);
     }
+    session.popFrame();
     if (!isPromise(r)) {
       session.popSource();
       return methodResult(m, undefined);
