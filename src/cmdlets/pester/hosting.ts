@@ -19,6 +19,7 @@ import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { psParserTokenize } from './ps-parser.js';
+import { scriptInvocationError } from '../../runtime/types/method-errors.js';
 
 const LANG = 'System.Management.Automation.Language';
 
@@ -350,16 +351,9 @@ class PowerShellShim {
   }
 }
 
-/** What a script calling Invoke() catches: .NET's MethodInvocationException around the exception the pipeline
- * raised (for -ErrorAction Stop an ActionPreferenceStopException, for ThrowTerminatingError a
- * CmdletInvocationException). */
+/** What a script calling Invoke() catches (see scriptInvocationError). */
 function invokeFailure(e: unknown, argCount: number): unknown {
-  if (!(e instanceof PSRuntimeError)) return e;
-  const inner = e.thrown ?? e.errorRecord.Exception;
-  if (!inner.ErrorRecord) inner.ErrorRecord = e.errorRecord;
-  const ex = new PSException(`Exception calling "Invoke" with "${argCount}" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
-  const id = inner.typeName.slice(inner.typeName.lastIndexOf('.') + 1);
-  return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
+  return scriptInvocationError('Invoke', argCount, e);
 }
 
 // ---------------------------------------------------------------------------------------------

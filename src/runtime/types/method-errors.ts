@@ -39,6 +39,21 @@ export function methodInvocationError(method: string, argCount: number, err: Dot
   return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
 }
 
+/**
+ * What a script catches when a .NET method that ran PowerShell code failed (ScriptBlock.Invoke(), PowerShell.Invoke()):
+ * a MethodInvocationException around the exception the code raised (for -ErrorAction Stop an
+ * ActionPreferenceStopException, for ThrowTerminatingError a CmdletInvocationException), which keeps its record.
+ * Anything but a PowerShell error (flow control: break, return, exit) passes through.
+ */
+export function scriptInvocationError(method: string, argCount: number, e: unknown): unknown {
+  if (!(e instanceof PSRuntimeError)) return e;
+  const inner = e.thrown ?? e.errorRecord.Exception;
+  if (!inner.ErrorRecord) inner.ErrorRecord = e.errorRecord;
+  const ex = new PSException(`Exception calling "${method}" with "${argCount}" argument(s): "${inner.Message}"`, 'System.Management.Automation.MethodInvocationException', inner);
+  const id = inner.typeName.slice(inner.typeName.lastIndexOf('.') + 1);
+  return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
+}
+
 export function methodNotFoundError(typeFullName: string, method: string): PSRuntimeError {
   return runtimeError(`Method invocation failed because [${typeFullName}] does not contain a method named '${method}'.`, 'MethodNotFound', {
     category: 'InvalidOperation',
