@@ -1529,7 +1529,12 @@ export class PsParser extends EmbeddedActionsParser {
     const n = this.peek('expr');
     if (this.canStartCastOperand(n)) {
       const operand = this.unary();
-      if (operand) return { kind: 'ConvertExpression', type: item.type, operand, start: start, end: this.endFrom(start) };
+      if (operand) {
+        const end = this.endFrom(start);
+        // `[ordered]` makes an ordered dictionary from a hash literal only (`[ordered]$h` is an error).
+        if (operand.kind !== 'Hashtable' && equalsWord(item.type.name, 'ordered')) this.error('OrderedAttributeOnlyOnHashLiteralNode', start, end, false, item.type.name);
+        return { kind: 'ConvertExpression', type: item.type, operand, start: start, end };
+      }
     }
     return this.postfix({ kind: 'TypeExpression', type: item.type, start: item.start, end: item.end }, false);
   }

@@ -7,7 +7,7 @@ import { toJsRegExp, matchesTable } from '../values/regex.js';
 import { PSRuntimeError, ErrorRecord, PSException, exceptionIsA } from '../errors.js';
 import { resolveType, PSType } from '../types/index.js';
 import {
-  BreakSignal, ContinueSignal, ExitSignal, MethodReturn, RETURN, NO_OUTPUT, isFlowSignal, isPromise,
+  BreakSignal, ContinueSignal, ExitSignal, MethodReturn, RETURN, ReturnSignal, NO_OUTPUT, isFlowSignal, isPromise,
 } from './flow.js';
 import { defineTypes } from './type-definitions.js';
 import { andThen } from './maybe-async.js';
@@ -150,12 +150,27 @@ export function compileBlock(block: A.StatementBlockAst): Exec {
 /** `@( ... )` and `$( ... )`: runs the block and returns its output as an array. */
 export function compileStatementBlockCollect(block: A.StatementBlockAst): (f: Frame) => unknown[] | Promise<unknown[]> {
   const body = compileBlock(block);
-  return (f) => {
-    const items: unknown[] = [];
-    const r = body(f.with((v) => void items.push(v)));
-    if (isPromise(r)) return r.then(() => items);
-    return items;
+  return (f) => collectOutput(f, body);
+}
+
+/**
+ * Runs `exec` collecting its output. A `return` inside (`$x = if ($c) { return 'v' }`, `$('a'; return 'b')`) ends
+ * the function: what was collected so far goes to the function's output instead, as in pwsh.
+ */
+function collectOutput(f: Frame, exec: Exec): unknown[] | Promise<unknown[]> {
+  const items: unknown[] = [];
+  const flushOnReturn = (e: unknown): never => {
+    if (e instanceof ReturnSignal) for (const v of items) f.out(v);
+    throw e;
   };
+  let r: void | Promise<void>;
+  try {
+    r = exec(f.with((v) => void items.push(v)));
+  } catch (e) {
+    return flushOnReturn(e);
+  }
+  if (isPromise(r)) return r.then(() => items, flushOnReturn);
+  return items;
 }
 
 /**
@@ -171,12 +186,7 @@ export function compileValueStatement(stmt: A.StatementAst, keepVoid = false): E
   if (stmt.kind === 'AssignmentStatement') return compileAssignment(stmt, true) as Eval;
   const exec = compileStatement(stmt);
   const result = keepVoid ? outputValue : collectedValue;
-  return (f) => {
-    const items: unknown[] = [];
-    const r = exec(f.with((v) => void items.push(v)));
-    if (isPromise(r)) return r.then(() => result(items));
-    return result(items);
-  };
+  return (f) => andThen(collectOutput(f, exec), result);
 }
 
 /** collectedValue, except that no output at all is NO_OUTPUT (pwsh's AutomationNull), not $null. */
