@@ -331,6 +331,51 @@ export function compileStatement(ast: A.StatementAst): Exec {
 }
 
 function compilePipelineStatement(ast: A.PipelineAst): Exec {
+  const exec = compilePipelineOnly(ast);
+  if (!setsSuccessAfter(ast)) return exec;
+  return (f) =>
+    andThen(exec(f), () => {
+      f.session.lastSuccess = true;
+    }) as void | Promise<void>;
+}
+
+/**
+ * pwsh's ShouldSetExecutionStatusToSuccess: after a statement that is just an expression (`"Hi"`, `$x = 5`,
+ * `("Hi")`, `@()`, `"a $(cmd)"`), `$?` is set to true; one whose value came from commands (`(Get-Item x)`,
+ * `$(cmd)`, `$x = cmd`) leaves `$?` as those commands set it.
+ */
+function setsSuccessAfter(stmt: A.StatementAst): boolean {
+  if (stmt.kind === 'AssignmentStatement') {
+    let rhs: A.StatementAst = stmt.right;
+    while (rhs.kind === 'AssignmentStatement') rhs = rhs.right;
+    return setsSuccessAfter(rhs);
+  }
+  if (stmt.kind !== 'Pipeline' || stmt.elements.length !== 1 || stmt.elements[0].kind !== 'CommandExpression') return false;
+  return expressionSetsSuccess(stmt.elements[0].expression);
+}
+
+function expressionSetsSuccess(e: A.ExpressionAst): boolean {
+  switch (e.kind) {
+    case 'ParenExpression':
+      return setsSuccessAfter(e.pipeline);
+    case 'SubExpression':
+      return statementsOf(e.body).length === 0;
+    case 'ArrayExpression': {
+      const statements = statementsOf(e.body);
+      if (statements.length === 0) return true;
+      // `@(trap {...} "Hi")` runs as a statement block, which sets `$?` itself.
+      return statements.length === 1 && e.body.traps.length === 0 && setsSuccessAfter(statements[0]!);
+    }
+    default:
+      return true;
+  }
+}
+
+function statementsOf(block: A.StatementBlockAst): A.StatementAst[] {
+  return block.statements.filter((s) => s.kind !== 'TrapStatement');
+}
+
+function compilePipelineOnly(ast: A.PipelineAst): Exec {
   if (ast.elements.length === 1 && ast.elements[0].kind === 'CommandExpression' && ast.elements[0].redirections.length === 0) {
     const expr = ast.elements[0].expression;
     // `$i++` as a statement writes nothing.
@@ -397,6 +442,7 @@ function compileChain(ast: A.PipelineChainAst): Exec {
 
 function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f: Frame) => unknown {
   const target = compileAssignTarget(ast.left);
+  const success = setsSuccessAfter(ast);
   // As a value, an assignment to a variable is what the variable now holds (converted by a type constraint).
   const variable = ast.left.kind === 'ConvertExpression' ? ast.left.operand : ast.left;
   const readBack = asValue && variable.kind === 'Variable' ? compileExpr(variable) : null;
@@ -412,7 +458,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         if (empty) v = null;
         return andThen(target(f, v), () => {
           if (empty && mark) mark(f);
-          f.session.lastSuccess = true;
+          if (success) f.session.lastSuccess = true;
           if (!asValue) return undefined;
           return readBack ? readBack(f) : targetCount ? spreadOverTargets(v, targetCount) : v;
         });
@@ -445,7 +491,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
           throw positioned(e, f, ast);
         }
         return andThen(target(f, nv), () => {
-          f.session.lastSuccess = true;
+          if (success) f.session.lastSuccess = true;
           return asValue ? (readBack ? readBack(f) : nv) : undefined;
         });
       }),
