@@ -348,11 +348,19 @@ export class ScriptProcessor implements Processor {
     const clean = this.compiled.clean;
     if (!clean || !this.ranBlock) return;
     const f = this.frame;
+    // A terminating error ends the clean block but does not propagate: pwsh writes it to the error stream, and
+    // the command's `$?` is false.
+    const failed = (e: unknown) => {
+      if (e instanceof ReturnSignal || !(e instanceof Error)) return;
+      const s = f.session;
+      s.reportStatementError(s.toRuntimeError(e).errorRecord, this.caller);
+      s.pipelineHadErrors = true;
+    };
     try {
       const r = clean(f.child(f.scope, () => {}, f.streams, f.commandName));
-      if (isPromise(r)) r.catch(() => undefined);
-    } catch {
-      // errors in clean blocks don't replace the command's own outcome
+      if (isPromise(r)) r.catch(failed);
+    } catch (e) {
+      failed(e);
     }
   }
 
