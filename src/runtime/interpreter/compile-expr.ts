@@ -7,7 +7,7 @@ import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
   asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
-  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan,
+  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan, typeOf,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
 import { NO_OUTPUT, isPromise } from './flow.js';
@@ -394,6 +394,9 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
 /** The right operand of -is/-as: a type literal, a type name string, or a PSType. */
 function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
   if (v instanceof PSType) return v;
+  // `$obj::Member`: a value other than a type name stands for its own type, as in pwsh (PSObject.GetStaticCLRMember;
+  // `$this::Count` in a class, `$i::MaxValue`).
+  if (v !== null && v !== undefined && typeof v !== 'string' && !(v instanceof String)) return typeOf(v);
   const name = toStr(v);
   const t = f.session.resolveTypeName(name.replace(/^\[|\]$/g, ''));
   // A value that names no type fails as a conversion to System.Type (a type literal fails earlier: TypeNotFound).
@@ -634,14 +637,15 @@ function settle(r: unknown, f: Frame, extent: A.Extent, keepVoid: boolean): unkn
 }
 
 /**
- * `([Base]$this).Method(args)` in a class: calls Base's implementation, not the override (pwsh's non-virtual base
- * call). Null when the target is not that shape.
+ * `([Base]$this).Method(args)`: calls Base's implementation, not the override (pwsh's non-virtual call through a
+ * cast to a base class). Null when the target is not that shape.
  */
 function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval[], keepVoid: boolean): Eval | null {
   let t = ast.target;
   if (t.kind === 'ParenExpression' && t.pipeline.kind === 'Pipeline' && t.pipeline.elements.length === 1 && t.pipeline.elements[0]!.kind === 'CommandExpression')
     t = t.pipeline.elements[0]!.expression;
-  if (t.kind !== 'ConvertExpression' || t.operand.kind !== 'Variable' || t.operand.name.toLowerCase() !== 'this') return null;
+  // Any variable, not only `$this`: `([Base]$derived).M()` calls Base's M too. (A variable reads again without side effects.)
+  if (t.kind !== 'ConvertExpression' || t.operand.kind !== 'Variable') return null;
   const self = compileExpr(t.operand);
   const getType = typeGetter(t.type, t);
   const plain = compileExpr(ast.target);
@@ -843,7 +847,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
           andThen(te(f), (tv) =>
             andThen(name(f), (n) => {
               try {
-                setStaticMember(tv as PSType, n as string, v);
+                setStaticMember(toType(tv, f, ast.target), n as string, v);
               } catch (e) {
                 throw positioned(e, f, ast.member);
               }
