@@ -21,6 +21,10 @@ import type { Exec } from './compile-stmt.js';
 
 interface CompiledArg {
   isBareDashDash?: boolean;
+  /** An array literal of bare words and numbers (see CallArg.nativeText). */
+  bareArray?: A.ArrayLiteralAst;
+  /** `-Name: value`, with a space between (see CallArg.separateValue). */
+  spaceAfterParameter?: boolean;
   kind: 'param' | 'value' | 'splat';
   name: string | null;
   value: Eval | null;
@@ -51,11 +55,16 @@ interface CompiledSource {
 function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
   return elements.map((e): CompiledArg => {
     if (e.kind === 'CommandParameter') {
-      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e };
+      const spaceAfterParameter = e.argument !== null && e.argument.start > e.start + e.text.length;
+      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e, spaceAfterParameter };
     }
     if (e.kind === 'Variable' && e.splatted) return { kind: 'splat', name: null, value: compileExpr({ ...e, splatted: false }), text: '', extent: e };
     const text = e.kind === 'StringConstant' ? e.value : '';
-    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--' };
+    const bareArray = e.kind === 'ArrayLiteral' && e.elements.every((x) => x.kind === 'Constant' || (x.kind === 'StringConstant' && x.quote === 'bare' && !/[\s"]/.test(x.value)));
+    return {
+      kind: 'value', name: null, value: compileExpr(e), text, extent: e, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--',
+      bareArray: bareArray ? (e as A.ArrayLiteralAst) : undefined,
+    };
   });
 }
 
@@ -123,7 +132,11 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
         out.push({ name: null, value: '--', hasValue: true, text: '--', extent: a.extent, endOfParameters: true });
         continue;
       }
-      if (a.kind === 'param') out.push({ name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent });
+      if (a.kind === 'param') {
+        const arg: CallArg = { name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent };
+        if (a.spaceAfterParameter) arg.separateValue = true;
+        out.push(arg);
+      }
       else if (a.kind === 'splat') {
         if (v instanceof PSHashtable) for (const [k, hv] of v.entries()) out.push({ name: toStr(k), value: hv, hasValue: true, text: `-${toStr(k)}:`, extent: a.extent });
         else if (Array.isArray(v)) {
@@ -135,7 +148,12 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
           }
         }
         else if (v !== null) out.push({ name: null, value: v, hasValue: true, extent: a.extent });
-      } else out.push({ name: null, value: v, hasValue: true, text: a.text, extent: a.extent });
+      } else {
+        const arg: CallArg = { name: null, value: v, hasValue: true, text: a.text, extent: a.extent };
+        const src = a.bareArray ? f.session.currentSource : undefined;
+        if (src) arg.nativeText = src.text.slice(a.bareArray!.start, a.bareArray!.end);
+        out.push(arg);
+      }
     }
     return out;
   });

@@ -20,8 +20,13 @@ export function nativeArgv(args: CallArg[]): string[] {
   for (const a of args) {
     if (a.name !== null) {
       const t = a.text ?? `-${a.name}`;
-      if (a.hasValue) argv.push(t.endsWith(':') ? t + toStr(a.value) : `${t}:${toStr(a.value)}`);
+      if (a.hasValue && a.separateValue && t.endsWith(':')) {
+        argv.push(t);
+        push(a.value);
+      } else if (a.hasValue) argv.push(t.endsWith(':') ? t + toStr(a.value) : `${t}:${toStr(a.value)}`);
       else argv.push(t);
+    } else if (a.nativeText !== undefined) {
+      for (const word of a.nativeText.split(' ')) if (word) argv.push(word);
     } else push(a.value);
   }
   return argv;
