@@ -12,6 +12,7 @@ import { ScriptBlock } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
+import { checkScriptRequirements } from './requires.js';
 import { runtimeError } from '../errors.js';
 import { getMember, hasMember } from '../types/index.js';
 import { makeRedirectedStreams } from './redirection.js';
@@ -329,6 +330,7 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
     case 'cmdlet':
       return new CmdletProcessor(resolved.decl, args, f, streams);
     case 'script':
+      checkScriptRequirements(s, resolved.scriptBlock.ast.source.text, resolved.path);
       return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
     case 'native':
       return new NativeProcessor(resolved.path, args, f, streams);
