@@ -151,13 +151,27 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
         else if (v !== null) out.push({ name: null, value: v, hasValue: true, extent: a.extent });
       } else {
         const arg: CallArg = { name: null, value: v, hasValue: true, text: a.text, extent: a.extent };
-        const src = a.bareArray ? f.session.currentSource : undefined;
-        if (src) arg.nativeText = src.text.slice(a.bareArray!.start, a.bareArray!.end);
+        if (a.bareArray) {
+          const text = sourceTextOf(f, a.bareArray);
+          if (text !== null) arg.nativeText = text;
+        }
         out.push(arg);
       }
     }
     return out;
   });
+}
+
+/**
+ * An array literal's text in the running source. The source is the one current when the command runs, so the
+ * slice is checked against the elements (a block run from elsewhere may not be its own source); null if it differs.
+ */
+function sourceTextOf(f: Frame, ast: A.ArrayLiteralAst): string | null {
+  const src = f.session.currentSource;
+  if (!src) return null;
+  const text = src.text.slice(ast.start, ast.end);
+  const written = ast.elements.map((e) => (e.kind === 'Constant' ? e.text : e.kind === 'StringConstant' ? e.value : '')).join('');
+  return text.replace(/[\s,]/g, '') === written ? text : null;
 }
 
 function then2<T, R>(v: T | Promise<T>, k: (x: T) => R): R | Promise<R> {
