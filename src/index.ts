@@ -9,6 +9,7 @@ import { Session, type SessionHost } from './runtime/interpreter/session.js';
 import { parse } from './parser/index.js';
 import { ScriptBlock } from './runtime/interpreter/scriptblock.js';
 import { ScriptProcessor } from './runtime/interpreter/script-processor.js';
+import { checkScriptRequirements } from './runtime/interpreter/requires.js';
 import { runPipeline } from './runtime/interpreter/pipeline.js';
 import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowSignal } from './runtime/interpreter/flow.js';
 import { Frame } from './runtime/interpreter/frame.js';
@@ -131,6 +132,7 @@ class ShellImpl implements Shell {
       const sb = new ScriptBlock(parsed.ast);
       sb.session = s;
       const isFile = !!options.path;
+      if (isFile) checkScriptRequirements(s, script, options.path!);
       const args: CallArg[] = (options.args ?? []).map((a) => {
         if (typeof a === 'string' && /^-[A-Za-z_][\w-]*:?$/.test(a)) {
           return a.endsWith(':') ? { name: a.slice(1, -1), value: undefined, hasValue: false, text: a } : { name: a.slice(1), value: undefined, hasValue: false, text: a };

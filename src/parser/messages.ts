@@ -28,6 +28,7 @@ export const MESSAGES = {
   EndSquareBracketExpectedAtEndOfAttribute: 'Missing ] at end of attribute or type literal.',
   EndSquareBracketExpectedAtEndOfType: 'Missing ] at end of type token.',
   UnexpectedAttribute: "Unexpected attribute '{0}'.",
+  OrderedAttributeOnlyOnHashLiteralNode: 'The {0} attribute can be specified only on a hash literal node.',
   ExpressionsMustBeFirstInPipeline: 'Expressions are only allowed as the first element of a pipeline.',
   InvalidLeftHandSide:
     'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.',

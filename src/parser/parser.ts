@@ -1171,7 +1171,20 @@ export class PsParser extends EmbeddedActionsParser {
     if (!first || first.kind === 'AssignmentStatement') return first;
     let left: A.PipelineAst | A.PipelineChainAst = first;
     for (;;) {
-      const t = this.peek('cmd');
+      let t = this.peek('cmd');
+      if (t.tokenType === T.Amp) {
+        // `a & && b`: only the whole chain may run in the background.
+        this.take();
+        const after = this.peek('cmd');
+        if (after.tokenType !== T.AndAnd && after.tokenType !== T.OrOr) {
+          left.background = true;
+          left.end = this.endFrom(left.start);
+          this.lastWasBackground = true;
+          break;
+        }
+        this.error('BackgroundOperatorInPipelineChain', after.startOffset, after.end, false);
+        t = after;
+      }
       if (t.tokenType !== T.AndAnd && t.tokenType !== T.OrOr) break;
       this.take();
       this.skipNewlines('cmd');
@@ -1184,13 +1197,6 @@ export class PsParser extends EmbeddedActionsParser {
       if (!right) break;
       const rightPipe = right.kind === 'Pipeline' ? right : this.wrapExpression(this.placeholder(right.start));
       left = { kind: 'PipelineChain', left, operator: t.tokenType === T.AndAnd ? '&&' : '||', right: rightPipe, background: false, start: left.start, end: this.endFrom(left.start) };
-    }
-    const amp = this.peek('cmd');
-    if (amp.tokenType === T.Amp) {
-      this.take();
-      left.background = true;
-      left.end = this.endFrom(left.start);
-      this.lastWasBackground = true;
     }
     return left;
   });
@@ -1281,9 +1287,8 @@ export class PsParser extends EmbeddedActionsParser {
 
   private assignment(left: A.ExpressionAst, op: PsToken): A.AssignmentStatementAst {
     this.take();
-    // Only `=` takes several targets: `$a, $b += 1` is not valid.
-    const compound = (op.data as A.AssignmentOperator) !== '=';
-    if (!isAssignable(left) || (compound && left.kind === 'ArrayLiteral')) this.error('InvalidLeftHandSide', left.start, left.end, false);
+    // `$a, $b += 1`: only `=` spreads over an array of targets.
+    if (!isAssignable(left) || (left.kind === 'ArrayLiteral' && op.image !== '=')) this.error('InvalidLeftHandSide', left.start, left.end, false);
     this.skipNewlines('cmd');
     const n = this.peek('cmd');
     let right: A.StatementAst | null = null;
@@ -1307,7 +1312,8 @@ export class PsParser extends EmbeddedActionsParser {
       invocationOperator = t.tokenType === T.Amp ? '&' : '.';
       const name = this.commandArgument();
       if (!name) {
-        this.errorAfter('MissingExpression', this.peek('cmd'), t.image);
+        // Reported at the operator, and not as incomplete input (pwsh).
+        this.error('MissingExpression', t.startOffset, t.end, false, t.image);
         return { kind: 'Command', invocationOperator, commandElements: [this.placeholder(this.lastEnd)], redirections, start: start, end: this.endFrom(start) };
       }
       commandElements = [name];
@@ -1547,7 +1553,12 @@ export class PsParser extends EmbeddedActionsParser {
     const n = this.peek('expr');
     if (this.canStartCastOperand(n)) {
       const operand = this.unary();
-      if (operand) return { kind: 'ConvertExpression', type: item.type, operand, start: start, end: this.endFrom(start) };
+      if (operand) {
+        const end = this.endFrom(start);
+        // `[ordered]` makes an ordered dictionary from a hash literal only (`[ordered]$h` is an error).
+        if (operand.kind !== 'Hashtable' && equalsWord(item.type.name, 'ordered')) this.error('OrderedAttributeOnlyOnHashLiteralNode', start, end, false, item.type.name);
+        return { kind: 'ConvertExpression', type: item.type, operand, start: start, end };
+      }
     }
     return this.postfix({ kind: 'TypeExpression', type: item.type, start: item.start, end: item.end }, false);
   }
@@ -1860,7 +1871,8 @@ export class PsParser extends EmbeddedActionsParser {
         return { kind: 'StringConstant', value: t.image, quote: 'bare', start: t.startOffset, end: t.end };
       case T.StringLiteral: case T.StringExpandable: this.take(); return this.stringNode(t);
       case T.Variable: this.take(); return this.variableNode(t);
-      case T.LParen: case T.DollarParen: return this.primary();
+      // pwsh takes any primary expression as a member name: `$o.($n)`, `$o.{name}`, `$o.@('a')`.
+      case T.LParen: case T.DollarParen: case T.LCurly: case T.AtParen: case T.AtCurly: return this.primary();
       default: return null;
     }
   }
@@ -2118,6 +2130,7 @@ export class PsParser extends EmbeddedActionsParser {
         return null;
       }
       this.take();
+      this.skipNewlines('expr');
       if (!this.expect(T.LParen, 'expr', 'MissingMethodParameterList')) return null;
       baseArguments = this.invocationArguments();
       this.skipNewlines('expr');
@@ -2142,7 +2155,8 @@ export class PsParser extends EmbeddedActionsParser {
     for (const m of def.members) {
       let key: string;
       if (m.kind === 'PropertyMember') key = 'p:' + m.name.toLowerCase();
-      else key = 'm:' + m.name.toLowerCase() + '(' + m.parameters.map((p) => {
+      // A static constructor (`static C()`) is a different member from the instance one (`C()`).
+      else key = (m.isStatic && m.name.toLowerCase() === def.name.toLowerCase() ? 's:' : 'm:') + m.name.toLowerCase() + '(' + m.parameters.map((p) => {
         const tc = p.attributes.find((a) => a.kind === 'TypeConstraint');
         return tc ? tc.typeName.text.toLowerCase() : 'object';
       }).join(',') + ')';
@@ -2262,6 +2276,10 @@ function alwaysExits(statements: A.StatementAst[]): boolean {
       // pwsh's flow analysis treats every loop condition (even `$true`) and every switch as possibly falling
       // through; only `for (;;)` without `break` never ends normally.
       case 'ForStatement': return s.condition === null && statementsOfKind(s.body.statements, 'BreakStatement').length === 0;
+      // A do loop's body runs at least once: if it always returns (and cannot break or continue), so does the loop.
+      case 'DoWhileStatement': case 'DoUntilStatement':
+        return alwaysExits(s.body.statements) && statementsOfKind(s.body.statements, 'BreakStatement').length === 0 &&
+          statementsOfKind(s.body.statements, 'ContinueStatement').length === 0;
       default: return false;
     }
   });

@@ -50,6 +50,7 @@ export const exceptionBaseTypes: Record<string, string> = {
   'System.Management.Automation.ActionPreferenceStopException': 'System.Management.Automation.RuntimeException',
   'System.Management.Automation.ParseException': 'System.Management.Automation.RuntimeException',
   'System.Management.Automation.IncompleteParseException': 'System.Management.Automation.ParseException',
+  'System.Management.Automation.ScriptRequiresException': 'System.Management.Automation.RuntimeException',
   'System.Management.Automation.ParameterBindingException': 'System.Management.Automation.RuntimeException',
   'System.Management.Automation.CommandNotFoundException': 'System.Management.Automation.RuntimeException',
   'System.Management.Automation.ItemNotFoundException': 'System.Management.Automation.SessionStateException',

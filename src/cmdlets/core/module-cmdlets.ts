@@ -24,6 +24,12 @@ const BUILT_IN = [
   'Microsoft.PowerShell.Host', 'Pester', 'PSReadLine',
 ];
 
+/** Whether a module of this name ships with awsh (for `#requires -Modules`). */
+export function isBuiltInModule(name: string): boolean {
+  const n = name.toLowerCase();
+  return [...AWS_MODULES, ...BUILT_IN].some((m) => m.toLowerCase() === n);
+}
+
 function builtInInfo(name: string): PSObject {
   const isAws = AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase());
   const o = PSObject.fromEntries([

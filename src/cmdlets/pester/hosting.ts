@@ -19,7 +19,7 @@ import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { psParserTokenize } from './ps-parser.js';
-import { methodInvocationError } from '../../runtime/types/method-errors.js';
+import { methodInvocationError, scriptInvocationError } from '../../runtime/types/method-errors.js';
 import { setScriptBlockAstView } from '../../runtime/types/members.js';
 
 const LANG = 'System.Management.Automation.Language';
@@ -77,21 +77,22 @@ function extentView(e: A.Extent, source: A.SourceFile): Record<string, unknown> 
   const o = {
     File: source.path, StartOffset: e.start, EndOffset: e.end, StartLineNumber: p.line, StartColumnNumber: p.column, EndLineNumber: p.endLine,
     EndColumnNumber: p.endColumn, Text: source.text.slice(e.start, e.end),
-    StartScriptPosition: scriptPositionView(source, e.start, p.line, p.column),
-    EndScriptPosition: scriptPositionView(source, e.end, p.endLine, p.endColumn),
   };
   Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptExtent` });
   Object.defineProperty(o, 'toString', { value: () => o.Text });
+  // IScriptPosition views of the two ends, computed when asked for.
+  Object.defineProperty(o, 'StartScriptPosition', { enumerable: false, get: () => scriptPositionView(source, e.start, p.line, p.column) });
+  Object.defineProperty(o, 'EndScriptPosition', { enumerable: false, get: () => scriptPositionView(source, e.end, p.endLine, p.endColumn) });
   return o;
 }
 
-/** pwsh's IScriptPosition: where an extent starts or ends, with the text of its line. */
+/** System.Management.Automation.Language.InternalScriptPosition: one point of a script, with the text of its line. */
 function scriptPositionView(source: A.SourceFile, offset: number, line: number, column: number): Record<string, unknown> {
   const text = source.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', lineStart);
-  if (lineEnd < 0) lineEnd = text.length;
-  const o = { File: source.path, Offset: offset, LineNumber: line, ColumnNumber: column, Line: text.slice(lineStart, lineEnd).replace(/\r$/, '') };
+  const lineStart = offset - (column - 1);
+  let lineEnd = lineStart;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const o = { File: source.path, LineNumber: line, ColumnNumber: column, Offset: offset, Line: text.slice(lineStart, lineEnd) };
   Object.defineProperty(o, TYPE_NAME, { value: `${LANG}.InternalScriptPosition` });
   return o;
 }
@@ -397,11 +398,9 @@ class PowerShellShim {
   }
 }
 
-/** What a script calling Invoke() catches: .NET's MethodInvocationException around the exception the pipeline
- * raised (for -ErrorAction Stop an ActionPreferenceStopException, for ThrowTerminatingError a
- * CmdletInvocationException). */
+/** What a script calling Invoke() catches (see scriptInvocationError). */
 function invokeFailure(e: unknown, argCount: number): unknown {
-  return e instanceof PSRuntimeError ? methodInvocationError('Invoke', argCount, e) : e;
+  return scriptInvocationError('Invoke', argCount, e);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,11 @@ export interface CallArg {
   text?: string;
   /** The `--` marker: native commands get it, the binder drops it. */
   endOfParameters?: boolean;
+  /** A native command's view of an array literal of bare words (`a,b`, `1, 2`): its source text, which pwsh's
+   * Standard argument passing splits on spaces only (`a,b` stays one argument). */
+  nativeText?: string;
+  /** `-Name: value` written with a space: a native command gets `-Name:` and the value as two arguments. */
+  separateValue?: boolean;
   extent?: Extent;
 }
 

@@ -12,6 +12,7 @@ import { ScriptBlock } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
+import { checkScriptRequirements } from './requires.js';
 import { runtimeError } from '../errors.js';
 import { getMember, hasMember } from '../types/index.js';
 import { makeRedirectedStreams } from './redirection.js';
@@ -21,6 +22,10 @@ import type { Exec } from './compile-stmt.js';
 
 interface CompiledArg {
   isBareDashDash?: boolean;
+  /** An array literal of bare words and numbers (see CallArg.nativeText). */
+  bareArray?: A.ArrayLiteralAst;
+  /** `-Name: value`, with a space between (see CallArg.separateValue). */
+  spaceAfterParameter?: boolean;
   kind: 'param' | 'value' | 'splat';
   name: string | null;
   value: Eval | null;
@@ -51,11 +56,16 @@ interface CompiledSource {
 function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
   return elements.map((e): CompiledArg => {
     if (e.kind === 'CommandParameter') {
-      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e };
+      const spaceAfterParameter = e.argument !== null && e.argument.start > e.start + e.text.length;
+      return { kind: 'param', name: e.parameterName, value: e.argument ? compileExpr(e.argument) : null, text: e.text, extent: e, spaceAfterParameter };
     }
     if (e.kind === 'Variable' && e.splatted) return { kind: 'splat', name: null, value: compileExpr({ ...e, splatted: false }), text: '', extent: e };
     const text = e.kind === 'StringConstant' ? e.value : '';
-    return { kind: 'value', name: null, value: compileExpr(e), text, extent: e, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--' };
+    const bareArray = e.kind === 'ArrayLiteral' && e.elements.every((x) => x.kind === 'Constant' || (x.kind === 'StringConstant' && x.quote === 'bare' && !/[\s"]/.test(x.value)));
+    return {
+      kind: 'value', name: null, value: compileExpr(e), text, extent: e, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--',
+      bareArray: bareArray ? (e as A.ArrayLiteralAst) : undefined,
+    };
   });
 }
 
@@ -123,7 +133,11 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
         out.push({ name: null, value: '--', hasValue: true, text: '--', extent: a.extent, endOfParameters: true });
         continue;
       }
-      if (a.kind === 'param') out.push({ name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent });
+      if (a.kind === 'param') {
+        const arg: CallArg = { name: a.name, value: a.value ? v : undefined, hasValue: a.value !== null, text: a.text, extent: a.extent };
+        if (a.spaceAfterParameter) arg.separateValue = true;
+        out.push(arg);
+      }
       else if (a.kind === 'splat') {
         if (v instanceof PSHashtable) for (const [k, hv] of v.entries()) out.push({ name: toStr(k), value: hv, hasValue: true, text: `-${toStr(k)}:`, extent: a.extent });
         else if (Array.isArray(v)) {
@@ -135,10 +149,29 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
           }
         }
         else if (v !== null) out.push({ name: null, value: v, hasValue: true, extent: a.extent });
-      } else out.push({ name: null, value: v, hasValue: true, text: a.text, extent: a.extent });
+      } else {
+        const arg: CallArg = { name: null, value: v, hasValue: true, text: a.text, extent: a.extent };
+        if (a.bareArray) {
+          const text = sourceTextOf(f, a.bareArray);
+          if (text !== null) arg.nativeText = text;
+        }
+        out.push(arg);
+      }
     }
     return out;
   });
+}
+
+/**
+ * An array literal's text in the running source. The source is the one current when the command runs, so the
+ * slice is checked against the elements (a block run from elsewhere may not be its own source); null if it differs.
+ */
+function sourceTextOf(f: Frame, ast: A.ArrayLiteralAst): string | null {
+  const src = f.session.currentSource;
+  if (!src) return null;
+  const text = src.text.slice(ast.start, ast.end);
+  const written = ast.elements.map((e) => (e.kind === 'Constant' ? e.text : e.kind === 'StringConstant' ? e.value : '')).join('');
+  return text.replace(/[\s,]/g, '') === written ? text : null;
 }
 
 function then2<T, R>(v: T | Promise<T>, k: (x: T) => R): R | Promise<R> {
@@ -311,6 +344,7 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
     case 'cmdlet':
       return new CmdletProcessor(resolved.decl, args, f, streams);
     case 'script':
+      checkScriptRequirements(s, resolved.scriptBlock.ast.source.text, resolved.path);
       return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
     case 'native':
       return new NativeProcessor(resolved.path, args, f, streams);

@@ -7,7 +7,7 @@ import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
   asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
-  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan,
+  resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan, typeOf,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
 import { NO_OUTPUT, isPromise } from './flow.js';
@@ -44,16 +44,26 @@ export function mayRunCommands(ast: A.ExpressionAst): boolean {
 }
 
 function scanForCommands(node: unknown): boolean {
+  return containsNode(node, (kind) => kind === 'ParenExpression' || kind === 'SubExpression' || kind === 'ArrayExpression' || kind === 'Hashtable');
+}
+
+/** Whether a command is invoked by this statement itself (not by a script block it holds). */
+export function containsCommand(ast: A.StatementAst): boolean {
+  return containsNode(ast, (kind) => kind === 'Command');
+}
+
+/** Whether the AST has a node of a kind `test` accepts, outside script block bodies (those run later, separately). */
+function containsNode(node: unknown, test: (kind: string | undefined) => boolean): boolean {
   if (node === null || typeof node !== 'object') return false;
   const n = node as { kind?: string };
-  if (n.kind === 'ScriptBlock' || n.kind === 'ScriptBlockExpression') return false; // body runs later, separately
-  if (n.kind === 'ParenExpression' || n.kind === 'SubExpression' || n.kind === 'ArrayExpression' || n.kind === 'Hashtable') return true;
+  if (n.kind === 'ScriptBlock' || n.kind === 'ScriptBlockExpression') return false;
+  if (test(n.kind)) return true;
   for (const key in n) {
     if (key === 'source') continue;
     const v = (n as Record<string, unknown>)[key];
     if (Array.isArray(v)) {
-      for (const x of v) if (scanForCommands(x)) return true;
-    } else if (v && typeof v === 'object' && scanForCommands(v)) return true;
+      for (const x of v) if (containsNode(x, test)) return true;
+    } else if (v && typeof v === 'object' && containsNode(v, test)) return true;
   }
   return false;
 }
@@ -384,6 +394,9 @@ function compileBinary(ast: A.BinaryExpressionAst): Eval {
 /** The right operand of -is/-as: a type literal, a type name string, or a PSType. */
 function toType(v: unknown, f: Frame, extent: A.Extent): PSType {
   if (v instanceof PSType) return v;
+  // `$obj::Member`: a value other than a type name stands for its own type, as in pwsh (PSObject.GetStaticCLRMember;
+  // `$this::Count` in a class, `$i::MaxValue`).
+  if (v !== null && v !== undefined && typeof v !== 'string' && !(v instanceof String)) return typeOf(v);
   const name = toStr(v);
   const t = f.session.resolveTypeName(name.replace(/^\[|\]$/g, ''));
   // A value that names no type fails as a conversion to System.Type (a type literal fails earlier: TypeNotFound).
@@ -538,8 +551,6 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
         if (nc) return null;
       }
       return andThen(name(f), (n) => {
-        // A ScriptProperty runs script: it sees this frame's variables (pwsh's dynamic scoping).
-        f.session.pushFrame(f);
         try {
           const r = getMemberMaybe(tv, n as string);
           if (f.session.strictMode >= 2 && (r === undefined || r === null) && !hasMember(tv, n as string)) {
@@ -548,8 +559,6 @@ function compileMember(ast: A.MemberExpressionAst): Eval {
           return r === undefined ? null : settle(r, f, ast.member, false);
         } catch (e) {
           throw positioned(e, f, ast.member);
-        } finally {
-          f.session.popFrame();
         }
       });
     });
@@ -569,8 +578,6 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
       andThen(t ? t(f) : te!(f), (tv) =>
         andThen(name(f), (n) =>
           andThen(evalAll(args, f), (av) => {
-            // Script blocks the method calls back (delegates, script methods) see this frame's variables.
-            f.session.pushFrame(f);
             try {
               const type = tv instanceof PSType ? tv : toType(tv, f, ast.target);
               if (typeArgs) {
@@ -581,8 +588,6 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
               return settle(r, f, ast.member, keepVoid);
             } catch (e) {
               throw positioned(e, f, ast.member);
-            } finally {
-              f.session.popFrame();
             }
           }),
         ),
@@ -596,7 +601,6 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
       if ((tv === null || tv === undefined) && nc) return null;
       return andThen(name(f), (n) =>
         andThen(evalAll(args, f), (av) => {
-          f.session.pushFrame(f);
           try {
             if (tv instanceof ScriptBlock) {
               const r = scriptBlockMethod(f, tv, n as string, av);
@@ -611,8 +615,6 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
             return settle(invokeOrEnumerate(tv, n as string, av), f, ast.member, keepVoid);
           } catch (e) {
             throw positioned(e, f, ast.member);
-          } finally {
-            f.session.popFrame();
           }
         }),
       );
@@ -635,14 +637,15 @@ function settle(r: unknown, f: Frame, extent: A.Extent, keepVoid: boolean): unkn
 }
 
 /**
- * `([Base]$this).Method(args)` in a class: calls Base's implementation, not the override (pwsh's non-virtual base
- * call). Null when the target is not that shape.
+ * `([Base]$this).Method(args)`: calls Base's implementation, not the override (pwsh's non-virtual call through a
+ * cast to a base class). Null when the target is not that shape.
  */
 function baseMethodCall(ast: A.InvokeMemberExpressionAst, name: Eval, args: Eval[], keepVoid: boolean): Eval | null {
   let t = ast.target;
   if (t.kind === 'ParenExpression' && t.pipeline.kind === 'Pipeline' && t.pipeline.elements.length === 1 && t.pipeline.elements[0]!.kind === 'CommandExpression')
     t = t.pipeline.elements[0]!.expression;
-  if (t.kind !== 'ConvertExpression' || t.operand.kind !== 'Variable' || t.operand.name.toLowerCase() !== 'this') return null;
+  // Any variable, not only `$this`: `([Base]$derived).M()` calls Base's M too. (A variable reads again without side effects.)
+  if (t.kind !== 'ConvertExpression' || t.operand.kind !== 'Variable') return null;
   const self = compileExpr(t.operand);
   const getType = typeGetter(t.type, t);
   const plain = compileExpr(ast.target);
@@ -774,6 +777,20 @@ function compileValidatedAssign(ast: A.AttributedExpressionAst): Assign {
   };
 }
 
+/**
+ * `$a, $b = <value>`: one value per target, the last taking all that remain (as an array) and missing ones $null.
+ * This list is also the assignment's own value (`$x = $a, $b = 1, 2, 3` makes $x `1, @(2, 3)`).
+ */
+export function spreadOverTargets(v: unknown, count: number): unknown[] {
+  const items = Array.isArray(v) ? v : [v];
+  const values: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const last = i === count - 1;
+    values.push(last && items.length > count ? items.slice(i) : i < items.length ? items[i] : null);
+  }
+  return values;
+}
+
 export function compileAssignTarget(ast: A.ExpressionAst): Assign {
   switch (ast.kind) {
     case 'Variable': {
@@ -830,7 +847,7 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
           andThen(te(f), (tv) =>
             andThen(name(f), (n) => {
               try {
-                setStaticMember(tv as PSType, n as string, v);
+                setStaticMember(toType(tv, f, ast.target), n as string, v);
               } catch (e) {
                 throw positioned(e, f, ast.member);
               }
@@ -871,13 +888,9 @@ export function compileAssignTarget(ast: A.ExpressionAst): Assign {
     case 'ArrayLiteral': {
       const targets = ast.elements.map(compileAssignTarget);
       return (f, v) => {
-        const items = Array.isArray(v) ? v : [v];
+        const values = spreadOverTargets(v, targets.length);
         // A target may go async (`$h[(Get-Key)], $b = ...`): the rest are assigned after it, in order.
-        return eachMaybe(targets, (target, i) => {
-          const last = i === targets.length - 1;
-          const value = last ? (items.length > targets.length ? items.slice(i) : i < items.length ? items[i] : null) : i < items.length ? items[i] : null;
-          return target(f, value);
-        });
+        return eachMaybe(targets, (target, i) => target(f, values[i]));
       };
     }
     case 'ParenExpression': {

@@ -7,13 +7,13 @@ import { toJsRegExp, matchesTable } from '../values/regex.js';
 import { PSRuntimeError, ErrorRecord, PSException, exceptionIsA } from '../errors.js';
 import { resolveType, PSType } from '../types/index.js';
 import {
-  BreakSignal, ContinueSignal, ExitSignal, MethodReturn, RETURN, NO_OUTPUT, isFlowSignal, isPromise,
+  BreakSignal, ContinueSignal, ExitSignal, MethodReturn, RETURN, ReturnSignal, NO_OUTPUT, isFlowSignal, isPromise,
 } from './flow.js';
 import { defineTypes } from './type-definitions.js';
 import { andThen } from './maybe-async.js';
 import { Frame } from './frame.js';
 import { collectedValue, emitValue, enumerateForPipeline } from './emit.js';
-import { compileExpr, compileExprOutput, compileAssignTarget, compileUnary, positioned, mayRunCommands, addValues, subtractValues, multiplyValues, divideValues, type Eval } from './compile-expr.js';
+import { compileExpr, compileExprOutput, compileAssignTarget, spreadOverTargets, compileUnary, positioned, mayRunCommands, containsCommand, addValues, subtractValues, multiplyValues, divideValues, type Eval } from './compile-expr.js';
 import { compilePipeline } from './commands.js';
 import { ScriptBlock } from './scriptblock.js';
 import { setInScope } from './variables.js';
@@ -39,8 +39,15 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
       return rest(f);
     };
   }
-  const fns = statements.filter((s) => s.kind !== 'TrapStatement').map(compileStatement);
-  const trapHandlers = traps.map((t) => ({ type: t.trapType, body: compileStatements(t.body.statements, t.body.traps) }));
+  const trapHandlers: TrapHandler[] = traps.map((t) => ({ type: t.trapType, body: compileStatements(t.body.statements, t.body.traps) }));
+  const outerTraps = blockTraps;
+  blockTraps = trapHandlers;
+  let fns: Exec[];
+  try {
+    fns = statements.filter((s) => s.kind !== 'TrapStatement').map(compileStatement);
+  } finally {
+    blockTraps = outerTraps;
+  }
   const n = fns.length;
   if (n === 0) return noop;
   const run = (f: Frame, start: number): void | Promise<void> => {
@@ -54,25 +61,8 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
       }
     }
   };
-  const onError = (f: Frame, e: unknown, i: number): void | Promise<void> => {
-    if (isFlowSignal(e)) throw e;
-    const err = f.session.toRuntimeError(e);
-    if (trapHandlers.length > 0) {
-      const r = runTrap(f, err, trapHandlers);
-      if (isPromise(r)) {
-        return r.then((outcome) => {
-          if (outcome === 'break') throw err;
-          return run(f, i + 1);
-        });
-      }
-      if (r === 'break') throw err;
-      return run(f, i + 1);
-    }
-    if (f.session.suppressesThrow(err, f)) return run(f, i + 1);
-    if (f.session.mustPropagate(err, f)) throw err;
-    f.session.reportStatementError(err.errorRecord, f);
-    return run(f, i + 1);
-  };
+  const onError = (f: Frame, e: unknown, i: number): void | Promise<void> =>
+    andThen(handleStatementError(f, e, trapHandlers), () => run(f, i + 1)) as void | Promise<void>;
   if (trapHandlers.length === 0) return (f) => run(f, 0);
   // A trap, like a try, makes errors in the commands it covers terminate them and come here.
   return (f) => {
@@ -91,11 +81,38 @@ export function compileStatements(statements: A.StatementAst[], traps: A.TrapSta
 }
 
 type TrapOutcome = 'break' | 'continue' | 'report';
+type TrapHandler = { type: A.TypeName | null; body: Exec };
+
+/** The traps of the statement block being compiled: a pipeline chain inside it handles its errors with them. */
+let blockTraps: TrapHandler[] = [];
+
+/**
+ * pwsh's CheckActionPreference: an error that ended a statement (or a pipeline chain element) runs the block's
+ * trap, is suppressed, or is reported; then execution goes on with what follows. Throws when it must propagate
+ * instead (a trap that breaks, an enclosing try/trap, $ErrorActionPreference Stop).
+ */
+function handleStatementError(f: Frame, e: unknown, trapHandlers: TrapHandler[]): void | Promise<void> {
+  if (isFlowSignal(e)) throw e;
+  const err = f.session.toRuntimeError(e);
+  if (trapHandlers.length > 0) {
+    const r = runTrap(f, err, trapHandlers);
+    if (isPromise(r)) {
+      return r.then((outcome) => {
+        if (outcome === 'break') throw err;
+      });
+    }
+    if (r === 'break') throw err;
+    return;
+  }
+  if (f.session.suppressesThrow(err, f)) return;
+  if (f.session.mustPropagate(err, f)) throw err;
+  f.session.reportStatementError(err.errorRecord, f);
+}
 
 function runTrap(
   f: Frame,
   err: PSRuntimeError,
-  handlers: { type: A.TypeName | null; body: Exec }[],
+  handlers: TrapHandler[],
 ): TrapOutcome | Promise<TrapOutcome> {
   const rec = err.errorRecord;
   const h = handlers.find((t) => t.type === null || exceptionMatches(rec, t.type));
@@ -133,12 +150,27 @@ export function compileBlock(block: A.StatementBlockAst): Exec {
 /** `@( ... )` and `$( ... )`: runs the block and returns its output as an array. */
 export function compileStatementBlockCollect(block: A.StatementBlockAst): (f: Frame) => unknown[] | Promise<unknown[]> {
   const body = compileBlock(block);
-  return (f) => {
-    const items: unknown[] = [];
-    const r = body(f.with((v) => void items.push(v)));
-    if (isPromise(r)) return r.then(() => items);
-    return items;
+  return (f) => collectOutput(f, body);
+}
+
+/**
+ * Runs `exec` collecting its output. A `return` inside (`$x = if ($c) { return 'v' }`, `$('a'; return 'b')`) ends
+ * the function: what was collected so far goes to the function's output instead, as in pwsh.
+ */
+function collectOutput(f: Frame, exec: Exec): unknown[] | Promise<unknown[]> {
+  const items: unknown[] = [];
+  const flushOnReturn = (e: unknown): never => {
+    if (e instanceof ReturnSignal) for (const v of items) f.out(v);
+    throw e;
   };
+  let r: void | Promise<void>;
+  try {
+    r = exec(f.with((v) => void items.push(v)));
+  } catch (e) {
+    return flushOnReturn(e);
+  }
+  if (isPromise(r)) return r.then(() => items, flushOnReturn);
+  return items;
 }
 
 /**
@@ -154,12 +186,7 @@ export function compileValueStatement(stmt: A.StatementAst, keepVoid = false): E
   if (stmt.kind === 'AssignmentStatement') return compileAssignment(stmt, true) as Eval;
   const exec = compileStatement(stmt);
   const result = keepVoid ? outputValue : collectedValue;
-  return (f) => {
-    const items: unknown[] = [];
-    const r = exec(f.with((v) => void items.push(v)));
-    if (isPromise(r)) return r.then(() => result(items));
-    return result(items);
-  };
+  return (f) => andThen(collectOutput(f, exec), result);
 }
 
 /** collectedValue, except that no output at all is NO_OUTPUT (pwsh's AutomationNull), not $null. */
@@ -180,10 +207,18 @@ function markEmptyOutput(left: A.ExpressionAst): ((f: Frame) => void) | null {
   };
 }
 
-/** Condition of if/while/for: truthiness of the value. */
+/**
+ * Condition of if/while/for: truthiness of the value. One that runs a command leaves `$?` true even when the
+ * command failed (pwsh: `if (Get-Command x -ea Ignore) {...}` never leaves `$?` false); set before converting to bool.
+ */
 function compileCondition(stmt: A.StatementAst): (f: Frame) => boolean | Promise<boolean> {
   const v = compileValueStatement(stmt);
-  return (f) => andThen(v(f), toBool) as boolean | Promise<boolean>;
+  if (!containsCommand(stmt)) return (f) => andThen(v(f), toBool) as boolean | Promise<boolean>;
+  return (f) =>
+    andThen(v(f), (x) => {
+      f.session.lastSuccess = true;
+      return toBool(x);
+    }) as boolean | Promise<boolean>;
 }
 
 /** Set while a class method body compiles: its `return` ends the method with a value (see compileMethodBody). */
@@ -296,6 +331,51 @@ export function compileStatement(ast: A.StatementAst): Exec {
 }
 
 function compilePipelineStatement(ast: A.PipelineAst): Exec {
+  const exec = compilePipelineOnly(ast);
+  if (!setsSuccessAfter(ast)) return exec;
+  return (f) =>
+    andThen(exec(f), () => {
+      f.session.lastSuccess = true;
+    }) as void | Promise<void>;
+}
+
+/**
+ * pwsh's ShouldSetExecutionStatusToSuccess: after a statement that is just an expression (`"Hi"`, `$x = 5`,
+ * `("Hi")`, `@()`, `"a $(cmd)"`), `$?` is set to true; one whose value came from commands (`(Get-Item x)`,
+ * `$(cmd)`, `$x = cmd`) leaves `$?` as those commands set it.
+ */
+function setsSuccessAfter(stmt: A.StatementAst): boolean {
+  if (stmt.kind === 'AssignmentStatement') {
+    let rhs: A.StatementAst = stmt.right;
+    while (rhs.kind === 'AssignmentStatement') rhs = rhs.right;
+    return setsSuccessAfter(rhs);
+  }
+  if (stmt.kind !== 'Pipeline' || stmt.elements.length !== 1 || stmt.elements[0].kind !== 'CommandExpression') return false;
+  return expressionSetsSuccess(stmt.elements[0].expression);
+}
+
+function expressionSetsSuccess(e: A.ExpressionAst): boolean {
+  switch (e.kind) {
+    case 'ParenExpression':
+      return setsSuccessAfter(e.pipeline);
+    case 'SubExpression':
+      return statementsOf(e.body).length === 0;
+    case 'ArrayExpression': {
+      const statements = statementsOf(e.body);
+      if (statements.length === 0) return true;
+      // `@(trap {...} "Hi")` runs as a statement block, which sets `$?` itself.
+      return statements.length === 1 && e.body.traps.length === 0 && setsSuccessAfter(statements[0]!);
+    }
+    default:
+      return true;
+  }
+}
+
+function statementsOf(block: A.StatementBlockAst): A.StatementAst[] {
+  return block.statements.filter((s) => s.kind !== 'TrapStatement');
+}
+
+function compilePipelineOnly(ast: A.PipelineAst): Exec {
   if (ast.elements.length === 1 && ast.elements[0].kind === 'CommandExpression' && ast.elements[0].redirections.length === 0) {
     const expr = ast.elements[0].expression;
     // `$i++` as a statement writes nothing.
@@ -322,15 +402,39 @@ function emitSucceeded(v: unknown, f: Frame): void {
   f.session.lastSuccess = true;
 }
 
+/**
+ * `a && b || c`: each element runs when `$?` after the previous one says so. An error that ends an element is
+ * handled as a statement's would be (the enclosing block's traps, or reported), leaving `$?` false for the next.
+ */
 function compileChain(ast: A.PipelineChainAst): Exec {
-  const left = ast.left.kind === 'PipelineChain' ? compileChain(ast.left) : compilePipelineStatement(ast.left);
-  const right = compilePipelineStatement(ast.right);
-  const and = ast.operator === '&&';
-  return (f) => {
-    const step = () => (f.session.lastSuccess === and ? right(f) : undefined);
-    const r = left(f);
-    return isPromise(r) ? r.then(step) : step();
+  const elements: Exec[] = [];
+  const operators: boolean[] = []; // per element after the first: true for &&
+  let node: A.PipelineChainAst | A.PipelineAst = ast;
+  while (node.kind === 'PipelineChain') {
+    elements.unshift(compilePipelineStatement(node.right));
+    operators.unshift(node.operator === '&&');
+    node = node.left;
+  }
+  elements.unshift(compilePipelineStatement(node));
+  const traps = blockTraps;
+  const from = (f: Frame, i: number): void | Promise<void> => {
+    for (; i < elements.length; i++) {
+      if (i > 0 && f.session.lastSuccess !== operators[i - 1]) continue;
+      const next = i + 1;
+      const failed = (e: unknown) =>
+        andThen(handleStatementError(f, e, traps), () => {
+          f.session.lastSuccess = false;
+          return from(f, next);
+        }) as void | Promise<void>;
+      try {
+        const r = elements[i](f);
+        if (isPromise(r)) return r.then(() => from(f, next), failed);
+      } catch (e) {
+        return failed(e);
+      }
+    }
   };
+  return (f) => from(f, 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -338,9 +442,11 @@ function compileChain(ast: A.PipelineChainAst): Exec {
 
 function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f: Frame) => unknown {
   const target = compileAssignTarget(ast.left);
+  const success = setsSuccessAfter(ast);
   // As a value, an assignment to a variable is what the variable now holds (converted by a type constraint).
   const variable = ast.left.kind === 'ConvertExpression' ? ast.left.operand : ast.left;
   const readBack = asValue && variable.kind === 'Variable' ? compileExpr(variable) : null;
+  const targetCount = ast.left.kind === 'ArrayLiteral' ? ast.left.elements.length : 0;
   if (ast.operator === '=') {
     // NO_OUTPUT (nothing written: an empty pipeline, `$()`, a void method) is stored as $null; a plain variable
     // also remembers it, as pwsh's variables hold AutomationNull (see markEmptyOutput).
@@ -352,8 +458,9 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
         if (empty) v = null;
         return andThen(target(f, v), () => {
           if (empty && mark) mark(f);
-          f.session.lastSuccess = true;
-          return asValue ? (readBack ? readBack(f) : v) : undefined;
+          if (success) f.session.lastSuccess = true;
+          if (!asValue) return undefined;
+          return readBack ? readBack(f) : targetCount ? spreadOverTargets(v, targetCount) : v;
         });
       });
   }
@@ -384,7 +491,7 @@ function compileAssignment(ast: A.AssignmentStatementAst, asValue: boolean): (f:
           throw positioned(e, f, ast);
         }
         return andThen(target(f, nv), () => {
-          f.session.lastSuccess = true;
+          if (success) f.session.lastSuccess = true;
           return asValue ? (readBack ? readBack(f) : nv) : undefined;
         });
       }),
@@ -555,8 +662,9 @@ function runCondition(f: Frame, sb: unknown, value: unknown): boolean | Promise<
 
 function compileForEach(ast: A.ForEachStatementAst): Exec {
   const label = ast.label?.toLowerCase() ?? null;
-  const varKey = ast.variable.name.toLowerCase();
-  const varName = ast.variable.name;
+  // `$PSItem` is another name for `$_`.
+  const varName = ast.variable.name.toLowerCase() === 'psitem' ? '_' : ast.variable.name;
+  const varKey = varName.toLowerCase();
   const body = compileBlock(ast.body);
   const iterable = compileIterable(ast.iterable);
   return (f) =>

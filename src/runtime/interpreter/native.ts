@@ -9,22 +9,65 @@ import type { CallArg } from './binder.js';
 import { toStr } from '../values/convert.js';
 import { childProcess, readline } from '../node-builtins.js';
 import { ErrorRecord, PSException } from '../errors.js';
+import * as nodePath from 'node:path';
+import type { Session } from './session.js';
+import type { CmdletContext } from '../cmdlet-api.js';
+import { isWildcardPattern } from '../values/wildcard.js';
+import { expandWildcardPath } from '../../cmdlets/core/fs-items.js';
 
-/** Arguments as pwsh's Standard native argument passing gives them: one argv entry per value, arrays spread. */
-export function nativeArgv(args: CallArg[]): string[] {
+/**
+ * Arguments as pwsh's Standard native argument passing gives them: one argv entry per value, arrays spread. An
+ * argument not written as a quoted string is expanded like a Unix shell does (PossiblyGlobArg): a wildcard pattern
+ * to the matching paths (relative ones relative to the current directory; unchanged when nothing matches), and a
+ * leading `~` to the home directory.
+ */
+export function nativeArgv(args: CallArg[], session: Session): string[] {
   const argv: string[] = [];
+  let glob = false;
+  const add = (arg: string) => {
+    if (glob) argv.push(...expandShellArgument(arg, session));
+    else argv.push(arg);
+  };
   const push = (v: unknown) => {
     if (Array.isArray(v)) for (const x of v) push(x);
-    else argv.push(toStr(v));
+    else add(toStr(v));
   };
   for (const a of args) {
+    glob = a.name === null && !a.endOfParameters && !writtenQuoted(a.extent);
     if (a.name !== null) {
       const t = a.text ?? `-${a.name}`;
-      if (a.hasValue) argv.push(t.endsWith(':') ? t + toStr(a.value) : `${t}:${toStr(a.value)}`);
+      if (a.hasValue && a.separateValue && t.endsWith(':')) {
+        argv.push(t);
+        push(a.value);
+      } else if (a.hasValue) argv.push(t.endsWith(':') ? t + toStr(a.value) : `${t}:${toStr(a.value)}`);
       else argv.push(t);
+    } else if (a.nativeText !== undefined) {
+      for (const word of a.nativeText.split(' ')) if (word) add(word);
     } else push(a.value);
   }
   return argv;
+}
+
+function writtenQuoted(ast: unknown): boolean {
+  const e = ast as { kind?: string; quote?: string } | undefined;
+  return !!e && (e.kind === 'StringConstant' || e.kind === 'ExpandableString') && e.quote !== 'bare';
+}
+
+function expandShellArgument(arg: string, session: Session): string[] {
+  if (isWildcardPattern(arg)) {
+    let paths: string[] = [];
+    try {
+      paths = expandWildcardPath({ cwd: session.cwd, resolvePath: (p: string) => session.resolvePath(p) } as unknown as CmdletContext, arg, false);
+    } catch {
+      // No expansion: the pattern is passed unchanged.
+    }
+    if (!paths.length) return [arg];
+    // `~/x*` and `/x*` stay absolute; other patterns give paths relative to the current directory.
+    const absolute = arg.startsWith('~') || arg.startsWith('/');
+    return absolute ? paths : paths.map((p) => nodePath.relative(session.cwd, p) || '.');
+  }
+  if (arg === '~' || arg.startsWith('~/')) return [session.resolvePath(arg)];
+  return [arg];
 }
 
 export class NativeProcessor implements Processor {
@@ -53,7 +96,7 @@ export class NativeProcessor implements Processor {
     return new Promise<void>((resolve, reject) => {
       let child: ChildProcess;
       try {
-        child = spawn(this.path, nativeArgv(this.args), {
+        child = spawn(this.path, nativeArgv(this.args, s), {
           cwd: s.cwd,
           env: s.env as NodeJS.ProcessEnv,
           stdio: [this.expectingInput ? 'pipe' : 'inherit', 'pipe', captureErr ? 'pipe' : 'inherit'],

@@ -12,6 +12,7 @@ import {
 import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
 import { setInScope } from './variables.js';
 import { PSBoundParametersDictionary, convertTo, resolveType } from '../types/index.js';
+import { PSList } from '../types/collections.js';
 import { toBool, toStr } from '../values/convert.js';
 import { PSSwitch } from '../values/switch.js';
 import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
@@ -135,7 +136,7 @@ export class ScriptProcessor implements Processor {
       return p.then(() => (c.begin ? this.runBlock(c.begin) : undefined));
     }
     if (c.begin) {
-      setInScope(scope, 'input', 'input', new InputEnumerator([]));
+      this.setInput(this.inputValue([]));
       return this.runBlock(c.begin);
     }
   }
@@ -185,6 +186,23 @@ export class ScriptProcessor implements Processor {
     setInScope(scope, 'args', 'args', b.unbound);
     if (c.advanced) this.applyCommonParameters(b.bound);
     if (!this.expectingInput) this.checkMandatory();
+  }
+
+  /** Sets the automatic `$input`, bypassing any type constraint a parameter named `$input` put on it (as pwsh does). */
+  private setInput(value: unknown): void {
+    const scope = this.frame.scope;
+    if (this.inputVar === null || scope.vars.get('input') !== this.inputVar) {
+      this.inputVar = scope.vars.get('input') ?? setInScope(scope, 'input', 'input', value);
+    }
+    this.inputVar.value = value;
+  }
+
+  /**
+   * `$input` in a begin/process block. An advanced function (pwsh's PSScriptCmdlet) hands its blocks
+   * the ArrayList of pending input itself; a simple function gets an enumerator over it.
+   */
+  private inputValue(items: readonly unknown[]): unknown {
+    return this.compiled.advanced ? PSList.create(null, items) : new InputEnumerator(items);
   }
 
   private declName(n: string): string {
@@ -244,7 +262,7 @@ export class ScriptProcessor implements Processor {
     const c = this.compiled;
     if (item === NO_INPUT) {
       if (c.process) {
-        setInScope(this.frame.scope, 'input', 'input', new InputEnumerator([]));
+        this.setInput(this.inputValue([]));
         return this.runBlock(c.process);
       }
       return;
@@ -274,9 +292,12 @@ export class ScriptProcessor implements Processor {
       else this.underVar.value = item;
       // pwsh's process block sees `$input` enumerating just the current item.
       this.itemList[0] = item;
-      const en = this.itemInput === null ? (this.itemInput = new InputEnumerator(this.itemList)) : this.itemInput.load(this.itemList);
-      if (this.inputVar === null || scope.vars.get('input') !== this.inputVar) this.inputVar = setInScope(scope, 'input', 'input', en);
-      else this.inputVar.value = en;
+      const en = c.advanced
+        ? this.inputValue(this.itemList)
+        : this.itemInput === null
+          ? (this.itemInput = new InputEnumerator(this.itemList))
+          : this.itemInput.load(this.itemList);
+      this.setInput(en);
       return this.runBlock(c.process);
     }
     this.inputItems.push(item);
@@ -284,7 +305,7 @@ export class ScriptProcessor implements Processor {
 
   end(): void | Promise<void> {
     const c = this.compiled;
-    setInScope(this.frame.scope, 'input', 'input', new InputEnumerator(this.inputItems));
+    this.setInput(this.compiled.advanced ? [...this.inputItems] : new InputEnumerator(this.inputItems));
     const finish = () => {
       this.frame.session.leaveCall();
     };
@@ -327,11 +348,19 @@ export class ScriptProcessor implements Processor {
     const clean = this.compiled.clean;
     if (!clean || !this.ranBlock) return;
     const f = this.frame;
+    // A terminating error ends the clean block but does not propagate: pwsh writes it to the error stream, and
+    // the command's `$?` is false.
+    const failed = (e: unknown) => {
+      if (e instanceof ReturnSignal || !(e instanceof Error)) return;
+      const s = f.session;
+      s.reportStatementError(s.toRuntimeError(e).errorRecord, this.caller);
+      s.pipelineHadErrors = true;
+    };
     try {
       const r = clean(f.child(f.scope, () => {}, f.streams, f.commandName));
-      if (isPromise(r)) r.catch(() => undefined);
-    } catch {
-      // errors in clean blocks don't replace the command's own outcome
+      if (isPromise(r)) r.catch(failed);
+    } catch (e) {
+      failed(e);
     }
   }
 
@@ -345,6 +374,9 @@ export class ScriptProcessor implements Processor {
     const entry = (this.callEntry ??= { name: this.inv.name && !this.inv.isScriptFile ? this.inv.name : '<ScriptBlock>', site: this.extent, siteSource: s.currentSource });
     s.callStack.push(entry);
     s.pushSource(this.sb.ast.source);
+    // Script blocks that .NET-style members run (.Where(), script methods and properties, -replace) see this
+    // block's scope; its synchronous part is current (an async continuation runs with whatever frame is then current).
+    s.pushFrame(this.frame);
     let async = false;
     try {
       const r = this.runBlockInner(block);
@@ -353,6 +385,7 @@ export class ScriptProcessor implements Processor {
         return r.finally(() => this.leaveBlock(entry));
       }
     } finally {
+      s.popFrame();
       if (!async) this.leaveBlock(entry);
     }
   }

@@ -3,15 +3,16 @@ import type { Frame } from './frame.js';
 import { ScriptBlock } from './scriptblock.js';
 import { Scope, PSVariable } from './scope.js';
 import { collectedValue } from './emit.js';
-import { andThen } from './maybe-async.js';
+import { isPromise } from './flow.js';
+import { scriptInvocationError } from '../types/method-errors.js';
 
 /** Returns undefined when the method is not one of these (the types layer handles the rest); a Promise when the script block went async. */
 export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args: unknown[]): unknown {
   switch (name.toLowerCase()) {
     case 'invoke':
-      return f.session.invokeScriptBlockMaybe(sb, { args, newScope: true, frame: f });
+      return invokeWrapped(f, sb, 'Invoke', args, (items) => items);
     case 'invokereturnasis':
-      return andThen(f.session.invokeScriptBlockMaybe(sb, { args, newScope: true, frame: f }), collectedValue);
+      return invokeWrapped(f, sb, 'InvokeReturnAsIs', args, collectedValue);
     case 'getnewclosure': {
       // Capture the current values of all visible variables into a new scope, as pwsh's module-bound closure does.
       const captured = new Scope(f.scope.globalScope());
@@ -30,4 +31,17 @@ export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args:
     }
   }
   return undefined;
+}
+
+/** Runs the script block as a .NET method call: an error it raises reaches the caller as MethodInvocationException. */
+function invokeWrapped(f: Frame, sb: ScriptBlock, method: string, args: unknown[], result: (items: unknown[]) => unknown): unknown {
+  const fail = (e: unknown): never => {
+    throw scriptInvocationError(method, args.length, e);
+  };
+  try {
+    const r = f.session.invokeScriptBlockMaybe(sb, { args, newScope: true, frame: f });
+    return isPromise(r) ? r.then(result, fail) : result(r);
+  } catch (e) {
+    return fail(e);
+  }
 }

@@ -1254,3 +1254,5 @@ function actionPreferenceStop(rec: ErrorRecord): PSException {
   ex.ErrorRecord = rec;
   return ex;
 }
+
+/** Errors escaping Invoke-Expression (parse errors included) name it in their id, as pwsh does. */

@@ -163,6 +163,8 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
   readonly ctors: MethodInfo[] = [];
   readonly staticProps = new Map<string, StaticProp>();
   private readonly staticInits: [StaticProp, Eval | null][] = [];
+  /** `static C() {...}`: run once, before the class's statics or a new instance are first used (as .NET runs it). */
+  private staticCtor: MethodInfo | null = null;
   private readonly session: Session;
   /** Scope the class was defined in: method bodies run in child scopes of it. */
   private readonly scope: Scope;
@@ -219,6 +221,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
         name: m.name, owner: this, ast: m, params, returnType, body: null, baseArgs: m.baseArguments ? m.baseArguments.map(compileExpr) : null,
       };
       if (m.isConstructor) this.ctors.push(info);
+      else if (m.isStatic && m.name.toLowerCase() === ast.name.toLowerCase()) this.staticCtor = info;
       else {
         const table = m.isStatic ? this.staticMethods : this.methods;
         const key = m.name.toLowerCase();
@@ -241,12 +244,22 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     for (const [sp, init] of this.staticInits) sp.value = init ? this.convertValue(runSync(init, f), sp.type) : defaultFor(sp.type);
   }
 
+  private runStaticConstructor(): void {
+    const m = this.staticCtor;
+    if (!m) return;
+    this.staticCtor = null;
+    this.call(m, null, []);
+  }
+
   // --- ScriptTypeInfo (statics) ---
 
   getStatic(lname: string): { value: unknown } | null {
     for (let c: ClassInfo | null = this; c; c = c.base) {
       const sp = c.staticProps.get(lname);
-      if (sp) return { value: sp.value };
+      if (sp) {
+        c.runStaticConstructor();
+        return { value: sp.value };
+      }
     }
     return null;
   }
@@ -255,6 +268,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     for (let c: ClassInfo | null = this; c; c = c.base) {
       const sp = c.staticProps.get(lname);
       if (sp) {
+        c.runStaticConstructor();
         sp.value = this.convertForSet(sp.name, value, sp.type);
         return true;
       }
@@ -263,6 +277,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
   }
 
   invokeStatic(lname: string, args: unknown[]): { value: unknown } | null {
+    this.runStaticConstructor();
     return this.callOverload(this, true, lname, null, args);
   }
 
@@ -327,6 +342,7 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
 
   /** A new instance; a Promise of it when an initializer or constructor ran an async command. */
   construct(args: unknown[]): ClassInstance | Promise<ClassInstance> {
+    for (let c: ClassInfo | null = this; c; c = c.base) c.runStaticConstructor();
     const obj = new ClassInstance(this, this.typeNames);
     const set = (p: PropInfo, value: unknown) => {
       obj.members.set(p.name.toLowerCase(), { name: p.name, memberType: 'Property', value, hidden: p.hidden || undefined });
@@ -449,13 +465,17 @@ class ClassInfo implements ClassBehaviour, ScriptTypeInfo {
     const session = this.session;
     session.pushSource(m.ast.body.source);
     let r: void | Promise<void>;
+    // The method's scope is current for script blocks its .NET-style calls run (see ScriptProcessor.runBlock).
+    session.pushFrame(frame);
     try {
       r = body(frame);
     } catch (e) {
+      session.popFrame();
       session.popSource();
       if (!(e instanceof MethodReturn)) throw e;
       return methodResult(m, e.value);
     }
+    session.popFrame();
     if (!isPromise(r)) {
       session.popSource();
       return methodResult(m, undefined);

@@ -48,6 +48,16 @@ export function methodInvocationError(method: string, argCount: number, err: Dot
   return new PSRuntimeError(new ErrorRecord(ex, id, 'NotSpecified', null));
 }
 
+/**
+ * What a script catches when a .NET method that ran PowerShell code failed (ScriptBlock.Invoke(), PowerShell.Invoke()):
+ * a MethodInvocationException around the exception the code raised (for -ErrorAction Stop an
+ * ActionPreferenceStopException, for ThrowTerminatingError a CmdletInvocationException), which keeps its record.
+ * Anything but a PowerShell error (flow control: break, return, exit) passes through.
+ */
+export function scriptInvocationError(method: string, argCount: number, e: unknown): unknown {
+  return e instanceof PSRuntimeError ? methodInvocationError(method, argCount, e) : e;
+}
+
 export function methodNotFoundError(typeFullName: string, method: string): PSRuntimeError {
   return runtimeError(`Method invocation failed because [${typeFullName}] does not contain a method named '${method}'.`, 'MethodNotFound', {
     category: 'InvalidOperation',
