@@ -309,10 +309,16 @@ function staticsTable(): Record<string, Statics> {
         }
         return Math.sign(s1.localeCompare(s2, 'en'));
       },
+      // .NET returns the difference of the first differing UTF-16 code units, else of the lengths (not just -1/0/1).
       CompareOrdinal: (a) => {
         const s1 = argStr(a[0]);
         const s2 = argStr(a[1]);
-        return s1 < s2 ? -1 : s1 > s2 ? 1 : 0;
+        const n = Math.min(s1.length, s2.length);
+        for (let i = 0; i < n; i++) {
+          const d = s1.charCodeAt(i) - s2.charCodeAt(i);
+          if (d !== 0) return d;
+        }
+        return s1.length - s2.length;
       },
       Equals: (a) => {
         const x = unwrapArg(a[0]);
