@@ -131,6 +131,23 @@ export const getChildItem: CmdletDecl = {
     const outputs: unknown[] = [];
     const emit = (item: ReturnType<typeof makeItem>, rel: string) => outputs.push(emitName ? rel : item);
 
+    // With -FollowSymlink every directory entered is remembered by device and inode, so a link back to a directory
+    // already listed is skipped with a warning instead of looping (pwsh's InodeTracker).
+    const visited = ctx.params.FollowSymlink ? new Set<string>() : null;
+    const firstVisit = (dir: string): boolean => {
+      if (!visited) return true;
+      let key: string;
+      try {
+        const st = fs.statSync(dir);
+        key = `${st.dev}:${st.ino}`;
+      } catch {
+        return true;
+      }
+      if (visited.has(key)) return false;
+      visited.add(key);
+      return true;
+    };
+
     const walk = (dir: string, relBase: string, depth: number) => {
       const children = listChildren(dir, force);
       for (const c of children) {
@@ -141,7 +158,11 @@ export const getChildItem: CmdletDecl = {
       for (const c of children) {
         const info = fileSystemInfoOf(c)!;
         if (!info.isDirectory) continue;
-        if (info.linkTarget !== null && !ctx.params.FollowSymlink) continue;
+        if (info.linkTarget !== null && !visited) continue;
+        if (!firstVisit(info.path)) {
+          ctx.writeWarning(`Skip already-visited directory ${info.path}.`);
+          continue;
+        }
         walk(info.path, relBase + info.Name + '/', depth + 1);
       }
     };
@@ -171,8 +192,10 @@ export const getChildItem: CmdletDecl = {
           if (item && accept(item)) emit(item, nodePath.basename(p));
           continue;
         }
-        if (st.isDirectory()) walk(p, '', 0);
-        else {
+        if (st.isDirectory()) {
+          firstVisit(p);
+          walk(p, '', 0);
+        } else {
           const item = makeItem(p);
           if (accept(item)) emit(item, nodePath.basename(p));
         }
