@@ -42,9 +42,10 @@ export interface ParameterDecl {
   validateRange?: [number, number];
   validateNotNull?: boolean;
   validateNotNullOrEmpty?: boolean;
-  /** [AllowNull()] / [AllowEmptyString()] on a mandatory parameter. */
+  /** [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] on a mandatory parameter. */
   allowNull?: boolean;
   allowEmptyString?: boolean;
+  allowEmptyCollection?: boolean;
   validatePattern?: string;
   validateCount?: [number, number];
   /** Extra validation: return an error message, or null when valid. */
@@ -229,6 +230,10 @@ export interface SessionApi {
   invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): unknown[] | Promise<unknown[]> | void | Promise<void>;
   /** Set the current location (Set-Location); throws PathNotFound errors itself. */
   setLocation(path: string): void;
+  /** File system drives beyond the built-in ones (New-PSDrive, Pester's TestDrive): `name:` paths resolve under root. */
+  addDrive(name: string, root: string): void;
+  removeDrive(name: string): void;
+  getDrives(): { name: string; root: string }[];
   /** Registered cmdlets (for Get-Help). */
   getCmdletDecl(name: string): CmdletDecl | null;
   /** Loads the cmdlet set that holds `name` if it is not loaded yet (before a lookup that can't wait). */

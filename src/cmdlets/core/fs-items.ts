@@ -6,7 +6,8 @@ import { userInfo } from 'node:os';
 import type { CmdletContext, ErrorDetails } from '../../runtime/cmdlet-api.js';
 import { PSObject, type PSMember } from '../../runtime/values/objects.js';
 import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
-import { makeDate, formatDateTime, TYPE_NAME } from '../../runtime/types/index.js';
+import { makeDate, formatDateTime, TYPE_NAME, convertTo, resolveType } from '../../runtime/types/index.js';
+import { toBool, toStr } from '../../runtime/values/convert.js';
 import { ensureBuiltinViews, registerView, propertyValueOf } from '../../runtime/format/index.js';
 
 export const FILESYSTEM_PREFIX = 'Microsoft.PowerShell.Core\\FileSystem::';
@@ -85,10 +86,31 @@ export class FileSystemInfo {
   constructor(
     readonly path: string,
     readonly isDirectory: boolean,
-    readonly stats: fs.Stats | null,
+    public stats: fs.Stats | null,
     readonly linkTarget: string | null,
   ) {
     this[TYPE_NAME] = isDirectory ? 'System.IO.DirectoryInfo' : 'System.IO.FileInfo';
+  }
+  /** FileSystemInfo.Refresh: .NET re-reads the attributes after every change made through the object. */
+  refresh(): void {
+    try {
+      this.stats = fs.lstatSync(this.path);
+    } catch {
+      this.stats = null;
+    }
+  }
+  /** Set the access and/or modification time (utimes follows links, as .NET's setters do). */
+  protected setTimes(value: unknown, which: 'atime' | 'mtime'): void {
+    const d = toDateValue(value);
+    const st = fs.statSync(this.path);
+    fs.utimesSync(this.path, which === 'atime' ? d : st.atime, which === 'mtime' ? d : st.mtime);
+    this.refresh();
+  }
+  /** ReadOnly on Unix is the absence of the owner's write bit (clearing it removes every write bit, as .NET does). */
+  protected setReadOnly(readOnly: boolean): void {
+    const mode = fs.statSync(this.path).mode & 0o7777;
+    fs.chmodSync(this.path, readOnly ? mode & ~0o222 : mode | 0o200);
+    this.refresh();
   }
   get PSPath(): string {
     return FILESYSTEM_PREFIX + this.path;
@@ -145,6 +167,11 @@ export class FileSystemInfo {
   get Exists(): boolean {
     return fs.existsSync(this.path);
   }
+  set Attributes(value: unknown) {
+    // Only ReadOnly maps onto Unix permissions; Hidden is a dot name and the rest have no Unix meaning (.NET ignores them).
+    const names = toStr(value).split(',').map((x) => x.trim().toLowerCase());
+    if (!this.isDirectory) this.setReadOnly(names.includes('readonly'));
+  }
   get Attributes(): string {
     const attrs: string[] = [];
     const name = leafOf(this.path);
@@ -154,20 +181,38 @@ export class FileSystemInfo {
     if (this.linkTarget !== null) attrs.push('ReparsePoint');
     return attrs.length === 0 ? 'Normal' : attrs.join(', ');
   }
+  set CreationTime(_value: unknown) {
+    // Linux keeps no settable birth time; .NET accepts the value and changes nothing there.
+  }
   get CreationTime(): Date | null {
     return this.stats ? makeDate(this.stats.birthtimeMs || this.stats.ctimeMs) : null;
+  }
+  set CreationTimeUtc(_value: unknown) {
+    // Linux keeps no settable birth time; .NET accepts the value and changes nothing there.
   }
   get CreationTimeUtc(): Date | null {
     return this.stats ? makeDate(this.stats.birthtimeMs || this.stats.ctimeMs, 'Utc') : null;
   }
+  set LastAccessTime(value: unknown) {
+    this.setTimes(value, 'atime');
+  }
   get LastAccessTime(): Date | null {
     return this.stats ? makeDate(this.stats.atimeMs) : null;
+  }
+  set LastAccessTimeUtc(value: unknown) {
+    this.setTimes(value, 'atime');
   }
   get LastAccessTimeUtc(): Date | null {
     return this.stats ? makeDate(this.stats.atimeMs, 'Utc') : null;
   }
+  set LastWriteTime(value: unknown) {
+    this.setTimes(value, 'mtime');
+  }
   get LastWriteTime(): Date | null {
     return this.stats ? makeDate(this.stats.mtimeMs) : null;
+  }
+  set LastWriteTimeUtc(value: unknown) {
+    this.setTimes(value, 'mtime');
   }
   get LastWriteTimeUtc(): Date | null {
     return this.stats ? makeDate(this.stats.mtimeMs, 'Utc') : null;
@@ -189,6 +234,9 @@ export class FileInfoData extends FileSystemInfo {
     const p = parentOf(this.path);
     return p === null ? null : itemFromPath(p);
   }
+  set IsReadOnly(value: unknown) {
+    this.setReadOnly(toBool(value));
+  }
   get IsReadOnly(): boolean {
     return !!this.stats && !(this.stats.mode & 0o200);
   }
@@ -203,6 +251,12 @@ export class DirectoryInfoData extends FileSystemInfo {
   get Root(): PSObject | null {
     return itemFromPath('/');
   }
+}
+
+/** A value assigned to a DateTime property, converted as pwsh converts it ([datetime] cast rules). */
+function toDateValue(v: unknown): Date {
+  const d = convertTo(v instanceof PSObject ? v.baseObject : v, resolveType('datetime')!);
+  return d as Date;
 }
 
 /** Path.GetExtension: from the last dot (a dot file's extension is its whole name; `a.` has none). */
@@ -230,7 +284,10 @@ function baseOf(self: PSObject): FileSystemInfo {
 
 const commonMethods: PSMember[] = [
   codeMethod('ToString', (self) => baseOf(self).path),
-  codeMethod('Refresh', () => null),
+  codeMethod('Refresh', (self) => {
+    baseOf(self).refresh();
+    return null;
+  }),
   codeMethod('Delete', (self, recursive) => {
     const b = baseOf(self);
     if (b.isDirectory) fs.rmSync(b.path, { recursive: recursive === true });
@@ -388,6 +445,49 @@ export function ensureFileSystemViews(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Drives: the names a `name:` qualifier may use (the PSDriveInfo objects are in ps-drives.ts, loaded on demand).
+
+export type ProviderName = 'Alias' | 'Environment' | 'FileSystem' | 'Function' | 'Variable';
+
+/** The non-file-system drives every session has (the file system ones are `/` and the session's extra drives). */
+export const SESSION_STATE_DRIVES: { name: string; provider: ProviderName; description: string }[] = [
+  { name: 'Alias', provider: 'Alias', description: 'Drive containing a view of the aliases stored in session state.' },
+  { name: 'Env', provider: 'Environment', description: 'Drive containing a view of the environment variables for the process.' },
+  { name: 'Function', provider: 'Function', description: 'Drive containing a view of the functions stored in session state.' },
+  { name: 'Variable', provider: 'Variable', description: 'Drive containing a view of the variables stored in session state.' },
+];
+
+/**
+ * The drive name of a drive-qualified path (`name:` or `name:\rest`), or null for a provider-qualified path
+ * (`FileSystem::x`), a path without a qualifier, or `~`.
+ */
+export function driveQualifier(raw: string): string | null {
+  if (raw.includes('::')) return null;
+  const m = /^([^:/\\~]+):/.exec(raw);
+  return m ? m[1] : null;
+}
+
+export function driveNotFound(name: string): ErrorDetails {
+  return {
+    message: `Cannot find drive. A drive with the name '${name}' does not exist.`,
+    errorId: 'DriveNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'System.Management.Automation.DriveNotFoundException',
+    targetObject: name,
+  };
+}
+
+/** The DriveNotFound error for a path whose `name:` qualifier names no drive; null when the drive exists or none is named. */
+export function missingDriveError(ctx: CmdletContext, raw: string): ErrorDetails | null {
+  const name = driveQualifier(raw);
+  if (name === null) return null;
+  const lower = name.toLowerCase();
+  if (lower === '/' || SESSION_STATE_DRIVES.some((d) => d.name.toLowerCase() === lower)) return null;
+  if (ctx.session.getDrives().some((d) => d.name.toLowerCase() === lower)) return null;
+  return driveNotFound(name);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Paths: providers, wildcard expansion, errors.
 
 export type ProviderPath = { provider: 'FileSystem'; path: string } | { provider: 'Environment'; name: string };
@@ -437,7 +537,7 @@ export function expandWildcardPath(ctx: CmdletContext, raw: string, force: boole
           continue;
         }
         names.sort(compareNames);
-        for (const n of names) if (re.test(n) && (force || !isHiddenName(n) || seg.startsWith('.'))) next.push(nodePath.join(c, n));
+        for (const n of names) if (re.test(n) && (force || !isHiddenName(n))) next.push(nodePath.join(c, n));
       }
     } else {
       const lit = unescapeWildcard(seg);
@@ -479,6 +579,11 @@ export function resolveFsPaths(
   options: { literal?: boolean; force?: boolean; allowMissing?: boolean } = {},
 ): string[] {
   const pp = raw.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '');
+  const missingDrive = pp === raw ? missingDriveError(ctx, pp) : null;
+  if (missingDrive) {
+    ctx.writeError(missingDrive);
+    return [];
+  }
   if (!options.literal && isWildcardPattern(pp)) return expandWildcardPath(ctx, pp, !!options.force);
   const full = resolveFsPath(ctx, options.literal ? pp : unescapeWildcard(pp));
   if (!options.allowMissing && !exists(full)) {

@@ -1,5 +1,4 @@
 // `TestDrive:`: paths under the drive map to the current Describe's temporary folder; Pester 4's Setup fills it.
-// The session has no drive hook yet (see /tmp/pester-needs.md), so path resolution is wrapped while a block runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
@@ -9,22 +8,13 @@ import { itemFromPath } from '../core/fs-items.js';
 import { currentBlock, getRunState } from './state.js';
 import { sessionOf } from './exec.js';
 
-type Resolver = (p: string) => string;
-const ORIGINAL = Symbol('awsh.pester.resolvePath');
-
+/** Mount `TestDrive:` at root while a block runs; the returned function restores the enclosing block's drive. */
 export function installTestDrive(session: Session, root: string): () => void {
-  const s = session as Session & { [ORIGINAL]?: Resolver };
-  const previous = s.resolvePath;
-  const base: Resolver = s[ORIGINAL] ?? previous.bind(session);
-  s[ORIGINAL] = base;
-  s.resolvePath = (p: string): string => {
-    const m = /^TestDrive:[\\/]?(.*)$/i.exec(p);
-    if (m) return nodePath.join(root, m[1].replace(/\\/g, '/'));
-    return base(p);
-  };
+  const previous = session.getDrives().find((d) => d.name.toLowerCase() === 'testdrive');
+  session.addDrive('TestDrive', root);
   return () => {
-    s.resolvePath = previous;
-    if (previous === (Object.getPrototypeOf(s) as Session).resolvePath) delete s[ORIGINAL];
+    if (previous) session.addDrive(previous.name, previous.root);
+    else session.removeDrive('TestDrive');
   };
 }
 
