@@ -1,5 +1,6 @@
 // The session-state drives `variable:`, `function:` and `alias:` for Get-Item, Test-Path and Get-ChildItem.
 import type { CmdletContext, CommandInfo } from '../../runtime/cmdlet-api.js';
+import type { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { nameMatcher } from './util.js';
 import { variableObject } from './variable-cmdlets.js';
@@ -61,4 +62,23 @@ export function sessionDriveNotFound(p: SessionDrivePath): { message: string; er
     exceptionType: 'System.Management.Automation.ItemNotFoundException',
     targetObject: p.name,
   };
+}
+
+/**
+ * Get-Content on a session drive: a variable's value (a collection item by item), an alias's definition, a
+ * function's body; null when no item matches.
+ */
+export function sessionDriveContent(ctx: CmdletContext, p: SessionDrivePath): unknown[] | null {
+  const items = sessionDriveItems(ctx, p);
+  if (items.length === 0) return null;
+  const out: unknown[] = [];
+  for (const item of items) {
+    const o = item as PSObject;
+    if (p.drive === 'Variable') {
+      const v = o.getMember('Value')?.value;
+      if (Array.isArray(v)) out.push(...v);
+      else out.push(v);
+    } else out.push(o.getMember('Definition')?.value ?? '');
+  }
+  return out;
 }

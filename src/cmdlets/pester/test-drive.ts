@@ -27,7 +27,7 @@ export const setupDecl: CmdletDecl = {
   module: 'Pester',
   synopsis: 'Creates a file or folder in the TestDrive.',
   parameters: [
-    { name: 'Dir', type: 'switch' },
+    { name: 'Dir', type: 'switch', aliases: ['Directory'] },
     { name: 'File', type: 'switch' },
     { name: 'Path', type: 'string', position: 0 },
     { name: 'Content', type: 'object', position: 1 },
