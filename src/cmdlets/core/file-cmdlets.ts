@@ -242,6 +242,17 @@ export const getItem: CmdletDecl = {
         continue;
       }
       for (const p of resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force })) {
+        // The file system provider hides hidden items (dot names on Unix) from Get-Item unless -Force.
+        if (!ctx.params.Force && p !== '/' && isHiddenName(nodePath.basename(p))) {
+          ctx.writeError({
+            message: `Could not find item ${p}.`,
+            errorId: 'ItemNotFound',
+            category: 'ObjectNotFound',
+            exceptionType: 'System.IO.IOException',
+            targetObject: p,
+          });
+          continue;
+        }
         const item = itemFromPath(p);
         if (item && filter.test(fileSystemInfoOf(item)!.Name)) ctx.write(item);
       }

@@ -477,8 +477,25 @@ export function driveNotFound(name: string): ErrorDetails {
   };
 }
 
-/** The DriveNotFound error for a path whose `name:` qualifier names no drive; null when the drive exists or none is named. */
-export function missingDriveError(ctx: CmdletContext, raw: string): ErrorDetails | null {
+export const PROVIDER_NAMES: readonly ProviderName[] = ['Alias', 'Environment', 'FileSystem', 'Function', 'Variable'];
+
+/**
+ * The error for a path whose qualifier names nothing: DriveNotFound for a `name:` drive, ProviderNotFound for a
+ * `Provider::` prefix; null when the qualifier resolves or there is none.
+ */
+export function qualifierError(ctx: CmdletContext, raw: string): ErrorDetails | null {
+  const provider = /^([^:/\\]+(?:\\[^:/\\]+)?)::/.exec(raw);
+  if (provider) {
+    const name = provider[1].replace(/^Microsoft\.PowerShell\.Core\\/i, '');
+    if (PROVIDER_NAMES.some((n) => n.toLowerCase() === name.toLowerCase())) return null;
+    return {
+      message: `Cannot find a provider with the name '${name}'.`,
+      errorId: 'ProviderNotFound',
+      category: 'ObjectNotFound',
+      exceptionType: 'System.Management.Automation.ProviderNotFoundException',
+      targetObject: name,
+    };
+  }
   const name = driveQualifier(raw);
   if (name === null) return null;
   const lower = name.toLowerCase();
@@ -579,7 +596,7 @@ export function resolveFsPaths(
   options: { literal?: boolean; force?: boolean; allowMissing?: boolean } = {},
 ): string[] {
   const pp = raw.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '');
-  const missingDrive = pp === raw ? missingDriveError(ctx, pp) : null;
+  const missingDrive = qualifierError(ctx, raw);
   if (missingDrive) {
     ctx.writeError(missingDrive);
     return [];

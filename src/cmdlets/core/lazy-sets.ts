@@ -21,6 +21,10 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-Location', 'Set-Location', 'Push-Location', 'Pop-Location'], load: async () => (await import('./location-cmdlets.js')).cmdlets },
   { names: ['Get-PSDrive', 'New-PSDrive', 'Remove-PSDrive', 'Get-PSProvider'], load: async () => (await import('./drive-cmdlets.js')).cmdlets },
   {
+    names: ['Get-ItemProperty', 'Get-ItemPropertyValue', 'Set-ItemProperty', 'Clear-ItemProperty', 'Clear-Item'],
+    load: async () => (await import('./item-property-cmdlets.js')).cmdlets,
+  },
+  {
     names: ['ConvertTo-Json', 'ConvertFrom-Json', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'Export-Csv', 'Import-Csv', 'ConvertFrom-StringData'],
     load: async () => (await import('./data-cmdlets.js')).cmdlets,
   },

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { CmdletDecl, CmdletContext, SessionApi } from '../../runtime/cmdlet-api.js';
 import { TYPE_NAME } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE } from './util.js';
-import { missingDriveError, pathNotFound, resolveFsPath } from './fs-items.js';
+import { qualifierError, pathNotFound, resolveFsPath } from './fs-items.js';
 
 interface LocationStacks {
   stacks: Map<string, string[]>;
@@ -74,7 +74,7 @@ export const getLocation: CmdletDecl = {
 
 /** Change the location; a missing drive or folder is a non-terminating error (false), as pwsh reports it. */
 function changeTo(ctx: CmdletContext, path: string): boolean {
-  const missingDrive = missingDriveError(ctx, path);
+  const missingDrive = qualifierError(ctx, path);
   if (missingDrive) {
     ctx.writeError(missingDrive);
     return false;

@@ -6,7 +6,7 @@ import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../run
 import { MANAGEMENT_MODULE, asStringArray } from './util.js';
 import { pathInfo } from './location-cmdlets.js';
 import {
-  FILESYSTEM_PREFIX, driveQualifier, environmentOf, expandWildcardPath, exists, missingDriveError, parseProviderPath, pathNotFound, resolveFsPath,
+  FILESYSTEM_PREFIX, driveQualifier, environmentOf, expandWildcardPath, exists, qualifierError, parseProviderPath, pathNotFound, resolveFsPath,
 } from './fs-items.js';
 import { findDrive, type PSDriveInfo } from './ps-drives.js';
 import { parseSessionDrivePath, sessionDriveHas } from './session-drives.js';
@@ -81,10 +81,10 @@ export const testPath: CmdletDecl = {
       }
       if (ctx.params.IsValid) {
         // On Unix every name is valid except one containing NUL; a `name:` qualifier must name a drive.
-        ctx.write(!raw.includes('\0') && !missingDriveError(ctx, raw));
+        ctx.write(!raw.includes('\0') && !qualifierError(ctx, raw));
         continue;
       }
-      if (missingDriveError(ctx, raw)) {
+      if (qualifierError(ctx, raw)) {
         ctx.write(false);
         continue;
       }
@@ -148,7 +148,7 @@ const PROVIDER_QUALIFIER = /^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i;
 function resolveExistingItems(ctx: CmdletContext, raw: string, literal: boolean, force: boolean, base: string | null): ResolvedItem[] {
   const providerQualified = PROVIDER_QUALIFIER.test(raw);
   const unqualified = raw.replace(PROVIDER_QUALIFIER, '');
-  const missingDrive = providerQualified ? null : missingDriveError(ctx, unqualified);
+  const missingDrive = qualifierError(ctx, raw);
   if (missingDrive) {
     ctx.writeError(missingDrive);
     return [];

@@ -7,10 +7,8 @@ import type { CmdletContext, SessionApi } from '../../runtime/cmdlet-api.js';
 import { TYPE_NAME } from '../../runtime/types/index.js';
 import { ensureBuiltinViews, registerView } from '../../runtime/format/index.js';
 import { nameMatcher } from './util.js';
-import { SESSION_STATE_DRIVES, type ProviderName } from './fs-items.js';
+import { PROVIDER_NAMES, SESSION_STATE_DRIVES, type ProviderName } from './fs-items.js';
 
-
-const PROVIDER_NAMES: ProviderName[] = ['Alias', 'Environment', 'FileSystem', 'Function', 'Variable'];
 
 const CAPABILITIES: Record<ProviderName, string> = {
   Alias: 'ShouldProcess',
