@@ -216,6 +216,9 @@ export interface SessionApi {
   /** `scope`: 'global' | 'script' | 'local' | a number of levels up; default local (the caller's scope). */
   setAlias(name: string, target: string, options?: { scope?: string; description?: string; option?: string; force?: boolean }): void;
   removeAlias(name: string, scope?: string): boolean;
+  /** Define (or replace) a function: `body` is a ScriptBlock or script text; scope as for setAlias. */
+  setFunction(name: string, body: unknown, options?: { scope?: string }): void;
+  removeFunction(name: string, scope?: string): boolean;
   /** The aliases defined in one scope ('global' | 'script' | 'local' | a number of levels up). */
   getAliases(scope: string): CommandInfo[];
   getVariableInfo(name: string, scope?: string): PSVariableInfo | null;

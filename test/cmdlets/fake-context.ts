@@ -97,6 +97,8 @@ export function fakeSession(vars: Map<string, unknown>, extra: Partial<SessionAp
     },
     invokeExpression: () => [],
     setLocation: () => {},
+    setFunction: () => {},
+    removeFunction: () => false,
     addDrive: (name: string, root: string) => void drives.set(name.toLowerCase(), { name, root }),
     removeDrive: (name: string) => void drives.delete(name.toLowerCase()),
     getDrives: () => [...drives.values()],

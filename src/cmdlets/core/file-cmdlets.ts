@@ -7,12 +7,12 @@ import { toStr } from '../../runtime/values/convert.js';
 import type { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { DictionaryEntry } from '../../runtime/types/index.js';
-import { MANAGEMENT_MODULE, asStringArray, isPromise } from './util.js';
+import { MANAGEMENT_MODULE, asCmdletWriteError, asStringArray, isPromise } from './util.js';
 import {
   compareNames, environmentOf, exists, fileSystemInfoOf, ioError, isHiddenName, itemFromPath, listChildren, makeItem,
   parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths,
 } from './fs-items.js';
-import { parseSessionDrivePath, sessionDriveItems, sessionDriveNotFound } from './session-drives.js';
+import { parseSessionDrivePath, removeSessionDriveItem, sessionDriveItems, sessionDriveNotFound, setSessionDriveItem } from './session-drives.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -171,7 +171,7 @@ export const getChildItem: CmdletDecl = {
       const sd = parseSessionDrivePath(raw);
       if (sd) {
         const items = sessionDriveItems(ctx, sd);
-        if (items.length === 0 && !isWildcardPattern(sd.name)) ctx.writeError(sessionDriveNotFound(sd));
+        if (items.length === 0 && sd.name !== '' && !isWildcardPattern(sd.name)) ctx.writeError(sessionDriveNotFound(sd));
         for (const it of items) outputs.push(emitName ? (it as PSObject).getMember('Name')?.value ?? null : it);
         continue;
       }
@@ -302,6 +302,28 @@ export const newItem: CmdletDecl = {
     const value = ctx.params.Value;
     for (const rawPath of paths) {
       const raw = name !== null ? `${rawPath.replace(/[\\/]+$/, '')}/${name}` : rawPath;
+      const sd = parseSessionDrivePath(name !== null && /^(variable|function|alias):$/i.test(rawPath) ? `${rawPath}${name}` : raw);
+      if (sd) {
+        if (sessionDriveItems(ctx, sd).length > 0 && !force) {
+          ctx.writeError({
+            message: `The item at path '${sd.name}' already exists.`,
+            errorId: 'NewItemAlreadyExists',
+            category: 'ResourceExists',
+            exceptionType: 'System.Management.Automation.SessionStateException',
+            targetObject: sd.name,
+          });
+          continue;
+        }
+        const create = () => {
+          if (asCmdletWriteError(ctx, () => setSessionDriveItem(ctx, sd, value, value !== undefined), true)) {
+            for (const item of sessionDriveItems(ctx, sd)) ctx.write(item);
+          }
+        };
+        const ok = ctx.shouldProcess(`Item: ${sd.name}`, 'New Item');
+        if (isPromise(ok)) return ok.then((yes) => (yes ? create() : undefined));
+        if (ok) create();
+        continue;
+      }
       const pp = parseProviderPath(ctx, name !== null && /^env:$/i.test(rawPath) ? `env:${name}` : raw);
       if (pp.provider === 'Environment') {
         const env = environmentOf(ctx);
@@ -490,6 +512,20 @@ export const removeItem: CmdletDecl = {
     const filter = nameFilter(ctx);
     const force = !!ctx.params.Force;
     for (const raw of paths) {
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        const targets = isWildcardPattern(sd.name) ? sessionDriveItems(ctx, sd).map((it) => String((it as PSObject).getMember('Name')?.value)) : [sd.name];
+        for (const name of targets) {
+          let ok = ctx.shouldProcess(`Item: ${name}`, 'Remove Item');
+          if (typeof ok !== 'boolean') ok = await ok;
+          if (!ok) continue;
+          const target = { drive: sd.drive, name };
+          let removed = false;
+          if (!asCmdletWriteError(ctx, () => void (removed = removeSessionDriveItem(ctx, target, force)), true)) continue;
+          if (!removed) ctx.writeError(sessionDriveNotFound(target));
+        }
+        continue;
+      }
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider === 'Environment') {
         const entries = envEntries(ctx, pp.name);
@@ -789,6 +825,14 @@ export const setItem: CmdletDecl = {
   async process(ctx) {
     const { paths } = rawPaths(ctx);
     for (const raw of paths) {
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        // Session variable calls resolve scopes from the running command's frame: only wait when a prompt did.
+        let ok = ctx.shouldProcess(`Item: ${sd.name}`, 'Set Item');
+        if (typeof ok !== 'boolean') ok = await ok;
+        if (ok) asCmdletWriteError(ctx, () => setSessionDriveItem(ctx, sd, ctx.params.Value, ctx.isBound('Value')), true);
+        continue;
+      }
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider !== 'Environment') {
         ctx.writeError({

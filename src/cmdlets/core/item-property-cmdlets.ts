@@ -234,7 +234,10 @@ export const clearItem: CmdletDecl = {
         if (items.length === 0) ctx.writeError(sessionDriveNotFound(sd));
         for (const v of items) {
           const name = String(getProp(v, 'Name'));
-          if (!(await ctx.shouldProcess(`Item: ${name}`, 'Clear Item'))) continue;
+          // Session variable calls resolve scopes from the running command's frame: only wait when a prompt did.
+          let ok = ctx.shouldProcess(`Item: ${name}`, 'Clear Item');
+          if (typeof ok !== 'boolean') ok = await ok;
+          if (!ok) continue;
           asCmdletWriteError(ctx, () => ctx.session.setVariable(name, null, { force: ctx.params.Force === true }));
         }
         continue;

@@ -481,6 +481,25 @@ export class Session implements SessionApi {
     scope.setAlias({ name, definition: target, description: options.description ?? '', options: flags });
   }
 
+  /** Define (or replace) a function from a script block or script text (Set-Item/New-Item `function:name`). */
+  setFunction(name: string, body: unknown, options: { scope?: string } = {}): void {
+    let sb = body;
+    if (!(body instanceof ScriptBlock)) {
+      const parsed = parse(toStr(body), null);
+      if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
+      sb = new ScriptBlock(parsed.ast);
+      (sb as ScriptBlock).session = this;
+    }
+    this.scopeByName(options.scope).setFunction({ name, isFilter: false, scriptBlock: sb, options: VarOptions.None, description: '' });
+  }
+
+  removeFunction(name: string, scopeName?: string): boolean {
+    const key = name.toLowerCase();
+    if (scopeName) return this.scopeByName(scopeName).functions?.delete(key) ?? false;
+    for (let s: Scope | null = this.currentScope(); s; s = s.parent) if (s.functions?.delete(key)) return true;
+    return false;
+  }
+
   removeAlias(name: string, scopeName?: string): boolean {
     const key = name.toLowerCase();
     if (scopeName) return this.scopeByName(scopeName).aliases?.delete(key) ?? false;
