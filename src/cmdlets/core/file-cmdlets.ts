@@ -5,12 +5,12 @@ import * as nodePath from 'node:path';
 import type { CmdletDecl, CmdletContext, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
 import type { PSObject } from '../../runtime/values/objects.js';
-import { isWildcardPattern, wildcardToRegExp } from '../../runtime/values/wildcard.js';
+import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { DictionaryEntry } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE, asCmdletWriteError, asStringArray, isPromise } from './util.js';
 import {
   compareNames, environmentOf, exists, fileSystemInfoOf, ioError, isHiddenName, itemFromPath, listChildren, makeItem,
-  parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths,
+  parseProviderPath, pathNotFound, qualifierError, resolveFsPath, resolveFsPaths,
 } from './fs-items.js';
 import { parseSessionDrivePath, removeSessionDriveItem, sessionDriveItems, sessionDriveNotFound, setSessionDriveItem } from './session-drives.js';
 
@@ -33,9 +33,26 @@ function patterns(v: unknown): RegExp[] {
   return asStringArray(v).map((p) => wildcardToRegExp(p, false));
 }
 
+/**
+ * The file system's -Filter matching (.NET's Win32 rules, also on Unix): a trailing `.*` may match nothing
+ * (`noext*.*` finds `noextension`) and a trailing `.` matches names without an extension (`*.`).
+ */
+function fileSystemFilter(pattern: string): NameFilter {
+  const re = wildcardToRegExp(pattern, false);
+  if (pattern.length > 2 && pattern.endsWith('.*')) {
+    const bare = wildcardToRegExp(pattern.slice(0, -2), false);
+    return { test: (name) => re.test(name) || bare.test(name) };
+  }
+  if (pattern.length > 1 && pattern.endsWith('.') && !pattern.endsWith('..')) {
+    const bare = wildcardToRegExp(pattern.slice(0, -1), false);
+    return { test: (name) => re.test(name) || (!name.includes('.') && bare.test(name)) };
+  }
+  return re;
+}
+
 /** -Filter, -Include and -Exclude applied to an item name. */
 function nameFilter(ctx: CmdletContext): NameFilter {
-  const filter = ctx.params.Filter ? wildcardToRegExp(String(ctx.params.Filter), false) : null;
+  const filter = ctx.params.Filter ? fileSystemFilter(String(ctx.params.Filter)) : null;
   const include = patterns(ctx.params.Include);
   const exclude = patterns(ctx.params.Exclude);
   return {
@@ -148,11 +165,12 @@ export const getChildItem: CmdletDecl = {
       return true;
     };
 
-    const walk = (dir: string, relBase: string, depth: number) => {
+    // `leaf`: with -Recurse, a wildcard last segment of -Path selects names at every level (pwsh searches its parent).
+    const walk = (dir: string, relBase: string, depth: number, leaf: RegExp | null = null) => {
       const children = listChildren(dir, force);
       for (const c of children) {
         const info = fileSystemInfoOf(c)!;
-        if (accept(c)) emit(c, relBase + info.Name);
+        if ((!leaf || leaf.test(info.Name)) && accept(c)) emit(c, relBase + info.Name);
       }
       if (!recurse || depth >= maxDepth) return;
       for (const c of children) {
@@ -163,8 +181,18 @@ export const getChildItem: CmdletDecl = {
           ctx.writeWarning(`Skip already-visited directory ${info.path}.`);
           continue;
         }
-        walk(info.path, relBase + info.Name + '/', depth + 1);
+        walk(info.path, relBase + info.Name + '/', depth + 1, leaf);
       }
+    };
+
+    /** `-Recurse` with a wildcard leaf (`dir/F*.txt`): the parent folders and the leaf pattern, else null. */
+    const recursiveSearch = (raw: string): { parents: string; leaf: RegExp } | null => {
+      if (!recurse || literal) return null;
+      const norm = raw.replace(/\\/g, '/').replace(/(.)\/+$/, '$1');
+      const slash = norm.lastIndexOf('/');
+      const leaf = norm.slice(slash + 1);
+      if (!isWildcardPattern(leaf) || qualifierError(ctx, norm)) return null;
+      return { parents: slash < 0 ? '.' : norm.slice(0, slash) || '/', leaf: wildcardToRegExp(leaf, false) };
     };
 
     for (const raw of paths) {
@@ -180,6 +208,15 @@ export const getChildItem: CmdletDecl = {
         const entries = envEntries(ctx, pp.name);
         if (entries.length === 0 && !isWildcardPattern(pp.name)) envPathNotFound(ctx, raw, pp.name);
         for (const e of entries) outputs.push(emitName ? e.Key : e);
+        continue;
+      }
+      const search = recursiveSearch(raw);
+      if (search) {
+        for (const dir of resolveFsPaths(ctx, search.parents, { force })) {
+          if (!isDirectory(dir)) continue;
+          firstVisit(dir);
+          walk(dir, '', 0, search.leaf);
+        }
         continue;
       }
       const found = resolveFsPaths(ctx, raw, { literal, force });
@@ -324,7 +361,8 @@ export const newItem: CmdletDecl = {
         if (ok) create();
         continue;
       }
-      const pp = parseProviderPath(ctx, name !== null && /^env:$/i.test(rawPath) ? `env:${name}` : raw);
+      // New-Item's -Path is not globbed, but its wildcard escapes are removed (`Test``[Dir``]` names `Test[Dir]`).
+      const pp = parseProviderPath(ctx, name !== null && /^env:$/i.test(rawPath) ? `env:${name}` : unescapeWildcard(raw));
       if (pp.provider === 'Environment') {
         const env = environmentOf(ctx);
         if (env[pp.name] !== undefined && !force) {
