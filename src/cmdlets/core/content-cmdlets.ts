@@ -1,5 +1,6 @@
 // Get-Content, Set-Content, Add-Content, Clear-Content, Out-File: text encodings, BOMs and atomic writes.
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 import type { CmdletDecl, CmdletContext, ErrorDetails, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { PSNumber, toJsNumber, isNumeric } from '../../runtime/values/numbers.js';
@@ -7,7 +8,9 @@ import { toStr } from '../../runtime/values/convert.js';
 import { PSEncoding } from '../../runtime/types/index.js';
 import { outString } from '../../runtime/format/index.js';
 import { MANAGEMENT_MODULE, UTILITY_MODULE, asStringArray, isPromise } from './util.js';
-import { environmentOf, exists, ioError, parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic } from './fs-items.js';
+import {
+  environmentOf, exists, ioError, nameFilter, parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic,
+} from './fs-items.js';
 import { parseSessionDrivePath, sessionDriveContent, sessionDriveNotFound } from './session-drives.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +285,7 @@ export const getContent: CmdletDecl = {
       }
     }
     const out: unknown[] = [];
+    const filter = nameFilter(ctx);
     for (const raw of paths) {
       const sd = parseSessionDrivePath(raw);
       const pp = sd ? null : parseProviderPath(ctx, raw);
@@ -295,7 +299,7 @@ export const getContent: CmdletDecl = {
         else out.push(...content);
         continue;
       }
-      const found = resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force });
+      const found = resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force }).filter((f) => filter.test(nodePath.basename(f)));
       if (found.length === 0 && !literal && isWildcardPattern(raw)) {
         ctx.writeError(itemNotFound(raw));
         continue;
@@ -337,6 +341,7 @@ function valuePieces(v: unknown): unknown[] {
 
 function resolveTargets(ctx: CmdletContext, mustExist: boolean): string[] {
   const { paths, literal } = rawPaths(ctx);
+  const filter = nameFilter(ctx);
   const out: string[] = [];
   for (const raw of paths) {
     const pp = parseProviderPath(ctx, raw);
@@ -344,7 +349,7 @@ function resolveTargets(ctx: CmdletContext, mustExist: boolean): string[] {
       out.push('env:' + pp.name);
       continue;
     }
-    const found = resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force, allowMissing: !mustExist });
+    const found = resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force, allowMissing: !mustExist }).filter((f) => filter.test(nodePath.basename(f)));
     if (found.length === 0 && !literal && isWildcardPattern(raw)) ctx.writeError(itemNotFound(raw));
     for (const p of found) {
       if (isDir(p)) {

@@ -10,7 +10,7 @@ import { DictionaryEntry } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE, asCmdletWriteError, asStringArray, isPromise } from './util.js';
 import {
   compareNames, environmentOf, exists, fileSystemInfoOf, ioError, isHiddenName, itemFromPath, listChildren, makeItem,
-  parseProviderPath, pathNotFound, qualifierError, resolveFsPath, resolveFsPaths,
+  nameFilter, parseProviderPath, pathNotFound, qualifierError, resolveFsPath, resolveFsPaths, type NameFilter,
 } from './fs-items.js';
 import { parseSessionDrivePath, removeSessionDriveItem, sessionDriveItems, sessionDriveNotFound, setSessionDriveItem } from './session-drives.js';
 
@@ -23,46 +23,6 @@ function rawPaths(ctx: CmdletContext, fallback?: string): { paths: string[]; lit
   const paths = asStringArray(v);
   if (paths.length === 0 && fallback !== undefined) paths.push(fallback);
   return { paths, literal };
-}
-
-interface NameFilter {
-  test(name: string): boolean;
-}
-
-function patterns(v: unknown): RegExp[] {
-  return asStringArray(v).map((p) => wildcardToRegExp(p, false));
-}
-
-/**
- * The file system's -Filter matching (.NET's Win32 rules, also on Unix): a trailing `.*` may match nothing
- * (`noext*.*` finds `noextension`) and a trailing `.` matches names without an extension (`*.`).
- */
-function fileSystemFilter(pattern: string): NameFilter {
-  const re = wildcardToRegExp(pattern, false);
-  if (pattern.length > 2 && pattern.endsWith('.*')) {
-    const bare = wildcardToRegExp(pattern.slice(0, -2), false);
-    return { test: (name) => re.test(name) || bare.test(name) };
-  }
-  if (pattern.length > 1 && pattern.endsWith('.') && !pattern.endsWith('..')) {
-    const bare = wildcardToRegExp(pattern.slice(0, -1), false);
-    return { test: (name) => re.test(name) || (!name.includes('.') && bare.test(name)) };
-  }
-  return re;
-}
-
-/** -Filter, -Include and -Exclude applied to an item name. */
-function nameFilter(ctx: CmdletContext): NameFilter {
-  const filter = ctx.params.Filter ? fileSystemFilter(String(ctx.params.Filter)) : null;
-  const include = patterns(ctx.params.Include);
-  const exclude = patterns(ctx.params.Exclude);
-  return {
-    test(name: string): boolean {
-      if (filter && !filter.test(name)) return false;
-      if (include.length > 0 && !include.some((r) => r.test(name))) return false;
-      if (exclude.some((r) => r.test(name))) return false;
-      return true;
-    },
-  };
 }
 
 function envEntries(ctx: CmdletContext, pattern: string): DictionaryEntry[] {
@@ -513,8 +473,11 @@ async function confirmChildren(ctx: CmdletContext, p: string): Promise<boolean> 
 function removePath(ctx: CmdletContext, p: string, recursive: boolean): void {
   try {
     const st = fs.lstatSync(p);
-    if (st.isDirectory()) fs.rmSync(p, { recursive, force: false });
-    else fs.unlinkSync(p);
+    // rmSync refuses any directory without `recursive`; an empty one (or a confirmed one) goes with rmdir.
+    if (st.isDirectory()) {
+      if (recursive) fs.rmSync(p, { recursive: true, force: false });
+      else fs.rmdirSync(p);
+    } else fs.unlinkSync(p);
   } catch (e) {
     const isDir = (() => {
       try {
@@ -737,8 +700,28 @@ export const moveItem: CmdletDecl = {
         if (!filter.test(nodePath.basename(src))) continue;
         const srcIsDir = isDirectory(src);
         const dest = destinationFor(ctx, src);
+        if (srcIsDir && (dest === src || dest.startsWith(src + '/'))) {
+          ctx.writeError({
+            message: `Destination path cannot be a subdirectory of the source or the source itself: ${dest}.`,
+            errorId: 'MoveItemArgumentError',
+            category: 'InvalidArgument',
+            exceptionType: 'System.IO.IOException',
+            targetObject: dest,
+          });
+          continue;
+        }
         if (dest === src) continue;
         if (!(await ctx.shouldProcess(`Item: ${src} Destination: ${dest}`, srcIsDir ? 'Move Directory' : 'Move File'))) continue;
+        if (srcIsDir && exists(dest) && !isDirectory(dest)) {
+          ctx.writeError({
+            message: `An item with the specified name ${dest} already exists.`,
+            errorId: 'DirectoryExist',
+            category: 'ResourceExists',
+            exceptionType: 'System.IO.IOException',
+            targetObject: dest,
+          });
+          continue;
+        }
         if (exists(dest)) {
           if (!ctx.params.Force || srcIsDir) {
             ctx.writeError({

@@ -9,6 +9,7 @@ import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../run
 import { makeDate, formatDateTime, TYPE_NAME, convertTo, resolveType } from '../../runtime/types/index.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
 import { ensureBuiltinViews, registerView, propertyValueOf } from '../../runtime/format/index.js';
+import { asStringArray } from './util.js';
 
 export const FILESYSTEM_PREFIX = 'Microsoft.PowerShell.Core\\FileSystem::';
 
@@ -505,6 +506,49 @@ export function qualifierError(ctx: CmdletContext, raw: string): ErrorDetails | 
 }
 
 // ---------------------------------------------------------------------------------------------
+// -Filter, -Include, -Exclude
+
+export interface NameFilter {
+  test(name: string): boolean;
+}
+
+function patterns(v: unknown): RegExp[] {
+  return asStringArray(v).map((p) => wildcardToRegExp(p, false));
+}
+
+/**
+ * The file system's -Filter matching (.NET's Win32 rules, also on Unix): a trailing `.*` may match nothing
+ * (`noext*.*` finds `noextension`) and a trailing `.` matches names without an extension (`*.`).
+ */
+function fileSystemFilter(pattern: string): NameFilter {
+  const re = wildcardToRegExp(pattern, false);
+  if (pattern.length > 2 && pattern.endsWith('.*')) {
+    const bare = wildcardToRegExp(pattern.slice(0, -2), false);
+    return { test: (name) => re.test(name) || bare.test(name) };
+  }
+  if (pattern.length > 1 && pattern.endsWith('.') && !pattern.endsWith('..')) {
+    const bare = wildcardToRegExp(pattern.slice(0, -1), false);
+    return { test: (name) => re.test(name) || (!name.includes('.') && bare.test(name)) };
+  }
+  return re;
+}
+
+/** -Filter, -Include and -Exclude applied to an item name. */
+export function nameFilter(ctx: CmdletContext): NameFilter {
+  const filter = ctx.params.Filter ? fileSystemFilter(String(ctx.params.Filter)) : null;
+  const include = patterns(ctx.params.Include);
+  const exclude = patterns(ctx.params.Exclude);
+  return {
+    test(name: string): boolean {
+      if (filter && !filter.test(name)) return false;
+      if (include.length > 0 && !include.some((r) => r.test(name))) return false;
+      if (exclude.some((r) => r.test(name))) return false;
+      return true;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Paths: providers, wildcard expansion, errors.
 
 export type ProviderPath = { provider: 'FileSystem'; path: string } | { provider: 'Environment'; name: string };
@@ -536,7 +580,9 @@ export function environmentOf(ctx: CmdletContext): Record<string, string | undef
 export function expandWildcardPath(ctx: CmdletContext, raw: string, force: boolean): string[] {
   const normalized = raw.replace(/\\/g, '/');
   let abs = normalized;
-  if (abs === '~' || abs.startsWith('~/')) abs = ctx.resolvePath(abs);
+  const drive = /^([^:/~]+:)\/?(.*)$/.exec(normalized);
+  if (drive) abs = nodePath.join(ctx.resolvePath(drive[1]), drive[2]);
+  else if (abs === '~' || abs.startsWith('~/')) abs = ctx.resolvePath(abs);
   else if (!abs.startsWith('/')) abs = nodePath.join(ctx.cwd, abs);
   const segments = abs.split('/').filter((s) => s !== '');
   let current: string[] = ['/'];

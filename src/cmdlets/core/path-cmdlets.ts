@@ -125,10 +125,10 @@ export const testPath: CmdletDecl = {
 
 // ---------------------------------------------------------------------------------------------
 
-/** `./x`, `../x`: pwsh's -Relative form (always with a leading `.` segment). */
+/** `./x`, `../x`: pwsh's -Relative form (always with a leading `.` segment; the base itself is `./`). */
 function relativeTo(base: string, target: string): string {
   const rel = nodePath.relative(base, target);
-  if (rel === '') return '.';
+  if (rel === '') return './';
   return rel.startsWith('..') ? rel : './' + rel;
 }
 
