@@ -402,7 +402,8 @@ function createItem(ctx: CmdletContext, full: string, kind: ItemKind, value: unk
     }
     try {
       if (present) fs.rmSync(full, { force: true });
-      const tgt = toStr(value);
+      // Targets may use `\` separators (`.\someDir`); Unix link text uses `/`.
+      const tgt = toStr(value).replace(/\\/g, '/');
       if (kind === 'SymbolicLink') fs.symlinkSync(tgt, full);
       else fs.linkSync(resolveFsPath(ctx, tgt), full);
     } catch (e) {
@@ -547,6 +548,18 @@ export const removeItem: CmdletDecl = {
           // vanished
         }
         if (!(await ctx.shouldProcess(p, isDir ? 'Remove Directory' : 'Remove File'))) continue;
+        // Without -Force the file system provider leaves hidden (dot) and read-only items alone.
+        const info = force ? null : fileSystemInfoOf(itemFromPath(p));
+        if (info && (isHiddenName(info.Name) || info.Attributes.includes('ReadOnly'))) {
+          ctx.writeError({
+            message: `Cannot remove item ${p}: You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only.`,
+            errorId: 'RemoveFileSystemItemUnAuthorizedAccess',
+            category: 'PermissionDenied',
+            exceptionType: 'System.IO.IOException',
+            targetObject: p,
+          });
+          continue;
+        }
         let recursive = !!ctx.params.Recurse;
         if (isDir && !recursive && isNonEmptyDir(p)) {
           if (ctx.host.interactive && ctx.host.promptForChoice) {

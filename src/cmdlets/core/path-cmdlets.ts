@@ -109,7 +109,12 @@ export const testPath: CmdletDecl = {
         try {
           st = fs.statSync(p);
         } catch {
-          continue;
+          // A symbolic link to nothing still exists (as a leaf).
+          try {
+            st = fs.lstatSync(p);
+          } catch {
+            continue;
+          }
         }
         if (pathType === 'leaf' && st.isDirectory()) continue;
         if (pathType === 'container' && !st.isDirectory()) continue;
