@@ -323,6 +323,8 @@ function parentPart(p: string): string {
   if (trimmed === '/' || trimmed === '') return '';
   const q = qualifierOf(trimmed);
   const rest = q ? trimmed.slice(q.length) : trimmed;
+  // A drive's root has no parent, and the flat providers' drives (env:, variable:, ...) have no folders.
+  if (q && (rest === '' || rest === '/' || /^(env|variable|function|alias):$/i.test(q))) return '';
   const i = rest.lastIndexOf('/');
   if (i < 0) return q ?? '';
   if (i === 0) return (q ?? '') + '/';
