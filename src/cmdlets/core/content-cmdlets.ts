@@ -7,9 +7,9 @@ import { PSNumber, toJsNumber, isNumeric } from '../../runtime/values/numbers.js
 import { toStr } from '../../runtime/values/convert.js';
 import { PSEncoding } from '../../runtime/types/index.js';
 import { outString } from '../../runtime/format/index.js';
-import { MANAGEMENT_MODULE, UTILITY_MODULE, asStringArray, isPromise } from './util.js';
+import { MANAGEMENT_MODULE, UTILITY_MODULE, isPromise } from './util.js';
 import {
-  environmentOf, exists, ioError, nameFilter, parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic,
+  environmentOf, exists, ioError, nameFilter, parseProviderPath, pathArguments, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic,
 } from './fs-items.js';
 import { parseSessionDrivePath, sessionDriveContent, sessionDriveNotFound } from './session-drives.js';
 
@@ -145,11 +145,6 @@ const CONTENT_PATH_PARAMS: ParameterDecl[] = [
   { name: 'Credential', type: 'object' },
 ];
 
-function rawPaths(ctx: CmdletContext): { paths: string[]; literal: boolean } {
-  const literal = ctx.isBound('LiteralPath');
-  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
-}
-
 function isDir(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
@@ -271,7 +266,7 @@ export const getContent: CmdletDecl = {
     { name: 'Stream', type: 'string' },
   ],
   process(ctx) {
-    const { paths, literal } = rawPaths(ctx);
+    const { paths, literal } = pathArguments(ctx);
     const tail = ctx.isBound('Tail');
     if (tail && ctx.isBound('TotalCount')) {
       ctx.writeError(invalidOperation('The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.', 'TailAndHeadCannotCoexist'));
@@ -340,7 +335,7 @@ function valuePieces(v: unknown): unknown[] {
 }
 
 function resolveTargets(ctx: CmdletContext, mustExist: boolean): string[] {
-  const { paths, literal } = rawPaths(ctx);
+  const { paths, literal } = pathArguments(ctx);
   const filter = nameFilter(ctx);
   const out: string[] = [];
   for (const raw of paths) {

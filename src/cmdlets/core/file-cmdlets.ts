@@ -2,7 +2,7 @@
 // Copy-Item, Move-Item, Rename-Item, Set-Item.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { CmdletDecl, CmdletContext, ParameterDecl } from '../../runtime/cmdlet-api.js';
+import type { CmdletDecl, CmdletContext, ErrorDetails, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
 import type { PSObject } from '../../runtime/values/objects.js';
 import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
@@ -273,6 +273,28 @@ function itemKind(type: string): ItemKind | null {
   return null;
 }
 
+/** A directory cannot be made (New-Item) or moved (Move-Item) where an item of that name exists. */
+function directoryExists(path: string): ErrorDetails {
+  return {
+    message: `An item with the specified name ${path} already exists.`,
+    errorId: 'DirectoryExist',
+    category: 'ResourceExists',
+    exceptionType: 'System.IO.IOException',
+    targetObject: path,
+  };
+}
+
+/** New-Item of a session-state or environment item that exists (without -Force). */
+function itemAlreadyExists(name: string): ErrorDetails {
+  return {
+    message: `The item at path '${name}' already exists.`,
+    errorId: 'NewItemAlreadyExists',
+    category: 'ResourceExists',
+    exceptionType: 'System.Management.Automation.SessionStateException',
+    targetObject: name,
+  };
+}
+
 export const newItem: CmdletDecl = {
   name: 'New-Item',
   module: MANAGEMENT_MODULE,
@@ -302,13 +324,7 @@ export const newItem: CmdletDecl = {
       const sd = parseSessionDrivePath(name !== null && /^(variable|function|alias):$/i.test(rawPath) ? `${rawPath}${name}` : raw);
       if (sd) {
         if (sessionDriveItems(ctx, sd).length > 0 && !force) {
-          ctx.writeError({
-            message: `The item at path '${sd.name}' already exists.`,
-            errorId: 'NewItemAlreadyExists',
-            category: 'ResourceExists',
-            exceptionType: 'System.Management.Automation.SessionStateException',
-            targetObject: sd.name,
-          });
+          ctx.writeError(itemAlreadyExists(sd.name));
           continue;
         }
         const create = () => {
@@ -326,13 +342,7 @@ export const newItem: CmdletDecl = {
       if (pp.provider === 'Environment') {
         const env = environmentOf(ctx);
         if (env[pp.name] !== undefined && !force) {
-          ctx.writeError({
-            message: `The item at path '${pp.name}' already exists.`,
-            errorId: 'NewItemAlreadyExists',
-            category: 'ResourceExists',
-            exceptionType: 'System.Management.Automation.SessionStateException',
-            targetObject: pp.name,
-          });
+          ctx.writeError(itemAlreadyExists(pp.name));
           continue;
         }
         if (!ctx.shouldProcess(`Item: ${pp.name} Value: ${toStr(value)}`, 'New Item')) continue;
@@ -368,13 +378,7 @@ function createItem(ctx: CmdletContext, full: string, kind: ItemKind, value: unk
     if (present) {
       const st = fs.statSync(full);
       if (!force || !st.isDirectory()) {
-        ctx.writeError({
-          message: `An item with the specified name ${full} already exists.`,
-          errorId: 'DirectoryExist',
-          category: 'ResourceExists',
-          exceptionType: 'System.IO.IOException',
-          targetObject: full,
-        });
+        ctx.writeError(directoryExists(full));
         return;
       }
       ctx.write(makeItem(full));
@@ -726,13 +730,7 @@ export const moveItem: CmdletDecl = {
         if (dest === src) continue;
         if (!(await ctx.shouldProcess(`Item: ${src} Destination: ${dest}`, srcIsDir ? 'Move Directory' : 'Move File'))) continue;
         if (srcIsDir && exists(dest) && !isDirectory(dest)) {
-          ctx.writeError({
-            message: `An item with the specified name ${dest} already exists.`,
-            errorId: 'DirectoryExist',
-            category: 'ResourceExists',
-            exceptionType: 'System.IO.IOException',
-            targetObject: dest,
-          });
+          ctx.writeError(directoryExists(dest));
           continue;
         }
         if (exists(dest)) {

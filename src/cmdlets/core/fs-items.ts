@@ -506,7 +506,13 @@ export function qualifierError(ctx: CmdletContext, raw: string): ErrorDetails | 
 }
 
 // ---------------------------------------------------------------------------------------------
-// -Filter, -Include, -Exclude
+// -Path/-LiteralPath, -Filter, -Include, -Exclude
+
+/** The -Path or -LiteralPath values a provider cmdlet was given, and which of the two it was. */
+export function pathArguments(ctx: CmdletContext): { paths: string[]; literal: boolean } {
+  const literal = ctx.isBound('LiteralPath');
+  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
+}
 
 export interface NameFilter {
   test(name: string): boolean;

@@ -5,7 +5,9 @@ import type { CmdletDecl, CmdletContext, ErrorDetails, ParameterDecl } from '../
 import { PSObject } from '../../runtime/values/objects.js';
 import { setMember } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE, asCmdletWriteError, asStringArray, getProp, propertyNames } from './util.js';
-import { FILESYSTEM_PREFIX, environmentOf, itemFromPath, parseProviderPath, pathNotFound, resolveFsPaths } from './fs-items.js';
+import {
+  FILESYSTEM_PREFIX, environmentOf, itemFromPath, parseProviderPath, pathArguments, pathNotFound, resolveFsPaths,
+} from './fs-items.js';
 import { parseSessionDrivePath, sessionDriveItems, sessionDriveNotFound } from './session-drives.js';
 import { contextProviders, findDrive } from './ps-drives.js';
 
@@ -17,11 +19,6 @@ const PATH_PARAMS: ParameterDecl[] = [
   { name: 'Exclude', type: 'string[]' },
   { name: 'Credential', type: 'object' },
 ];
-
-function pathArgs(ctx: CmdletContext): { paths: string[]; literal: boolean } {
-  const literal = ctx.isBound('LiteralPath');
-  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
-}
 
 /** The file system items a -Path/-LiteralPath names (errors written for the missing ones). */
 function fileItems(ctx: CmdletContext, raw: string, literal: boolean): { path: string; item: PSObject }[] {
@@ -86,7 +83,7 @@ export const getItemProperty: CmdletDecl = {
   defaultParameterSet: 'Path',
   parameters: [...PATH_PARAMS, { name: 'Name', type: 'string[]', position: 1, aliases: ['PSProperty'] }],
   process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const { paths, literal } = pathArguments(ctx);
     const names = asStringArray(ctx.params.Name);
     for (const raw of paths) {
       for (const { path, item } of fileItems(ctx, raw, literal)) {
@@ -110,7 +107,7 @@ export const getItemPropertyValue: CmdletDecl = {
     { name: 'Name', type: 'string[]', position: 1, mandatory: true, aliases: ['PSProperty'] },
   ],
   process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const { paths, literal } = pathArguments(ctx);
     if (paths.length === 0) paths.push('.');
     for (const raw of paths) {
       for (const { item } of fileItems(ctx, raw, literal)) {
@@ -165,7 +162,7 @@ export const setItemProperty: CmdletDecl = {
     { name: 'Type', type: 'string', aliases: ['PropertyType'] },
   ],
   async process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const { paths, literal } = pathArguments(ctx);
     const values: [string, unknown][] = ctx.isBound('InputObject')
       ? propertyNames(ctx.params.InputObject).map((n) => [n, getProp(ctx.params.InputObject, n)])
       : [[String(ctx.params.Name), ctx.params.Value]];
@@ -191,7 +188,7 @@ export const clearItemProperty: CmdletDecl = {
   supportsShouldProcess: true,
   parameters: [...PATH_PARAMS, { name: 'Name', type: 'string', position: 1, mandatory: true, aliases: ['PSProperty'] }, { name: 'PassThru', type: 'switch' }, { name: 'Force', type: 'switch' }],
   async process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const { paths, literal } = pathArguments(ctx);
     const name = String(ctx.params.Name);
     for (const raw of paths) {
       for (const { path, item } of fileItems(ctx, raw, literal)) {
@@ -226,7 +223,7 @@ export const clearItem: CmdletDecl = {
   supportsShouldProcess: true,
   parameters: [...PATH_PARAMS, { name: 'Force', type: 'switch' }],
   async process(ctx) {
-    const { paths } = pathArgs(ctx);
+    const { paths } = pathArguments(ctx);
     for (const raw of paths) {
       const sd = parseSessionDrivePath(raw);
       if (sd?.drive === 'Variable') {

@@ -6,15 +6,11 @@ import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../run
 import { MANAGEMENT_MODULE, asStringArray } from './util.js';
 import { pathInfo } from './location-cmdlets.js';
 import {
-  FILESYSTEM_PREFIX, driveQualifier, environmentOf, expandWildcardPath, exists, qualifierError, parseProviderPath, pathNotFound, resolveFsPath,
+  FILESYSTEM_PREFIX, driveQualifier, environmentOf, expandWildcardPath, exists, qualifierError, parseProviderPath, pathArguments, pathNotFound,
+  resolveFsPath,
 } from './fs-items.js';
 import { findDrive, type PSDriveInfo } from './ps-drives.js';
 import { parseSessionDrivePath, sessionDriveHas } from './session-drives.js';
-
-function pathArgs(ctx: CmdletContext): { paths: string[]; literal: boolean } {
-  const literal = ctx.isBound('LiteralPath');
-  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
-}
 
 function envHas(ctx: CmdletContext, name: string): boolean {
   const env = environmentOf(ctx);
@@ -208,7 +204,7 @@ export const resolvePath: CmdletDecl = {
     { name: 'Credential', type: 'object' },
   ],
   process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const { paths, literal } = pathArguments(ctx);
     const base = relativeBase(ctx);
     for (const raw of paths) {
       const pp = parseProviderPath(ctx, raw);
@@ -240,7 +236,7 @@ export const convertPath: CmdletDecl = {
     { name: 'Force', type: 'switch' },
   ],
   process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const { paths, literal } = pathArguments(ctx);
     for (const raw of paths) {
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider === 'Environment') {
