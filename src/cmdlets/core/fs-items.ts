@@ -150,6 +150,15 @@ export class FileSystemInfo {
     const ext = extensionOf(name);
     return ext ? name.slice(0, -ext.length) : name;
   }
+  /** The final target of a link chain as a full path (a dangling link's target too); the item itself otherwise. */
+  get ResolvedTarget(): string {
+    if (this.linkTarget === null) return this.path;
+    try {
+      return fs.realpathSync(this.path);
+    } catch {
+      return nodePath.resolve(nodePath.dirname(this.path), this.linkTarget);
+    }
+  }
   get LinkType(): string | null {
     return this.linkTarget !== null ? 'SymbolicLink' : null;
   }
