@@ -12,7 +12,9 @@ import {
   compareNames, environmentOf, exists, fileSystemInfoOf, ioError, isHiddenName, itemFromPath, listChildren, makeItem,
   nameFilter, parseProviderPath, pathNotFound, qualifierError, resolveFsPath, resolveFsPaths, type NameFilter,
 } from './fs-items.js';
-import { parseSessionDrivePath, removeSessionDriveItem, sessionDriveItems, sessionDriveNotFound, setSessionDriveItem } from './session-drives.js';
+import {
+  parseSessionDrivePath, removeSessionDriveItem, renameSessionDriveItem, sessionDriveItems, sessionDriveNotFound, setSessionDriveItem,
+} from './session-drives.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -783,6 +785,18 @@ export const renameItem: CmdletDecl = {
     const literal = ctx.isBound('LiteralPath');
     const raw = String(literal ? ctx.params.LiteralPath : ctx.params.Path);
     const newName = String(ctx.params.NewName ?? '');
+    const sd = parseSessionDrivePath(raw);
+    if (sd) {
+      let ok = ctx.shouldProcess(`Item: ${sd.name} Destination: ${newName}`, 'Rename Item');
+      if (typeof ok !== 'boolean') ok = await ok;
+      if (!ok) return;
+      let renamed = false;
+      if (asCmdletWriteError(ctx, () => void (renamed = renameSessionDriveItem(ctx, sd, newName)), true) && !renamed) {
+        ctx.writeError(sessionDriveNotFound(sd));
+      }
+      if (renamed && ctx.params.PassThru) for (const item of sessionDriveItems(ctx, { drive: sd.drive, name: newName })) ctx.write(item);
+      return;
+    }
     const pp = parseProviderPath(ctx, raw);
     if (pp.provider === 'Environment') {
       const env = environmentOf(ctx);

@@ -125,3 +125,13 @@ export function removeSessionDriveItem(ctx: CmdletContext, p: SessionDrivePath, 
   if (p.drive === 'Alias') return ctx.session.removeAlias(name, scope);
   return ctx.session.removeFunction(name, scope);
 }
+
+/** Rename-Item on a session drive: the item is made under the new name, then the old one removed; false if missing. */
+export function renameSessionDriveItem(ctx: CmdletContext, p: SessionDrivePath, newName: string): boolean {
+  const item = sessionDriveItems(ctx, p)[0] as PSObject | undefined;
+  if (!item || isWildcardPattern(p.name)) return false;
+  const value = item.getMember(p.drive === 'Variable' ? 'Value' : 'Definition')?.value;
+  setSessionDriveItem(ctx, { drive: p.drive, name: newName }, value, true);
+  removeSessionDriveItem(ctx, p, true);
+  return true;
+}
