@@ -42,9 +42,10 @@ export interface ParameterDecl {
   validateRange?: [number, number];
   validateNotNull?: boolean;
   validateNotNullOrEmpty?: boolean;
-  /** [AllowNull()] / [AllowEmptyString()] on a mandatory parameter. */
+  /** [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] on a mandatory parameter. */
   allowNull?: boolean;
   allowEmptyString?: boolean;
+  allowEmptyCollection?: boolean;
   validatePattern?: string;
   validateCount?: [number, number];
   /** Extra validation: return an error message, or null when valid. */
@@ -215,6 +216,9 @@ export interface SessionApi {
   /** `scope`: 'global' | 'script' | 'local' | a number of levels up; default local (the caller's scope). */
   setAlias(name: string, target: string, options?: { scope?: string; description?: string; option?: string; force?: boolean }): void;
   removeAlias(name: string, scope?: string): boolean;
+  /** Define (or replace) a function: `body` is a ScriptBlock or script text; scope as for setAlias. */
+  setFunction(name: string, body: unknown, options?: { scope?: string }): void;
+  removeFunction(name: string, scope?: string): boolean;
   /** The aliases defined in one scope ('global' | 'script' | 'local' | a number of levels up). */
   getAliases(scope: string): CommandInfo[];
   getVariableInfo(name: string, scope?: string): PSVariableInfo | null;
@@ -229,6 +233,10 @@ export interface SessionApi {
   invokeExpression(text: string, output?: (v: unknown) => void | Promise<void>): unknown[] | Promise<unknown[]> | void | Promise<void>;
   /** Set the current location (Set-Location); throws PathNotFound errors itself. */
   setLocation(path: string): void;
+  /** File system drives beyond the built-in ones (New-PSDrive, Pester's TestDrive): `name:` paths resolve under root. */
+  addDrive(name: string, root: string): void;
+  removeDrive(name: string): void;
+  getDrives(): { name: string; root: string }[];
   /** Registered cmdlets (for Get-Help). */
   getCmdletDecl(name: string): CmdletDecl | null;
   /** Loads the cmdlet set that holds `name` if it is not loaded yet (before a lookup that can't wait). */

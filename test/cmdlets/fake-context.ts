@@ -72,6 +72,7 @@ function chooseSet(decl: CmdletDecl, bound: string[]): string {
 }
 
 export function fakeSession(vars: Map<string, unknown>, extra: Partial<SessionApi> = {}): SessionApi {
+  const drives = new Map<string, { name: string; root: string }>();
   const info = (name: string): PSVariableInfo | null => {
     for (const [k, v] of vars) if (k.toLowerCase() === name.toLowerCase()) return { Name: k, Value: v, Description: '', Options: 'None' };
     return null;
@@ -96,6 +97,11 @@ export function fakeSession(vars: Map<string, unknown>, extra: Partial<SessionAp
     },
     invokeExpression: () => [],
     setLocation: () => {},
+    setFunction: () => {},
+    removeFunction: () => false,
+    addDrive: (name: string, root: string) => void drives.set(name.toLowerCase(), { name, root }),
+    removeDrive: (name: string) => void drives.delete(name.toLowerCase()),
+    getDrives: () => [...drives.values()],
     getCmdletDecl: () => null,
     host: { writeHost: () => {}, width: 120, interactive: false },
   };

@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCmdlet } from './fake-context.js';
 import { PSObject, PSHashtable } from '../../src/runtime/values/objects.js';
 import { ErrorRecord } from '../../src/runtime/errors.js';
@@ -164,20 +167,25 @@ describe('utilities', () => {
 
 describe('locations', () => {
   it('Set-Location, Get-Location, cd -, Push/Pop-Location', async () => {
-    const cwd = { path: '/a' };
+    // Set-Location checks that the folder exists: real folders a, b, c.
+    const root = mkdtempSync(join(tmpdir(), 'awsh-loc-'));
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => join(root, n));
+    for (const d of [a, b, c]) mkdirSync(d);
+    const cwd = { path: a };
     const session = { setLocation: (p: string) => void (cwd.path = p) };
     // Share one session object across runs so the location stacks persist.
     const shared = { ...session } as never;
     const run = (decl: Parameters<typeof runCmdlet>[0], params: Record<string, unknown>) => runCmdlet(decl, params, { session: shared, cwd: cwd.path });
-    await run(setLocation, { Path: '/b' });
-    expect(cwd.path).toBe('/b');
+    await run(setLocation, { Path: b });
+    expect(cwd.path).toBe(b);
     const g = await run(getLocation, {});
-    expect((g.output[0] as { Path: string }).Path).toBe('/b');
-    expect(String(g.output[0])).toBe('/b');
-    await run(pushLocation, { Path: '/c' });
-    expect(cwd.path).toBe('/c');
+    expect((g.output[0] as { Path: string }).Path).toBe(b);
+    expect(String(g.output[0])).toBe(b);
+    await run(pushLocation, { Path: c });
+    expect(cwd.path).toBe(c);
     await run(popLocation, {});
-    expect(cwd.path).toBe('/b');
+    expect(cwd.path).toBe(b);
+    rmSync(root, { recursive: true, force: true });
   });
 });
 

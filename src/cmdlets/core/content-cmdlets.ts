@@ -1,12 +1,17 @@
 // Get-Content, Set-Content, Add-Content, Clear-Content, Out-File: text encodings, BOMs and atomic writes.
 import * as fs from 'node:fs';
-import type { CmdletDecl, CmdletContext, ParameterDecl } from '../../runtime/cmdlet-api.js';
+import * as nodePath from 'node:path';
+import type { CmdletDecl, CmdletContext, ErrorDetails, ParameterDecl } from '../../runtime/cmdlet-api.js';
+import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { PSNumber, toJsNumber, isNumeric } from '../../runtime/values/numbers.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { PSEncoding } from '../../runtime/types/index.js';
 import { outString } from '../../runtime/format/index.js';
-import { MANAGEMENT_MODULE, UTILITY_MODULE, asStringArray, isPromise } from './util.js';
-import { environmentOf, exists, ioError, parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic } from './fs-items.js';
+import { MANAGEMENT_MODULE, UTILITY_MODULE, isPromise } from './util.js';
+import {
+  environmentOf, exists, ioError, nameFilter, parseProviderPath, pathArguments, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic,
+} from './fs-items.js';
+import { parseSessionDrivePath, sessionDriveContent, sessionDriveNotFound } from './session-drives.js';
 
 // ---------------------------------------------------------------------------------------------
 // Encodings (pwsh 7 names; the default is utf8NoBOM)
@@ -55,6 +60,8 @@ function makeEncoding(name: string): TextEncoding | null {
         decode: (b) => Array.from(b, (x) => String.fromCharCode(x < 128 ? x : 63)).join(''),
       };
     case 'unicode':
+    case 'string':
+    case 'unknown':
     case 'utf16':
     case 'utf16le':
       return { name: 'unicode', bom: Buffer.from([0xff, 0xfe]), encode: (t) => Buffer.from(t, 'utf16le'), decode: (b) => b.toString('utf16le') };
@@ -138,11 +145,6 @@ const CONTENT_PATH_PARAMS: ParameterDecl[] = [
   { name: 'Credential', type: 'object' },
 ];
 
-function rawPaths(ctx: CmdletContext): { paths: string[]; literal: boolean } {
-  const literal = ctx.isBound('LiteralPath');
-  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
-}
-
 function isDir(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
@@ -171,8 +173,11 @@ function writeSeq(ctx: CmdletContext, items: readonly unknown[], start = 0): voi
   }
 }
 
-/** Split text on a delimiter, keeping the delimiter at the end of each piece (pwsh's -Delimiter). */
-function splitKeepingDelimiter(text: string, delimiter: string): string[] {
+/**
+ * Split text on a delimiter (pwsh's -Delimiter): each piece ends where a delimiter does, the delimiter itself trimmed;
+ * text after the last delimiter is a final piece when not empty.
+ */
+function splitOnDelimiter(text: string, delimiter: string): string[] {
   if (text === '') return [];
   if (delimiter === '') return [text];
   const out: string[] = [];
@@ -180,7 +185,7 @@ function splitKeepingDelimiter(text: string, delimiter: string): string[] {
   for (;;) {
     const i = text.indexOf(delimiter, start);
     if (i < 0) break;
-    out.push(text.slice(start, i + delimiter.length));
+    out.push(text.slice(start, i));
     start = i + delimiter.length;
   }
   if (start < text.length) out.push(text.slice(start));
@@ -196,7 +201,7 @@ function readItems(ctx: CmdletContext, bytes: Buffer): unknown[] {
   }
   const text = decodeText(bytes, encodingParam(ctx));
   if (p.Raw) return text === '' ? [] : [text];
-  const items = ctx.isBound('Delimiter') ? splitKeepingDelimiter(text, String(p.Delimiter ?? '')) : splitLines(text);
+  const items = ctx.isBound('Delimiter') ? splitOnDelimiter(text, String(p.Delimiter ?? '')) : splitLines(text);
   return takeCount(ctx, items);
 }
 
@@ -218,6 +223,26 @@ function takeCount(ctx: CmdletContext, items: unknown[]): unknown[] {
   return chunks;
 }
 
+function invalidOperation(message: string, errorId: string): ErrorDetails {
+  return { message, errorId, category: 'InvalidOperation', exceptionType: 'System.InvalidOperationException' };
+}
+
+/** A content cmdlet's wildcard path that matched nothing (or only items its filters removed). */
+function itemNotFound(path: string): ErrorDetails {
+  return {
+    message: `An object at the specified path ${path} does not exist, or has been filtered by the -Include or -Exclude parameter.`,
+    errorId: 'ItemNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'System.Exception',
+    targetObject: path,
+  };
+}
+
+function envContent(ctx: CmdletContext, name: string): unknown[] | null {
+  const v = environmentOf(ctx)[name];
+  return v === undefined ? null : [v];
+}
+
 export const getContent: CmdletDecl = {
   name: 'Get-Content',
   module: MANAGEMENT_MODULE,
@@ -231,8 +256,8 @@ export const getContent: CmdletDecl = {
     { ...CONTENT_PATH_PARAMS[0], valueFromPipeline: true },
     ...CONTENT_PATH_PARAMS.slice(1),
     { name: 'ReadCount', type: 'long', valueFromPipelineByPropertyName: true },
-    { name: 'TotalCount', type: 'long', aliases: ['First', 'Head'], valueFromPipelineByPropertyName: true },
-    { name: 'Tail', type: 'int', aliases: ['Last'], valueFromPipelineByPropertyName: true },
+    { name: 'TotalCount', type: 'long', aliases: ['First', 'Head'], valueFromPipelineByPropertyName: true, validateRange: [0, Number.MAX_SAFE_INTEGER] },
+    { name: 'Tail', type: 'int', aliases: ['Last'], valueFromPipelineByPropertyName: true, validateRange: [0, 2147483647] },
     { name: 'Delimiter', type: 'string' },
     { name: 'Wait', type: 'switch' },
     { name: 'Raw', type: 'switch' },
@@ -241,17 +266,40 @@ export const getContent: CmdletDecl = {
     { name: 'Stream', type: 'string' },
   ],
   process(ctx) {
-    const { paths, literal } = rawPaths(ctx);
+    const { paths, literal } = pathArguments(ctx);
+    const tail = ctx.isBound('Tail');
+    if (tail && ctx.isBound('TotalCount')) {
+      ctx.writeError(invalidOperation('The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.', 'TailAndHeadCannotCoexist'));
+      return;
+    }
+    if (ctx.params.Raw) {
+      const clash = ['TotalCount', 'Tail', 'Wait', 'Delimiter'].find((n) => ctx.isBound(n));
+      if (clash) {
+        ctx.writeError(invalidOperation(`The 'Raw' and '${clash}' parameters cannot be specified in the same command.`, 'InvalidOperation'));
+        return;
+      }
+    }
     const out: unknown[] = [];
+    const filter = nameFilter(ctx);
     for (const raw of paths) {
-      const pp = parseProviderPath(ctx, raw);
-      if (pp.provider === 'Environment') {
-        const v = environmentOf(ctx)[pp.name];
-        if (v === undefined) ctx.writeError(pathNotFound(pp.name));
-        else out.push(v);
+      const sd = parseSessionDrivePath(raw);
+      const pp = sd ? null : parseProviderPath(ctx, raw);
+      if (sd || pp?.provider === 'Environment') {
+        if (tail) {
+          ctx.writeError(invalidOperation('The Tail parameter currently is supported only for the FileSystem provider.', 'TailNotSupported'));
+          continue;
+        }
+        const content = sd ? sessionDriveContent(ctx, sd) : envContent(ctx, pp!.provider === 'Environment' ? pp!.name : '');
+        if (content === null) ctx.writeError(sd ? sessionDriveNotFound(sd) : pathNotFound(raw));
+        else out.push(...content);
         continue;
       }
-      for (const p of resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force })) {
+      const found = resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force }).filter((f) => filter.test(nodePath.basename(f)));
+      if (found.length === 0 && !literal && isWildcardPattern(raw)) {
+        ctx.writeError(itemNotFound(raw));
+        continue;
+      }
+      for (const p of found) {
         if (isDir(p)) {
           ctx.writeError(directoryContentError(p));
           continue;
@@ -287,7 +335,8 @@ function valuePieces(v: unknown): unknown[] {
 }
 
 function resolveTargets(ctx: CmdletContext, mustExist: boolean): string[] {
-  const { paths, literal } = rawPaths(ctx);
+  const { paths, literal } = pathArguments(ctx);
+  const filter = nameFilter(ctx);
   const out: string[] = [];
   for (const raw of paths) {
     const pp = parseProviderPath(ctx, raw);
@@ -295,15 +344,21 @@ function resolveTargets(ctx: CmdletContext, mustExist: boolean): string[] {
       out.push('env:' + pp.name);
       continue;
     }
-    for (const p of resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force, allowMissing: !mustExist })) {
+    const found = resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force, allowMissing: !mustExist }).filter((f) => filter.test(nodePath.basename(f)));
+    if (found.length === 0 && !literal && isWildcardPattern(raw)) ctx.writeError(itemNotFound(raw));
+    for (const p of found) {
       if (isDir(p)) {
-        ctx.writeError({
-          message: `Access to the path '${p}' is denied.`,
-          errorId: 'SetContentWriterUnauthorizedAccessError',
-          category: 'PermissionDenied',
-          exceptionType: 'System.UnauthorizedAccessException',
-          targetObject: p,
-        });
+        ctx.writeError(
+          mustExist
+            ? {
+                message: `Unable to clear content of '${p}' because it is a directory. Clear-Content is only supported on files.`,
+                errorId: 'ClearDirectoryContent',
+                category: 'InvalidOperation',
+                exceptionType: 'System.NotSupportedException',
+                targetObject: p,
+              }
+            : invalidOperation(`Unable to write content because it is a directory: '${p}'.`, 'WriteContainerContentException'),
+        );
         continue;
       }
       out.push(p);
@@ -326,7 +381,7 @@ function contentWriter(name: 'Set-Content' | 'Add-Content', append: boolean): Cm
     supportsShouldProcess: true,
     parameters: [
       ...CONTENT_PATH_PARAMS,
-      { name: 'Value', type: 'object[]', position: 1, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true },
+      { name: 'Value', type: 'object[]', position: 1, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, allowNull: true, allowEmptyCollection: true },
       { name: 'PassThru', type: 'switch' },
       { name: 'NoNewline', type: 'switch' },
       ENCODING_PARAM,

@@ -2,17 +2,19 @@
 // Copy-Item, Move-Item, Rename-Item, Set-Item.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { CmdletDecl, CmdletContext, ParameterDecl } from '../../runtime/cmdlet-api.js';
+import type { CmdletDecl, CmdletContext, ErrorDetails, ParameterDecl } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
 import type { PSObject } from '../../runtime/values/objects.js';
-import { isWildcardPattern, wildcardToRegExp } from '../../runtime/values/wildcard.js';
+import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { DictionaryEntry } from '../../runtime/types/index.js';
-import { MANAGEMENT_MODULE, asStringArray, isPromise } from './util.js';
+import { MANAGEMENT_MODULE, asCmdletWriteError, asStringArray, isPromise } from './util.js';
 import {
   compareNames, environmentOf, exists, fileSystemInfoOf, ioError, isHiddenName, itemFromPath, listChildren, makeItem,
-  parseProviderPath, pathNotFound, resolveFsPath, resolveFsPaths,
+  nameFilter, parseProviderPath, pathNotFound, qualifierError, resolveFsPath, resolveFsPaths, type NameFilter,
 } from './fs-items.js';
-import { parseSessionDrivePath, sessionDriveItems, sessionDriveNotFound } from './session-drives.js';
+import {
+  parseSessionDrivePath, removeSessionDriveItem, renameSessionDriveItem, sessionDriveItems, sessionDriveNotFound, setSessionDriveItem,
+} from './session-drives.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -23,29 +25,6 @@ function rawPaths(ctx: CmdletContext, fallback?: string): { paths: string[]; lit
   const paths = asStringArray(v);
   if (paths.length === 0 && fallback !== undefined) paths.push(fallback);
   return { paths, literal };
-}
-
-interface NameFilter {
-  test(name: string): boolean;
-}
-
-function patterns(v: unknown): RegExp[] {
-  return asStringArray(v).map((p) => wildcardToRegExp(p, false));
-}
-
-/** -Filter, -Include and -Exclude applied to an item name. */
-function nameFilter(ctx: CmdletContext): NameFilter {
-  const filter = ctx.params.Filter ? wildcardToRegExp(String(ctx.params.Filter), false) : null;
-  const include = patterns(ctx.params.Include);
-  const exclude = patterns(ctx.params.Exclude);
-  return {
-    test(name: string): boolean {
-      if (filter && !filter.test(name)) return false;
-      if (include.length > 0 && !include.some((r) => r.test(name))) return false;
-      if (exclude.some((r) => r.test(name))) return false;
-      return true;
-    },
-  };
 }
 
 function envEntries(ctx: CmdletContext, pattern: string): DictionaryEntry[] {
@@ -131,26 +110,58 @@ export const getChildItem: CmdletDecl = {
     const outputs: unknown[] = [];
     const emit = (item: ReturnType<typeof makeItem>, rel: string) => outputs.push(emitName ? rel : item);
 
-    const walk = (dir: string, relBase: string, depth: number) => {
+    // With -FollowSymlink every directory entered is remembered by device and inode, so a link back to a directory
+    // already listed is skipped with a warning instead of looping (pwsh's InodeTracker).
+    const visited = ctx.params.FollowSymlink ? new Set<string>() : null;
+    const firstVisit = (dir: string): boolean => {
+      if (!visited) return true;
+      let key: string;
+      try {
+        const st = fs.statSync(dir);
+        key = `${st.dev}:${st.ino}`;
+      } catch {
+        return true;
+      }
+      if (visited.has(key)) return false;
+      visited.add(key);
+      return true;
+    };
+
+    // `leaf`: with -Recurse, a wildcard last segment of -Path selects names at every level (pwsh searches its parent).
+    const walk = (dir: string, relBase: string, depth: number, leaf: RegExp | null = null) => {
       const children = listChildren(dir, force);
       for (const c of children) {
         const info = fileSystemInfoOf(c)!;
-        if (accept(c)) emit(c, relBase + info.Name);
+        if ((!leaf || leaf.test(info.Name)) && accept(c)) emit(c, relBase + info.Name);
       }
       if (!recurse || depth >= maxDepth) return;
       for (const c of children) {
         const info = fileSystemInfoOf(c)!;
         if (!info.isDirectory) continue;
-        if (info.linkTarget !== null && !ctx.params.FollowSymlink) continue;
-        walk(info.path, relBase + info.Name + '/', depth + 1);
+        if (info.linkTarget !== null && !visited) continue;
+        if (!firstVisit(info.path)) {
+          ctx.writeWarning(`Skip already-visited directory ${info.path}.`);
+          continue;
+        }
+        walk(info.path, relBase + info.Name + '/', depth + 1, leaf);
       }
+    };
+
+    /** `-Recurse` with a wildcard leaf (`dir/F*.txt`): the parent folders and the leaf pattern, else null. */
+    const recursiveSearch = (raw: string): { parents: string; leaf: RegExp } | null => {
+      if (!recurse || literal) return null;
+      const norm = raw.replace(/\\/g, '/').replace(/(.)\/+$/, '$1');
+      const slash = norm.lastIndexOf('/');
+      const leaf = norm.slice(slash + 1);
+      if (!isWildcardPattern(leaf) || qualifierError(ctx, norm)) return null;
+      return { parents: slash < 0 ? '.' : norm.slice(0, slash) || '/', leaf: wildcardToRegExp(leaf, false) };
     };
 
     for (const raw of paths) {
       const sd = parseSessionDrivePath(raw);
       if (sd) {
         const items = sessionDriveItems(ctx, sd);
-        if (items.length === 0 && !isWildcardPattern(sd.name)) ctx.writeError(sessionDriveNotFound(sd));
+        if (items.length === 0 && sd.name !== '' && !isWildcardPattern(sd.name)) ctx.writeError(sessionDriveNotFound(sd));
         for (const it of items) outputs.push(emitName ? (it as PSObject).getMember('Name')?.value ?? null : it);
         continue;
       }
@@ -159,6 +170,15 @@ export const getChildItem: CmdletDecl = {
         const entries = envEntries(ctx, pp.name);
         if (entries.length === 0 && !isWildcardPattern(pp.name)) envPathNotFound(ctx, raw, pp.name);
         for (const e of entries) outputs.push(emitName ? e.Key : e);
+        continue;
+      }
+      const search = recursiveSearch(raw);
+      if (search) {
+        for (const dir of resolveFsPaths(ctx, search.parents, { force })) {
+          if (!isDirectory(dir)) continue;
+          firstVisit(dir);
+          walk(dir, '', 0, search.leaf);
+        }
         continue;
       }
       const found = resolveFsPaths(ctx, raw, { literal, force });
@@ -171,8 +191,10 @@ export const getChildItem: CmdletDecl = {
           if (item && accept(item)) emit(item, nodePath.basename(p));
           continue;
         }
-        if (st.isDirectory()) walk(p, '', 0);
-        else {
+        if (st.isDirectory()) {
+          firstVisit(p);
+          walk(p, '', 0);
+        } else {
           const item = makeItem(p);
           if (accept(item)) emit(item, nodePath.basename(p));
         }
@@ -219,6 +241,17 @@ export const getItem: CmdletDecl = {
         continue;
       }
       for (const p of resolveFsPaths(ctx, raw, { literal, force: !!ctx.params.Force })) {
+        // The file system provider hides hidden items (dot names on Unix) from Get-Item unless -Force.
+        if (!ctx.params.Force && p !== '/' && isHiddenName(nodePath.basename(p))) {
+          ctx.writeError({
+            message: `Could not find item ${p}.`,
+            errorId: 'ItemNotFound',
+            category: 'ObjectNotFound',
+            exceptionType: 'System.IO.IOException',
+            targetObject: p,
+          });
+          continue;
+        }
         const item = itemFromPath(p);
         if (item && filter.test(fileSystemInfoOf(item)!.Name)) ctx.write(item);
       }
@@ -240,6 +273,28 @@ function itemKind(type: string): ItemKind | null {
   if ('symboliclink'.startsWith(t)) return 'SymbolicLink';
   if ('hardlink'.startsWith(t)) return 'HardLink';
   return null;
+}
+
+/** A directory cannot be made (New-Item) or moved (Move-Item) where an item of that name exists. */
+function directoryExists(path: string): ErrorDetails {
+  return {
+    message: `An item with the specified name ${path} already exists.`,
+    errorId: 'DirectoryExist',
+    category: 'ResourceExists',
+    exceptionType: 'System.IO.IOException',
+    targetObject: path,
+  };
+}
+
+/** New-Item of a session-state or environment item that exists (without -Force). */
+function itemAlreadyExists(name: string): ErrorDetails {
+  return {
+    message: `The item at path '${name}' already exists.`,
+    errorId: 'NewItemAlreadyExists',
+    category: 'ResourceExists',
+    exceptionType: 'System.Management.Automation.SessionStateException',
+    targetObject: name,
+  };
 }
 
 export const newItem: CmdletDecl = {
@@ -268,17 +323,28 @@ export const newItem: CmdletDecl = {
     const value = ctx.params.Value;
     for (const rawPath of paths) {
       const raw = name !== null ? `${rawPath.replace(/[\\/]+$/, '')}/${name}` : rawPath;
-      const pp = parseProviderPath(ctx, name !== null && /^env:$/i.test(rawPath) ? `env:${name}` : raw);
+      const sd = parseSessionDrivePath(name !== null && /^(variable|function|alias):$/i.test(rawPath) ? `${rawPath}${name}` : raw);
+      if (sd) {
+        if (sessionDriveItems(ctx, sd).length > 0 && !force) {
+          ctx.writeError(itemAlreadyExists(sd.name));
+          continue;
+        }
+        const create = () => {
+          if (asCmdletWriteError(ctx, () => setSessionDriveItem(ctx, sd, value, value !== undefined), true)) {
+            for (const item of sessionDriveItems(ctx, sd)) ctx.write(item);
+          }
+        };
+        const ok = ctx.shouldProcess(`Item: ${sd.name}`, 'New Item');
+        if (isPromise(ok)) return ok.then((yes) => (yes ? create() : undefined));
+        if (ok) create();
+        continue;
+      }
+      // New-Item's -Path is not globbed, but its wildcard escapes are removed (`Test``[Dir``]` names `Test[Dir]`).
+      const pp = parseProviderPath(ctx, name !== null && /^env:$/i.test(rawPath) ? `env:${name}` : unescapeWildcard(raw));
       if (pp.provider === 'Environment') {
         const env = environmentOf(ctx);
         if (env[pp.name] !== undefined && !force) {
-          ctx.writeError({
-            message: `The item at path '${pp.name}' already exists.`,
-            errorId: 'NewItemAlreadyExists',
-            category: 'ResourceExists',
-            exceptionType: 'System.Management.Automation.SessionStateException',
-            targetObject: pp.name,
-          });
+          ctx.writeError(itemAlreadyExists(pp.name));
           continue;
         }
         if (!ctx.shouldProcess(`Item: ${pp.name} Value: ${toStr(value)}`, 'New Item')) continue;
@@ -314,13 +380,7 @@ function createItem(ctx: CmdletContext, full: string, kind: ItemKind, value: unk
     if (present) {
       const st = fs.statSync(full);
       if (!force || !st.isDirectory()) {
-        ctx.writeError({
-          message: `An item with the specified name ${full} already exists.`,
-          errorId: 'DirectoryExist',
-          category: 'ResourceExists',
-          exceptionType: 'System.IO.IOException',
-          targetObject: full,
-        });
+        ctx.writeError(directoryExists(full));
         return;
       }
       ctx.write(makeItem(full));
@@ -348,7 +408,8 @@ function createItem(ctx: CmdletContext, full: string, kind: ItemKind, value: unk
     }
     try {
       if (present) fs.rmSync(full, { force: true });
-      const tgt = toStr(value);
+      // Targets may use `\` separators (`.\someDir`); Unix link text uses `/`.
+      const tgt = toStr(value).replace(/\\/g, '/');
       if (kind === 'SymbolicLink') fs.symlinkSync(tgt, full);
       else fs.linkSync(resolveFsPath(ctx, tgt), full);
     } catch (e) {
@@ -419,8 +480,11 @@ async function confirmChildren(ctx: CmdletContext, p: string): Promise<boolean> 
 function removePath(ctx: CmdletContext, p: string, recursive: boolean): void {
   try {
     const st = fs.lstatSync(p);
-    if (st.isDirectory()) fs.rmSync(p, { recursive, force: false });
-    else fs.unlinkSync(p);
+    // rmSync refuses any directory without `recursive`; an empty one (or a confirmed one) goes with rmdir.
+    if (st.isDirectory()) {
+      if (recursive) fs.rmSync(p, { recursive: true, force: false });
+      else fs.rmdirSync(p);
+    } else fs.unlinkSync(p);
   } catch (e) {
     const isDir = (() => {
       try {
@@ -456,6 +520,20 @@ export const removeItem: CmdletDecl = {
     const filter = nameFilter(ctx);
     const force = !!ctx.params.Force;
     for (const raw of paths) {
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        const targets = isWildcardPattern(sd.name) ? sessionDriveItems(ctx, sd).map((it) => String((it as PSObject).getMember('Name')?.value)) : [sd.name];
+        for (const name of targets) {
+          let ok = ctx.shouldProcess(`Item: ${name}`, 'Remove Item');
+          if (typeof ok !== 'boolean') ok = await ok;
+          if (!ok) continue;
+          const target = { drive: sd.drive, name };
+          let removed = false;
+          if (!asCmdletWriteError(ctx, () => void (removed = removeSessionDriveItem(ctx, target, force)), true)) continue;
+          if (!removed) ctx.writeError(sessionDriveNotFound(target));
+        }
+        continue;
+      }
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider === 'Environment') {
         const entries = envEntries(ctx, pp.name);
@@ -476,6 +554,18 @@ export const removeItem: CmdletDecl = {
           // vanished
         }
         if (!(await ctx.shouldProcess(p, isDir ? 'Remove Directory' : 'Remove File'))) continue;
+        // Without -Force the file system provider leaves hidden (dot) and read-only items alone.
+        const info = force ? null : fileSystemInfoOf(itemFromPath(p));
+        if (info && (isHiddenName(info.Name) || info.Attributes.includes('ReadOnly'))) {
+          ctx.writeError({
+            message: `Cannot remove item ${p}: You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only.`,
+            errorId: 'RemoveFileSystemItemUnAuthorizedAccess',
+            category: 'PermissionDenied',
+            exceptionType: 'System.IO.IOException',
+            targetObject: p,
+          });
+          continue;
+        }
         let recursive = !!ctx.params.Recurse;
         if (isDir && !recursive && isNonEmptyDir(p)) {
           if (ctx.host.interactive && ctx.host.promptForChoice) {
@@ -629,8 +719,22 @@ export const moveItem: CmdletDecl = {
         if (!filter.test(nodePath.basename(src))) continue;
         const srcIsDir = isDirectory(src);
         const dest = destinationFor(ctx, src);
+        if (srcIsDir && (dest === src || dest.startsWith(src + '/'))) {
+          ctx.writeError({
+            message: `Destination path cannot be a subdirectory of the source or the source itself: ${dest}.`,
+            errorId: 'MoveItemArgumentError',
+            category: 'InvalidArgument',
+            exceptionType: 'System.IO.IOException',
+            targetObject: dest,
+          });
+          continue;
+        }
         if (dest === src) continue;
         if (!(await ctx.shouldProcess(`Item: ${src} Destination: ${dest}`, srcIsDir ? 'Move Directory' : 'Move File'))) continue;
+        if (srcIsDir && exists(dest) && !isDirectory(dest)) {
+          ctx.writeError(directoryExists(dest));
+          continue;
+        }
         if (exists(dest)) {
           if (!ctx.params.Force || srcIsDir) {
             ctx.writeError({
@@ -681,6 +785,18 @@ export const renameItem: CmdletDecl = {
     const literal = ctx.isBound('LiteralPath');
     const raw = String(literal ? ctx.params.LiteralPath : ctx.params.Path);
     const newName = String(ctx.params.NewName ?? '');
+    const sd = parseSessionDrivePath(raw);
+    if (sd) {
+      let ok = ctx.shouldProcess(`Item: ${sd.name} Destination: ${newName}`, 'Rename Item');
+      if (typeof ok !== 'boolean') ok = await ok;
+      if (!ok) return;
+      let renamed = false;
+      if (asCmdletWriteError(ctx, () => void (renamed = renameSessionDriveItem(ctx, sd, newName)), true) && !renamed) {
+        ctx.writeError(sessionDriveNotFound(sd));
+      }
+      if (renamed && ctx.params.PassThru) for (const item of sessionDriveItems(ctx, { drive: sd.drive, name: newName })) ctx.write(item);
+      return;
+    }
     const pp = parseProviderPath(ctx, raw);
     if (pp.provider === 'Environment') {
       const env = environmentOf(ctx);
@@ -755,6 +871,14 @@ export const setItem: CmdletDecl = {
   async process(ctx) {
     const { paths } = rawPaths(ctx);
     for (const raw of paths) {
+      const sd = parseSessionDrivePath(raw);
+      if (sd) {
+        // Session variable calls resolve scopes from the running command's frame: only wait when a prompt did.
+        let ok = ctx.shouldProcess(`Item: ${sd.name}`, 'Set Item');
+        if (typeof ok !== 'boolean') ok = await ok;
+        if (ok) asCmdletWriteError(ctx, () => setSessionDriveItem(ctx, sd, ctx.params.Value, ctx.isBound('Value')), true);
+        continue;
+      }
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider !== 'Environment') {
         ctx.writeError({

@@ -6,8 +6,10 @@ import { userInfo } from 'node:os';
 import type { CmdletContext, ErrorDetails } from '../../runtime/cmdlet-api.js';
 import { PSObject, type PSMember } from '../../runtime/values/objects.js';
 import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
-import { makeDate, formatDateTime, TYPE_NAME } from '../../runtime/types/index.js';
+import { makeDate, formatDateTime, TYPE_NAME, convertTo, resolveType } from '../../runtime/types/index.js';
+import { toBool, toStr } from '../../runtime/values/convert.js';
 import { ensureBuiltinViews, registerView, propertyValueOf } from '../../runtime/format/index.js';
+import { asStringArray } from './util.js';
 
 export const FILESYSTEM_PREFIX = 'Microsoft.PowerShell.Core\\FileSystem::';
 
@@ -85,10 +87,31 @@ export class FileSystemInfo {
   constructor(
     readonly path: string,
     readonly isDirectory: boolean,
-    readonly stats: fs.Stats | null,
+    public stats: fs.Stats | null,
     readonly linkTarget: string | null,
   ) {
     this[TYPE_NAME] = isDirectory ? 'System.IO.DirectoryInfo' : 'System.IO.FileInfo';
+  }
+  /** FileSystemInfo.Refresh: .NET re-reads the attributes after every change made through the object. */
+  refresh(): void {
+    try {
+      this.stats = fs.lstatSync(this.path);
+    } catch {
+      this.stats = null;
+    }
+  }
+  /** Set the access and/or modification time (utimes follows links, as .NET's setters do). */
+  protected setTimes(value: unknown, which: 'atime' | 'mtime'): void {
+    const d = toDateValue(value);
+    const st = fs.statSync(this.path);
+    fs.utimesSync(this.path, which === 'atime' ? d : st.atime, which === 'mtime' ? d : st.mtime);
+    this.refresh();
+  }
+  /** ReadOnly on Unix is the absence of the owner's write bit (clearing it removes every write bit, as .NET does). */
+  protected setReadOnly(readOnly: boolean): void {
+    const mode = fs.statSync(this.path).mode & 0o7777;
+    fs.chmodSync(this.path, readOnly ? mode & ~0o222 : mode | 0o200);
+    this.refresh();
   }
   get PSPath(): string {
     return FILESYSTEM_PREFIX + this.path;
@@ -127,6 +150,15 @@ export class FileSystemInfo {
     const ext = extensionOf(name);
     return ext ? name.slice(0, -ext.length) : name;
   }
+  /** The final target of a link chain as a full path (a dangling link's target too); the item itself otherwise. */
+  get ResolvedTarget(): string {
+    if (this.linkTarget === null) return this.path;
+    try {
+      return fs.realpathSync(this.path);
+    } catch {
+      return nodePath.resolve(nodePath.dirname(this.path), this.linkTarget);
+    }
+  }
   get LinkType(): string | null {
     return this.linkTarget !== null ? 'SymbolicLink' : null;
   }
@@ -145,6 +177,11 @@ export class FileSystemInfo {
   get Exists(): boolean {
     return fs.existsSync(this.path);
   }
+  set Attributes(value: unknown) {
+    // Only ReadOnly maps onto Unix permissions; Hidden is a dot name and the rest have no Unix meaning (.NET ignores them).
+    const names = toStr(value).split(',').map((x) => x.trim().toLowerCase());
+    if (!this.isDirectory) this.setReadOnly(names.includes('readonly'));
+  }
   get Attributes(): string {
     const attrs: string[] = [];
     const name = leafOf(this.path);
@@ -154,20 +191,38 @@ export class FileSystemInfo {
     if (this.linkTarget !== null) attrs.push('ReparsePoint');
     return attrs.length === 0 ? 'Normal' : attrs.join(', ');
   }
+  set CreationTime(_value: unknown) {
+    // Linux keeps no settable birth time; .NET accepts the value and changes nothing there.
+  }
   get CreationTime(): Date | null {
     return this.stats ? makeDate(this.stats.birthtimeMs || this.stats.ctimeMs) : null;
+  }
+  set CreationTimeUtc(_value: unknown) {
+    // Linux keeps no settable birth time; .NET accepts the value and changes nothing there.
   }
   get CreationTimeUtc(): Date | null {
     return this.stats ? makeDate(this.stats.birthtimeMs || this.stats.ctimeMs, 'Utc') : null;
   }
+  set LastAccessTime(value: unknown) {
+    this.setTimes(value, 'atime');
+  }
   get LastAccessTime(): Date | null {
     return this.stats ? makeDate(this.stats.atimeMs) : null;
+  }
+  set LastAccessTimeUtc(value: unknown) {
+    this.setTimes(value, 'atime');
   }
   get LastAccessTimeUtc(): Date | null {
     return this.stats ? makeDate(this.stats.atimeMs, 'Utc') : null;
   }
+  set LastWriteTime(value: unknown) {
+    this.setTimes(value, 'mtime');
+  }
   get LastWriteTime(): Date | null {
     return this.stats ? makeDate(this.stats.mtimeMs) : null;
+  }
+  set LastWriteTimeUtc(value: unknown) {
+    this.setTimes(value, 'mtime');
   }
   get LastWriteTimeUtc(): Date | null {
     return this.stats ? makeDate(this.stats.mtimeMs, 'Utc') : null;
@@ -189,6 +244,9 @@ export class FileInfoData extends FileSystemInfo {
     const p = parentOf(this.path);
     return p === null ? null : itemFromPath(p);
   }
+  set IsReadOnly(value: unknown) {
+    this.setReadOnly(toBool(value));
+  }
   get IsReadOnly(): boolean {
     return !!this.stats && !(this.stats.mode & 0o200);
   }
@@ -203,6 +261,12 @@ export class DirectoryInfoData extends FileSystemInfo {
   get Root(): PSObject | null {
     return itemFromPath('/');
   }
+}
+
+/** A value assigned to a DateTime property, converted as pwsh converts it ([datetime] cast rules). */
+function toDateValue(v: unknown): Date {
+  const d = convertTo(v instanceof PSObject ? v.baseObject : v, resolveType('datetime')!);
+  return d as Date;
 }
 
 /** Path.GetExtension: from the last dot (a dot file's extension is its whole name; `a.` has none). */
@@ -230,7 +294,10 @@ function baseOf(self: PSObject): FileSystemInfo {
 
 const commonMethods: PSMember[] = [
   codeMethod('ToString', (self) => baseOf(self).path),
-  codeMethod('Refresh', () => null),
+  codeMethod('Refresh', (self) => {
+    baseOf(self).refresh();
+    return null;
+  }),
   codeMethod('Delete', (self, recursive) => {
     const b = baseOf(self);
     if (b.isDirectory) fs.rmSync(b.path, { recursive: recursive === true });
@@ -388,6 +455,115 @@ export function ensureFileSystemViews(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Drives: the names a `name:` qualifier may use (the PSDriveInfo objects are in ps-drives.ts, loaded on demand).
+
+export type ProviderName = 'Alias' | 'Environment' | 'FileSystem' | 'Function' | 'Variable';
+
+/** The non-file-system drives every session has (the file system ones are `/` and the session's extra drives). */
+export const SESSION_STATE_DRIVES: { name: string; provider: ProviderName; description: string }[] = [
+  { name: 'Alias', provider: 'Alias', description: 'Drive containing a view of the aliases stored in session state.' },
+  { name: 'Env', provider: 'Environment', description: 'Drive containing a view of the environment variables for the process.' },
+  { name: 'Function', provider: 'Function', description: 'Drive containing a view of the functions stored in session state.' },
+  { name: 'Variable', provider: 'Variable', description: 'Drive containing a view of the variables stored in session state.' },
+];
+
+/**
+ * The drive name of a drive-qualified path (`name:` or `name:\rest`), or null for a provider-qualified path
+ * (`FileSystem::x`), a path without a qualifier, or `~`.
+ */
+export function driveQualifier(raw: string): string | null {
+  if (raw.includes('::')) return null;
+  const m = /^([^:/\\~]+):/.exec(raw);
+  return m ? m[1] : null;
+}
+
+export function driveNotFound(name: string): ErrorDetails {
+  return {
+    message: `Cannot find drive. A drive with the name '${name}' does not exist.`,
+    errorId: 'DriveNotFound',
+    category: 'ObjectNotFound',
+    exceptionType: 'System.Management.Automation.DriveNotFoundException',
+    targetObject: name,
+  };
+}
+
+export const PROVIDER_NAMES: readonly ProviderName[] = ['Alias', 'Environment', 'FileSystem', 'Function', 'Variable'];
+
+/**
+ * The error for a path whose qualifier names nothing: DriveNotFound for a `name:` drive, ProviderNotFound for a
+ * `Provider::` prefix; null when the qualifier resolves or there is none.
+ */
+export function qualifierError(ctx: CmdletContext, raw: string): ErrorDetails | null {
+  const provider = /^([^:/\\]+(?:\\[^:/\\]+)?)::/.exec(raw);
+  if (provider) {
+    const name = provider[1].replace(/^Microsoft\.PowerShell\.Core\\/i, '');
+    if (PROVIDER_NAMES.some((n) => n.toLowerCase() === name.toLowerCase())) return null;
+    return {
+      message: `Cannot find a provider with the name '${name}'.`,
+      errorId: 'ProviderNotFound',
+      category: 'ObjectNotFound',
+      exceptionType: 'System.Management.Automation.ProviderNotFoundException',
+      targetObject: name,
+    };
+  }
+  const name = driveQualifier(raw);
+  if (name === null) return null;
+  const lower = name.toLowerCase();
+  if (lower === '/' || SESSION_STATE_DRIVES.some((d) => d.name.toLowerCase() === lower)) return null;
+  if (ctx.session.getDrives().some((d) => d.name.toLowerCase() === lower)) return null;
+  return driveNotFound(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// -Path/-LiteralPath, -Filter, -Include, -Exclude
+
+/** The -Path or -LiteralPath values a provider cmdlet was given, and which of the two it was. */
+export function pathArguments(ctx: CmdletContext): { paths: string[]; literal: boolean } {
+  const literal = ctx.isBound('LiteralPath');
+  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
+}
+
+export interface NameFilter {
+  test(name: string): boolean;
+}
+
+function patterns(v: unknown): RegExp[] {
+  return asStringArray(v).map((p) => wildcardToRegExp(p, false));
+}
+
+/**
+ * The file system's -Filter matching (.NET's Win32 rules, also on Unix): a trailing `.*` may match nothing
+ * (`noext*.*` finds `noextension`) and a trailing `.` matches names without an extension (`*.`).
+ */
+function fileSystemFilter(pattern: string): NameFilter {
+  const re = wildcardToRegExp(pattern, false);
+  if (pattern.length > 2 && pattern.endsWith('.*')) {
+    const bare = wildcardToRegExp(pattern.slice(0, -2), false);
+    return { test: (name) => re.test(name) || bare.test(name) };
+  }
+  if (pattern.length > 1 && pattern.endsWith('.') && !pattern.endsWith('..')) {
+    const bare = wildcardToRegExp(pattern.slice(0, -1), false);
+    return { test: (name) => re.test(name) || (!name.includes('.') && bare.test(name)) };
+  }
+  return re;
+}
+
+/** -Filter, -Include and -Exclude applied to an item name. */
+export function nameFilter(ctx: CmdletContext): NameFilter {
+  const filter = ctx.params.Filter ? fileSystemFilter(String(ctx.params.Filter)) : null;
+  const include = patterns(ctx.params.Include);
+  const exclude = patterns(ctx.params.Exclude);
+  return {
+    test(name: string): boolean {
+      if (filter && !filter.test(name)) return false;
+      if (include.length > 0 && !include.some((r) => r.test(name))) return false;
+      if (exclude.some((r) => r.test(name))) return false;
+      return true;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Paths: providers, wildcard expansion, errors.
 
 export type ProviderPath = { provider: 'FileSystem'; path: string } | { provider: 'Environment'; name: string };
@@ -419,7 +595,9 @@ export function environmentOf(ctx: CmdletContext): Record<string, string | undef
 export function expandWildcardPath(ctx: CmdletContext, raw: string, force: boolean): string[] {
   const normalized = raw.replace(/\\/g, '/');
   let abs = normalized;
-  if (abs === '~' || abs.startsWith('~/')) abs = ctx.resolvePath(abs);
+  const drive = /^([^:/~]+:)\/?(.*)$/.exec(normalized);
+  if (drive) abs = nodePath.join(ctx.resolvePath(drive[1]), drive[2]);
+  else if (abs === '~' || abs.startsWith('~/')) abs = ctx.resolvePath(abs);
   else if (!abs.startsWith('/')) abs = nodePath.join(ctx.cwd, abs);
   const segments = abs.split('/').filter((s) => s !== '');
   let current: string[] = ['/'];
@@ -437,7 +615,7 @@ export function expandWildcardPath(ctx: CmdletContext, raw: string, force: boole
           continue;
         }
         names.sort(compareNames);
-        for (const n of names) if (re.test(n) && (force || !isHiddenName(n) || seg.startsWith('.'))) next.push(nodePath.join(c, n));
+        for (const n of names) if (re.test(n) && (force || !isHiddenName(n))) next.push(nodePath.join(c, n));
       }
     } else {
       const lit = unescapeWildcard(seg);
@@ -479,6 +657,11 @@ export function resolveFsPaths(
   options: { literal?: boolean; force?: boolean; allowMissing?: boolean } = {},
 ): string[] {
   const pp = raw.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '');
+  const missingDrive = qualifierError(ctx, raw);
+  if (missingDrive) {
+    ctx.writeError(missingDrive);
+    return [];
+  }
   if (!options.literal && isWildcardPattern(pp)) return expandWildcardPath(ctx, pp, !!options.force);
   const full = resolveFsPath(ctx, options.literal ? pp : unescapeWildcard(pp));
   if (!options.allowMissing && !exists(full)) {

@@ -17,8 +17,13 @@ export const lazyCommandSets: LazyCommandSet[] = [
     names: ['Get-Content', 'Set-Content', 'Add-Content', 'Clear-Content', 'Out-File'],
     load: async () => (await import('./content-cmdlets.js')).cmdlets,
   },
-  { names: ['Test-Path', 'Resolve-Path', 'Join-Path', 'Split-Path'], load: async () => (await import('./path-cmdlets.js')).cmdlets },
+  { names: ['Test-Path', 'Resolve-Path', 'Convert-Path', 'Join-Path', 'Split-Path'], load: async () => (await import('./path-cmdlets.js')).cmdlets },
   { names: ['Get-Location', 'Set-Location', 'Push-Location', 'Pop-Location'], load: async () => (await import('./location-cmdlets.js')).cmdlets },
+  { names: ['Get-PSDrive', 'New-PSDrive', 'Remove-PSDrive', 'Get-PSProvider'], load: async () => (await import('./drive-cmdlets.js')).cmdlets },
+  {
+    names: ['Get-ItemProperty', 'Get-ItemPropertyValue', 'Set-ItemProperty', 'Clear-ItemProperty', 'Clear-Item'],
+    load: async () => (await import('./item-property-cmdlets.js')).cmdlets,
+  },
   {
     names: ['ConvertTo-Json', 'ConvertFrom-Json', 'ConvertTo-Csv', 'ConvertFrom-Csv', 'Export-Csv', 'Import-Csv', 'ConvertFrom-StringData'],
     load: async () => (await import('./data-cmdlets.js')).cmdlets,
@@ -41,7 +46,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
   {
     names: [
-      'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Should', 'Mock',
+      'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'Should', 'Mock',
       'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester',
     ],
     load: async () => (await import('../pester/index.js')).pesterCmdlets,

@@ -1,7 +1,9 @@
 // Get-Location, Set-Location (with `cd -` / `cd +` history), Push-Location, Pop-Location.
+import * as fs from 'node:fs';
 import type { CmdletDecl, CmdletContext, SessionApi } from '../../runtime/cmdlet-api.js';
 import { TYPE_NAME } from '../../runtime/types/index.js';
 import { MANAGEMENT_MODULE } from './util.js';
+import { qualifierError, pathNotFound, resolveFsPath } from './fs-items.js';
 
 interface LocationStacks {
   stacks: Map<string, string[]>;
@@ -28,8 +30,9 @@ export class PathInfo {
   readonly Provider = 'Microsoft.PowerShell.Core\\FileSystem';
   readonly ProviderPath: string;
   readonly Path: string;
-  constructor(path: string) {
-    this.ProviderPath = path;
+  /** `path` as the user sees it (drive-qualified, `TestDrive:/x`); `providerPath` the file system path it names. */
+  constructor(path: string, providerPath = path) {
+    this.ProviderPath = providerPath;
     this.Path = path;
   }
   toString(): string {
@@ -37,8 +40,8 @@ export class PathInfo {
   }
 }
 
-export function pathInfo(path: string): PathInfo {
-  return new PathInfo(path);
+export function pathInfo(path: string, providerPath = path): PathInfo {
+  return new PathInfo(path, providerPath);
 }
 
 function stackName(ctx: CmdletContext): string {
@@ -69,8 +72,26 @@ export const getLocation: CmdletDecl = {
   },
 };
 
-function changeTo(ctx: CmdletContext, path: string): void {
-  ctx.session.setLocation(path);
+/** Change the location; a missing drive or folder is a non-terminating error (false), as pwsh reports it. */
+function changeTo(ctx: CmdletContext, path: string): boolean {
+  const missingDrive = qualifierError(ctx, path);
+  if (missingDrive) {
+    ctx.writeError(missingDrive);
+    return false;
+  }
+  const full = resolveFsPath(ctx, path);
+  let isDir = false;
+  try {
+    isDir = fs.statSync(full).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    ctx.writeError(pathNotFound(full));
+    return false;
+  }
+  ctx.session.setLocation(full);
+  return true;
 }
 
 export const setLocation: CmdletDecl = {
@@ -103,12 +124,12 @@ export const setLocation: CmdletDecl = {
           exceptionType: 'System.InvalidOperationException',
         });
       }
-      changeTo(ctx, target!);
+      if (!changeTo(ctx, target!)) return;
       to.push(before);
     } else if (ctx.parameterSetName === 'Stack') {
       // -StackName makes that stack the default for Push-Location/Pop-Location; awsh keeps stacks by name only.
     } else {
-      changeTo(ctx, raw === undefined || raw === null || raw === '' ? '~' : String(raw));
+      if (!changeTo(ctx, raw === undefined || raw === null || raw === '' ? '~' : String(raw))) return;
       if (ctx.cwd !== before) {
         st.back.push(before);
         st.forward.length = 0;
@@ -136,7 +157,7 @@ export const pushLocation: CmdletDecl = {
     const stack = st.stacks.get(name) ?? [];
     const before = ctx.cwd;
     const raw = ctx.params.Path ?? ctx.params.LiteralPath;
-    if (raw !== undefined && raw !== null && raw !== '') changeTo(ctx, String(raw));
+    if (raw !== undefined && raw !== null && raw !== '' && !changeTo(ctx, String(raw))) return;
     stack.push(before);
     st.stacks.set(name, stack);
     if (ctx.params.PassThru) ctx.write(pathInfo(ctx.cwd));
@@ -168,7 +189,7 @@ export const popLocation: CmdletDecl = {
       }
       return;
     }
-    changeTo(ctx, target);
+    if (!changeTo(ctx, target)) return;
     if (ctx.params.PassThru) ctx.write(pathInfo(ctx.cwd));
   },
 };

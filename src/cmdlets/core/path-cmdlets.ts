@@ -1,17 +1,16 @@
 // Test-Path, Resolve-Path, Join-Path, Split-Path.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
+import type { CmdletDecl, CmdletContext, ErrorDetails } from '../../runtime/cmdlet-api.js';
 import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { MANAGEMENT_MODULE, asStringArray } from './util.js';
 import { pathInfo } from './location-cmdlets.js';
-import { environmentOf, expandWildcardPath, parseProviderPath, pathNotFound, resolveFsPath, exists } from './fs-items.js';
+import {
+  FILESYSTEM_PREFIX, driveQualifier, environmentOf, expandWildcardPath, exists, qualifierError, parseProviderPath, pathArguments, pathNotFound,
+  resolveFsPath,
+} from './fs-items.js';
+import { findDrive, type PSDriveInfo } from './ps-drives.js';
 import { parseSessionDrivePath, sessionDriveHas } from './session-drives.js';
-
-function pathArgs(ctx: CmdletContext): { paths: string[]; literal: boolean } {
-  const literal = ctx.isBound('LiteralPath');
-  return { paths: asStringArray(literal ? ctx.params.LiteralPath : ctx.params.Path), literal };
-}
 
 function envHas(ctx: CmdletContext, name: string): boolean {
   const env = environmentOf(ctx);
@@ -29,6 +28,15 @@ function toDate(v: unknown): Date | null {
   return v instanceof Date ? v : null;
 }
 
+function nullPathError(): ErrorDetails {
+  return {
+    message: 'The provided Path argument was null or an empty collection.',
+    errorId: 'NullPathNotPermitted',
+    category: 'InvalidArgument',
+    exceptionType: 'System.ArgumentNullException',
+  };
+}
+
 export const testPath: CmdletDecl = {
   name: 'Test-Path',
   module: MANAGEMENT_MODULE,
@@ -37,8 +45,9 @@ export const testPath: CmdletDecl = {
   defaultParameterSet: 'Path',
   outputType: ['System.Boolean'],
   parameters: [
-    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Path'] },
-    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['LiteralPath'] },
+    // Null, empty and empty-collection paths bind: Test-Path reports them itself (false, or NullPathNotPermitted).
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Path'], allowNull: true, allowEmptyString: true, allowEmptyCollection: true },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['LiteralPath'], allowNull: true, allowEmptyString: true, allowEmptyCollection: true },
     { name: 'Filter', type: 'string' },
     { name: 'Include', type: 'string[]' },
     { name: 'Exclude', type: 'string[]' },
@@ -48,15 +57,30 @@ export const testPath: CmdletDecl = {
     { name: 'NewerThan', type: 'datetime' },
   ],
   process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
+    const literal = ctx.isBound('LiteralPath');
+    const given = literal ? ctx.params.LiteralPath : ctx.params.Path;
+    const items: unknown[] = given === null || given === undefined ? [] : Array.isArray(given) ? given : [given];
     const pathType = String(ctx.params.PathType ?? 'Any').toLowerCase();
-    for (const raw of paths) {
-      if (ctx.params.IsValid) {
-        // On Unix every name is valid except one containing NUL.
-        ctx.write(!raw.includes('\0'));
+    if (items.length === 0) {
+      ctx.writeError(nullPathError());
+      return;
+    }
+    for (const item of items) {
+      if (item === null || item === undefined) {
+        ctx.writeError(nullPathError());
         continue;
       }
-      if (raw === '') {
+      const raw = String(item);
+      if (raw.trim() === '') {
+        ctx.write(false);
+        continue;
+      }
+      if (ctx.params.IsValid) {
+        // On Unix every name is valid except one containing NUL; a `name:` qualifier must name a drive.
+        ctx.write(!raw.includes('\0') && !qualifierError(ctx, raw));
+        continue;
+      }
+      if (qualifierError(ctx, raw)) {
         ctx.write(false);
         continue;
       }
@@ -81,7 +105,12 @@ export const testPath: CmdletDecl = {
         try {
           st = fs.statSync(p);
         } catch {
-          continue;
+          // A symbolic link to nothing still exists (as a leaf).
+          try {
+            st = fs.lstatSync(p);
+          } catch {
+            continue;
+          }
         }
         if (pathType === 'leaf' && st.isDirectory()) continue;
         if (pathType === 'container' && !st.isDirectory()) continue;
@@ -97,11 +126,66 @@ export const testPath: CmdletDecl = {
 
 // ---------------------------------------------------------------------------------------------
 
-/** `./x`, `../x`: pwsh's -Relative form (always with a leading `.` segment). */
+/** `./x`, `../x`: pwsh's -Relative form (always with a leading `.` segment; the base itself is `./`). */
 function relativeTo(base: string, target: string): string {
   const rel = nodePath.relative(base, target);
-  if (rel === '') return '.';
+  if (rel === '') return './';
   return rel.startsWith('..') ? rel : './' + rel;
+}
+
+/** An existing item a Resolve-Path/Convert-Path argument names: its file system path and the path as pwsh shows it. */
+interface ResolvedItem {
+  providerPath: string;
+  path: string;
+}
+
+const PROVIDER_QUALIFIER = /^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i;
+
+/**
+ * The items a path names, as Resolve-Path and Convert-Path resolve it: wildcards expanded (hidden items only with
+ * -Force), a relative path taken from `base`, errors (DriveNotFound, PathNotFound) written for what matches nothing.
+ * A drive-qualified path keeps its drive in the shown path (`TestDrive:/x`), a provider-qualified one its provider.
+ */
+function resolveExistingItems(ctx: CmdletContext, raw: string, literal: boolean, force: boolean, base: string | null): ResolvedItem[] {
+  const providerQualified = PROVIDER_QUALIFIER.test(raw);
+  const unqualified = raw.replace(PROVIDER_QUALIFIER, '');
+  const missingDrive = qualifierError(ctx, raw);
+  if (missingDrive) {
+    ctx.writeError(missingDrive);
+    return [];
+  }
+  const driveName = providerQualified ? null : driveQualifier(unqualified);
+  const drive = driveName === null ? null : findDrive(ctx, driveName);
+  const isRelative = !driveName && !/^[\\/~]/.test(unqualified);
+  const p = base !== null && isRelative ? nodePath.join(base, unqualified.replace(/\\/g, '/')) : unqualified;
+  let found: string[];
+  if (!literal && isWildcardPattern(p)) {
+    found = expandWildcardPath(ctx, p, force);
+    if (found.length === 0) {
+      ctx.writeError(pathNotFound(raw));
+      return [];
+    }
+  } else {
+    const full = resolveFsPath(ctx, literal ? p : unescapeWildcard(p));
+    if (!exists(full)) {
+      ctx.writeError(pathNotFound(full));
+      return [];
+    }
+    found = [full];
+  }
+  return found.map((f) => ({ providerPath: f, path: shownPath(f, providerQualified, drive) }));
+}
+
+function shownPath(full: string, providerQualified: boolean, drive: PSDriveInfo | null): string {
+  if (providerQualified) return FILESYSTEM_PREFIX + full;
+  if (!drive || drive.Provider.Name !== 'FileSystem' || drive.Name === '/') return full;
+  const root = drive.Root.replace(/\/+$/, '');
+  if (full !== root && !full.startsWith(root + '/')) return full;
+  return `${drive.Name}:/${full.slice(root.length + 1)}`;
+}
+
+function relativeBase(ctx: CmdletContext): string | null {
+  return ctx.params.RelativeBasePath ? resolveFsPath(ctx, String(ctx.params.RelativeBasePath)) : null;
 }
 
 export const resolvePath: CmdletDecl = {
@@ -115,11 +199,13 @@ export const resolvePath: CmdletDecl = {
     { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Path'] },
     { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['LiteralPath'] },
     { name: 'Relative', type: 'switch' },
-    { name: 'RelativeBasePath', type: 'string' },
+    { name: 'RelativeBasePath', type: 'string', valueFromPipelineByPropertyName: true },
+    { name: 'Force', type: 'switch' },
+    { name: 'Credential', type: 'object' },
   ],
   process(ctx) {
-    const { paths, literal } = pathArgs(ctx);
-    const base = ctx.params.RelativeBasePath ? resolveFsPath(ctx, String(ctx.params.RelativeBasePath)) : ctx.cwd;
+    const { paths, literal } = pathArguments(ctx);
+    const base = relativeBase(ctx);
     for (const raw of paths) {
       const pp = parseProviderPath(ctx, raw);
       if (pp.provider === 'Environment') {
@@ -130,38 +216,54 @@ export const resolvePath: CmdletDecl = {
         ctx.write(pathInfo(pp.name === '' ? 'Env:\\' : `Env:\\${pp.name}`));
         continue;
       }
-      let found: string[];
-      if (!literal && isWildcardPattern(raw)) {
-        found = expandWildcardPath(ctx, raw, true);
-        if (found.length === 0) {
-          ctx.writeError(pathNotFound(raw));
-          continue;
-        }
-      } else {
-        const full = resolveFsPath(ctx, literal ? raw : unescapeWildcard(raw));
-        if (!exists(full)) {
-          ctx.writeError(pathNotFound(full));
-          continue;
-        }
-        found = [full];
+      for (const item of resolveExistingItems(ctx, raw, literal, !!ctx.params.Force, base)) {
+        ctx.write(ctx.params.Relative ? relativeTo(base ?? ctx.cwd, item.providerPath) : pathInfo(item.path, item.providerPath));
       }
-      for (const f of found) ctx.write(ctx.params.Relative ? relativeTo(base, f) : pathInfo(f));
+    }
+  },
+};
+
+export const convertPath: CmdletDecl = {
+  name: 'Convert-Path',
+  module: MANAGEMENT_MODULE,
+  synopsis: 'Converts a path from a PowerShell path to a PowerShell provider path.',
+  description: 'The Convert-Path cmdlet converts a path from a PowerShell path to a PowerShell provider path.',
+  defaultParameterSet: 'Path',
+  outputType: ['System.String'],
+  parameters: [
+    { name: 'Path', type: 'string[]', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Path'] },
+    { name: 'LiteralPath', type: 'string[]', aliases: ['PSPath', 'LP'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['LiteralPath'] },
+    { name: 'Force', type: 'switch' },
+  ],
+  process(ctx) {
+    const { paths, literal } = pathArguments(ctx);
+    for (const raw of paths) {
+      const pp = parseProviderPath(ctx, raw);
+      if (pp.provider === 'Environment') {
+        // The environment provider's paths are the variable names themselves.
+        if (envHas(ctx, pp.name)) ctx.write(pp.name);
+        else ctx.writeError(pathNotFound(raw));
+        continue;
+      }
+      for (const item of resolveExistingItems(ctx, raw, literal, !!ctx.params.Force, null)) ctx.write(item.providerPath);
     }
   },
 };
 
 // ---------------------------------------------------------------------------------------------
 
-/** The file system provider's MakePath on Unix: `\` → `/`, one separator between the parts. */
+/**
+ * The navigation provider's MakePath on Unix: `\` → `/`; an empty child (or a lone separator) leaves the parent
+ * with one trailing separator; otherwise the parts are joined with one separator (one leading separator of the child
+ * dropped, as Path.Join would double it).
+ */
 export function joinPath(parent: string, child: string): string {
   const p = parent.replace(/\\/g, '/');
   const c = child.replace(/\\/g, '/');
-  if (c === '') return p;
   if (p === '') return c;
-  const left = p.endsWith('/') ? p.replace(/\/+$/, '') : p;
-  const right = c.replace(/^\/+/, '');
-  if (left === '' && p.startsWith('/')) return '/' + right;
-  return `${left}/${right}`;
+  if (c === '' || c === '/') return p.endsWith('/') ? p : p + '/';
+  const right = c.startsWith('/') ? c.slice(1) : c;
+  return p.endsWith('/') || right.startsWith('/') ? p + right : `${p}/${right}`;
 }
 
 export const joinPathCmdlet: CmdletDecl = {
@@ -184,12 +286,7 @@ export const joinPathCmdlet: CmdletDecl = {
       let joined = joinPath(p, child);
       for (const e of extra) joined = joinPath(joined, e);
       if (ctx.params.Resolve) {
-        const found = isWildcardPattern(joined) ? expandWildcardPath(ctx, joined, true) : exists(resolveFsPath(ctx, joined)) ? [resolveFsPath(ctx, joined)] : [];
-        if (found.length === 0) {
-          ctx.writeError(pathNotFound(isWildcardPattern(joined) ? joined : resolveFsPath(ctx, joined)));
-          continue;
-        }
-        for (const f of found) ctx.write(f);
+        for (const item of resolveExistingItems(ctx, joined, false, false, null)) ctx.write(item.path);
         continue;
       }
       ctx.write(joined);
@@ -222,6 +319,8 @@ function parentPart(p: string): string {
   if (trimmed === '/' || trimmed === '') return '';
   const q = qualifierOf(trimmed);
   const rest = q ? trimmed.slice(q.length) : trimmed;
+  // A drive's root has no parent, and the flat providers' drives (env:, variable:, ...) have no folders.
+  if (q && (rest === '' || rest === '/' || /^(env|variable|function|alias):$/i.test(q))) return '';
   const i = rest.lastIndexOf('/');
   if (i < 0) return q ?? '';
   if (i === 0) return (q ?? '') + '/';
@@ -296,4 +395,4 @@ export const splitPath: CmdletDecl = {
   },
 };
 
-export const cmdlets: CmdletDecl[] = [testPath, resolvePath, joinPathCmdlet, splitPath];
+export const cmdlets: CmdletDecl[] = [testPath, resolvePath, convertPath, joinPathCmdlet, splitPath];

@@ -20,7 +20,7 @@ import {
   callerFrame, findSetupBlocks, paramNames, runInChildScope, runInScope, scriptBlockFromAst, sessionOf, setVar, streamsOf,
 } from './exec.js';
 import { printBlockHeader, printTest } from './console.js';
-import { installTestDrive } from './test-drive.js';
+import { installTestDrive, setupDecl as testDriveSetupDecl } from './test-drive.js';
 
 const MODULE = 'Pester';
 
@@ -402,5 +402,5 @@ const setItResultDecl: CmdletDecl = {
 
 export const blockCmdlets: CmdletDecl[] = [
   blockDecl('Describe'), blockDecl('Context'), itDecl, setupDecl('BeforeAll'), setupDecl('AfterAll'), setupDecl('BeforeEach'), setupDecl('AfterEach'),
-  setItResultDecl,
+  setItResultDecl, testDriveSetupDecl,
 ];

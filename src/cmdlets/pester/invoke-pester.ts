@@ -150,6 +150,8 @@ async function invokePester(ctx: CmdletContext): Promise<void> {
         const scope = new Scope(callerFrame(ctx).scope, true);
         setVar(scope, 'PSScriptRoot', nodePath.dirname(file));
         setVar(scope, 'PSCommandPath', file);
+        // Pester runs each file as a script (`& $path`), so `Split-Path $MyInvocation.MyCommand.Path` finds its folder.
+        setVar(scope, 'MyInvocation', session.makeMyInvocation(nodePath.basename(file), file, false));
         if (scriptParams) for (const [k, v] of scriptParams.map.values()) setVar(scope, toStr(k), v);
         let body;
         try {

@@ -13,6 +13,8 @@ import { formatBecause, formatNicely, formatType, shortTypeOf } from './format-n
 import { sessionOf } from './exec.js';
 import { assertInvoked } from './mock.js';
 import { assertionFailure } from './failure.js';
+import { expandWildcardPath, exists, resolveFsPath } from '../core/fs-items.js';
+import { isWildcardPattern, unescapeWildcard } from '../../runtime/values/wildcard.js';
 export { assertionFailure };
 
 /** Operators that see the whole collected input; the others run once per input item. */
@@ -204,7 +206,8 @@ async function check(ctx: CmdletContext, a: Assertion, actual: unknown): Promise
       return `Expected a collection with size ${want},${b} but got collection with size ${n} ${fmtA()}.`;
     }
     case 'Exist': {
-      const ok = actual !== null && actual !== undefined && toStr(actual) !== '' && existsSync(sessionOf(ctx).resolvePath(toStr(actual).replace(/\\/g, '/')));
+      // Pester's Exist is Test-Path: wildcards match, backtick escapes name literal characters (`` `[x`] ``).
+      const ok = actual !== null && actual !== undefined && toStr(actual) !== '' && pathExists(ctx, toStr(actual));
       if (ok === !not) return null;
       return `Expected path ${fmtA()} to ${not ? 'not ' : ''}exist,${b} but it ${not ? 'did' : 'did not'} exist.`;
     }
@@ -212,7 +215,7 @@ async function check(ctx: CmdletContext, a: Assertion, actual: unknown): Promise
     case 'FileContentMatchExactly':
     case 'FileContentMatchMultiline': {
       const pattern = a.p.ExpectedContent ?? exp;
-      const path = sessionOf(ctx).resolvePath(toStr(actual).replace(/\\/g, '/'));
+      const path = resolveFsPath(ctx, unescapeWildcard(toStr(actual)));
       let text = '';
       try {
         if (statSync(path).isFile()) text = readFileSync(path, 'utf8');
@@ -362,3 +365,8 @@ const shouldDecl: CmdletDecl<{ items: unknown[] }> = {
 };
 
 export const shouldCmdlets: CmdletDecl[] = [shouldDecl];
+
+function pathExists(ctx: CmdletContext, path: string): boolean {
+  if (isWildcardPattern(path)) return expandWildcardPath(ctx, path, true).length > 0;
+  return exists(resolveFsPath(ctx, unescapeWildcard(path)));
+}

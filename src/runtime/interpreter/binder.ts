@@ -206,6 +206,15 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
   if (p.mandatory && !p.allowEmptyString && value === '' && /^(string|system\.string)$/i.test(p.typeName)) {
     throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is an empty string.`, 'ParameterArgumentValidationErrorEmptyStringNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
+  // A mandatory string[] checks each element as a mandatory string would be checked (pwsh recurses into collections).
+  if (p.mandatory && Array.isArray(value) && /^(string|system\.string)\[\]$/i.test(p.typeName)) {
+    if (!p.allowNull && value.some((x) => x === null || x === undefined)) {
+      throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
+    }
+    if (!p.allowEmptyString && value.some((x) => x === '')) {
+      throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is an empty string.`, 'ParameterArgumentValidationErrorEmptyStringNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
+    }
+  }
   if (p.mandatory && !p.allowEmptyCollection && Array.isArray(value) && value.length === 0 && p.typeName.endsWith('[]')) {
     throw bindingError(cmdName, `Cannot bind argument to parameter '${p.name}' because it is an empty array.`, 'ParameterArgumentValidationErrorEmptyArrayNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }

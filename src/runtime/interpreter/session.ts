@@ -3,7 +3,7 @@
 import { monotonicMs } from '../clock.js';
 import { existsSync, statSync, readFileSync, accessSync, constants as fsConstants } from 'node:fs';
 import * as nodePath from 'node:path';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import type * as A from '../../parser/ast.js';
 import { parse } from '../../parser/index.js';
 import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
@@ -63,6 +63,12 @@ export class PathInfo {
   }
 }
 Object.defineProperty(PathInfo.prototype, Symbol.for('awsh.typeName'), { value: 'System.Management.Automation.PathInfo' });
+
+/** The `Temp:` drive's root: [IO.Path]::GetTempPath(), with its trailing separator. */
+function tempRoot(): string {
+  const t = tmpdir();
+  return t.endsWith('/') ? t : t + '/';
+}
 
 export class Session implements SessionApi {
   /** Imported script modules by lower-cased name. */
@@ -487,6 +493,25 @@ export class Session implements SessionApi {
     scope.setAlias({ name, definition: target, description: options.description ?? '', options: flags });
   }
 
+  /** Define (or replace) a function from a script block or script text (Set-Item/New-Item `function:name`). */
+  setFunction(name: string, body: unknown, options: { scope?: string } = {}): void {
+    let sb = body;
+    if (!(body instanceof ScriptBlock)) {
+      const parsed = parse(toStr(body), null);
+      if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source);
+      sb = new ScriptBlock(parsed.ast);
+      (sb as ScriptBlock).session = this;
+    }
+    this.scopeByName(options.scope).setFunction({ name, isFilter: false, scriptBlock: sb, options: VarOptions.None, description: '' });
+  }
+
+  removeFunction(name: string, scopeName?: string): boolean {
+    const key = name.toLowerCase();
+    if (scopeName) return this.scopeByName(scopeName).functions?.delete(key) ?? false;
+    for (let s: Scope | null = this.currentScope(); s; s = s.parent) if (s.functions?.delete(key)) return true;
+    return false;
+  }
+
   removeAlias(name: string, scopeName?: string): boolean {
     const key = name.toLowerCase();
     if (scopeName) return this.scopeByName(scopeName).aliases?.delete(key) ?? false;
@@ -664,23 +689,27 @@ export class Session implements SessionApi {
   // ---------------------------------------------------------------------------
   // Locations and paths
 
-  /** Extra drives (`TestDrive:`): name (lower-case) → root folder. */
-  private readonly drives = new Map<string, string>();
+  /** Extra file system drives (`TestDrive:`, New-PSDrive): name (lower-case) → the name as created and its root folder. */
+  private readonly drives = new Map<string, { name: string; root: string }>([['temp', { name: 'Temp', root: tempRoot() }]]);
 
   addDrive(name: string, root: string): void {
-    this.drives.set(name.toLowerCase(), root);
+    this.drives.set(name.toLowerCase(), { name, root });
   }
 
   removeDrive(name: string): void {
     this.drives.delete(name.toLowerCase());
   }
 
+  getDrives(): { name: string; root: string }[] {
+    return [...this.drives.values()];
+  }
+
   resolvePath(p: string): string {
     let path = p;
     if (this.drives.size) {
-      const m = /^([A-Za-z][\w]*):(?:[\\/](.*))?$/.exec(path);
-      const root = m ? this.drives.get(m[1].toLowerCase()) : undefined;
-      if (root !== undefined) path = nodePath.join(root, m![2] ?? '');
+      const m = /^([A-Za-z][\w-]*):[\\/]?(.*)$/.exec(path);
+      const root = m ? this.drives.get(m[1].toLowerCase())?.root : undefined;
+      if (root !== undefined) path = nodePath.join(root, (m![2] ?? '').replace(/\\/g, '/'));
     }
     if (path === '~' || path.startsWith('~/') || path.startsWith('~\\')) path = nodePath.join(this.env.HOME ?? homedir(), path.slice(1));
     const resolved = nodePath.resolve(this.cwd, path);
