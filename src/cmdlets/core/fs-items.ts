@@ -5,6 +5,9 @@ import * as nodePath from 'node:path';
 import { userInfo } from 'node:os';
 import type { CmdletContext, ErrorDetails } from '../../runtime/cmdlet-api.js';
 import { PSObject, type PSMember } from '../../runtime/values/objects.js';
+import { compareNames, expandWildcardPath, isHiddenName } from '../../runtime/fs-glob.js';
+
+export { compareNames, expandWildcardPath, isHiddenName };
 import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { makeDate, formatDateTime, TYPE_NAME, convertTo, resolveType } from '../../runtime/types/index.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
@@ -381,11 +384,6 @@ export function fileSystemInfoOf(v: unknown): FileSystemInfo | null {
   return null;
 }
 
-/** Hidden on Unix = a dot file. */
-export function isHiddenName(name: string): boolean {
-  return name.startsWith('.');
-}
-
 /** Children of a directory: directories first, then files, each sorted by name (pwsh lists directories first). */
 export function listChildren(dir: string, force: boolean): PSObject[] {
   let entries: fs.Dirent[];
@@ -403,13 +401,6 @@ export function listChildren(dir: string, force: boolean): PSObject[] {
     (baseOf(item).isDirectory ? dirs : files).push(item);
   }
   return dirs.concat(files);
-}
-
-export function compareNames(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,53 +580,6 @@ export function resolveFsPath(ctx: CmdletContext, p: string): string {
 export function environmentOf(ctx: CmdletContext): Record<string, string | undefined> {
   const env = (ctx.session as unknown as { env?: Record<string, string | undefined> }).env;
   return env ?? (process.env as Record<string, string | undefined>);
-}
-
-/** Expand a wildcard file system path (case-insensitive, hidden entries only with force). Sorted like listings. */
-export function expandWildcardPath(ctx: CmdletContext, raw: string, force: boolean): string[] {
-  const normalized = raw.replace(/\\/g, '/');
-  let abs = normalized;
-  const drive = /^([^:/~]+:)\/?(.*)$/.exec(normalized);
-  if (drive) abs = nodePath.join(ctx.resolvePath(drive[1]), drive[2]);
-  else if (abs === '~' || abs.startsWith('~/')) abs = ctx.resolvePath(abs);
-  else if (!abs.startsWith('/')) abs = nodePath.join(ctx.cwd, abs);
-  const segments = abs.split('/').filter((s) => s !== '');
-  let current: string[] = ['/'];
-  for (const seg of segments) {
-    const next: string[] = [];
-    if (seg === '.' || seg === '..') {
-      for (const c of current) next.push(seg === '.' ? c : nodePath.dirname(c));
-    } else if (isWildcardPattern(seg)) {
-      const re = wildcardToRegExp(seg, false);
-      for (const c of current) {
-        let names: string[];
-        try {
-          names = fs.readdirSync(c);
-        } catch {
-          continue;
-        }
-        names.sort(compareNames);
-        for (const n of names) if (re.test(n) && (force || !isHiddenName(n))) next.push(nodePath.join(c, n));
-      }
-    } else {
-      const lit = unescapeWildcard(seg);
-      for (const c of current) {
-        const p = nodePath.join(c, lit);
-        if (fs.existsSync(p) || isBrokenLink(p)) next.push(p);
-      }
-    }
-    current = next;
-    if (current.length === 0) break;
-  }
-  return current;
-}
-
-function isBrokenLink(p: string): boolean {
-  try {
-    return fs.lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 export function exists(p: string): boolean {

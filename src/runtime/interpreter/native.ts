@@ -13,7 +13,7 @@ import * as nodePath from 'node:path';
 import type { Session } from './session.js';
 import type { CmdletContext } from '../cmdlet-api.js';
 import { isWildcardPattern } from '../values/wildcard.js';
-import { expandWildcardPath } from '../../cmdlets/core/fs-items.js';
+import { expandWildcardPath } from '../fs-glob.js';
 
 /**
  * Arguments as pwsh's Standard native argument passing gives them: one argv entry per value, arrays spread. An
@@ -57,7 +57,7 @@ function expandShellArgument(arg: string, session: Session): string[] {
   if (isWildcardPattern(arg)) {
     let paths: string[] = [];
     try {
-      paths = expandWildcardPath({ cwd: session.cwd, resolvePath: (p: string) => session.resolvePath(p) } as unknown as CmdletContext, arg, false);
+      paths = expandWildcardPath({ cwd: session.cwd, resolvePath: (p: string) => session.resolvePath(p) }, arg, false);
     } catch {
       // No expansion: the pattern is passed unchanged.
     }
