@@ -14,21 +14,11 @@ import { registerView } from '../../runtime/format/index.js';
 import { existsSync, readdirSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CORE_MODULE } from './util.js';
+import { AWS_MODULES, BUILT_IN_MODULES, isBuiltInModule } from '../../runtime/interpreter/built-in-modules.js';
 
-const AWS_MODULES = [
-  'AWS.Tools.Common', 'AWS.Tools.S3', 'AWS.Tools.EC2', 'AWS.Tools.SQS', 'AWS.Tools.SimpleNotificationService',
-  'AWS.Tools.SecurityToken', 'AWS.Tools.IdentityManagement', 'AWS.Tools.CloudWatch', 'AWSPowerShell.NetCore', 'AWSPowerShell',
-];
-const BUILT_IN = [
-  'Microsoft.PowerShell.Core', 'Microsoft.PowerShell.Utility', 'Microsoft.PowerShell.Management', 'Microsoft.PowerShell.Security',
-  'Microsoft.PowerShell.Host', 'Pester', 'PSReadLine',
-];
+export { isBuiltInModule };
 
-/** Whether a module of this name ships with awsh (for `#requires -Modules`). */
-export function isBuiltInModule(name: string): boolean {
-  const n = name.toLowerCase();
-  return [...AWS_MODULES, ...BUILT_IN].some((m) => m.toLowerCase() === n);
-}
+const BUILT_IN = BUILT_IN_MODULES;
 
 function builtInInfo(name: string): PSObject {
   const isAws = AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase());

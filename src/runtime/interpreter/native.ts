@@ -11,7 +11,6 @@ import { childProcess, readline } from '../node-builtins.js';
 import { ErrorRecord, PSException } from '../errors.js';
 import * as nodePath from 'node:path';
 import type { Session } from './session.js';
-import type { CmdletContext } from '../cmdlet-api.js';
 import { isWildcardPattern } from '../values/wildcard.js';
 import { expandWildcardPath } from '../fs-glob.js';
 

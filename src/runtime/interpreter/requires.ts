@@ -5,7 +5,7 @@ import { runtimeError } from '../errors.js';
 import type { Session } from './session.js';
 import { PSVERSION } from './session.js';
 import { findModuleFile } from './modules.js';
-import { isBuiltInModule } from '../../cmdlets/core/module-cmdlets.js';
+import { isBuiltInModule } from './built-in-modules.js';
 
 interface Requirements {
   version: string | null;
