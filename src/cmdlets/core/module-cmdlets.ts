@@ -14,9 +14,7 @@ import { registerView } from '../../runtime/format/index.js';
 import { existsSync, readdirSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CORE_MODULE } from './util.js';
-import { AWS_MODULES, BUILT_IN_MODULES, isBuiltInModule } from '../../runtime/interpreter/built-in-modules.js';
-
-export { isBuiltInModule };
+import { AWS_MODULES, BUILT_IN_MODULES } from '../../runtime/interpreter/built-in-modules.js';
 
 const BUILT_IN = BUILT_IN_MODULES;
 
