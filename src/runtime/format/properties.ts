@@ -1,6 +1,6 @@
 // Reading objects for display: their property names (in order) and values.
 import { PSObject, PSHashtable } from '../values/objects.js';
-import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS } from '../types/index.js';
+import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS, dateTimePropertyNames } from '../types/index.js';
 import { findView } from './views.js';
 
 /** All property names of an object, in order (pwsh's `*` expansion). */
@@ -14,7 +14,7 @@ export function propertyNamesOf(obj: unknown): string[] {
   }
   if (obj instanceof DictionaryEntry) return ['Name', 'Key', 'Value'];
   if (obj instanceof PSHashtable) return ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
-  if (obj instanceof Date) return [];
+  if (obj instanceof Date) return dateTimePropertyNames(obj);
   if (obj instanceof TimeSpan) return TIMESPAN_PROPS;
   const proto = Object.getPrototypeOf(obj);
   if (proto === Object.prototype || proto === null) return Object.keys(obj);

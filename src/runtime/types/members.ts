@@ -101,12 +101,21 @@ function dateMember(d: Date, lname: string): Found {
     }
     case 'date': return dateFromParts(p.year, p.month, p.day, 0, 0, 0, 0, dateKind(d));
     case 'timeofday': return TimeSpan.fromParts(0, p.hour, p.minute, p.second, p.ms);
-    case 'ticks': return BigInt(dateTicks(d));
+    case 'ticks': return dateTicks(d);
     case 'kind': return new PSEnumValue(resolveType('System.DateTimeKind')!, ['Unspecified', 'Utc', 'Local'].indexOf(dateKind(d)));
     case 'displayhint': return displayHintOf(d);
     case 'datetime': return dateTimeDisplay(d);
   }
   return NOT_FOUND;
+}
+
+/**
+ * A DateTime's properties as pwsh lists them: Get-Date's DisplayHint note (only on dates it tagged), the
+ * types.ps1xml `DateTime` script property, then .NET 8's properties in reflection order.
+ */
+export function dateTimePropertyNames(d: Date): string[] {
+  const names = ['DateTime', 'Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute', 'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year'];
+  return displayHintOf(d) === null ? names : ['DisplayHint', ...names];
 }
 
 // .NET 8's TimeSpan properties, in reflection order.
@@ -444,8 +453,7 @@ export function getProperties(v: unknown): PropertyInfo[] {
   if (typeof v !== 'object') return [];
   if (v instanceof PSHashtable) return simple(HASHTABLE_PROPS);
   if (Array.isArray(v)) return simple(v instanceof PSList ? ['Capacity', 'Count', 'IsFixedSize', 'IsReadOnly', 'IsSynchronized', 'SyncRoot'] : ARRAY_PROPS);
-  if (v instanceof Date)
-    return simple(['DisplayHint', 'Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute', 'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year']);
+  if (v instanceof Date) return simple(dateTimePropertyNames(v));
   if (v instanceof PSHashSet || v instanceof PSQueue || v instanceof PSStack) return simple(['Count']);
   if (v instanceof PSStringBuilder) return simple(['Capacity', 'MaxCapacity', 'Length']);
   if (isPlainObject(v)) return simple(Object.keys(v), true);
