@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
-import { toJson, fromJson, JsonParseError } from '../../runtime/format/json.js';
+import { toJson, fromJson, JsonParseError, type FromJsonOptions, type JsonDateKind } from '../../runtime/format/json.js';
 import { csvColumns, csvHeader, csvRow, csvTypeLine, csvToObjects, type QuoteMode, type ToCsvOptions } from '../../runtime/format/csv.js';
 import { UTILITY_MODULE, forEachMaybeAsync } from './util.js';
 import { convertFromStringData } from './string-data.js';
@@ -74,7 +74,11 @@ const convertFromJson: CmdletDecl<Collect> = {
     // document (otherwise), as pwsh decides.
     const items = ctx.state.items;
     if (items.length === 0) return;
-    const options = { asHashtable: !!ctx.params.AsHashtable, depth: typeof ctx.params.Depth === 'number' ? ctx.params.Depth : 1024 };
+    const options: FromJsonOptions = {
+      asHashtable: !!ctx.params.AsHashtable,
+      depth: typeof ctx.params.Depth === 'number' ? ctx.params.Depth : 1024,
+      dateKind: (ctx.params.DateKind as JsonDateKind | undefined) ?? 'Default',
+    };
     const parse = (text: string): unknown => {
       try {
         return fromJson(text, options);

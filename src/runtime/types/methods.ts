@@ -1,4 +1,5 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
+import { PSDateTimeOffset } from './datetimeoffset.js';
 import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync, runtimeError } from '../errors.js';
 import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { numberToString, toBool, toStr } from '../values/convert.js';
@@ -73,6 +74,7 @@ export function dotnetEquals(a: unknown, b: unknown): boolean {
   if (a instanceof PSGuid && b instanceof PSGuid) return a.value === b.value;
   if (a instanceof PSVersion && b instanceof PSVersion) return a.compareTo(b) === 0;
   if (a instanceof PSEnumValue && b instanceof PSEnumValue) return a.type === b.type && a.value === b.value;
+  if (a instanceof PSDateTimeOffset) return a.equals(b);
   return false;
 }
 
