@@ -75,8 +75,13 @@ function memberValue(obj: PSObject, m: PSMember, depth = 0): unknown {
         const out = invokeScriptBlockMaybe(m.value, { thisValue: obj });
         return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
       }
-    case 'AliasProperty':
-      return depth > 10 ? null : getMemberMaybe(obj, String(m.value));
+    case 'AliasProperty': {
+      if (depth > 10) return null;
+      const v = getMemberMaybe(obj, String(m.value));
+      if (!(m.aliasType instanceof PSType)) return v;
+      const type = m.aliasType;
+      return v instanceof Promise ? v.then((x) => convertTo(x, type)) : convertTo(v, type);
+    }
     default:
       return NOT_FOUND;
   }
@@ -218,6 +223,38 @@ function enumerateMember(items: unknown[], name: string, start = 0, out: unknown
   return out.length === 0 ? null : out.length === 1 ? out[0] : out;
 }
 
+/**
+ * Members Add-Member gave a value that is not itself a PSObject (a hashtable, a list, an array): pwsh keeps them in
+ * its instance-members resurrection table, keyed by the object, so they outlive the wrapper Add-Member made.
+ */
+const attachedMembers = new WeakMap<object, PSObject>();
+
+/** The wrapper holding an object's attached members, made (and remembered) on first use. */
+export function attachedMemberWrapper(obj: object): PSObject {
+  let w = attachedMembers.get(obj);
+  if (!w) {
+    w = new PSObject(typeNamesOf(obj).slice(), obj);
+    attachedMembers.set(obj, w);
+  }
+  return w;
+}
+
+/** A property Add-Member attached to a non-PSObject value. */
+function attachedProperty(target: object, name: string, want: boolean): Found {
+  const w = attachedMembers.get(target);
+  const m = w?.getMember(name);
+  if (!m || m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') return NOT_FOUND;
+  return want ? memberValue(w!, m) : true;
+}
+
+/** A ScriptMethod/CodeMethod Add-Member attached to a non-PSObject value, or undefined. */
+export function attachedMethod(target: unknown, name: string): { wrapper: PSObject; member: PSMember } | undefined {
+  if (target === null || typeof target !== 'object') return undefined;
+  const w = attachedMembers.get(target);
+  const m = w?.getMember(name);
+  return m && (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') ? { wrapper: w!, member: m } : undefined;
+}
+
 function lookup(target: unknown, name: string, want: boolean): Found {
   const lname = name.toLowerCase();
   if (typeof target === 'string') return lname === 'length' ? target.length : NOT_FOUND;
@@ -236,8 +273,11 @@ function lookup(target: unknown, name: string, want: boolean): Found {
     if (target.has(name)) return target.getByKey(name);
     // `$h.2` reads the Int32 key 2 (the member name is a number literal).
     if (/^-?\d+$/.test(name) && target.has(Number(name))) return target.getByKey(Number(name));
-    return hashtableMember(target, lname);
+    const attached = attachedProperty(target, name, want);
+    return attached !== NOT_FOUND ? attached : hashtableMember(target, lname);
   }
+  const attached = attachedProperty(target, name, want);
+  if (attached !== NOT_FOUND) return attached;
   if (Array.isArray(target)) {
     const r = arrayMember(target, lname);
     if (r !== NOT_FOUND) return r;
@@ -438,15 +478,27 @@ export interface PropertyInfo {
 export function getProperties(v: unknown): PropertyInfo[] {
   if (v === null || v === undefined) return [];
   if (v instanceof PSObject) {
-    const own: PropertyInfo[] = [...v.properties()].map((m) => ({
-      name: m.name,
-      memberType: m.memberType,
-      get: () => requireSync(memberValue(v, m)),
-      settable: m.memberType !== 'ScriptProperty' || m.setter instanceof ScriptBlock,
-    }));
+    const own = instanceProperties(v);
     if (v.baseObject !== undefined && v.baseObject !== null) return own.concat(getProperties(v.baseObject));
     return own;
   }
+  const attached = typeof v === 'object' ? attachedMembers.get(v) : undefined;
+  return attached ? instanceProperties(attached).concat(adaptedProperties(v)) : adaptedProperties(v);
+}
+
+/** A PSObject's own (instance) properties. */
+function instanceProperties(v: PSObject): PropertyInfo[] {
+  return [...v.properties()].map((m) => ({
+    name: m.name,
+    memberType: m.memberType,
+    get: () => requireSync(memberValue(v, m)),
+    settable: m.memberType !== 'ScriptProperty' || m.setter instanceof ScriptBlock,
+  }));
+}
+
+/** The properties a value's type gives it. */
+function adaptedProperties(v: unknown): PropertyInfo[] {
+  if (v === null || v === undefined) return [];
   const simple = (names: string[], settable = false): PropertyInfo[] =>
     names.map((n) => ({ name: n, memberType: 'Property', get: () => getMember(v, n), settable }));
   if (typeof v === 'string') return simple(['Length']);

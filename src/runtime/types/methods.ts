@@ -5,7 +5,7 @@ import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../inter
 import { numberToString, toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
-import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
+import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
 import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
 import { PSMultiArray } from './multi-array.js';
@@ -20,7 +20,7 @@ import {
   DotNetError, argumentError, argumentOutOfRange, callWrapped, invalidOperation, invokeOnNullError, methodNotFoundError,
   overloadCountError,
 } from './method-errors.js';
-import { PSMemberCollection, PSObjectView, getMember, hasMember, setMember } from './members.js';
+import { PSMemberCollection, PSObjectView, attachedMethod, getMember, hasMember, setMember } from './members.js';
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
 import { PSSwitch } from '../values/switch.js';
@@ -1054,6 +1054,16 @@ export function invokeMethodOrVoid(target: unknown, name: string, args: unknown[
   return invokeCore(target, name, args);
 }
 
+/** Runs a ScriptMethod (with `$this`) or CodeMethod member; NO_RESULT when the member holds neither. */
+function invokeMethodMember(m: PSMember, thisValue: unknown, args: unknown[]): unknown {
+  if (m.value instanceof ScriptBlock) {
+    const out = invokeScriptBlockMaybe(m.value, { thisValue, args });
+    return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
+  }
+  if (typeof m.value === 'function') return (m.value as (...x: unknown[]) => unknown)(thisValue, ...args);
+  return NO_RESULT;
+}
+
 function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
   const lname = name.toLowerCase();
   // The magic .Where()/.ForEach() work on any value (scalars act as one-item collections).
@@ -1068,14 +1078,17 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     const r = target.behaviour.invoke(target, lname, args);
     if (r) return r.value;
   }
+  // A method Add-Member attached to this (non-PSObject) object: `$this` is the object itself.
+  const attached = attachedMethod(target, name);
+  if (attached) {
+    const r = invokeMethodMember(attached.member, target, args);
+    if (r !== NO_RESULT) return r;
+  }
   if (target instanceof PSObject) {
     const m = target.getMember(name);
     if (m && (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod')) {
-      if (m.value instanceof ScriptBlock) {
-        const out = invokeScriptBlockMaybe(m.value, { thisValue: target, args });
-        return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
-      }
-      if (typeof m.value === 'function') return (m.value as (...x: unknown[]) => unknown)(target, ...args);
+      const r = invokeMethodMember(m, target, args);
+      if (r !== NO_RESULT) return r;
     }
     if (m && (m.memberType === 'NoteProperty') && m.value instanceof ScriptBlock && false) return null;
     if (target.baseObject !== undefined && target.baseObject !== null) return invokeCore(target.baseObject, name, args);
