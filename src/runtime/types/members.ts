@@ -239,6 +239,12 @@ export function attachedMemberWrapper(obj: object): PSObject {
   return w;
 }
 
+/** Names of the properties Add-Member attached to a non-PSObject value. */
+export function attachedPropertyNames(obj: unknown): string[] {
+  const w = obj !== null && typeof obj === 'object' ? attachedMembers.get(obj) : undefined;
+  return w ? [...w.properties()].map((m) => m.name) : [];
+}
+
 /** A property Add-Member attached to a non-PSObject value. */
 function attachedProperty(target: object, name: string, want: boolean): Found {
   const w = attachedMembers.get(target);
