@@ -39,6 +39,8 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Measure-Command'], load: async () => (await import('./measure-command.js')).cmdlets },
   { names: ['Get-Culture', 'Get-UICulture'], load: async () => (await import('./culture-cmdlets.js')).cmdlets },
   { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
+  { names: ['Get-FileHash'], load: async () => (await import('./file-hash.js')).cmdlets },
+  { names: ['New-TemporaryFile'], load: async () => (await import('./temporary-file.js')).cmdlets },
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Should', 'Mock',
