@@ -41,6 +41,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
   { names: ['Get-FileHash'], load: async () => (await import('./file-hash.js')).cmdlets },
   { names: ['New-TemporaryFile'], load: async () => (await import('./temporary-file.js')).cmdlets },
+  { names: ['Test-Json'], load: async () => (await import('./test-json.js')).cmdlets },
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Should', 'Mock',
