@@ -42,6 +42,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-FileHash'], load: async () => (await import('./file-hash.js')).cmdlets },
   { names: ['New-TemporaryFile'], load: async () => (await import('./temporary-file.js')).cmdlets },
   { names: ['Test-Json'], load: async () => (await import('./test-json.js')).cmdlets },
+  { names: ['ConvertTo-Html'], load: async () => (await import('./convertto-html.js')).cmdlets },
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Should', 'Mock',
