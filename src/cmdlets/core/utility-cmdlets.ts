@@ -21,14 +21,28 @@ export const startSleep: CmdletDecl = {
   parameters: [
     { name: 'Seconds', type: 'double', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Seconds'], validateRange: [0, 2147483.647] },
     { name: 'Milliseconds', type: 'int', aliases: ['ms'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['Milliseconds'], validateRange: [0, 2147483647] },
-    { name: 'Duration', type: 'timespan', aliases: ['ts'], mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['FromTimeSpan'] },
+    {
+      name: 'Duration', type: 'timespan', aliases: ['ts'], position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['FromTimeSpan'],
+      validate: (v) => (v instanceof TimeSpan && v.Ticks < 0 ? `The argument "${String(v)}" is not a non-negative value.` : null),
+    },
   ],
   process(ctx) {
     const p = ctx.params;
     let ms: number;
     if (ctx.parameterSetName === 'Milliseconds') ms = toJsNumber(p.Milliseconds);
-    else if (ctx.parameterSetName === 'FromTimeSpan') ms = p.Duration instanceof TimeSpan ? p.Duration.Ticks / TimeSpan.TicksPerMillisecond : toJsNumber(p.Duration);
-    else ms = toJsNumber(p.Seconds) * 1000;
+    else if (ctx.parameterSetName === 'FromTimeSpan') {
+      ms = p.Duration instanceof TimeSpan ? p.Duration.Ticks / TimeSpan.TicksPerMillisecond : toJsNumber(p.Duration);
+      // Thread.Sleep takes at most Int32.MaxValue milliseconds.
+      if (ms > 2147483647) {
+        ctx.throwTerminating({
+          message: `The '-Duration' parameter value must not exceed '${String(TimeSpan.fromParts(0, 0, 0, 0, 2147483647))}', provided value was '${String(p.Duration)}'.`,
+          errorId: 'MaximumDurationExceeded',
+          category: 'InvalidArgument',
+          exceptionType: 'System.Management.Automation.PSArgumentException',
+          targetObject: null,
+        });
+      }
+    } else ms = toJsNumber(p.Seconds) * 1000;
     if (!(ms > 0)) return;
     return sleep(ms, ctx.signal);
   },
