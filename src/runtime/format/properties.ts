@@ -2,6 +2,7 @@
 import { PSObject, PSHashtable } from '../values/objects.js';
 import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS, dateTimePropertyNames } from '../types/index.js';
 import { findView } from './views.js';
+import { typeMembersOf } from '../types/type-data.js';
 
 /** All property names of an object, in order (pwsh's `*` expansion). */
 export function propertyNamesOf(obj: unknown): string[] {
@@ -10,6 +11,11 @@ export function propertyNamesOf(obj: unknown): string[] {
     const names: string[] = [];
     for (const m of obj.properties()) names.push(m.name);
     if (names.length === 0 && obj.baseObject !== undefined && obj.baseObject !== null) return propertyNamesOf(obj.baseObject);
+    // Then the properties Update-TypeData gave its types.
+    const seen = new Set(names.map((n) => n.toLowerCase()));
+    for (const m of typeMembersOf(obj.typeNames)) {
+      if (m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod' && !seen.has(m.name.toLowerCase())) names.push(m.name);
+    }
     return names;
   }
   if (obj instanceof DictionaryEntry) return ['Name', 'Key', 'Value'];

@@ -12,6 +12,7 @@ import { propertyNotFoundError, psObjectPropertyNotFoundError, readOnlyPropertyE
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { PSEnumValue, PSRegex, RegexOptionFlags, TYPE_NAME } from './simple-values.js';
 import { typeNamesOf, typeOf } from './type-of.js';
+import { typeMemberOf, typeMembersOf } from './type-data.js';
 
 const NOT_FOUND: unique symbol = Symbol('notFound');
 type Found = unknown | typeof NOT_FOUND;
@@ -245,12 +246,20 @@ export function attachedPropertyNames(obj: unknown): string[] {
   return w ? [...w.properties()].map((m) => m.name) : [];
 }
 
-/** A property Add-Member attached to a non-PSObject value. */
+/** A property Add-Member attached to a non-PSObject value, else one Update-TypeData gave its type. */
 function attachedProperty(target: object, name: string, want: boolean): Found {
   const w = attachedMembers.get(target);
   const m = w?.getMember(name);
+  if (m && m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod') return want ? memberValue(w!, m) : true;
+  return typeDataProperty(target, typeNamesOf(target), name, want);
+}
+
+/** A property Update-TypeData added to one of the object's types (`$this` is the object). */
+function typeDataProperty(target: object, typeNames: readonly string[], name: string, want: boolean): Found {
+  const m = typeMemberOf(typeNames, name);
   if (!m || m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') return NOT_FOUND;
-  return want ? memberValue(w!, m) : true;
+  if (!want) return true;
+  return memberValue(target instanceof PSObject ? target : new PSObject(typeNames.slice(), target), m);
 }
 
 /** A ScriptMethod/CodeMethod Add-Member attached to a non-PSObject value, or undefined. */
@@ -271,6 +280,8 @@ function lookup(target: unknown, name: string, want: boolean): Found {
       if (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') return NOT_FOUND;
       return want ? memberValue(target, m) : true;
     }
+    const typed = typeDataProperty(target, target.typeNames, name, want);
+    if (typed !== NOT_FOUND) return typed;
     if (target.baseObject !== undefined && target.baseObject !== null) return lookup(target.baseObject, name, want);
     return NOT_FOUND;
   }
@@ -486,10 +497,20 @@ export function getProperties(v: unknown): PropertyInfo[] {
   if (v instanceof PSObject) {
     const own = instanceProperties(v);
     if (v.baseObject !== undefined && v.baseObject !== null) return own.concat(getProperties(v.baseObject));
-    return own;
+    return own.concat(typeDataProperties(v, v.typeNames, own));
   }
   const attached = typeof v === 'object' ? attachedMembers.get(v) : undefined;
-  return attached ? instanceProperties(attached).concat(adaptedProperties(v)) : adaptedProperties(v);
+  const own = attached ? instanceProperties(attached) : [];
+  const typed = typeof v === 'object' ? typeDataProperties(v, typeNamesOf(v), own) : [];
+  return own.concat(typed, adaptedProperties(v));
+}
+
+/** The properties Update-TypeData gave the object's types, leaving out names already listed. */
+function typeDataProperties(v: object, typeNames: readonly string[], listed: PropertyInfo[]): PropertyInfo[] {
+  const seen = new Set(listed.map((p) => p.name.toLowerCase()));
+  return typeMembersOf(typeNames)
+    .filter((m) => m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod' && !seen.has(m.name.toLowerCase()))
+    .map((m) => ({ name: m.name, memberType: m.memberType, get: () => getMember(v, m.name), settable: m.memberType === 'NoteProperty' }));
 }
 
 /** A PSObject's own (instance) properties. */

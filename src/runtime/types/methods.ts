@@ -1,4 +1,5 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
+import { typeMemberOf } from './type-data.js';
 import { PSDateTimeOffset } from './datetimeoffset.js';
 import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync, runtimeError } from '../errors.js';
 import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
@@ -29,7 +30,7 @@ import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
 import { dictionaryEnumerator, listEnumerator, setEnumerator } from './get-enumerator.js';
 import { Stopwatch, stopwatchMethods } from './stopwatch.js';
-import { setArrayElementType, typeOf } from './type-of.js';
+import { setArrayElementType, typeNamesOf, typeOf } from './type-of.js';
 
 type Method<T> = (target: T, args: unknown[]) => unknown;
 type Table<T> = Record<string, Method<T>>;
@@ -1082,6 +1083,12 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
   const attached = attachedMethod(target, name);
   if (attached) {
     const r = invokeMethodMember(attached.member, target, args);
+    if (r !== NO_RESULT) return r;
+  }
+  // A script method Update-TypeData gave one of the object's types (after the object's own members).
+  const typed = target instanceof PSObject && target.getMember(name) ? undefined : typeMemberOf(typeNamesOf(target), name);
+  if (typed && (typed.memberType === 'ScriptMethod' || typed.memberType === 'CodeMethod')) {
+    const r = invokeMethodMember(typed, target, args);
     if (r !== NO_RESULT) return r;
   }
   if (target instanceof PSObject) {
