@@ -65,7 +65,7 @@ describe('toStr / formatDouble', () => {
   });
   it('joins arrays with ofs', () => {
     expect(toStr([1, 2, 3])).toBe('1 2 3');
-    expect(toStr([1, [2, 3]], ',')).toBe('1,2,3');
+    expect(toStr([1, [2, 3]], ',')).toBe('1,System.Object[]');
     expect(toStr([1, null, 'a'], '-')).toBe('1--a');
   });
   it('converts objects', () => {

@@ -3,10 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
-import { toJson, fromJson, JsonParseError } from '../../runtime/format/json.js';
+import { toJson, fromJson, JsonParseError, type FromJsonOptions, type JsonDateKind } from '../../runtime/format/json.js';
 import { csvColumns, csvHeader, csvRow, csvTypeLine, csvToObjects, type QuoteMode, type ToCsvOptions } from '../../runtime/format/csv.js';
 import { UTILITY_MODULE, forEachMaybeAsync } from './util.js';
 import { convertFromStringData } from './string-data.js';
+import { currentCulture } from '../../runtime/types/culture.js';
 
 interface Collect {
   items: unknown[];
@@ -73,7 +74,11 @@ const convertFromJson: CmdletDecl<Collect> = {
     // document (otherwise), as pwsh decides.
     const items = ctx.state.items;
     if (items.length === 0) return;
-    const options = { asHashtable: !!ctx.params.AsHashtable, depth: typeof ctx.params.Depth === 'number' ? ctx.params.Depth : 1024 };
+    const options: FromJsonOptions = {
+      asHashtable: !!ctx.params.AsHashtable,
+      depth: typeof ctx.params.Depth === 'number' ? ctx.params.Depth : 1024,
+      dateKind: (ctx.params.DateKind as JsonDateKind | undefined) ?? 'Default',
+    };
     const parse = (text: string): unknown => {
       try {
         return fromJson(text, options);
@@ -106,9 +111,12 @@ const convertFromJson: CmdletDecl<Collect> = {
 };
 
 /** The -Delimiter [char] argument (bound as a PSChar), ',' when not given. */
-function delimiterOf(v: unknown): string {
+/** The field separator: -Delimiter, else with -UseCulture the current culture's list separator, else a comma. */
+function delimiterOf(p: Record<string, unknown>): string {
+  const v = p.Delimiter;
   const text = v === null || v === undefined ? '' : toStr(v);
-  return text.length > 0 ? text[0]! : ',';
+  if (text.length > 0) return text[0]!;
+  return p.UseCulture ? (currentCulture().TextInfo.ListSeparator[0] ?? ',') : ',';
 }
 
 interface CsvState {
@@ -120,7 +128,7 @@ interface CsvState {
 function csvOptions(ctx: CmdletContext): ToCsvOptions {
   const p = ctx.params;
   return {
-    delimiter: delimiterOf(p.Delimiter),
+    delimiter: delimiterOf(p),
     noHeader: !!p.NoHeader,
     useQuotes: (p.UseQuotes as QuoteMode | undefined) ?? 'Always',
     quoteFields: p.QuoteFields as string[] | undefined,
@@ -194,7 +202,7 @@ const convertFromCsv: CmdletDecl<Collect> = {
     for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined) ctx.state.items.push(toStr(x));
   },
   end(ctx) {
-    const delim = delimiterOf(ctx.params.Delimiter);
+    const delim = delimiterOf(ctx.params);
     const objs = csvToObjects(ctx.state.items.join('\n'), delim, ctx.params.Header, () => warnUnnamed(ctx));
     for (const o of objs) ctx.write(o);
   },
@@ -305,7 +313,7 @@ const importCsv: CmdletDecl = {
   ],
   process(ctx) {
     const paths = (ctx.params.LiteralPath ?? ctx.params.Path ?? []) as string[];
-    const delim = delimiterOf(ctx.params.Delimiter);
+    const delim = delimiterOf(ctx.params);
     for (const p of paths) {
       // A piped item binds its provider-qualified PSPath.
       const file = ctx.resolvePath(p.replace(/^(?:Microsoft\.PowerShell\.Core\\)?FileSystem::/i, ''));

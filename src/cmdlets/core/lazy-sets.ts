@@ -44,6 +44,12 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Measure-Command'], load: async () => (await import('./measure-command.js')).cmdlets },
   { names: ['Get-Culture', 'Get-UICulture'], load: async () => (await import('./culture-cmdlets.js')).cmdlets },
   { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
+  { names: ['Get-FileHash'], load: async () => (await import('./file-hash.js')).cmdlets },
+  { names: ['New-TemporaryFile'], load: async () => (await import('./temporary-file.js')).cmdlets },
+  { names: ['Test-Json'], load: async () => (await import('./test-json.js')).cmdlets },
+  { names: ['ConvertTo-Html'], load: async () => (await import('./convertto-html.js')).cmdlets },
+  { names: ['Update-TypeData', 'Remove-TypeData'], load: async () => (await import('./update-typedata.js')).cmdlets },
+  { names: ['Get-Verb'], load: async () => (await import('./get-verb.js')).cmdlets },
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'Should', 'Mock',

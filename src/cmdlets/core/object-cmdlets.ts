@@ -5,7 +5,7 @@ import { ClassInstance, PSObject, PSHashtable, type PSMember } from '../../runti
 import { toStr } from '../../runtime/values/convert.js';
 import { PSType, resolveType, setMember, typeOf, typeNamesOf, TYPE_NAME } from '../../runtime/types/index.js';
 import { newObject as constructObject } from '../../runtime/types/constructors.js';
-import { getProperties } from '../../runtime/types/members.js';
+import { attachedMemberWrapper, getProperties } from '../../runtime/types/members.js';
 import { stringMethods } from '../../runtime/types/string-methods.js';
 import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { registerView, ensureBuiltinViews } from '../../runtime/format/index.js';
@@ -110,17 +110,24 @@ function withProperties(ctx: CmdletContext, obj: unknown): void | Promise<void> 
 // ---------------------------------------------------------------------------------------------
 // Add-Member
 
-const MEMBER_TYPES = ['AliasProperty', 'CodeProperty', 'Property', 'NoteProperty', 'ScriptProperty', 'PropertySet', 'Method', 'CodeMethod', 'ScriptMethod', 'MemberSet'];
+// PSMemberTypes, by value.
+const MEMBER_TYPES: Array<[string, number]> = [
+  ['AliasProperty', 1], ['CodeProperty', 2], ['Property', 4], ['NoteProperty', 8], ['ScriptProperty', 16], ['Properties', 31],
+  ['PropertySet', 32], ['Method', 64], ['CodeMethod', 128], ['ScriptMethod', 256], ['Methods', 448], ['ParameterizedProperty', 512],
+  ['MemberSet', 1024], ['Event', 2048], ['Dynamic', 4096], ['InferredProperty', 8192], ['All', 16383],
+];
 
+/** -MemberType's conversion to PSMemberTypes: a name or a number. */
 function memberTypeName(v: unknown): string {
-  const s = toStr(v);
-  const found = MEMBER_TYPES.find((t) => t.toLowerCase() === s.toLowerCase());
+  const s = toStr(v).trim();
+  const n = /^\d+$/.test(s) ? Number(s) : null;
+  const found = MEMBER_TYPES.find(([name, value]) => (n === null ? name.toLowerCase() === s.toLowerCase() : value === n));
   if (!found) {
     throw new Error(
-      `Cannot convert value "${s}" to type "System.Management.Automation.PSMemberTypes". Error: "Unable to match the identifier name ${s} to a valid enumerator name. Specify one of the following enumerator names and try again:\nAliasProperty, CodeProperty, Property, NoteProperty, ScriptProperty, Properties, PropertySet, Method, CodeMethod, ScriptMethod, Methods, ParameterizedProperty, MemberSet, Event, Dynamic, InferredProperty, All"`,
+      `Cannot convert value "${s}" to type "System.Management.Automation.PSMemberTypes". Error: "Unable to match the identifier name ${s} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${MEMBER_TYPES.map(([name]) => name).join(', ')}"`,
     );
   }
-  return found;
+  return found[0];
 }
 
 /** The member types a note property can't be named after, with their PSMemberTypes values. */
@@ -184,7 +191,9 @@ export const addMember: CmdletDecl = {
       });
     }
     // Members go on the PSObject itself, or on a PSObject wrapping any other value.
-    const target = input instanceof PSObject ? input : new PSObject(typeNamesOf(input).slice(), input);
+    // An object keeps the members (attachedMemberWrapper); a primitive only gets them on the wrapper -PassThru returns.
+    const target =
+      input instanceof PSObject ? input : typeof input === 'object' ? attachedMemberWrapper(input as object) : new PSObject(typeNamesOf(input).slice(), input);
     const members: PSMember[] = [];
     const set = ctx.parameterSetName;
     if (set === 'NotePropertySingleMemberSet' || ctx.isBound('NotePropertyName')) {
@@ -248,9 +257,18 @@ function memberFromParams(ctx: CmdletContext): PSMember | null {
     case 'NoteProperty':
       noSecond();
       return { name, memberType: 'NoteProperty', value };
-    case 'AliasProperty':
+    case 'AliasProperty': {
       valueNotNull();
-      return { name, memberType: 'AliasProperty', value: toStr(value) };
+      // -SecondValue: the type the aliased value converts to.
+      let aliasType: PSType | undefined;
+      if (second !== null) {
+        aliasType = second instanceof PSType ? second : (resolveType(toStr(second)) ?? undefined);
+        if (!aliasType) {
+          fail('InvalidCastFromStringToType', `Cannot convert the "${toStr(second)}" value of type "System.String" to type "System.Type".`, 'System.Management.Automation.PSInvalidCastException', second);
+        }
+      }
+      return { name, memberType: 'AliasProperty', value: toStr(value), aliasType };
+    }
     case 'ScriptProperty': {
       notBothNull();
       const getter = scriptBlock(value);

@@ -24,13 +24,14 @@ export interface PropertySpec {
 }
 
 /** Which hashtable keys each cmdlet accepts (pwsh validates them; a prefix of a key name is allowed). */
-export type KeySet = 'select' | 'sort' | 'group' | 'measure';
+export type KeySet = 'select' | 'sort' | 'group' | 'measure' | 'html';
 
 const allowedKeys: Record<KeySet, string[]> = {
   select: ['Name', 'Label', 'Expression'],
   sort: ['Expression', 'Ascending', 'Descending'],
   group: ['Expression'],
   measure: ['Expression'],
+  html: ['Name', 'Label', 'Expression', 'Alignment', 'Width'],
 };
 
 function keyFor(key: string, allowed: string[]): string | null {

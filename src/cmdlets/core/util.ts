@@ -2,7 +2,7 @@
 import { PSObject, PSHashtable } from '../../runtime/values/objects.js';
 import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { wildcardToRegExp, isWildcardPattern } from '../../runtime/values/wildcard.js';
-import { getMember, getEnumerable, typeNamesOf } from '../../runtime/types/index.js';
+import { getMember, getEnumerable, typeNamesOf, dateTimePropertyNames } from '../../runtime/types/index.js';
 import type { CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSRuntimeError } from '../../runtime/errors.js';
 
@@ -40,6 +40,7 @@ export function propertyNames(obj: unknown): string[] {
   if (typeof obj === 'string') return ['Length'];
   if (typeof obj !== 'object') return [];
   if (Array.isArray(obj)) return ['Length', 'LongLength', 'Rank', 'SyncRoot', 'IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Count'];
+  if (obj instanceof Date) return dateTimePropertyNames(obj);
   const proto = Object.getPrototypeOf(obj);
   if (proto === Object.prototype || proto === null) return Object.keys(obj);
   // Class instances: own enumerable fields plus getters on the prototype chain (the .NET-like surface).

@@ -21,14 +21,28 @@ export const startSleep: CmdletDecl = {
   parameters: [
     { name: 'Seconds', type: 'double', position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['Seconds'], validateRange: [0, 2147483.647] },
     { name: 'Milliseconds', type: 'int', aliases: ['ms'], mandatory: true, valueFromPipelineByPropertyName: true, parameterSets: ['Milliseconds'], validateRange: [0, 2147483647] },
-    { name: 'Duration', type: 'timespan', aliases: ['ts'], mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['FromTimeSpan'] },
+    {
+      name: 'Duration', type: 'timespan', aliases: ['ts'], position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true, parameterSets: ['FromTimeSpan'],
+      validate: (v) => (v instanceof TimeSpan && v.Ticks < 0 ? `The argument "${String(v)}" is not a non-negative value.` : null),
+    },
   ],
   process(ctx) {
     const p = ctx.params;
     let ms: number;
     if (ctx.parameterSetName === 'Milliseconds') ms = toJsNumber(p.Milliseconds);
-    else if (ctx.parameterSetName === 'FromTimeSpan') ms = p.Duration instanceof TimeSpan ? p.Duration.Ticks / TimeSpan.TicksPerMillisecond : toJsNumber(p.Duration);
-    else ms = toJsNumber(p.Seconds) * 1000;
+    else if (ctx.parameterSetName === 'FromTimeSpan') {
+      ms = p.Duration instanceof TimeSpan ? p.Duration.Ticks / TimeSpan.TicksPerMillisecond : toJsNumber(p.Duration);
+      // Thread.Sleep takes at most Int32.MaxValue milliseconds.
+      if (ms > 2147483647) {
+        ctx.throwTerminating({
+          message: `The '-Duration' parameter value must not exceed '${String(TimeSpan.fromParts(0, 0, 0, 0, 2147483647))}', provided value was '${String(p.Duration)}'.`,
+          errorId: 'MaximumDurationExceeded',
+          category: 'InvalidArgument',
+          exceptionType: 'System.Management.Automation.PSArgumentException',
+          targetObject: null,
+        });
+      }
+    } else ms = toJsNumber(p.Seconds) * 1000;
     if (!(ms > 0)) return;
     return sleep(ms, ctx.signal);
   },
@@ -210,6 +224,12 @@ function random(): number {
   return seededNext ? seededNext() : Math.random();
 }
 
+/** Get-SecureRandom's source: a uniform double in [0, 1) from the cryptographic generator (53 random bits). */
+function secureRandom(): number {
+  const [hi, lo] = globalThis.crypto.getRandomValues(new Uint32Array(2));
+  return ((hi! >>> 5) * 67108864 + (lo! >>> 6)) / 9007199254740992;
+}
+
 interface RandomState {
   items: unknown[];
 }
@@ -241,7 +261,7 @@ function minNotBelowMax(ctx: CmdletContext, min: unknown, max: unknown): never {
 }
 
 /** Random numbers as pwsh picks them: Int32 when both bounds are Int32 (or absent), Int64 when both fit Int64, else Double. */
-function randomNumbers(ctx: CmdletContext, count: number): void {
+function randomNumbers(ctx: CmdletContext, count: number, next: () => number): void {
   const p = ctx.params;
   const maxOp = operand(p.Maximum);
   const minOp = operand(p.Minimum);
@@ -251,14 +271,14 @@ function randomNumbers(ctx: CmdletContext, count: number): void {
     const min = minOp === null ? 0 : (minOp as number);
     const max = maxOp === null ? INT32_MAX : (maxOp as number);
     if (min >= max) minNotBelowMax(ctx, min, max);
-    for (let i = 0; i < count; i++) ctx.write(min + Math.floor(random() * (max - min)));
+    for (let i = 0; i < count; i++) ctx.write(min + Math.floor(next() * (max - min)));
   } else if (isLong(maxOp) && isLong(minOp)) {
     const min = minOp === null ? 0n : BigInt(minOp as number | bigint);
     const max = maxOp === null ? 0x7fffffffffffffffn : BigInt(maxOp as number | bigint);
     if (min >= max) minNotBelowMax(ctx, min, max);
     const range = max - min;
     for (let i = 0; i < count; i++) {
-      let r = BigInt(Math.floor(random() * Number(range)));
+      let r = BigInt(Math.floor(next() * Number(range)));
       if (r >= range) r = range - 1n;
       ctx.write(min + r);
     }
@@ -270,7 +290,7 @@ function randomNumbers(ctx: CmdletContext, count: number): void {
       let n: number;
       // A range wider than Double.MaxValue (MinValue..MaxValue) is scaled per bound so it stays finite.
       do {
-        const r = random();
+        const r = next();
         n = Number.isFinite(max - min) ? min + r * (max - min) : min + r * max - r * min;
       } while (n >= max);
       ctx.write(makeDouble(n));
@@ -278,45 +298,56 @@ function randomNumbers(ctx: CmdletContext, count: number): void {
   }
 }
 
-export const getRandom: CmdletDecl<RandomState> = {
-  name: 'Get-Random',
-  module: UTILITY_MODULE,
-  synopsis: 'Gets a random number, or selects objects randomly from a collection.',
-  description: 'The Get-Random cmdlet gets a randomly selected number. If you submit a collection of objects to Get-Random, it gets one or more randomly selected objects from the collection.',
-  defaultParameterSet: 'RandomNumberParameterSet',
-  outputType: ['System.Int32', 'System.Int64', 'System.Double'],
-  parameters: [
-    { name: 'SetSeed', type: 'int' },
-    { name: 'Maximum', type: 'object', position: 0, parameterSets: ['RandomNumberParameterSet'] },
-    { name: 'Minimum', type: 'object', parameterSets: ['RandomNumberParameterSet'] },
-    { name: 'InputObject', type: 'object[]', position: 0, mandatory: true, valueFromPipeline: true, parameterSets: ['RandomListItemParameterSet', 'ShuffleParameterSet'] },
-    { name: 'Count', type: 'int', parameterSets: ['RandomNumberParameterSet', 'RandomListItemParameterSet'], validateRange: [1, 2147483647] },
-    { name: 'Shuffle', type: 'switch', mandatory: true, parameterSets: ['ShuffleParameterSet'] },
-  ],
-  init: () => ({ items: [] }),
-  begin(ctx) {
-    if (ctx.isBound('SetSeed')) seed(toJsNumber(ctx.params.SetSeed));
-  },
-  process(ctx) {
-    if (ctx.parameterSetName === 'RandomNumberParameterSet') {
-      randomNumbers(ctx, ctx.params.Count ?? 1);
-      return;
-    }
-    ctx.state.items.push(...toItems(ctx.params.InputObject));
-  },
-  end(ctx) {
-    if (ctx.parameterSetName === 'RandomNumberParameterSet') return;
-    const items = ctx.state.items.slice();
-    // -Shuffle:$false selects the Shuffle set but picks one item, as without -Shuffle.
-    const count = ctx.params.Shuffle === true ? items.length : Math.min(ctx.params.Count ?? 1, items.length);
-    // Partial Fisher-Yates: picks `count` distinct items.
-    for (let i = 0; i < count; i++) {
-      const j = i + Math.floor(random() * (items.length - i));
-      [items[i], items[j]] = [items[j], items[i]];
-      ctx.write(items[i]);
-    }
-  },
-};
+/** Get-Random and Get-SecureRandom: the same cmdlet over a different number source (only Get-Random takes a seed). */
+function randomCmdlet(name: string, synopsis: string, next: () => number, seedable: boolean): CmdletDecl<RandomState> {
+  return {
+    name,
+    module: UTILITY_MODULE,
+    synopsis,
+    description: `The ${name} cmdlet gets a randomly selected number. If you submit a collection of objects to ${name}, it gets one or more randomly selected objects from the collection.`,
+    defaultParameterSet: 'RandomNumberParameterSet',
+    outputType: ['System.Int32', 'System.Int64', 'System.Double'],
+    parameters: [
+      ...(seedable ? [{ name: 'SetSeed', type: 'int' } as const] : []),
+      { name: 'Maximum', type: 'object', position: 0, parameterSets: ['RandomNumberParameterSet'] },
+      { name: 'Minimum', type: 'object', parameterSets: ['RandomNumberParameterSet'] },
+      { name: 'InputObject', type: 'object[]', position: 0, mandatory: true, valueFromPipeline: true, parameterSets: ['RandomListItemParameterSet', 'ShuffleParameterSet'] },
+      { name: 'Count', type: 'int', parameterSets: ['RandomNumberParameterSet', 'RandomListItemParameterSet'], validateRange: [1, 2147483647] },
+      { name: 'Shuffle', type: 'switch', mandatory: true, parameterSets: ['ShuffleParameterSet'] },
+    ],
+    init: () => ({ items: [] }),
+    begin(ctx) {
+      if (seedable && ctx.isBound('SetSeed')) seed(toJsNumber(ctx.params.SetSeed));
+    },
+    process(ctx) {
+      if (ctx.parameterSetName === 'RandomNumberParameterSet') {
+        randomNumbers(ctx, ctx.params.Count ?? 1, next);
+        return;
+      }
+      ctx.state.items.push(...toItems(ctx.params.InputObject));
+    },
+    end(ctx) {
+      if (ctx.parameterSetName === 'RandomNumberParameterSet') return;
+      const items = ctx.state.items.slice();
+      // -Shuffle:$false selects the Shuffle set but picks one item, as without -Shuffle.
+      const count = ctx.params.Shuffle === true ? items.length : Math.min(ctx.params.Count ?? 1, items.length);
+      // Partial Fisher-Yates: picks `count` distinct items.
+      for (let i = 0; i < count; i++) {
+        const j = i + Math.floor(next() * (items.length - i));
+        [items[i], items[j]] = [items[j], items[i]];
+        ctx.write(items[i]);
+      }
+    },
+  };
+}
+
+export const getRandom = randomCmdlet('Get-Random', 'Gets a random number, or selects objects randomly from a collection.', random, true);
+export const getSecureRandom = randomCmdlet(
+  'Get-SecureRandom',
+  'Gets a random number, or selects objects randomly from a collection, using a cryptographically secure generator.',
+  secureRandom,
+  false,
+);
 
 export const newGuid: CmdletDecl = {
   name: 'New-Guid',
@@ -415,4 +446,4 @@ export const joinString: CmdletDecl<JoinState> = {
   },
 };
 
-export const cmdlets: CmdletDecl[] = [startSleep, getDate, getRandom, newGuid, joinString, newTimeSpan];
+export const cmdlets: CmdletDecl[] = [startSleep, getDate, getRandom, getSecureRandom, newGuid, joinString, newTimeSpan];

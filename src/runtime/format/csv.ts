@@ -2,6 +2,8 @@
 import { PSObject, PSHashtable } from '../values/objects.js';
 import { toStr } from '../values/convert.js';
 import { displayString } from './display.js';
+import { attachedPropertyNames } from '../types/members.js';
+import { getMember } from '../types/index.js';
 import { propertyNamesOf, propertyValueOf, typeNamesOf } from './properties.js';
 
 export type QuoteMode = 'Always' | 'AsNeeded' | 'Never';
@@ -18,12 +20,14 @@ export interface ToCsvOptions {
 
 /** Column names of an object: a dictionary's keys, else its properties. */
 export function csvColumns(obj: unknown): string[] {
-  if (obj instanceof PSHashtable) return [...obj.keys()].map((k) => toStr(k));
+  // A dictionary's keys, then the members Add-Member gave it.
+  if (obj instanceof PSHashtable) return [...obj.keys()].map((k) => toStr(k)).concat(attachedPropertyNames(obj));
+  if (typeof obj === 'string') return ['Length'];
   return propertyNamesOf(obj);
 }
 
 function csvValue(obj: unknown, name: string): unknown {
-  if (obj instanceof PSHashtable) return obj.has(name) ? obj.get(name) : null;
+  if (obj instanceof PSHashtable) return obj.has(name) ? obj.get(name) : getMember(obj, name);
   return propertyValueOf(obj, name);
 }
 
@@ -151,8 +155,15 @@ export function csvToObjects(text: string, delimiter: string, header?: string[],
     typeName = m[1]!.trim();
     body = body.slice(m[0].length);
   }
+  // Other comment lines before the header are skipped; a W3C extended log's `#Fields: ` line is the header.
+  let fields: string[] | undefined;
+  for (let c = /^#([^\r\n]*)(?:\r\n|\r|\n|$)/.exec(body); c && c[0] !== ''; c = /^#([^\r\n]*)(?:\r\n|\r|\n|$)/.exec(body)) {
+    if (c[1]!.startsWith('Fields: ')) fields = parseCsvRecords(c[1]!.slice(8), delimiter)[0];
+    body = body.slice(c[0].length);
+  }
   const records = parseCsvRecords(body, delimiter);
   let names = header;
+  if (!names && fields) names = fields;
   let start = 0;
   if (!names) {
     if (records.length === 0) return [];

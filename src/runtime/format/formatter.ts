@@ -2,6 +2,7 @@
 // OutCommandInner): the first object chooses a view and later objects share it; scalars, property-less objects and
 // objects a registered view does not apply to are written "out of band" (own line / own list); table widths are
 // computed from the rows buffered while the first ~300 ms of output arrive.
+import { cellWidth, headCells } from './cell-width.js';
 import { ErrorRecord } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { DictionaryEntry, PSEnumValue, hasMember } from '../types/index.js';
@@ -364,11 +365,11 @@ export class Formatter {
 
   /** Compute widths from the buffered rows (labels count too), then write everything buffered. */
   private flushTableCache(body: TableState, keepCaching = false): void {
-    const widths = body.labels.map((l) => l.length);
+    const widths = body.labels.map((l) => cellWidth(l));
     for (const e of body.cache) {
       if (e.kind !== 'row') continue;
       e.cells.forEach((c, k) => {
-        if (c.length > widths[k]!) widths[k] = c.length;
+        if (cellWidth(c) > widths[k]!) widths[k] = cellWidth(c);
       });
     }
     let headerWritten = false;
@@ -455,7 +456,7 @@ export class Formatter {
 
   private flushWideCache(body: WideState): void {
     if (!body.cache) return;
-    const maxLen = body.cache.reduce((m, s) => Math.max(m, s.length), 0);
+    const maxLen = body.cache.reduce((m, s) => Math.max(m, cellWidth(s)), 0);
     this.initWide(body, maxLen);
     const cached = body.cache;
     body.cache = null;
@@ -483,8 +484,8 @@ export function wideItemsPerRow(len: number, screen: number): number {
 export function listEntryLines(labels: string[], values: string[], width: number): string[] {
   if (labels.length === 0 || width - 3 - 1 - 1 < 0) return [];
   const maxLabel = width - 3 - 1;
-  let labelLen = Math.min(Math.max(...labels.map((l) => l.length)), maxLabel);
-  const padded = labels.map((l) => (l.length < labelLen ? l + ' '.repeat(labelLen - l.length) : l.slice(0, labelLen)) + ' : ');
+  let labelLen = Math.min(Math.max(...labels.map((l) => cellWidth(l))), maxLabel);
+  const padded = labels.map((l) => (cellWidth(l) < labelLen ? l + ' '.repeat(labelLen - cellWidth(l)) : headCells(l, labelLen)) + ' : ');
   labelLen += 3;
   const fieldWidth = width - labelLen;
   const indent = ' '.repeat(labelLen);

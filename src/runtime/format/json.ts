@@ -2,9 +2,10 @@
 import { PSObject, PSHashtable, PSOrderedHashtable } from '../values/objects.js';
 import { PSDouble, PSDecimal, PSNumber, PSChar, isInt32 } from '../values/numbers.js';
 import { toStr, formatSingle } from '../values/convert.js';
-import { dateKind, makeDate, PSEnumValue, TimeSpan, getEnumerable, DictionaryEntry, PSGuid, PSUri } from '../types/index.js';
+import { dateKind, dateFromParts, PSEnumValue, TimeSpan, getEnumerable, DictionaryEntry, PSGuid, PSUri } from '../types/index.js';
+import { PSNullSentinel } from '../types/simple-values.js';
 import { propertyNamesOf, propertyValueOf } from './properties.js';
-import { PSDateTimeOffset, dateTimeOffsetIso } from '../types/datetimeoffset.js';
+import { PSDateTimeOffset, dateTimeOffsetIso, dateTimeOffsetFromDate, dateTimeOffsetFromParts } from '../types/datetimeoffset.js';
 
 export interface ToJsonOptions {
   depth: number;
@@ -82,7 +83,7 @@ function isJsonScalar(v: unknown): boolean {
   return (
     typeof v !== 'object' ||
     v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber || v instanceof PSChar ||
-    v instanceof PSEnumValue || v instanceof PSGuid || v instanceof PSUri || v instanceof PSDateTimeOffset
+    v instanceof PSEnumValue || v instanceof PSGuid || v instanceof PSUri || v instanceof PSDateTimeOffset || v instanceof PSNullSentinel
   );
 }
 
@@ -93,7 +94,8 @@ function raw(text: string): Json {
 }
 
 function toNode(v: unknown, depth: number, o: ToJsonOptions): Json {
-  if (v === null || v === undefined) return raw('null');
+  // [DBNull]::Value and [NullString]::Value are written as null.
+  if (v === null || v === undefined || v instanceof PSNullSentinel) return raw('null');
   if (typeof v === 'string') return raw(jsonString(v));
   if (typeof v === 'boolean') return raw(v ? 'true' : 'false');
   if (typeof v === 'number') return raw(isInt32(v) ? String(v) : jsonDouble(v));
@@ -196,8 +198,11 @@ export class JsonParseError extends Error {}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
 
+export type JsonDateKind = 'Default' | 'Local' | 'Utc' | 'Offset' | 'String';
+
 export interface FromJsonOptions {
   asHashtable: boolean;
+  dateKind?: JsonDateKind;
   depth: number;
 }
 
@@ -317,7 +322,7 @@ export function fromJson(text: string, options: FromJsonOptions): unknown {
     if (ch === '"' || ch === "'") {
       const s = parseString();
       const m = ISO_DATE.exec(s);
-      if (m) return isoToDate(m);
+      if (m) return isoToDate(m, options.dateKind ?? 'Default');
       return s;
     }
     const lit = /^(?:-?(?:\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity)/.exec(text.slice(i));
@@ -342,23 +347,25 @@ export function fromJson(text: string, options: FromJsonOptions): unknown {
   return result;
 }
 
-function isoToDate(m: RegExpExecArray): Date {
+/**
+ * A JSON date string as -DateKind asks: Default keeps Newtonsoft's RoundtripKind (`Z` → Utc, an offset → Local,
+ * none → Unspecified); Local and Utc convert (a date without zone keeps its wall clock); Offset gives a
+ * DateTimeOffset (no zone → the local offset); String leaves the text alone.
+ */
+function isoToDate(m: RegExpExecArray, kind: JsonDateKind): unknown {
+  if (kind === 'String') return m[0];
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const ms = frac ? Math.round(Number('0' + frac) * 1000) : 0;
-  if (zone === 'Z') {
-    const dt = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms));
-    return makeKind(dt, 'Utc');
+  const parts = [+y!, +mo!, +d!, +h!, +mi!, +s!, ms];
+  if (!zone) {
+    if (kind === 'Offset') return dateTimeOffsetFromDate(dateFromParts(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!, parts[5]!, ms, 'Local'));
+    const wallKind = kind === 'Utc' ? 'Utc' : kind === 'Local' ? 'Local' : 'Unspecified';
+    return dateFromParts(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!, parts[5]!, ms, wallKind);
   }
-  if (zone) {
-    // An offset reads as a Local time (Newtonsoft's DateTimeZoneHandling.RoundtripKind converts it to local).
-    const sign = zone[0] === '-' ? -1 : 1;
-    const offMin = sign * (+zone.slice(1, 3) * 60 + +zone.slice(4, 6));
-    return new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms) - offMin * 60000);
-  }
-  const dt = new Date(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, ms);
-  return makeKind(dt, 'Unspecified');
+  const offMin = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(4, 6));
+  const offset = dateTimeOffsetFromParts(parts, offMin);
+  if (kind === 'Offset') return offset;
+  if (kind === 'Utc' || (kind === 'Default' && zone === 'Z')) return offset.UtcDateTime;
+  return offset.LocalDateTime;
 }
 
-function makeKind(d: Date, kind: 'Utc' | 'Unspecified'): Date {
-  return makeDate(d.getTime(), kind);
-}

@@ -1,7 +1,8 @@
 // Reading objects for display: their property names (in order) and values.
 import { PSObject, PSHashtable } from '../values/objects.js';
-import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS } from '../types/index.js';
+import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS, dateTimePropertyNames } from '../types/index.js';
 import { findView } from './views.js';
+import { typeMembersOf } from '../types/type-data.js';
 
 /** All property names of an object, in order (pwsh's `*` expansion). */
 export function propertyNamesOf(obj: unknown): string[] {
@@ -10,11 +11,16 @@ export function propertyNamesOf(obj: unknown): string[] {
     const names: string[] = [];
     for (const m of obj.properties()) names.push(m.name);
     if (names.length === 0 && obj.baseObject !== undefined && obj.baseObject !== null) return propertyNamesOf(obj.baseObject);
+    // Then the properties Update-TypeData gave its types.
+    const seen = new Set(names.map((n) => n.toLowerCase()));
+    for (const m of typeMembersOf(obj.typeNames)) {
+      if (m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod' && !seen.has(m.name.toLowerCase())) names.push(m.name);
+    }
     return names;
   }
   if (obj instanceof DictionaryEntry) return ['Name', 'Key', 'Value'];
   if (obj instanceof PSHashtable) return ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
-  if (obj instanceof Date) return [];
+  if (obj instanceof Date) return dateTimePropertyNames(obj);
   if (obj instanceof TimeSpan) return TIMESPAN_PROPS;
   const proto = Object.getPrototypeOf(obj);
   // Function-valued members of a plain object are methods: not listed as properties.

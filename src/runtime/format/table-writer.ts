@@ -1,6 +1,7 @@
 // Table layout as pwsh's TableWriter/ColumnWidthManager do it: one-space separators, header labels with dashes
 // as long as the label (not the column), right/left/center alignment, `…` truncation, no padding after the
 // last column, and -Wrap's multi-line rows.
+import { cellWidth, headCells, tailCells } from './cell-width.js';
 import { ELLIPSIS } from './display.js';
 
 export type Alignment = 'Left' | 'Right' | 'Center';
@@ -68,7 +69,7 @@ export function truncateAtNewLine(s: string): string {
 /** GenerateRowField: fit one value into a column of `width`. */
 export function fitField(val: string, width: number, alignment: Alignment, addPadding: boolean): string {
   let s = truncateAtNewLine(val);
-  const len = s.length;
+  const len = cellWidth(s);
   if (len < width) {
     const pad = width - len;
     if (alignment === 'Right') s = ' '.repeat(pad) + s;
@@ -80,8 +81,8 @@ export function fitField(val: string, width: number, alignment: Alignment, addPa
   }
   if (len > width) {
     const keep = width - 1;
-    if (keep > 0) s = alignment === 'Right' ? ELLIPSIS + s.slice(len - keep) : s.slice(0, keep) + ELLIPSIS;
-    else s = alignment === 'Right' ? s.slice(len - width) : s.slice(0, width);
+    if (keep > 0) s = alignment === 'Right' ? ELLIPSIS + tailCells(s, keep) : headCells(s, keep) + ELLIPSIS;
+    else s = alignment === 'Right' ? tailCells(s, width) : headCells(s, width);
   }
   return s;
 }
@@ -164,9 +165,9 @@ export function renderHeader(layout: TableLayout, labels: string[]): string[] {
   const dashes = labels.map((l, k) => {
     const w = layout.widths[k]!;
     if (w <= 0) return '';
-    return '-'.repeat(l ? Math.min(l.length, w) : w);
+    return '-'.repeat(l ? Math.min(cellWidth(l), w) : w);
   });
   // A label wider than its column wraps onto more header lines (pwsh writes the header row multi-line).
-  const wraps = labels.some((l, k) => layout.widths[k]! > 0 && l.length > layout.widths[k]!);
+  const wraps = labels.some((l, k) => layout.widths[k]! > 0 && cellWidth(l) > layout.widths[k]!);
   return [...(wraps ? renderWrappedRow(layout, labels) : [renderRow(layout, labels)]), renderRow(layout, dashes)];
 }

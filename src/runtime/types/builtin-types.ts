@@ -2,6 +2,7 @@
 import { exceptionBaseTypes } from '../errors.js';
 import { NO_CONVERSION, defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
 import { stopwatchTypeDef } from './stopwatch.js';
+import { psTypeNameTypeDef } from './ps-type-name.js';
 import { TYPE_NAME } from './simple-values.js';
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 
@@ -110,6 +111,7 @@ const simple: TypeDef[] = [
   { fullName: 'System.BitConverter' },
   { fullName: 'System.Threading.Thread' },
   stopwatchTypeDef,
+  psTypeNameTypeDef,
   { fullName: 'System.Linq.Enumerable' },
   { fullName: 'System.Web.HttpUtility' },
   { fullName: 'System.Net.WebUtility' },

@@ -111,15 +111,19 @@ const ctors: Record<string, Ctor> = {
     return new PSStringBuilder(typeof first === 'string' ? first : '');
   },
   'System.DateTime': (a) => {
-    const n = a.map((x) => num(x));
     let kind: DateTimeKind = 'Unspecified';
+    const kinds = ['Unspecified', 'Utc', 'Local'] as const;
     const last = unwrap(a[a.length - 1]);
-    if (last instanceof PSEnumValue && last.type.FullName === 'System.DateTimeKind') {
-      kind = (['Unspecified', 'Utc', 'Local'] as const)[last.value]!;
-      n.pop();
-    }
+    // The trailing DateTimeKind argument: the enum, or its name (converted as overload resolution would).
+    const kindArg =
+      last instanceof PSEnumValue && last.type.FullName === 'System.DateTimeKind'
+        ? last.value
+        : a.length > 1 && typeof last === 'string' ? kinds.findIndex((k) => k.toLowerCase() === last.trim().toLowerCase()) : -1;
+    if (kindArg >= 0) kind = kinds[kindArg]!;
+    const n = (kindArg >= 0 ? a.slice(0, -1) : a).map((x) => num(x));
     if (n.length === 1) return dateFromTicks(n[0]!, kind);
-    if (n.length !== 3 && n.length !== 6 && n.length !== 7) throw overloadCountError('new', a.length);
+    // The 8-number form adds microseconds, below awsh's millisecond resolution.
+    if (n.length !== 3 && n.length !== 6 && n.length !== 7 && n.length !== 8) throw overloadCountError('new', a.length);
     const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = n;
     if (y! < 1 || y! > 9999 || mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!))
       throw new DotNetError('System.ArgumentOutOfRangeException', 'Year, Month, and Day parameters describe an un-representable DateTime.');

@@ -54,7 +54,8 @@ export class PSNumberFormatInfo {
 /** CultureInfo.TextInfo. */
 export class PSTextInfo {
   readonly [TYPE_NAME] = 'System.Globalization.TextInfo';
-  readonly ListSeparator = ',';
+  /** Settable, as on a culture made with CultureInfo::new (Export-Csv -UseCulture reads it). */
+  ListSeparator = ',';
   readonly IsRightToLeft = false;
   constructor(
     readonly CultureName: string,
@@ -130,6 +131,11 @@ let invariant: PSCultureInfo | null = null;
 
 export function currentCulture(): PSCultureInfo {
   return (current ??= new PSCultureInfo('en-US', 1033, 'English (United States)'));
+}
+
+/** `[CultureInfo]::CurrentCulture = $c`: later reads see $c (awsh still formats as en-US). */
+export function setCurrentCulture(c: PSCultureInfo): void {
+  current = c;
 }
 
 export function invariantCulture(): PSCultureInfo {

@@ -72,8 +72,9 @@ function wallMs(d: Date): number {
 }
 
 /** DateTime.Ticks: 100ns units since 0001-01-01 of the wall-clock time. */
-export function dateTicks(d: Date): number {
-  return (wallMs(d) + EPOCH_OFFSET_MS) * TICKS_PER_MS;
+export function dateTicks(d: Date): bigint {
+  // BigInt before scaling: tick counts exceed 2^53, so a double product would lose the low digits.
+  return BigInt(wallMs(d) + EPOCH_OFFSET_MS) * BigInt(TICKS_PER_MS);
 }
 
 export function dateFromTicks(ticks: number, kind: DateTimeKind = 'Unspecified'): Date {

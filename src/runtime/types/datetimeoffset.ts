@@ -113,6 +113,10 @@ export class PSDateTimeOffset {
   equals(other: unknown): boolean {
     return other instanceof PSDateTimeOffset && other.utcMs === this.utcMs;
   }
+  /** The same instant at the same offset. */
+  EqualsExact(other: unknown): boolean {
+    return this.equals(other) && (other as PSDateTimeOffset).offsetMinutes === this.offsetMinutes;
+  }
 }
 
 /** Minutes of a TimeSpan offset argument. */

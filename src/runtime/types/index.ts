@@ -5,7 +5,7 @@ export {
 } from './ps-type.js';
 export { typeOf, typeNamesOf, typeForName, setArrayElementType, arrayElementType } from './type-of.js';
 export { convertTo, isInstanceOf, asType, castError } from './cast.js';
-export { getMember, getMemberMaybe, hasMember, setMember, setMemberMaybe, TIMESPAN_PROPS } from './members.js';
+export { getMember, getMemberMaybe, hasMember, setMember, setMemberMaybe, TIMESPAN_PROPS, dateTimePropertyNames } from './members.js';
 export { invokeMethod, invokeMethodMaybe, invokeMethodOrVoid, setGetNewClosureHook } from './methods.js';
 export { getStaticMember, setStaticMember, invokeStaticMethod, newObject } from './statics.js';
 export {

@@ -12,6 +12,7 @@ import { propertyNotFoundError, psObjectPropertyNotFoundError, readOnlyPropertyE
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { PSEnumValue, PSRegex, RegexOptionFlags, TYPE_NAME } from './simple-values.js';
 import { typeNamesOf, typeOf } from './type-of.js';
+import { typeMemberOf, typeMembersOf } from './type-data.js';
 
 const NOT_FOUND: unique symbol = Symbol('notFound');
 type Found = unknown | typeof NOT_FOUND;
@@ -75,8 +76,13 @@ function memberValue(obj: PSObject, m: PSMember, depth = 0): unknown {
         const out = invokeScriptBlockMaybe(m.value, { thisValue: obj });
         return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
       }
-    case 'AliasProperty':
-      return depth > 10 ? null : getMemberMaybe(obj, String(m.value));
+    case 'AliasProperty': {
+      if (depth > 10) return null;
+      const v = getMemberMaybe(obj, String(m.value));
+      if (!(m.aliasType instanceof PSType)) return v;
+      const type = m.aliasType;
+      return v instanceof Promise ? v.then((x) => convertTo(x, type)) : convertTo(v, type);
+    }
     default:
       return NOT_FOUND;
   }
@@ -101,12 +107,21 @@ function dateMember(d: Date, lname: string): Found {
     }
     case 'date': return dateFromParts(p.year, p.month, p.day, 0, 0, 0, 0, dateKind(d));
     case 'timeofday': return TimeSpan.fromParts(0, p.hour, p.minute, p.second, p.ms);
-    case 'ticks': return BigInt(dateTicks(d));
+    case 'ticks': return dateTicks(d);
     case 'kind': return new PSEnumValue(resolveType('System.DateTimeKind')!, ['Unspecified', 'Utc', 'Local'].indexOf(dateKind(d)));
     case 'displayhint': return displayHintOf(d);
     case 'datetime': return dateTimeDisplay(d);
   }
   return NOT_FOUND;
+}
+
+/**
+ * A DateTime's properties as pwsh lists them: Get-Date's DisplayHint note (only on dates it tagged), the
+ * types.ps1xml `DateTime` script property, then .NET 8's properties in reflection order.
+ */
+export function dateTimePropertyNames(d: Date): string[] {
+  const names = ['DateTime', 'Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute', 'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year'];
+  return displayHintOf(d) === null ? names : ['DisplayHint', ...names];
 }
 
 // .NET 8's TimeSpan properties, in reflection order.
@@ -219,6 +234,52 @@ function enumerateMember(items: unknown[], name: string, start = 0, out: unknown
   return out.length === 0 ? null : out.length === 1 ? out[0] : out;
 }
 
+/**
+ * Members Add-Member gave a value that is not itself a PSObject (a hashtable, a list, an array): pwsh keeps them in
+ * its instance-members resurrection table, keyed by the object, so they outlive the wrapper Add-Member made.
+ */
+const attachedMembers = new WeakMap<object, PSObject>();
+
+/** The wrapper holding an object's attached members, made (and remembered) on first use. */
+export function attachedMemberWrapper(obj: object): PSObject {
+  let w = attachedMembers.get(obj);
+  if (!w) {
+    w = new PSObject(typeNamesOf(obj).slice(), obj);
+    attachedMembers.set(obj, w);
+  }
+  return w;
+}
+
+/** Names of the properties Add-Member attached to a non-PSObject value. */
+export function attachedPropertyNames(obj: unknown): string[] {
+  const w = obj !== null && typeof obj === 'object' ? attachedMembers.get(obj) : undefined;
+  return w ? [...w.properties()].map((m) => m.name) : [];
+}
+
+/** A property Add-Member attached to a non-PSObject value, else one Update-TypeData gave its type. */
+function attachedProperty(target: object, name: string, want: boolean): Found {
+  const w = attachedMembers.get(target);
+  const m = w?.getMember(name);
+  if (m && m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod') return want ? memberValue(w!, m) : true;
+  return typeDataProperty(target, typeNamesOf(target), name, want);
+}
+
+/** A property Update-TypeData added to one of the object's types (`$this` is the object). */
+function typeDataProperty(target: object, typeNames: readonly string[], name: string, want: boolean): Found {
+  const m = typeMemberOf(typeNames, name);
+  if (!m || m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') return NOT_FOUND;
+  if (!want) return true;
+  return memberValue(target instanceof PSObject ? target : new PSObject(typeNames.slice(), target), m);
+}
+
+/** A ScriptMethod/CodeMethod Add-Member attached to a non-PSObject value, or undefined. */
+export function attachedMethod(target: unknown, name: string): { wrapper: PSObject; member: PSMember } | undefined {
+  if (target === null || typeof target !== 'object') return undefined;
+  const w = attachedMembers.get(target);
+  const m = w?.getMember(name);
+  return m && (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') ? { wrapper: w!, member: m } : undefined;
+}
+
 function lookup(target: unknown, name: string, want: boolean): Found {
   const lname = name.toLowerCase();
   if (typeof target === 'string') return lname === 'length' ? target.length : NOT_FOUND;
@@ -229,6 +290,8 @@ function lookup(target: unknown, name: string, want: boolean): Found {
       if (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod') return NOT_FOUND;
       return want ? memberValue(target, m) : true;
     }
+    const typed = typeDataProperty(target, target.typeNames, name, want);
+    if (typed !== NOT_FOUND) return typed;
     if (target.baseObject !== undefined && target.baseObject !== null) return lookup(target.baseObject, name, want);
     return NOT_FOUND;
   }
@@ -237,8 +300,11 @@ function lookup(target: unknown, name: string, want: boolean): Found {
     if (target.has(name)) return target.getByKey(name);
     // `$h.2` reads the Int32 key 2 (the member name is a number literal).
     if (/^-?\d+$/.test(name) && target.has(Number(name))) return target.getByKey(Number(name));
-    return hashtableMember(target, lname);
+    const attached = attachedProperty(target, name, want);
+    return attached !== NOT_FOUND ? attached : hashtableMember(target, lname);
   }
+  const attached = attachedProperty(target, name, want);
+  if (attached !== NOT_FOUND) return attached;
   if (Array.isArray(target)) {
     const r = arrayMember(target, lname);
     if (r !== NOT_FOUND) return r;
@@ -439,23 +505,44 @@ export interface PropertyInfo {
 export function getProperties(v: unknown): PropertyInfo[] {
   if (v === null || v === undefined) return [];
   if (v instanceof PSObject) {
-    const own: PropertyInfo[] = [...v.properties()].map((m) => ({
-      name: m.name,
-      memberType: m.memberType,
-      get: () => requireSync(memberValue(v, m)),
-      settable: m.memberType !== 'ScriptProperty' || m.setter instanceof ScriptBlock,
-    }));
+    const own = instanceProperties(v);
     if (v.baseObject !== undefined && v.baseObject !== null) return own.concat(getProperties(v.baseObject));
-    return own;
+    return own.concat(typeDataProperties(v, v.typeNames, own));
   }
+  const attached = typeof v === 'object' ? attachedMembers.get(v) : undefined;
+  const own = attached ? instanceProperties(attached) : [];
+  const typed = typeof v === 'object' ? typeDataProperties(v, typeNamesOf(v), own) : [];
+  return own.concat(typed, adaptedProperties(v));
+}
+
+/** The properties Update-TypeData gave the object's types, leaving out names already listed. */
+function typeDataProperties(v: object, typeNames: readonly string[], listed: PropertyInfo[]): PropertyInfo[] {
+  const seen = new Set(listed.map((p) => p.name.toLowerCase()));
+  return typeMembersOf(typeNames)
+    .filter((m) => m.memberType !== 'ScriptMethod' && m.memberType !== 'CodeMethod' && !seen.has(m.name.toLowerCase()))
+    .map((m) => ({ name: m.name, memberType: m.memberType, get: () => getMember(v, m.name), settable: m.memberType === 'NoteProperty' }));
+}
+
+/** A PSObject's own (instance) properties. */
+function instanceProperties(v: PSObject): PropertyInfo[] {
+  return [...v.properties()].map((m) => ({
+    name: m.name,
+    memberType: m.memberType,
+    get: () => requireSync(memberValue(v, m)),
+    settable: m.memberType !== 'ScriptProperty' || m.setter instanceof ScriptBlock,
+  }));
+}
+
+/** The properties a value's type gives it. */
+function adaptedProperties(v: unknown): PropertyInfo[] {
+  if (v === null || v === undefined) return [];
   const simple = (names: string[], settable = false): PropertyInfo[] =>
     names.map((n) => ({ name: n, memberType: 'Property', get: () => getMember(v, n), settable }));
   if (typeof v === 'string') return simple(['Length']);
   if (typeof v !== 'object') return [];
   if (v instanceof PSHashtable) return simple(HASHTABLE_PROPS);
   if (Array.isArray(v)) return simple(v instanceof PSList ? ['Capacity', 'Count', 'IsFixedSize', 'IsReadOnly', 'IsSynchronized', 'SyncRoot'] : ARRAY_PROPS);
-  if (v instanceof Date)
-    return simple(['DisplayHint', 'Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute', 'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year']);
+  if (v instanceof Date) return simple(dateTimePropertyNames(v));
   if (v instanceof PSHashSet || v instanceof PSQueue || v instanceof PSStack) return simple(['Count']);
   if (v instanceof PSStringBuilder) return simple(['Capacity', 'MaxCapacity', 'Length']);
   // A plain object's function-valued members are its methods, not properties.

@@ -1,10 +1,12 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
+import { typeMemberOf } from './type-data.js';
+import { PSDateTimeOffset } from './datetimeoffset.js';
 import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync, runtimeError } from '../errors.js';
 import { invokeScriptBlock, invokeScriptBlockMaybe, ScriptBlock } from '../interpreter/scriptblock.js';
 import { numberToString, toBool, toStr } from '../values/convert.js';
 import { formatComposite, formatValue, setFormattableHook } from '../values/format.js';
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
-import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
+import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
 import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
 import { PSMultiArray } from './multi-array.js';
@@ -19,7 +21,7 @@ import {
   DotNetError, argumentError, argumentOutOfRange, callWrapped, invalidOperation, invokeOnNullError, methodNotFoundError,
   overloadCountError,
 } from './method-errors.js';
-import { PSMemberCollection, PSObjectView, getMember, hasMember, setMember } from './members.js';
+import { PSMemberCollection, PSObjectView, attachedMethod, getMember, hasMember, setMember } from './members.js';
 import { PSType, arrayTypeOf, resolveType, typeByFullName } from './ps-type.js';
 import { regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit } from './regex-methods.js';
 import { PSSwitch } from '../values/switch.js';
@@ -28,7 +30,7 @@ import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
 import { dictionaryEnumerator, listEnumerator, setEnumerator } from './get-enumerator.js';
 import { Stopwatch, stopwatchMethods } from './stopwatch.js';
-import { setArrayElementType, typeOf } from './type-of.js';
+import { setArrayElementType, typeNamesOf, typeOf } from './type-of.js';
 
 type Method<T> = (target: T, args: unknown[]) => unknown;
 type Table<T> = Record<string, Method<T>>;
@@ -73,6 +75,7 @@ export function dotnetEquals(a: unknown, b: unknown): boolean {
   if (a instanceof PSGuid && b instanceof PSGuid) return a.value === b.value;
   if (a instanceof PSVersion && b instanceof PSVersion) return a.compareTo(b) === 0;
   if (a instanceof PSEnumValue && b instanceof PSEnumValue) return a.type === b.type && a.value === b.value;
+  if (a instanceof PSDateTimeOffset) return a.equals(b);
   return false;
 }
 
@@ -1052,6 +1055,16 @@ export function invokeMethodOrVoid(target: unknown, name: string, args: unknown[
   return invokeCore(target, name, args);
 }
 
+/** Runs a ScriptMethod (with `$this`) or CodeMethod member; NO_RESULT when the member holds neither. */
+function invokeMethodMember(m: PSMember, thisValue: unknown, args: unknown[]): unknown {
+  if (m.value instanceof ScriptBlock) {
+    const out = invokeScriptBlockMaybe(m.value, { thisValue, args });
+    return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
+  }
+  if (typeof m.value === 'function') return (m.value as (...x: unknown[]) => unknown)(thisValue, ...args);
+  return NO_RESULT;
+}
+
 function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
   const lname = name.toLowerCase();
   // The magic .Where()/.ForEach() work on any value (scalars act as one-item collections).
@@ -1066,14 +1079,23 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     const r = target.behaviour.invoke(target, lname, args);
     if (r) return r.value;
   }
+  // A method Add-Member attached to this (non-PSObject) object: `$this` is the object itself.
+  const attached = attachedMethod(target, name);
+  if (attached) {
+    const r = invokeMethodMember(attached.member, target, args);
+    if (r !== NO_RESULT) return r;
+  }
+  // A script method Update-TypeData gave one of the object's types (after the object's own members).
+  const typed = target instanceof PSObject && target.getMember(name) ? undefined : typeMemberOf(typeNamesOf(target), name);
+  if (typed && (typed.memberType === 'ScriptMethod' || typed.memberType === 'CodeMethod')) {
+    const r = invokeMethodMember(typed, target, args);
+    if (r !== NO_RESULT) return r;
+  }
   if (target instanceof PSObject) {
     const m = target.getMember(name);
     if (m && (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod')) {
-      if (m.value instanceof ScriptBlock) {
-        const out = invokeScriptBlockMaybe(m.value, { thisValue: target, args });
-        return out instanceof Promise ? out.then(scriptResult) : scriptResult(out);
-      }
-      if (typeof m.value === 'function') return (m.value as (...x: unknown[]) => unknown)(target, ...args);
+      const r = invokeMethodMember(m, target, args);
+      if (r !== NO_RESULT) return r;
     }
     if (m && (m.memberType === 'NoteProperty') && m.value instanceof ScriptBlock && false) return null;
     if (target.baseObject !== undefined && target.baseObject !== null) return invokeCore(target.baseObject, name, args);

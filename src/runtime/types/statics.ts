@@ -21,7 +21,7 @@ import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { DB_NULL, NULL_STRING, PSEnumValue, PSTuple, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
 import { setArrayElementType } from './type-of.js';
-import { currentCulture, invariantCulture, timeZones, toCulture } from './culture.js';
+import { currentCulture, invariantCulture, setCurrentCulture, timeZones, toCulture } from './culture.js';
 import { PSDateTimeOffset } from './datetimeoffset.js';
 
 export { newObject } from './constructors.js';
@@ -985,6 +985,10 @@ export function setStaticMember(type: PSType, name: string, value: unknown): voi
   }
   if (type.FullName === 'System.Environment' && name.toLowerCase() === 'exitcode') {
     process.exitCode = toJsNumber(value);
+    return;
+  }
+  if (type.FullName === 'System.Globalization.CultureInfo' && name.toLowerCase() === 'currentculture') {
+    setCurrentCulture(toCulture(unwrapArg(value)));
     return;
   }
   throw runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', { category: 'InvalidOperation' });

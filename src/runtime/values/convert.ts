@@ -199,7 +199,8 @@ export function toStr(v: unknown, ofs = ' '): string {
     let s = '';
     for (let i = 0; i < v.length; i++) {
       if (i > 0) s += ofs;
-      s += toStr(v[i], ofs);
+      // Only the outer collection is joined: a nested one shows its type name, as its ToString() does.
+      s += Array.isArray(v[i]) ? psTypeName(v[i]) : toStr(v[i], ofs);
     }
     return s;
   }

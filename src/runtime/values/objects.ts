@@ -8,6 +8,8 @@ export interface PSMember {
   value: unknown;
   /** ScriptProperty setter script block. */
   setter?: unknown;
+  /** AliasProperty conversion type (Add-Member -SecondValue): the aliased value is converted to it. */
+  aliasType?: unknown;
   /** A `hidden` property of a script class: reachable by name, left out of listings and formatting. */
   hidden?: boolean;
 }

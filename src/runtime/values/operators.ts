@@ -280,6 +280,8 @@ function toNumericLike(like: unknown, v: unknown): unknown {
   if (v instanceof PSChar) return v.code;
   if (Array.isArray(v)) return v.length === 1 ? toNumericLike(like, v[0]) : null;
   if (typeof v === 'string') {
+    // A decimal compares with the string's exact decimal value (its 29 digits exceed a double's precision).
+    if (like instanceof PSDecimal && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)) return PSDecimal.parse(v);
     const n = parseNumber(v);
     if (n === null) return null;
     // [int]"1.5" rounds (to even), so an integral left operand compares with the rounded value.
