@@ -11,7 +11,7 @@ import { emitValue } from './emit.js';
 import { isPromise, StopUpstreamCommand } from './flow.js';
 import { toStr } from '../values/convert.js';
 import type { Session } from './session.js';
-import { startVariableList, collectErrors } from './common-variables.js';
+import { startVariableList, collectErrors, startPipelineVariable } from './common-variables.js';
 
 const metaCache = new WeakMap<CmdletDecl, CommandMetadata>();
 /** What `out` really is: the next command's ProcessorInput.push, which returns a Promise while that command is busy. */
@@ -62,6 +62,12 @@ export class CmdletProcessor implements Processor, CmdletContext {
   /** -Confirm / -Confirm:$false; undefined when not given (then $ConfirmPreference decides). */
   private confirm: boolean | undefined = undefined;
   private pipelineVariable: string | null = null;
+  private removePipelineVariable: (() => void) | null = null;
+
+  /** After the pipeline: removes the -PipelineVariable this command made. */
+  clean(): void {
+    this.removePipelineVariable?.();
+  }
   private warningVariable: string | null = null;
   private warningItems: unknown[] | null = null;
   private informationVariable: string | null = null;
@@ -174,11 +180,12 @@ export class CmdletProcessor implements Processor, CmdletContext {
     if (this.pipelineVariable) {
       // -PipelineVariable: each object this command writes is visible downstream under that name.
       const inner = this.out as Downstream;
-      const name = this.pipelineVariable;
+      const { variable, remove } = startPipelineVariable(this.frame, this.pipelineVariable);
       this.out = (v) => {
-        this.session.setVariableFrom(this.frame, name, v);
+        variable.value = v;
         return inner(v);
       };
+      this.removePipelineVariable = remove;
     }
     if (this.warningVariable) {
       this.warningItems = [];

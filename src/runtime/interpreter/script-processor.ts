@@ -18,7 +18,7 @@ import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 import { InputEnumerator } from './enumerators.js';
-import { startVariableList, collectErrors } from './common-variables.js';
+import { startVariableList, collectErrors, startPipelineVariable } from './common-variables.js';
 import type { CallEntry } from './call-stack.js';
 
 export interface ScriptInvocation {
@@ -213,6 +213,15 @@ export class ScriptProcessor implements Processor {
       this.informationItems = startVariableList(this.caller, toStr(bound.get('InformationVariable')));
       this.frame.session.infoVariables.push(this.informationItems);
     }
+    if (bound.has('PipelineVariable')) {
+      const { variable, remove } = startPipelineVariable(this.caller, toStr(bound.get('PipelineVariable')));
+      this.removePipelineVariable = remove;
+      const inner = this.out;
+      this.out = (v) => {
+        variable.value = v;
+        return inner(v);
+      };
+    }
     if (bound.has('OutVariable')) {
       const items = startVariableList(this.caller, toStr(bound.get('OutVariable')));
       const inner = this.out;
@@ -306,6 +315,7 @@ export class ScriptProcessor implements Processor {
   /** -WarningVariable's / -InformationVariable's lists while the command runs. */
   private warningItems: unknown[] | null = null;
   private informationItems: unknown[] | null = null;
+  private removePipelineVariable: (() => void) | null = null;
 
   /** After the whole pipeline (also after a failure): the `clean` block (pwsh 7.3+), if another block ran; what it
    * writes to the success stream is discarded. */
@@ -320,6 +330,7 @@ export class ScriptProcessor implements Processor {
       };
       drop(s.warningVariables, this.warningItems);
       drop(s.infoVariables, this.informationItems);
+      this.removePipelineVariable?.();
     }
   }
 
