@@ -16,7 +16,7 @@ import type { Frame } from './frame.js';
 import { getVariable, setVariable, scopeFor } from './variables.js';
 import { ScriptBlock } from './scriptblock.js';
 import { collectedValue } from './emit.js';
-import { VarOptions, PSVariable } from './scope.js';
+import { VarOptions, PSVariable, moduleScopeOf } from './scope.js';
 import { compileStatementBlockCollect, compileValueStatement } from './compile-stmt.js';
 import { getIndex, setIndex } from './indexing.js';
 import { ORDINARY_CALL, invokeGenericStatic } from '../types/generic-methods.js';
@@ -219,6 +219,7 @@ export function compileExpr(ast: A.ExpressionAst): Eval {
       return (f) => {
         const sb = new ScriptBlock(sbAst);
         sb.session = f.session;
+        sb.moduleScope = moduleScopeOf(f.scope);
         return sb;
       };
     }

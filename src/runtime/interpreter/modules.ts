@@ -151,6 +151,7 @@ export function importModuleFile(session: Session, file: string, streams: Stream
     name, path: file, scope, exportFunctions: null, exportVariables: [], exportAliases: [],
     info: moduleInfo(name, file, 'Script', '0.0'), importedFunctions: [],
   };
+  scope.module = rec.info;
   setInScope(scope, 'psscriptroot', 'PSScriptRoot', nodePath.dirname(file));
   setInScope(scope, 'pscommandpath', 'PSCommandPath', file);
   const sb = session.loadScriptFile(file);
@@ -222,6 +223,7 @@ export function newDynamicModule(session: Session, sb: ScriptBlock, name: string
     name, path: '', scope, exportFunctions: null, exportVariables: [], exportAliases: [],
     info: moduleInfo(name, '', 'Script', '0.0'), importedFunctions: [],
   };
+  scope.module = rec.info;
   const caller = new Frame(scope, () => {}, streams, session, name);
   const proc = new ScriptProcessor(sb, [], caller, streams, { name, dotSource: true, isScriptFile: false });
   loading.push(rec);

@@ -2,7 +2,7 @@
 import type { Processor, Sink } from './pipeline.js';
 import { NO_INPUT } from './pipeline.js';
 import { Frame, type Streams } from './frame.js';
-import { Scope, PSVariable } from './scope.js';
+import { Scope, PSVariable, boundParentScope } from './scope.js';
 import { ScriptBlock } from './scriptblock.js';
 import { compileScript, scriptMetadata, type CompiledScript } from './script-meta.js';
 import { andThen, eachMaybe } from './maybe-async.js';
@@ -76,8 +76,9 @@ export class ScriptProcessor implements Processor {
 
   private beginInner(): void | Promise<void> {
     const s = this.caller.session;
-    const parentScope = (this.sb.closureScope as Scope | null) ?? this.caller.scope;
-    const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
+    const callerScope = boundParentScope(this.sb.moduleScope as Scope | null, this.caller.scope);
+    const parentScope = (this.sb.closureScope as Scope | null) ?? callerScope;
+    const scope = this.inv.dotSource ? callerScope : new Scope(parentScope, this.inv.isScriptFile);
     const out: Sink = (v) => this.out(v);
     this.frame = this.caller.child(scope, out, this.streams, this.inv.name);
     // pwsh keeps -ErrorVariable lists with the output pipe: a command that feeds another one inside a function

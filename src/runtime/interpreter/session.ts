@@ -12,7 +12,7 @@ import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
 import { resolveType, convertTo, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
-import { Scope, PSVariable, VarOptions, type AliasInfo } from './scope.js';
+import { Scope, PSVariable, VarOptions, boundParentScope, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
@@ -1048,6 +1048,10 @@ export class Session implements SessionApi {
   ): any {
     if (!(sbValue instanceof ScriptBlock)) throw runtimeError('The argument is not a script block.', 'ArgumentTypeMismatch', { category: 'InvalidArgument' });
     const sb = sbValue;
+    if (sb.moduleScope !== null) {
+      const home = boundParentScope(sb.moduleScope as Scope, f.scope);
+      if (home !== f.scope) f = f.child(home, f.out, f.streams, f.commandName);
+    }
     const items: unknown[] | null = o.output ? null : [];
     const out: Sink = o.output ? (o.output as Sink) : (v) => void items!.push(v);
     const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));
