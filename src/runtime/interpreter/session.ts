@@ -338,7 +338,8 @@ export class Session implements SessionApi {
     }
     for (const dir of (this.env.PATH ?? '').split(nodePath.delimiter)) {
       if (!dir) continue;
-      const p = nodePath.join(dir, name);
+      // A relative PATH entry (`./tools`) is relative to the current location.
+      const p = nodePath.resolve(this.cwd, dir, name);
       if (isExecutable(p)) return p;
     }
     return null;
@@ -664,7 +665,8 @@ export class Session implements SessionApi {
   }
 
   resolvePath(p: string): string {
-    let path = p;
+    // pwsh takes `\` as a directory separator on every platform (`.\script.ps1`, `$dir\file.txt`).
+    let path = process.platform === 'win32' ? p : p.replace(/\\/g, '/');
     if (this.drives.size) {
       const m = /^([A-Za-z][\w]*):(?:[\\/](.*))?$/.exec(path);
       const root = m ? this.drives.get(m[1].toLowerCase()) : undefined;
