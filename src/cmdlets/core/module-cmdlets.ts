@@ -120,8 +120,12 @@ async function importByName(ctx: CmdletContext, name: string, o: { force: boolea
   return importModuleFile(s, file, streamsOf(ctx), {
     force: o.force, args: o.args, caller: (ctx as unknown as CmdletProcessor).frame,
     importRequired: async (spec, manifest) => {
-      const required = spec instanceof PSHashtable ? toStr(spec.get('ModuleName')) : toStr(spec);
-      if (s.modules.has(required.toLowerCase()) || importedOf(s).has(required.toLowerCase())) return;
+      let required = spec instanceof PSHashtable ? toStr(spec.get('ModuleName')) : toStr(spec);
+      // A path is relative to the manifest's folder.
+      if (/[\\/]/.test(required)) required = nodePath.resolve(nodePath.dirname(manifest), required.replace(/\\/g, '/'));
+      const key = nodePath.basename(required).replace(/\.(psm1|psd1|ps1)$/i, '').toLowerCase();
+      const loaded = s.modules.get(key)?.info ?? importedOf(s).get(key);
+      if (loaded) return loaded;
       if (!isBuiltIn(required) && !findModuleFile(s, required)) {
         ctx.throwTerminating({
           message: `The required module '${required}' is not loaded. Load the module or remove the module from 'RequiredModules' in the file '${manifest}'.`,
@@ -131,7 +135,7 @@ async function importByName(ctx: CmdletContext, name: string, o: { force: boolea
           targetObject: manifest,
         });
       }
-      await importByName(ctx, required, { force: false, args: [] });
+      return importByName(ctx, required, { force: false, args: [] });
     },
   });
 }

@@ -92,6 +92,9 @@ function moduleInfo(name: string, path: string, type: string, version: string): 
     ['ModuleBase', nodePath.dirname(path)],
     ['ExportedCommands', new PSHashtable()],
     ['ExportedFunctions', new PSHashtable()],
+    ['Description', ''],
+    ['NestedModules', []],
+    ['RequiredModules', []],
   ]);
   o.typeNames = ['System.Management.Automation.PSModuleInfo', 'System.Object'];
   return o;
@@ -126,7 +129,7 @@ export interface ImportOptions {
   /** The frame Import-Module was called from: a manifest's ScriptsToProcess run in its scope. */
   caller?: Frame;
   /** Imports a manifest's RequiredModules entry (a name, or a hashtable with ModuleName) when it isn't loaded. */
-  importRequired?: (spec: unknown, manifestFile: string) => Promise<void>;
+  importRequired?: (spec: unknown, manifestFile: string) => Promise<PSObject | null>;
 }
 
 function runScriptIn(session: Session, scope: Scope, file: string, streams: Streams, args: unknown[], name: string): void | Promise<void> {
@@ -215,7 +218,11 @@ async function importManifest(session: Session, file: string, name: string, stre
   const dir = nodePath.dirname(file);
   const root = toStr(manifest.get('RootModule') ?? manifest.get('ModuleToProcess') ?? '');
   const version = toStr(manifest.get('ModuleVersion') ?? '0.0');
-  for (const spec of listOf(manifest.get('RequiredModules'))) await opts.importRequired?.(spec, file);
+  const required: PSObject[] = [];
+  for (const spec of listOf(manifest.get('RequiredModules'))) {
+    const info = await opts.importRequired?.(spec, file);
+    if (info) required.push(info);
+  }
   const callerScope = opts.caller?.scope ?? session.globalScope;
   for (const script of listOf(manifest.get('ScriptsToProcess'))) {
     const path = manifestFile(session, dir, toStr(script));
@@ -234,6 +241,7 @@ async function importManifest(session: Session, file: string, name: string, stre
     rec.nested.push(await importModuleFile(session, path, streams, { ...opts, force: true, args: [], exportTo: rec.scope }));
   }
   rec.info.setProperty('NestedModules', [...rec.nested]);
+  rec.info.setProperty('RequiredModules', required);
   const run = rootFile && type === 'Script' ? () => runScriptIn(session, rec.scope, rootFile, streams, opts.args ?? [], name) : () => {};
   return runModuleCode(session, rec, run);
 }
