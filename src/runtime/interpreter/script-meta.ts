@@ -16,6 +16,8 @@ export interface CompiledScript {
   parameters: A.ParameterAst[];
   advanced: boolean;
   supportsShouldProcess: boolean;
+  /** [CmdletBinding(ConfirmImpact = ...)]: how risky ShouldProcess calls are (Medium unless given). */
+  confirmImpact: string;
   defaultParameterSet: string | undefined;
   positionalBinding: boolean;
   begin: Exec | null;
@@ -71,6 +73,7 @@ export function compileScript(sb: ScriptBlock): CompiledScript {
     parameters,
     advanced: cmdletBinding !== null || hasParameterAttr,
     supportsShouldProcess: constBool(attrArg('SupportsShouldProcess')),
+    confirmImpact: confirmImpactOf(attrArg('ConfirmImpact')),
     defaultParameterSet: constStr(attrArg('DefaultParameterSetName')),
     positionalBinding: attrArg('PositionalBinding') === undefined ? true : constBool(attrArg('PositionalBinding')),
     begin,
@@ -207,4 +210,11 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
   if (mandatoryAll) d.mandatory = true;
   else if (mandatorySets.length) d.mandatory = mandatorySets;
   return d;
+}
+
+/** ConfirmImpact = 'High' or [System.Management.Automation.ConfirmImpact]::High. */
+function confirmImpactOf(e: A.ExpressionAst | null | undefined): string {
+  if (e && e.kind === 'StringConstant') return e.value;
+  if (e && e.kind === 'MemberExpression' && e.member.kind === 'StringConstant') return e.member.value;
+  return 'Medium';
 }

@@ -124,7 +124,7 @@ export class ScriptProcessor implements Processor {
     const s = this.caller.session;
     const scope = this.frame.scope;
     const c = this.compiled;
-    if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets'));
+    if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets', c.confirmImpact));
     if (this.inv.isScriptFile && this.inv.scriptPath) {
       setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
       setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
@@ -405,7 +405,7 @@ export { toStr };
 
 /** `$PSCmdlet` of an advanced function: the cmdlet-like methods scripts call. Own function properties, so the
  * types layer can invoke them case-insensitively. */
-function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Record<string, unknown> {
+function makePSCmdlet(f: Frame, name: string, parameterSet: () => string, confirmImpact: string): Record<string, unknown> {
   const s = f.session;
   const suffix = (rec: ErrorRecord) => {
     if (name && !rec.FullyQualifiedErrorId.endsWith(`,${name}`)) rec.FullyQualifiedErrorId += `,${name}`;
@@ -431,11 +431,15 @@ function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Recor
     WriteInformation: (m: unknown, tags?: unknown) => s.writeInformation(f, m, Array.isArray(tags) ? tags.map((t) => toStr(t)) : [], name),
     ShouldProcess: (target: unknown, action?: unknown) => {
       const whatIf = f.scope.lookup('whatifpreference')?.value === true;
-      const r = s.shouldProcess(f, name, toStr(target), action === undefined ? name : toStr(action), whatIf, 'Medium', undefined);
+      const r = s.shouldProcess(f, name, toStr(target), action === undefined ? name : toStr(action), whatIf, confirmImpact, undefined);
       if (r instanceof Promise) throw new Error('interactive confirmation is not available here');
       return r;
     },
-    ShouldContinue: () => false,
+    // Nothing to ask with: a host that can't prompt fails the call, as pwsh's non-interactive hosts do.
+    ShouldContinue: () => {
+      if (!s.host.interactive || !s.host.promptForChoice) throw s.nonInteractiveError();
+      return false;
+    },
     GetVariableValue: (n: unknown) => s.getVariableFrom(f, toStr(n)),
   };
   Object.defineProperty(o, 'ParameterSetName', { get: parameterSet, enumerable: true });

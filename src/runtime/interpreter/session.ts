@@ -878,13 +878,21 @@ export class Session implements SessionApi {
       return false;
     }
     const order = ['none', 'low', 'medium', 'high'];
-    const pref = toStr(this.getVariableFrom(f, 'ConfirmPreference') ?? 'High').toLowerCase();
-    const needConfirm = confirm === true || (confirm !== false && order.indexOf(impact.toLowerCase()) >= order.indexOf(pref) && pref !== 'none');
+    // -Confirm lowers the threshold to Low (so a ConfirmImpact of None still never asks), -Confirm:$false to None.
+    const threshold = confirm === true ? 'low' : confirm === false ? 'none' : toStr(this.getVariableFrom(f, 'ConfirmPreference') ?? 'High').toLowerCase();
+    const needConfirm = threshold !== 'none' && order.indexOf(impact.toLowerCase()) >= order.indexOf(threshold);
     if (!needConfirm) return true;
     if (!this.host.interactive || !this.host.promptForChoice) {
       throw runtimeError(`${cmd}: The operation "${action}" on target "${target}" requires confirmation, and no user is available to confirm. Use -Force or -Confirm:$false.`, 'ConfirmationRequired', { category: 'InvalidOperation' });
     }
     return this.shouldProcessAsk('Confirm', `Are you sure you want to perform this action?\nPerforming the operation "${action}" on target "${target}".`);
+  }
+
+  /** What asking the user fails with when the host can't prompt. */
+  nonInteractiveError(): PSRuntimeError {
+    return runtimeError('PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', 'HostException', {
+      category: 'ResourceUnavailable', exceptionType: 'System.Management.Automation.Host.HostException',
+    });
   }
 
   // ---------------------------------------------------------------------------
