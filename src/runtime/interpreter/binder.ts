@@ -8,7 +8,7 @@ import { PSHashtable } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
 import { isNumeric, toJsNumber } from '../values/numbers.js';
 import type { Extent } from '../../parser/ast.js';
-import { ScriptBlock } from './scriptblock.js';
+import { ScriptBlock, invokeScriptBlock } from './scriptblock.js';
 import { andThen } from './maybe-async.js';
 
 /** An argument as written at the call site, before binding. */
@@ -359,6 +359,8 @@ export interface BindResult {
   unbound: unknown[];
   /** Chosen parameter set. */
   parameterSet: string;
+  /** Delay-bound script blocks by parameter name (see bindDelayed), or null. */
+  delayed: Map<string, ScriptBlock> | null;
 }
 
 /**
@@ -369,8 +371,11 @@ export interface BindResult {
  * `defaults`: this command's entries of $PSDefaultParameterValues (parameter name as written, value). They bind
  * after the command line, only to parameters it left unbound, and a default that doesn't fit is skipped, as in pwsh.
  */
-export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbound: boolean, defaults: [string, unknown][] | null = null): BindResult {
+export function bindArguments(
+  meta: CommandMetadata, args: CallArg[], allowUnbound: boolean, defaults: [string, unknown][] | null = null, expectingInput = false,
+): BindResult {
   const bound = new Map<string, unknown>();
+  let delayed: Map<string, ScriptBlock> | null = null;
   const positionalValues: CallArg[] = [];
   const unbound: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -419,6 +424,12 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       }
       value = next.value;
       i++;
+    }
+    if (expectingInput && value instanceof ScriptBlock && isDelayBindable(p)) {
+      // Bound per pipeline object (bindDelayed); the parameter counts as given for parameter sets and mandatory checks.
+      (delayed ??= new Map()).set(p.name, value);
+      bound.set(p.name, value);
+      continue;
     }
     bound.set(p.name, bindValue(meta, p, value));
   }
@@ -482,7 +493,30 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     }
   }
   const parameterSet = chooseParameterSet(meta, bound);
-  return { bound, unbound, parameterSet };
+  return { bound, unbound, parameterSet, delayed };
+}
+
+/**
+ * A script block given by name to a parameter that takes pipeline input is delay-bound when the command gets pipeline
+ * input, unless the parameter takes script blocks or objects as they are (pwsh's IsParameterScriptBlockBindable).
+ */
+function isDelayBindable(p: ParamMeta): boolean {
+  if (!p.valueFromPipeline && !p.valueFromPipelineByPropertyName) return false;
+  return !/^(object|system\.object|scriptblock|system\.management\.automation\.scriptblock)(\[\])?$/i.test(p.typeName);
+}
+
+/**
+ * Delay-bind script blocks (`| Rename-Item -NewName { $_.Name + '.bak' }`): for each pipeline object the block runs
+ * with `$_` set to it, and what it returns binds to the parameter. Returns the names bound.
+ */
+export function bindDelayed(meta: CommandMetadata, bound: Map<string, unknown>, delayed: Map<string, ScriptBlock>, item: unknown): string[] {
+  const names: string[] = [];
+  for (const [name, sb] of delayed) {
+    const out = invokeScriptBlock(sb, { dollarUnder: item, newScope: true });
+    bound.set(name, bindValue(meta, meta.byKey.get(name.toLowerCase())!, out.length === 1 ? out[0] : out.length === 0 ? null : out));
+    names.push(name);
+  }
+  return names;
 }
 
 /** Can p be bound together with the parameters bound so far (some parameter set holds them all)? */

@@ -4,7 +4,7 @@ import type { Processor, Sink } from './pipeline.js';
 import { NO_INPUT } from './pipeline.js';
 import { Frame, type Streams } from './frame.js';
 import {
-  CommandMetadata, bindArguments, bindPipelineItemInSets, candidateSets, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
+  CommandMetadata, bindArguments, bindDelayed, bindPipelineItemInSets, candidateSets, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
 } from './binder.js';
 import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
@@ -63,6 +63,8 @@ export class CmdletProcessor implements Processor, CmdletContext {
   private confirm: boolean | undefined = undefined;
   private pipelineVariable: string | null = null;
   private removePipelineVariable: (() => void) | null = null;
+  /** Delay-bound script-block arguments, evaluated per pipeline object. */
+  private delayed: Map<string, import('./scriptblock.js').ScriptBlock> | null = null;
 
   /** After the pipeline: removes the -PipelineVariable this command made. */
   clean(): void {
@@ -127,8 +129,9 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   private beginInner(): void | Promise<void> {
     if (this.feedsNext) this.frame.errorVars = null;
-    const b = bindArguments(this.meta, this.args, false, this.session.defaultParameterValues(this.frame, this.decl.name));
+    const b = bindArguments(this.meta, this.args, false, this.session.defaultParameterValues(this.frame, this.decl.name), this.expectingInput);
     this.parameterSetName = b.parameterSet;
+    this.delayed = b.delayed;
     for (const [k, v] of b.bound) {
       switch (k) {
         case 'ErrorAction': this.errorAction = toStr(v); continue;
@@ -215,14 +218,15 @@ export class CmdletProcessor implements Processor, CmdletContext {
         else delete this.params[n];
       }
       const bound = new Map(this.baseBound);
+      const delayedNames = this.delayed ? bindDelayed(this.meta, bound, this.delayed, item) : [];
       this.sets ??= candidateSets(this.meta, this.baseBound, this.parameterSetName);
       const r = bindPipelineItemInSets(this.meta, bound, this.sets, item);
-      if (r === null) {
+      if (r === null && delayedNames.length === 0) {
         this.writeError(inputNotBoundError(this.meta.idName, item).errorRecord);
         return;
       }
-      const names = r.names;
-      this.parameterSetName = r.set;
+      const names = r ? [...delayedNames, ...r.names] : delayedNames;
+      if (r) this.parameterSetName = r.set;
       for (const n of names) this.params[n] = bound.get(n);
       this.itemBound = names;
       const missing = missingMandatory(this.meta, bound, this.parameterSetName, false);

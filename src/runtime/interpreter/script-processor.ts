@@ -7,7 +7,7 @@ import { ScriptBlock } from './scriptblock.js';
 import { compileScript, scriptMetadata, type CompiledScript } from './script-meta.js';
 import { andThen, eachMaybe } from './maybe-async.js';
 import {
-  bindArguments, bindPipelineItem, inputNotBoundError, withDeferredValidation, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
+  bindArguments, bindDelayed, bindPipelineItem, inputNotBoundError, withDeferredValidation, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
 } from './binder.js';
 import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
 import { setInScope } from './variables.js';
@@ -92,7 +92,7 @@ export class ScriptProcessor implements Processor {
       // ValidateScript checks that run an async command are waited for before the call goes on (see binder.ts).
       const { value: binding, pending } = withDeferredValidation(() =>
         // $PSDefaultParameterValues applies to cmdlets and advanced functions, as in pwsh.
-        bindArguments(meta, this.args, !c.advanced, c.advanced && this.inv.name ? s.defaultParameterValues(this.frame, this.inv.name) : null),
+        bindArguments(meta, this.args, !c.advanced, c.advanced && this.inv.name ? s.defaultParameterValues(this.frame, this.inv.name) : null, this.expectingInput),
       );
       this.binding = binding;
       const bound = pending
@@ -262,13 +262,14 @@ export class ScriptProcessor implements Processor {
     if (this.meta && this.binding && (this.meta.pipelineByValue.length || this.meta.pipelineByName.length)) {
       const meta = this.meta, binding = this.binding;
       const bound = new Map(binding.bound);
+      const delayedNames = binding.delayed ? bindDelayed(meta, bound, binding.delayed, item) : [];
       const { value: names, pending } = withDeferredValidation(() => bindPipelineItem(meta, bound, binding.parameterSet, item));
-      if (names === null && c.process) {
+      if (names === null && delayedNames.length === 0 && c.process) {
         pending?.catch(() => {});
         throw inputNotBoundError(this.inv.name, item);
       }
       const apply = () => {
-        if (names) for (const n of names) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+        for (const n of [...delayedNames, ...(names ?? [])]) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
         return this.processItem(item);
       };
       return pending ? pending.then(apply) : apply();
