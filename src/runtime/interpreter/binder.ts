@@ -3,7 +3,8 @@
 import type { ParameterDecl } from '../cmdlet-api.js';
 import { PSRuntimeError, ErrorRecord, PSException, requireSync } from '../errors.js';
 import { convertTo, resolveType, getMember, hasMember, isInstanceOf, type PSType } from '../types/index.js';
-import { toStr, toBool } from '../values/convert.js';
+import { toStr, toBool, psTypeName } from '../values/convert.js';
+import { PSSwitch } from '../values/switch.js';
 import { PSHashtable } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
 import { isNumeric, toJsNumber } from '../values/numbers.js';
@@ -45,6 +46,8 @@ export interface ParamMeta extends ParameterDecl {
    * (script parameters and custom converters go through an argument transformation instead).
    */
   plainCmdletType?: boolean;
+  /** A [bool] / [bool[]] parameter of a cmdlet or advanced function: takes only Boolean values and numbers. */
+  strictBool?: boolean;
 }
 
 export const COMMON_PARAMETERS: ParameterDecl[] = [
@@ -127,11 +130,26 @@ function convertArg(cmdName: string, p: ParamMeta, value: unknown): unknown {
     }
   }
   if (p.convert === identity) return value;
+  if (p.strictBool) checkBoolArgument(cmdName, p, value);
   if (value === null && !p.mandatory) return p.typeName.toLowerCase().endsWith('[]') ? null : safeConvert(cmdName, p, value);
   return safeConvert(cmdName, p, value);
 }
 
 const identity = (v: unknown) => v;
+
+function checkBoolArgument(cmdName: string, p: ParamMeta, value: unknown): void {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (v === null || v === undefined || typeof v === 'boolean' || v instanceof PSSwitch || isNumeric(v)) continue;
+    const typeName = psTypeName(v);
+    throw bindingError(
+      cmdName,
+      `Cannot process argument transformation on parameter '${p.name}'. Cannot convert value "${typeName}" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`,
+      'ParameterArgumentTransformationError',
+      'InvalidData',
+      'System.Management.Automation.ParameterBindingArgumentTransformationException',
+    );
+  }
+}
 
 function safeConvert(cmdName: string, p: ParamMeta, value: unknown): unknown {
   try {
@@ -282,6 +300,9 @@ export class CommandMetadata {
   readonly setNames: string[];
   /** Second part of binding errors' FullyQualifiedErrorId: the cmdlet class (`...SortObjectCommand`) or the function name. */
   idName: string;
+  /** A script's parameters: two declared at one position in one parameter set make positional binding fail, as in
+   * pwsh. (Built-in cmdlet declarations may share positions across sets they don't spell out.) */
+  scriptParameters = false;
   constructor(
     readonly name: string,
     decls: ParameterDecl[],
@@ -300,6 +321,7 @@ export class CommandMetadata {
     this.params = all.map(toParamMeta);
     for (const p of this.params) {
       this.byKey.set(p.key, p);
+      if (advanced && /^(system\.)?bool(ean)?(\[\])?$/i.test(p.typeName)) p.strictBool = true;
     }
     const own = this.params.filter((p) => !isCommonParameter(p.name) || decls.includes(p as never));
     const anyPosition = decls.some((d) => d.position !== undefined);
@@ -447,6 +469,9 @@ export function bindArguments(
       pi++;
       if (group.length === 0 || anyBoundAtPosition) continue;
       const fits = group.filter((p) => setsCompatible(meta, bound, p));
+      if (meta.scriptParameters && sharePositionInASet(meta, fits)) {
+        throw bindingError(meta.idName, 'Cannot bind positional parameters because no names were given.', 'AmbiguousPositionalParameterNoName', 'InvalidArgument');
+      }
       const ordered = orderCandidates(fits.length ? fits : group, a.value, meta.defaultSet);
       let lastErr: unknown = null;
       for (const p of ordered) {
@@ -519,6 +544,13 @@ export function bindDelayed(meta: CommandMetadata, bound: Map<string, unknown>, 
   return names;
 }
 
+/** Do two of these parameters (declared at one position) belong to the same parameter set? pwsh can't choose then. */
+function sharePositionInASet(meta: CommandMetadata, group: ParamMeta[]): boolean {
+  if (group.length < 2) return false;
+  const sets = meta.setNames.length ? meta.setNames : ['__AllParameterSets'];
+  return sets.some((set) => group.filter((p) => inSet(p, set)).length > 1);
+}
+
 /** Can p be bound together with the parameters bound so far (some parameter set holds them all)? */
 function setsCompatible(meta: CommandMetadata, bound: Map<string, unknown>, p: ParamMeta): boolean {
   if (meta.setNames.length === 0) return true;
@@ -544,8 +576,9 @@ export function bindPromptedValue(meta: CommandMetadata, p: ParamMeta, value: un
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
-  // $null for a mandatory parameter is rejected before conversion ([string] would turn it into '').
-  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch) {
+  // $null for a mandatory parameter is rejected before conversion, except for [string]: pwsh converts it to '' first,
+  // so it fails as an empty string (and AllowEmptyString lets it through).
+  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch && !/^(system\.)?string$/i.test(p.typeName)) {
     throw bindingError(meta.idName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
   const v = convertArg(meta.idName, p, value);

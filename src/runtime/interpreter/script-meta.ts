@@ -104,6 +104,7 @@ export function scriptMetadata(c: CompiledScript, name: string, f: Frame): Comma
   if (c.meta) return c.meta;
   const decls: ParameterDecl[] = c.parameters.map((p) => paramDecl(p, f));
   c.meta = new CommandMetadata(name, decls, c.advanced, c.supportsShouldProcess, c.defaultParameterSet, c.positionalBinding);
+  c.meta.scriptParameters = true;
   return c.meta;
 }
 
