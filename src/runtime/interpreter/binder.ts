@@ -192,15 +192,30 @@ export function withDeferredValidation<T>(bind: () => T): { value: T; pending: P
   }
 }
 
+/** [ValidateRange(<kind>)]: the test, and the reason pwsh gives when it fails (its inner error id). */
+const RANGE_KINDS: Record<string, [(n: number) => boolean, string, string]> = {
+  positive: [(n) => n > 0, 'ValidateRangePositiveFailure', 'greater than zero'],
+  nonnegative: [(n) => n >= 0, 'ValidateRangeNonNegativeFailure', 'greater than or equal to zero'],
+  negative: [(n) => n < 0, 'ValidateRangeNegativeFailure', 'less than zero'],
+  nonpositive: [(n) => n <= 0, 'ValidateRangeNonPositiveFailure', 'less than or equal to zero'],
+};
+
 export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void {
-  const fail = (why: string) => {
-    throw bindingError(
+  /** `innerId`: the FullyQualifiedErrorId of the ValidationMetadataException pwsh puts inside the binding error. */
+  const fail = (why: string, innerId?: string) => {
+    const err = bindingError(
       cmdName,
       `Cannot validate argument on parameter '${p.name}'. ${why}`,
       'ParameterArgumentValidationError',
       'InvalidData',
       'System.Management.Automation.ParameterBindingValidationException',
     );
+    if (innerId) {
+      const inner = new PSException(why, 'System.Management.Automation.ValidationMetadataException');
+      inner.ErrorRecord = new ErrorRecord(inner, innerId, 'MetadataError', null);
+      err.errorRecord.Exception.InnerException = inner;
+    }
+    throw err;
   };
   if ((p.validateNotNull || p.validateNotNullOrEmpty) && (value === null || value === undefined)) {
     fail(p.validateNotNullOrEmpty
@@ -242,8 +257,16 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
     const [min, max] = p.validateRange;
     for (const v of values) {
       const n = isNumeric(v) ? toJsNumber(v) : Number(v);
-      if (n < min) fail(`The ${toStr(v)} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`);
-      if (n > max) fail(`The ${toStr(v)} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`);
+      if (n < min) fail(`The ${toStr(v)} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`, 'ValidateRangeTooSmall');
+      if (n > max) fail(`The ${toStr(v)} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`, 'ValidateRangeTooBig');
+    }
+  }
+  const kind = p.validateRangeKind ? RANGE_KINDS[p.validateRangeKind.toLowerCase()] : undefined;
+  if (kind) {
+    const [ok, id, text] = kind;
+    for (const v of values) {
+      if (v === null || v === undefined) continue;
+      if (!ok(isNumeric(v) ? toJsNumber(v) : Number(v))) fail(`The argument "${toStr(v)}" cannot be validated because its value is not ${text}.`, id);
     }
   }
   if (p.validatePattern) {
@@ -252,10 +275,20 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
       if (!re.test(toStr(v))) fail(custom('pattern', v, p.validatePattern, `The argument "${toStr(v)}" does not match the "${p.validatePattern}" pattern. Supply an argument that matches "${p.validatePattern}" and try the command again.`));
     }
   }
+  if (p.validateLength) {
+    const [min, max] = p.validateLength;
+    for (const v of values) {
+      const len = toStr(v).length;
+      if (len < min) fail(`The character length (${len}) of the argument is too short. Specify an argument with a length that is greater than or equal to "${min}", and then try the command again.`, 'ValidateLengthMinLengthFailure');
+      if (len > max) fail(`The character length (${len}) of the argument is too long. Specify an argument with a length that is shorter than or equal to "${max}", and then try the command again.`, 'ValidateLengthMaxLengthFailure');
+    }
+  }
   if (p.validateCount && Array.isArray(value)) {
     const [min, max] = p.validateCount;
-    if (value.length < min) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
-    if (value.length > max) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
+    if (value.length < min || value.length > max) {
+      if (min === max) fail(`The parameter requires exactly ${min} value(s) - ${value.length} value(s) were provided.`, 'ValidateCountExactFailure');
+      fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) - ${value.length} value(s) were provided.`, 'ValidateCountMinMaxFailure');
+    }
   }
   if (p.validateScript) {
     const script = p.validateScript;

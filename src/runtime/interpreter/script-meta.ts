@@ -152,8 +152,7 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
         const nums = pos.map((x) => (isNumeric(x) ? toJsNumber(x) : Number(x)));
         if (nums.length === 2) d.validateRange = [nums[0], nums[1]];
         else if (nums.length === 1) {
-          const kind = toStr(pos[0]).toLowerCase();
-          d.validateRange = kind === 'positive' ? [Number.MIN_VALUE, Infinity] : kind === 'nonnegative' ? [0, Infinity] : kind === 'negative' ? [-Infinity, -Number.MIN_VALUE] : [-Infinity, 0];
+          d.validateRangeKind = toStr(pos[0]);
         }
         break;
       }
@@ -169,16 +168,9 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
       case 'validatecount':
         d.validateCount = [toJsNumber(pos[0]), toJsNumber(pos[1])];
         break;
-      case 'validatelength': {
-        const min = toJsNumber(pos[0]), max = toJsNumber(pos[1]);
-        d.validate = (v) => {
-          const s = toStr(v);
-          if (s.length < min) return `The character length (${s.length}) of the argument is too short. Specify an argument with a length that is greater than or equal to "${min}", and then try the command again.`;
-          if (s.length > max) return `The character length of the ${s.length} argument is too long. Shorten the character length of the argument so it is fewer than or equal to "${max}" characters, and then try the command again.`;
-          return null;
-        };
+      case 'validatelength':
+        d.validateLength = [toJsNumber(pos[0]), toJsNumber(pos[1])];
         break;
-      }
       case 'validatescript': {
         const sb = pos[0] as ScriptBlock;
         d.validateScriptText = sb instanceof ScriptBlock ? sb.toString().trim() : toStr(sb);
