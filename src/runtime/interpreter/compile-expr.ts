@@ -6,7 +6,7 @@ import { ClassInstance, PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
-  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
+  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, isMagicMethodName, invokeStaticMethod, isInstanceOf,
   resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
@@ -594,7 +594,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
               const r = scriptBlockMethod(f, tv, n as string, av);
               if (r !== undefined) return settle(r, f, ast.member, false);
             }
-            if (tv === null || tv === undefined) {
+            if ((tv === null || tv === undefined) && !isMagicMethodName(n as string)) {
               throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
                 category: 'InvalidOperation',
               });
