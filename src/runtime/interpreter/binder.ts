@@ -729,7 +729,8 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
   };
   if (coerce) return tryByValue(true) ? names : null;
   if (tryByValue(false)) return names;
-  if (item !== null && typeof item === 'object' && !(item instanceof PSHashtable)) {
+  // Any object's properties bind by name ('abc' gives its Length), except a hashtable's keys.
+  if (item !== null && item !== undefined && !(item instanceof PSHashtable)) {
     for (const p of meta.pipelineByName) {
       if (bound.has(p.name) || names.includes(p.name) || !inSet(p, set)) continue;
       const candidates = [p.name, ...(p.aliases ?? [])];
