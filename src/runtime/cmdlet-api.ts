@@ -40,6 +40,8 @@ export interface ParameterDecl {
   argumentCompletions?: string[] | (() => string[] | Promise<string[]>);
   validateSetCaseSensitive?: boolean;
   validateRange?: [number, number];
+  /** [ValidateRange('Positive')] and the other ValidateRangeKind values. */
+  validateRangeKind?: string;
   validateNotNull?: boolean;
   validateNotNullOrEmpty?: boolean;
   /** [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] on a mandatory parameter. */
@@ -48,6 +50,8 @@ export interface ParameterDecl {
   allowEmptyCollection?: boolean;
   validatePattern?: string;
   validateCount?: [number, number];
+  /** [ValidateLength(min, max)]: the length of each string value. */
+  validateLength?: [number, number];
   /** Extra validation: return an error message, or null when valid. */
   validate?: (value: unknown) => string | null;
   /** Hidden from Get-Help/Get-Command syntax and tab completion. */

@@ -45,6 +45,7 @@ describe('Pester runner', () => {
     ['misc.Tests.ps1', { TotalCount: 10, PassedCount: 7, SkippedCount: 1, PendingCount: 1, FailedCount: 0 }],
     ['realworld/StringTools.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
     ['realworld/ConfigStore.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
+    ['inmodulescope.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
   ];
   for (const [file, want] of files) {
     it(`runs ${file}`, async () => {

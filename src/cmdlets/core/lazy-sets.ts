@@ -53,7 +53,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'Should', 'Mock',
-      'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester',
+      'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester', 'InModuleScope',
     ],
     load: async () => (await import('../pester/index.js')).pesterCmdlets,
   },

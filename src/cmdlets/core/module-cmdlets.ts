@@ -2,7 +2,7 @@
 // Built-in modules (Pester, the Microsoft.PowerShell.* modules, the AWS.Tools modules) ship with awsh, so importing
 // them succeeds at once; script modules (.psm1/.psd1/.ps1, or names on $env:PSModulePath) get a module scope.
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
-import { PSObject } from '../../runtime/values/objects.js';
+import { PSObject, PSHashtable } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import type { Session } from '../../runtime/interpreter/session.js';
 import type { CmdletProcessor } from '../../runtime/interpreter/cmdlet-processor.js';
@@ -83,33 +83,56 @@ const importModule: CmdletDecl = {
   ],
   async process(ctx) {
     for (const n of (ctx.params.Name as string[]) ?? []) {
-      const name = toStr(n);
-      if (isBuiltIn(name)) {
-        if (AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase())) {
-          // The AWS model types (Amazon.EC2.Model.*) become resolvable once their module is imported.
-          const { importAwsModuleTypes } = await import('../aws/model/model-types.js');
-          importAwsModuleTypes(name);
-        }
-        const info = noteImported(sessionOf(ctx), name);
-        if (ctx.params.PassThru) await ctx.write(info);
-        continue;
-      }
-      const file = findModuleFile(sessionOf(ctx), name);
-      if (!file) {
-        ctx.writeError({
-          message: `The specified module '${name}' was not loaded because no valid module file was found in any module directory.`,
-          errorId: 'Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand',
-          category: 'ResourceUnavailable',
-          exceptionType: 'System.IO.FileNotFoundException',
-          targetObject: name,
-        });
-        continue;
-      }
-      const info = await importModuleFile(sessionOf(ctx), file, streamsOf(ctx), !!ctx.params.Force, ctx.params.ArgumentList ?? []);
-      if (ctx.params.PassThru) await ctx.write(info);
+      const info = await importByName(ctx, toStr(n), { force: !!ctx.params.Force, args: ctx.params.ArgumentList ?? [] });
+      if (info && ctx.params.PassThru) await ctx.write(info);
     }
   },
 };
+
+/** Imports a module by name or path: a built-in one at once, else its file. Writes the not-found error (null then). */
+async function importByName(ctx: CmdletContext, name: string, o: { force: boolean; args: unknown[] }): Promise<PSObject | null> {
+  if (isBuiltIn(name)) {
+    if (AWS_MODULES.some((m) => m.toLowerCase() === name.toLowerCase())) {
+      // The AWS model types (Amazon.EC2.Model.*) become resolvable once their module is imported.
+      const { importAwsModuleTypes } = await import('../aws/model/model-types.js');
+      importAwsModuleTypes(name);
+    }
+    return noteImported(sessionOf(ctx), name);
+  }
+  const s = sessionOf(ctx);
+  const file = findModuleFile(s, name);
+  if (!file) {
+    ctx.writeError({
+      message: `The specified module '${name}' was not loaded because no valid module file was found in any module directory.`,
+      errorId: 'Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand',
+      category: 'ResourceUnavailable',
+      exceptionType: 'System.IO.FileNotFoundException',
+      targetObject: name,
+    });
+    return null;
+  }
+  return importModuleFile(s, file, streamsOf(ctx), {
+    force: o.force, args: o.args, caller: (ctx as unknown as CmdletProcessor).frame,
+    importRequired: async (spec, manifest) => {
+      let required = spec instanceof PSHashtable ? toStr(spec.get('ModuleName')) : toStr(spec);
+      // A path is relative to the manifest's folder.
+      if (/[\\/]/.test(required)) required = nodePath.resolve(nodePath.dirname(manifest), required.replace(/\\/g, '/'));
+      const key = nodePath.basename(required).replace(/\.(psm1|psd1|ps1)$/i, '').toLowerCase();
+      const loaded = s.modules.get(key)?.info ?? importedOf(s).get(key);
+      if (loaded) return loaded;
+      if (!isBuiltIn(required) && !findModuleFile(s, required)) {
+        ctx.throwTerminating({
+          message: `The required module '${required}' is not loaded. Load the module or remove the module from 'RequiredModules' in the file '${manifest}'.`,
+          errorId: 'Modules_InvalidManifest,Microsoft.PowerShell.Commands.ImportModuleCommand',
+          category: 'ResourceUnavailable',
+          exceptionType: 'System.IO.FileNotFoundException',
+          targetObject: manifest,
+        });
+      }
+      return importByName(ctx, required, { force: false, args: [] });
+    },
+  });
+}
 
 const getModule: CmdletDecl = {
   name: 'Get-Module',

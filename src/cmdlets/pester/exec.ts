@@ -34,12 +34,14 @@ export async function runInScope(session: Session, scope: Scope, sb: ScriptBlock
   if (r instanceof Promise) await r;
 }
 
-/** Run `sb` in a new child scope of `parent`, binding `named` as named parameters (`& $sb @named`). */
+/** Run `sb` in a new child scope of `parent`, binding `named` as named parameters (`& $sb @positional @named`). */
 export async function runInChildScope(
   session: Session, parent: Scope, sb: ScriptBlock, streams: Streams, named: [string, unknown][], out: (v: unknown) => void = discard,
+  positional: unknown[] = [],
 ): Promise<void> {
   const caller = new Frame(parent, out, streams, session, null);
-  const args: CallArg[] = named.map(([name, value]) => ({ name, value, hasValue: true, text: `-${name}:` }));
+  const args: CallArg[] = positional.map((value): CallArg => ({ name: null, value, hasValue: true }));
+  for (const [name, value] of named) args.push({ name, value, hasValue: true, text: `-${name}:` });
   const proc = new ScriptProcessor(sb, args, caller, streams, { name: '', dotSource: false, isScriptFile: false });
   const r = runPipeline([proc], null, out);
   if (r instanceof Promise) await r;

@@ -9,7 +9,7 @@ import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType } from '../
 import { defineType } from '../../runtime/types/ps-type.js';
 import { ScriptBlock, invokeScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { Scope } from '../../runtime/interpreter/scope.js';
-import { Frame, type Streams } from '../../runtime/interpreter/frame.js';
+import { Frame, DebugRecord, VerboseRecord, WarningRecord, type Streams } from '../../runtime/interpreter/frame.js';
 import { ScriptProcessor } from '../../runtime/interpreter/script-processor.js';
 import { CmdletProcessor } from '../../runtime/interpreter/cmdlet-processor.js';
 import { runPipeline, type Processor } from '../../runtime/interpreter/pipeline.js';
@@ -248,7 +248,10 @@ class PowerShellShim {
   HadErrors = false;
   readonly Commands: Record<string, unknown>;
   private readonly errors: ErrorRecord[] = [];
-  private readonly scope: Scope;
+  private scope: Scope;
+  private runspace: RunspaceShim | null = null;
+  /** InvocationStateInfo.State: NotStarted, Completed or Failed (Reason: the exception). */
+  readonly InvocationStateInfo: { State: string; Reason: unknown } = { State: 'NotStarted', Reason: null };
 
   constructor(private readonly session: Session) {
     const errs = this.errors;
@@ -277,10 +280,25 @@ class PowerShellShim {
     Object.defineProperty(this, TYPE_NAME, { value: 'System.Management.Automation.PowerShell' });
     // The types layer calls own function properties of plain objects as methods.
     const self2 = this as unknown as Record<string, unknown>;
-    for (const name of ['AddScript', 'AddCommand', 'AddParameter', 'AddParameters', 'AddArgument', 'AddStatement', 'Dispose', 'Stop', 'Invoke']) {
+    for (const name of ['AddScript', 'AddCommand', 'AddParameter', 'AddParameters', 'AddArgument', 'AddStatement', 'Dispose', 'Stop', 'Invoke', 'BeginInvoke', 'EndInvoke']) {
       const fn = (PowerShellShim.prototype as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
       self2[name] = (...a: unknown[]) => fn.apply(this, a);
     }
+  }
+
+  /** Commands added to an instance share state with the other instances that use the same runspace. */
+  get Runspace(): RunspaceShim | null {
+    return this.runspace;
+  }
+  set Runspace(rs: unknown) {
+    this.runspace = rs instanceof RunspaceShim ? rs : null;
+    this.scope = this.runspace ? this.runspace.scope : new Scope(this.session.globalScope, true);
+  }
+  get RunspacePool(): RunspaceShim | null {
+    return this.runspace;
+  }
+  set RunspacePool(rs: unknown) {
+    this.Runspace = rs;
   }
 
   private last(): PendingCommand {
@@ -320,7 +338,26 @@ class PowerShellShim {
   }
   Stop(): void {}
 
+  /** Runs at once (awsh has no background threads); EndInvoke gives the output or throws what the run threw. */
+  BeginInvoke(input?: unknown): AsyncResult {
+    try {
+      return new AsyncResult(this.run(input, 'EndInvoke', 1), null);
+    } catch (e) {
+      return new AsyncResult([], e);
+    }
+  }
+
+  EndInvoke(result: unknown): unknown[] | Promise<unknown[]> {
+    if (!(result instanceof AsyncResult)) throw runtimeError('The IAsyncResult object provided does not match this PowerShell instance.', 'PSArgumentException', { category: 'InvalidArgument', exceptionType: 'System.ArgumentException' });
+    if (result.failure !== null) throw result.failure;
+    return result.output;
+  }
+
   Invoke(input?: unknown): unknown[] | Promise<unknown[]> {
+    return this.run(input, 'Invoke', input === undefined ? 0 : 1);
+  }
+
+  private run(input: unknown, method: string, argCount: number): unknown[] | Promise<unknown[]> {
     const out: unknown[] = [];
     const errors = this.errors;
     const host = this.session.host;
@@ -329,9 +366,10 @@ class PowerShellShim {
         errors.push(r);
         this.HadErrors = true;
       },
-      warning: (m) => (this.Streams.Warning as unknown[]).push(m),
-      verbose: (m) => (this.Streams.Verbose as unknown[]).push(m),
-      debug: (m) => (this.Streams.Debug as unknown[]).push(m),
+      // The streams hold records (`.Message`), as pwsh's PSDataCollection<WarningRecord> etc. do.
+      warning: (m) => (this.Streams.Warning as unknown[]).push(new WarningRecord(m)),
+      verbose: (m) => (this.Streams.Verbose as unknown[]).push(new VerboseRecord(m)),
+      debug: (m) => (this.Streams.Debug as unknown[]).push(new DebugRecord(m)),
       information: (r) => {
         if (r.isHost) host.writeHost(toStr(r.MessageData), { noNewline: r.noNewline });
         else (this.Streams.Information as unknown[]).push(r.MessageData);
@@ -344,7 +382,9 @@ class PowerShellShim {
     this.session.tryDepth = 0;
     const fail = (e: unknown): never => {
       this.HadErrors = true;
-      throw invokeFailure(e, input === undefined ? 0 : 1);
+      this.InvocationStateInfo.State = 'Failed';
+      this.InvocationStateInfo.Reason = e;
+      throw scriptInvocationError(method, argCount, e);
     };
     const restore = (): void => {
       this.session.tryDepth = savedTryDepth;
@@ -371,16 +411,20 @@ class PowerShellShim {
       restore();
       return fail(e);
     }
-    if (result instanceof Promise) return result.finally(restore);
+    const completed = (output: unknown[]): unknown[] => {
+      this.InvocationStateInfo.State = 'Completed';
+      return output;
+    };
+    if (result instanceof Promise) return result.then(completed).finally(restore);
     restore();
-    return result;
+    return completed(result);
   }
 
   private processor(c: PendingCommand, frame: Frame, streams: Streams): Processor {
     if (c.kind === 'script') {
       const r = parse(c.text, null);
       if (r.errors.length) {
-        // Invoke() throws ParseException; invokeFailure wraps it as the MethodInvocationException the script catches
+        // Invoke() throws ParseException; scriptInvocationError wraps it as the MethodInvocationException the script catches
         // (id ParseException), whose InnerException carries the parse error's own record.
         throw this.session.parseErrorToRuntime(r.errors, r.ast.source, true);
       }
@@ -398,9 +442,33 @@ class PowerShellShim {
   }
 }
 
-/** What a script calling Invoke() catches (see scriptInvocationError). */
-function invokeFailure(e: unknown, argCount: number): unknown {
-  return scriptInvocationError('Invoke', argCount, e);
+/** BeginInvoke's IAsyncResult: the run is already over. */
+class AsyncResult {
+  readonly IsCompleted = true;
+  readonly CompletedSynchronously = true;
+  constructor(
+    readonly output: unknown[] | Promise<unknown[]>,
+    readonly failure: unknown,
+  ) {
+    Object.defineProperty(this, TYPE_NAME, { value: 'System.Management.Automation.PowerShellAsyncResult' });
+  }
+}
+
+/**
+ * [runspacefactory]::CreateRunspace() / CreateRunspacePool(): the state PowerShell instances given this runspace
+ * share. awsh runs them in the same process, in a scope of their own under the global scope.
+ */
+class RunspaceShim {
+  readonly scope: Scope;
+  readonly RunspaceStateInfo = { State: 'BeforeOpen', Reason: null };
+  constructor(session: Session, typeName: string) {
+    this.scope = new Scope(session.globalScope, true);
+    Object.defineProperty(this, TYPE_NAME, { value: typeName });
+    const self = this as unknown as Record<string, unknown>;
+    const open = () => void (this.RunspaceStateInfo.State = 'Opened');
+    const close = () => void (this.RunspaceStateInfo.State = 'Closed');
+    Object.assign(self, { Open: open, OpenAsync: open, Close: close, CloseAsync: close, Dispose: close, SetMinRunspaces: () => true, SetMaxRunspaces: () => true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,6 +500,18 @@ export function installHostingTypes(): void {
     accelerators: ['powershell'],
     isInstance: (v) => v instanceof PowerShellShim,
     staticMethods: { create: () => new PowerShellShim(currentSession()) },
+  });
+  defineType({
+    fullName: 'System.Management.Automation.Runspaces.RunspaceFactory',
+    accelerators: ['runspacefactory'],
+    staticMethods: {
+      createrunspace: () => new RunspaceShim(currentSession(), 'System.Management.Automation.Runspaces.LocalRunspace'),
+      createrunspacepool: () => new RunspaceShim(currentSession(), 'System.Management.Automation.Runspaces.RunspacePool'),
+    },
+  });
+  defineType({
+    fullName: 'System.Management.Automation.Runspaces.Runspace',
+    isInstance: (v) => v instanceof RunspaceShim,
   });
   const sbType = typeByFullName('System.Management.Automation.ScriptBlock') ?? resolveType('scriptblock');
   if (sbType) {

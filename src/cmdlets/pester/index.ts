@@ -6,5 +6,6 @@ import { blockCmdlets } from './blocks.js';
 import { shouldCmdlets } from './should.js';
 import { mockCmdlets } from './mock.js';
 import { invokePesterCmdlets } from './invoke-pester.js';
+import { inModuleScopeCmdlets } from './in-module-scope.js';
 
-export const pesterCmdlets: CmdletDecl[] = [...blockCmdlets, ...shouldCmdlets, ...mockCmdlets, ...invokePesterCmdlets];
+export const pesterCmdlets: CmdletDecl[] = [...blockCmdlets, ...shouldCmdlets, ...mockCmdlets, ...invokePesterCmdlets, ...inModuleScopeCmdlets];

@@ -135,7 +135,9 @@ const mockDecl: CmdletDecl = {
       moduleProxies.set(session, list);
     }
     if (!entry) {
-      const info = ctx.session.resolveCommand(name);
+      // A module's private function is found through the module's scope (-ModuleName).
+      const privateFn = moduleRec?.scope.lookupFunction(key);
+      const info = ctx.session.resolveCommand(name) ?? (privateFn ? ({ CommandType: 'Function', Name: privateFn.name, ScriptBlock: privateFn.scriptBlock } as unknown as CommandInfo) : null);
       if (!info) {
         ctx.throwTerminating({ message: `Could not find Command ${name}`, errorId: 'CommandNotFound', category: 'ObjectNotFound' });
       }

@@ -3,12 +3,13 @@
 import type { ParameterDecl } from '../cmdlet-api.js';
 import { PSRuntimeError, ErrorRecord, PSException, requireSync } from '../errors.js';
 import { convertTo, resolveType, getMember, hasMember, isInstanceOf, type PSType } from '../types/index.js';
-import { toStr, toBool } from '../values/convert.js';
+import { toStr, toBool, psTypeName } from '../values/convert.js';
+import { PSSwitch } from '../values/switch.js';
 import { PSHashtable } from '../values/objects.js';
 import { toJsRegExp } from '../values/regex.js';
 import { isNumeric, toJsNumber } from '../values/numbers.js';
 import type { Extent } from '../../parser/ast.js';
-import { ScriptBlock } from './scriptblock.js';
+import { ScriptBlock, invokeScriptBlock } from './scriptblock.js';
 import { andThen } from './maybe-async.js';
 
 /** An argument as written at the call site, before binding. */
@@ -50,6 +51,8 @@ export interface ParamMeta extends ParameterDecl {
    * (script parameters and custom converters go through an argument transformation instead).
    */
   plainCmdletType?: boolean;
+  /** A [bool] / [bool[]] parameter of a cmdlet or advanced function: takes only Boolean values and numbers. */
+  strictBool?: boolean;
 }
 
 export const COMMON_PARAMETERS: ParameterDecl[] = [
@@ -132,11 +135,26 @@ function convertArg(cmdName: string, p: ParamMeta, value: unknown): unknown {
     }
   }
   if (p.convert === identity) return value;
+  if (p.strictBool) checkBoolArgument(cmdName, p, value);
   if (value === null && !p.mandatory) return p.typeName.toLowerCase().endsWith('[]') ? null : safeConvert(cmdName, p, value);
   return safeConvert(cmdName, p, value);
 }
 
 const identity = (v: unknown) => v;
+
+function checkBoolArgument(cmdName: string, p: ParamMeta, value: unknown): void {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (v === null || v === undefined || typeof v === 'boolean' || v instanceof PSSwitch || isNumeric(v)) continue;
+    const typeName = psTypeName(v);
+    throw bindingError(
+      cmdName,
+      `Cannot process argument transformation on parameter '${p.name}'. Cannot convert value "${typeName}" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`,
+      'ParameterArgumentTransformationError',
+      'InvalidData',
+      'System.Management.Automation.ParameterBindingArgumentTransformationException',
+    );
+  }
+}
 
 function safeConvert(cmdName: string, p: ParamMeta, value: unknown): unknown {
   try {
@@ -179,15 +197,30 @@ export function withDeferredValidation<T>(bind: () => T): { value: T; pending: P
   }
 }
 
+/** [ValidateRange(<kind>)]: the test, and the reason pwsh gives when it fails (its inner error id). */
+const RANGE_KINDS: Record<string, [(n: number) => boolean, string, string]> = {
+  positive: [(n) => n > 0, 'ValidateRangePositiveFailure', 'greater than zero'],
+  nonnegative: [(n) => n >= 0, 'ValidateRangeNonNegativeFailure', 'greater than or equal to zero'],
+  negative: [(n) => n < 0, 'ValidateRangeNegativeFailure', 'less than zero'],
+  nonpositive: [(n) => n <= 0, 'ValidateRangeNonPositiveFailure', 'less than or equal to zero'],
+};
+
 export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void {
-  const fail = (why: string) => {
-    throw bindingError(
+  /** `innerId`: the FullyQualifiedErrorId of the ValidationMetadataException pwsh puts inside the binding error. */
+  const fail = (why: string, innerId?: string) => {
+    const err = bindingError(
       cmdName,
       `Cannot validate argument on parameter '${p.name}'. ${why}`,
       'ParameterArgumentValidationError',
       'InvalidData',
       'System.Management.Automation.ParameterBindingValidationException',
     );
+    if (innerId) {
+      const inner = new PSException(why, 'System.Management.Automation.ValidationMetadataException');
+      inner.ErrorRecord = new ErrorRecord(inner, innerId, 'MetadataError', null);
+      err.errorRecord.Exception.InnerException = inner;
+    }
+    throw err;
   };
   if ((p.validateNotNull || p.validateNotNullOrEmpty) && (value === null || value === undefined)) {
     fail(p.validateNotNullOrEmpty
@@ -238,8 +271,16 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
     const [min, max] = p.validateRange;
     for (const v of values) {
       const n = isNumeric(v) ? toJsNumber(v) : Number(v);
-      if (n < min) fail(`The ${toStr(v)} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`);
-      if (n > max) fail(`The ${toStr(v)} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`);
+      if (n < min) fail(`The ${toStr(v)} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`, 'ValidateRangeTooSmall');
+      if (n > max) fail(`The ${toStr(v)} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`, 'ValidateRangeTooBig');
+    }
+  }
+  const kind = p.validateRangeKind ? RANGE_KINDS[p.validateRangeKind.toLowerCase()] : undefined;
+  if (kind) {
+    const [ok, id, text] = kind;
+    for (const v of values) {
+      if (v === null || v === undefined) continue;
+      if (!ok(isNumeric(v) ? toJsNumber(v) : Number(v))) fail(`The argument "${toStr(v)}" cannot be validated because its value is not ${text}.`, id);
     }
   }
   if (p.validatePattern) {
@@ -248,10 +289,20 @@ export function validateArg(cmdName: string, p: ParamMeta, value: unknown): void
       if (!re.test(toStr(v))) fail(custom('pattern', v, p.validatePattern, `The argument "${toStr(v)}" does not match the "${p.validatePattern}" pattern. Supply an argument that matches "${p.validatePattern}" and try the command again.`));
     }
   }
+  if (p.validateLength) {
+    const [min, max] = p.validateLength;
+    for (const v of values) {
+      const len = toStr(v).length;
+      if (len < min) fail(`The character length (${len}) of the argument is too short. Specify an argument with a length that is greater than or equal to "${min}", and then try the command again.`, 'ValidateLengthMinLengthFailure');
+      if (len > max) fail(`The character length (${len}) of the argument is too long. Specify an argument with a length that is shorter than or equal to "${max}", and then try the command again.`, 'ValidateLengthMaxLengthFailure');
+    }
+  }
   if (p.validateCount && Array.isArray(value)) {
     const [min, max] = p.validateCount;
-    if (value.length < min) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
-    if (value.length > max) fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) to be supplied, but ${value.length} value(s) were supplied.`);
+    if (value.length < min || value.length > max) {
+      if (min === max) fail(`The parameter requires exactly ${min} value(s) - ${value.length} value(s) were provided.`, 'ValidateCountExactFailure');
+      fail(`The parameter requires at least ${min} value(s) and no more than ${max} value(s) - ${value.length} value(s) were provided.`, 'ValidateCountMinMaxFailure');
+    }
   }
   if (p.validateScript) {
     const script = p.validateScript;
@@ -296,6 +347,9 @@ export class CommandMetadata {
   readonly setNames: string[];
   /** Second part of binding errors' FullyQualifiedErrorId: the cmdlet class (`...SortObjectCommand`) or the function name. */
   idName: string;
+  /** A script's parameters: two declared at one position in one parameter set make positional binding fail, as in
+   * pwsh. (Built-in cmdlet declarations may share positions across sets they don't spell out.) */
+  scriptParameters = false;
   constructor(
     readonly name: string,
     decls: ParameterDecl[],
@@ -314,6 +368,7 @@ export class CommandMetadata {
     this.params = all.map(toParamMeta);
     for (const p of this.params) {
       this.byKey.set(p.key, p);
+      if (advanced && /^(system\.)?bool(ean)?(\[\])?$/i.test(p.typeName)) p.strictBool = true;
     }
     const own = this.params.filter((p) => !isCommonParameter(p.name) || decls.includes(p as never));
     const anyPosition = decls.some((d) => d.position !== undefined);
@@ -373,6 +428,8 @@ export interface BindResult {
   unbound: unknown[];
   /** Chosen parameter set. */
   parameterSet: string;
+  /** Delay-bound script blocks by parameter name (see bindDelayed), or null. */
+  delayed: Map<string, ScriptBlock> | null;
 }
 
 /**
@@ -383,8 +440,11 @@ export interface BindResult {
  * `defaults`: this command's entries of $PSDefaultParameterValues (parameter name as written, value). They bind
  * after the command line, only to parameters it left unbound, and a default that doesn't fit is skipped, as in pwsh.
  */
-export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbound: boolean, defaults: [string, unknown][] | null = null): BindResult {
+export function bindArguments(
+  meta: CommandMetadata, args: CallArg[], allowUnbound: boolean, defaults: [string, unknown][] | null = null, expectingInput = false,
+): BindResult {
   const bound = new Map<string, unknown>();
+  let delayed: Map<string, ScriptBlock> | null = null;
   const positionalValues: CallArg[] = [];
   const unbound: unknown[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -434,6 +494,12 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       value = next.value;
       i++;
     }
+    if (expectingInput && value instanceof ScriptBlock && isDelayBindable(p)) {
+      // Bound per pipeline object (bindDelayed); the parameter counts as given for parameter sets and mandatory checks.
+      (delayed ??= new Map()).set(p.name, value);
+      bound.set(p.name, value);
+      continue;
+    }
     bound.set(p.name, bindValue(meta, p, value));
   }
   // Positional binding, in position order, skipping already-bound parameters. Several parameters may share a
@@ -450,6 +516,9 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
       pi++;
       if (group.length === 0 || anyBoundAtPosition) continue;
       const fits = group.filter((p) => setsCompatible(meta, bound, p));
+      if (meta.scriptParameters && sharePositionInASet(meta, fits)) {
+        throw bindingError(meta.idName, 'Cannot bind positional parameters because no names were given.', 'AmbiguousPositionalParameterNoName', 'InvalidArgument');
+      }
       const ordered = orderCandidates(fits.length ? fits : group, a.value, meta.defaultSet);
       let lastErr: unknown = null;
       for (const p of ordered) {
@@ -496,7 +565,37 @@ export function bindArguments(meta: CommandMetadata, args: CallArg[], allowUnbou
     }
   }
   const parameterSet = chooseParameterSet(meta, bound);
-  return { bound, unbound, parameterSet };
+  return { bound, unbound, parameterSet, delayed };
+}
+
+/**
+ * A script block given by name to a parameter that takes pipeline input is delay-bound when the command gets pipeline
+ * input, unless the parameter takes script blocks or objects as they are (pwsh's IsParameterScriptBlockBindable).
+ */
+function isDelayBindable(p: ParamMeta): boolean {
+  if (!p.valueFromPipeline && !p.valueFromPipelineByPropertyName) return false;
+  return !/^(object|system\.object|scriptblock|system\.management\.automation\.scriptblock)(\[\])?$/i.test(p.typeName);
+}
+
+/**
+ * Delay-bind script blocks (`| Rename-Item -NewName { $_.Name + '.bak' }`): for each pipeline object the block runs
+ * with `$_` set to it, and what it returns binds to the parameter. Returns the names bound.
+ */
+export function bindDelayed(meta: CommandMetadata, bound: Map<string, unknown>, delayed: Map<string, ScriptBlock>, item: unknown): string[] {
+  const names: string[] = [];
+  for (const [name, sb] of delayed) {
+    const out = invokeScriptBlock(sb, { dollarUnder: item, newScope: true });
+    bound.set(name, bindValue(meta, meta.byKey.get(name.toLowerCase())!, out.length === 1 ? out[0] : out.length === 0 ? null : out));
+    names.push(name);
+  }
+  return names;
+}
+
+/** Do two of these parameters (declared at one position) belong to the same parameter set? pwsh can't choose then. */
+function sharePositionInASet(meta: CommandMetadata, group: ParamMeta[]): boolean {
+  if (group.length < 2) return false;
+  const sets = meta.setNames.length ? meta.setNames : ['__AllParameterSets'];
+  return sets.some((set) => group.filter((p) => inSet(p, set)).length > 1);
 }
 
 /** Can p be bound together with the parameters bound so far (some parameter set holds them all)? */
@@ -524,8 +623,9 @@ export function bindPromptedValue(meta: CommandMetadata, p: ParamMeta, value: un
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
-  // $null for a mandatory parameter is rejected before conversion ([string] would turn it into '').
-  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch) {
+  // $null for a mandatory parameter is rejected before conversion, except for [string]: pwsh converts it to '' first,
+  // so it fails as an empty string (and AllowEmptyString lets it through).
+  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch && !/^(system\.)?string$/i.test(p.typeName)) {
     throw bindingError(meta.idName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
   const v = convertArg(meta.idName, p, value);
@@ -643,7 +743,8 @@ function bindPipelineItemIn(meta: CommandMetadata, bound: Map<string, unknown>, 
   };
   if (coerce) return tryByValue(true) ? names : null;
   if (tryByValue(false)) return names;
-  if (item !== null && typeof item === 'object' && !(item instanceof PSHashtable)) {
+  // Any object's properties bind by name ('abc' gives its Length), except a hashtable's keys.
+  if (item !== null && item !== undefined && !(item instanceof PSHashtable)) {
     for (const p of meta.pipelineByName) {
       if (bound.has(p.name) || names.includes(p.name) || !inSet(p, set)) continue;
       const candidates = [p.name, ...(p.aliases ?? [])];

@@ -4,14 +4,14 @@ import type { Processor, Sink } from './pipeline.js';
 import { NO_INPUT } from './pipeline.js';
 import { Frame, type Streams } from './frame.js';
 import {
-  CommandMetadata, bindArguments, bindPipelineItemInSets, candidateSets, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
+  CommandMetadata, bindArguments, bindDelayed, bindPipelineItemInSets, candidateSets, inputNotBoundError, missingMandatory, missingMandatoryError, type CallArg,
 } from './binder.js';
 import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, type InvocationInfo } from '../errors.js';
 import { emitValue } from './emit.js';
 import { isPromise, StopUpstreamCommand } from './flow.js';
 import { toStr } from '../values/convert.js';
 import type { Session } from './session.js';
-import { startVariableList, collectErrors } from './common-variables.js';
+import { startVariableList, collectErrors, startPipelineVariable } from './common-variables.js';
 
 const metaCache = new WeakMap<CmdletDecl, CommandMetadata>();
 /** What `out` really is: the next command's ProcessorInput.push, which returns a Promise while that command is busy. */
@@ -62,6 +62,14 @@ export class CmdletProcessor implements Processor, CmdletContext {
   /** -Confirm / -Confirm:$false; undefined when not given (then $ConfirmPreference decides). */
   private confirm: boolean | undefined = undefined;
   private pipelineVariable: string | null = null;
+  private removePipelineVariable: (() => void) | null = null;
+  /** Delay-bound script-block arguments, evaluated per pipeline object. */
+  private delayed: Map<string, import('./scriptblock.js').ScriptBlock> | null = null;
+
+  /** After the pipeline: removes the -PipelineVariable this command made. */
+  clean(): void {
+    this.removePipelineVariable?.();
+  }
   private warningVariable: string | null = null;
   private warningItems: unknown[] | null = null;
   private informationVariable: string | null = null;
@@ -121,8 +129,9 @@ export class CmdletProcessor implements Processor, CmdletContext {
 
   private beginInner(): void | Promise<void> {
     if (this.feedsNext) this.frame.errorVars = null;
-    const b = bindArguments(this.meta, this.args, false, this.session.defaultParameterValues(this.frame, this.decl.name));
+    const b = bindArguments(this.meta, this.args, false, this.session.defaultParameterValues(this.frame, this.decl.name), this.expectingInput);
     this.parameterSetName = b.parameterSet;
+    this.delayed = b.delayed;
     for (const [k, v] of b.bound) {
       switch (k) {
         case 'ErrorAction': this.errorAction = toStr(v); continue;
@@ -174,11 +183,12 @@ export class CmdletProcessor implements Processor, CmdletContext {
     if (this.pipelineVariable) {
       // -PipelineVariable: each object this command writes is visible downstream under that name.
       const inner = this.out as Downstream;
-      const name = this.pipelineVariable;
+      const { variable, remove } = startPipelineVariable(this.frame, this.pipelineVariable);
       this.out = (v) => {
-        this.session.setVariableFrom(this.frame, name, v);
+        variable.value = v;
         return inner(v);
       };
+      this.removePipelineVariable = remove;
     }
     if (this.warningVariable) {
       this.warningItems = [];
@@ -208,14 +218,15 @@ export class CmdletProcessor implements Processor, CmdletContext {
         else delete this.params[n];
       }
       const bound = new Map(this.baseBound);
+      const delayedNames = this.delayed ? bindDelayed(this.meta, bound, this.delayed, item) : [];
       this.sets ??= candidateSets(this.meta, this.baseBound, this.parameterSetName);
       const r = bindPipelineItemInSets(this.meta, bound, this.sets, item);
-      if (r === null) {
+      if (r === null && delayedNames.length === 0) {
         this.writeError(inputNotBoundError(this.meta.idName, item).errorRecord);
         return;
       }
-      const names = r.names;
-      this.parameterSetName = r.set;
+      const names = r ? [...delayedNames, ...r.names] : delayedNames;
+      if (r) this.parameterSetName = r.set;
       for (const n of names) this.params[n] = bound.get(n);
       this.itemBound = names;
       const missing = missingMandatory(this.meta, bound, this.parameterSetName, false);

@@ -6,7 +6,8 @@ import { Frame, type Streams } from './frame.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
 import { NO_OUTPUT, isPromise } from './flow.js';
 import type { CallArg } from './binder.js';
-import { PSHashtable } from '../values/objects.js';
+import { PSHashtable, PSObject } from '../values/objects.js';
+import type { Scope } from './scope.js';
 import { toStr } from '../values/convert.js';
 import { ScriptBlock } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
@@ -326,8 +327,33 @@ function createProcessor(f: Frame, el: CompiledCommand, processors: Processor[])
   ) as Processor | Promise<Processor>;
 }
 
+/** A script module's scope when `v` is its PSModuleInfo (`& $module command args`), else null. */
+function moduleScopeFromInfo(f: Frame, v: unknown): Scope | null {
+  if (!(v instanceof PSObject) || v.typeNames[0] !== 'System.Management.Automation.PSModuleInfo') return null;
+  for (const rec of f.session.modules.values()) if (rec.info === v) return rec.scope;
+  return null;
+}
+
+/** A script block given to a command run in a module (`& $m ForEach-Object { ... }`) runs in that module too. */
+function bindToModule(v: unknown, moduleScope: Scope): unknown {
+  if (!(v instanceof ScriptBlock) || v.closureScope !== null || v.moduleScope !== null) return v;
+  const copy = new ScriptBlock(v.ast);
+  copy.session = v.session;
+  copy.moduleScope = moduleScope;
+  return copy;
+}
+
 function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, args: CallArg[], streams: Streams): Processor | Promise<Processor> {
   const s = f.session;
+  const moduleScope = moduleScopeFromInfo(f, nameValue);
+  if (moduleScope) {
+    // `& $module command args`: the command (a name or a script block) runs in the module's scope.
+    const first = args.findIndex((a) => a.name === null);
+    if (first < 0) throw runtimeError('The command to run in the module is missing.', 'ModuleCommandMissing', { category: 'InvalidArgument' });
+    const rest = args.filter((_, i) => i !== first).map((a) => ({ ...a, value: bindToModule(a.value, moduleScope) }));
+    const inModule = f.child(moduleScope, f.out, f.streams, f.commandName);
+    return resolveProcessor(inModule, el, bindToModule(args[first].value, moduleScope), rest, streams);
+  }
   if (nameValue instanceof ScriptBlock) {
     return new ScriptProcessor(nameValue, args, f, streams, { name: '', dotSource: el.dot, isScriptFile: false });
   }

@@ -2,6 +2,7 @@
 // what the command (and the commands it runs) writes.
 import { PSList } from '../types/collections.js';
 import type { Frame } from './frame.js';
+import { PSVariable } from './scope.js';
 
 /** The list the variable named by `spec` holds from now on. `+name` keeps what the variable held: an existing
  * growable list is appended to in place, other values are copied into a new ArrayList (as pwsh does). */
@@ -33,4 +34,24 @@ export function addToErrorVariables(f: Frame, rec: unknown): void {
     // Not twice: a caught error may already be there (or the exception that carries it, for -ErrorAction Stop).
     if (last !== rec && !(last && typeof last === 'object' && last.ErrorRecord === rec)) l.push(rec);
   }
+}
+
+/**
+ * -PipelineVariable: a variable in the caller's scope that holds each object the command writes, while the pipeline
+ * runs. One that already exists in that scope is reused (and stays afterwards); one made here is removed by
+ * `remove` when the pipeline is over, as pwsh does.
+ */
+export function startPipelineVariable(caller: Frame, name: string): { variable: PSVariable; remove: () => void } {
+  const key = name.toLowerCase();
+  const vars = caller.scope.vars;
+  const existing = vars.get(key);
+  if (existing) return { variable: existing, remove: () => {} };
+  const variable = new PSVariable(name, null);
+  vars.set(key, variable);
+  return {
+    variable,
+    remove: () => {
+      if (vars.get(key) === variable) vars.delete(key);
+    },
+  };
 }

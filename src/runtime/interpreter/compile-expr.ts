@@ -6,7 +6,7 @@ import { ClassInstance, PSHashtable } from '../values/objects.js';
 import { toBool, toStr, toNumber, psTypeName } from '../values/convert.js';
 import * as ops from '../values/operators.js';
 import {
-  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, invokeStaticMethod, isInstanceOf,
+  asType, convertTo, getMemberMaybe, hasMember, getStaticMember, invokeMethodMaybe, invokeMethodOrVoid, isMagicMethodName, invokeStaticMethod, isInstanceOf,
   resolveType, setMemberMaybe, setStaticMember, typeNotFoundError, PSType, TimeSpan, addDateTime, subtractDateTime, scaleTimeSpan, typeOf,
 } from '../types/index.js';
 import { runtimeError, PSRuntimeError } from '../errors.js';
@@ -16,7 +16,7 @@ import type { Frame } from './frame.js';
 import { getVariable, setVariable, scopeFor } from './variables.js';
 import { ScriptBlock } from './scriptblock.js';
 import { collectedValue } from './emit.js';
-import { VarOptions, PSVariable } from './scope.js';
+import { VarOptions, PSVariable, moduleScopeOf } from './scope.js';
 import { compileStatementBlockCollect, compileValueStatement } from './compile-stmt.js';
 import { getIndex, setIndex } from './indexing.js';
 import { ORDINARY_CALL, invokeGenericStatic } from '../types/generic-methods.js';
@@ -229,6 +229,7 @@ export function compileExpr(ast: A.ExpressionAst): Eval {
       return (f) => {
         const sb = new ScriptBlock(sbAst);
         sb.session = f.session;
+        sb.moduleScope = moduleScopeOf(f.scope);
         return sb;
       };
     }
@@ -606,7 +607,7 @@ function compileInvokeMember(ast: A.InvokeMemberExpressionAst, keepVoid: boolean
               const r = scriptBlockMethod(f, tv, n as string, av);
               if (r !== undefined) return settle(r, f, ast.member, false);
             }
-            if (tv === null || tv === undefined) {
+            if ((tv === null || tv === undefined) && !isMagicMethodName(n as string)) {
               throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', {
                 category: 'InvalidOperation',
               });

@@ -27,6 +27,12 @@ export interface ModuleRecord {
   exportAliases: string[];
   info: PSObject;
   importedFunctions: string[];
+  /** Where the exports go: null for the global scope (a top-level module), else the parent module's scope. */
+  exportTo: Scope | null;
+  /** A manifest's FunctionsToExport (null: all). */
+  manifestFunctions: string[] | null;
+  /** Info objects of the modules a manifest's NestedModules loaded. */
+  nested: PSObject[];
 }
 
 /** Modules being loaded right now (Export-ModuleMember applies to the innermost). */
@@ -86,6 +92,9 @@ function moduleInfo(name: string, path: string, type: string, version: string): 
     ['ModuleBase', nodePath.dirname(path)],
     ['ExportedCommands', new PSHashtable()],
     ['ExportedFunctions', new PSHashtable()],
+    ['Description', ''],
+    ['NestedModules', []],
+    ['RequiredModules', []],
   ]);
   o.typeNames = ['System.Management.Automation.PSModuleInfo', 'System.Object'];
   return o;
@@ -111,53 +120,61 @@ function asNames(v: unknown): string[] | null {
   return list.includes('*') ? null : list;
 }
 
-/**
- * Import a module file into the session. Returns the module's info object. Runs synchronously unless the module's
- * top-level code runs something async (then a Promise).
- */
-export function importModuleFile(session: Session, file: string, streams: Streams, force: boolean, args: unknown[] = []): PSObject | Promise<PSObject> {
-  const name = nodePath.basename(file).replace(/\.(psm1|psd1|ps1)$/i, '');
-  const existing = session.modules.get(name.toLowerCase());
-  if (existing && !force) return existing.info;
-  if (existing) removeModule(session, existing);
-  if (/\.psd1$/i.test(file)) {
-    const manifest = readManifest(session, file);
-    const root = toStr(manifest.get('RootModule') ?? manifest.get('ModuleToProcess') ?? '');
-    const version = toStr(manifest.get('ModuleVersion') ?? '0.0');
-    const rootFile = root ? nodePath.resolve(nodePath.dirname(file), root) : null;
-    const finish = (info: PSObject | null): PSObject => {
-      const rec = session.modules.get(name.toLowerCase()) ?? session.modules.get(nodePath.basename(rootFile ?? '').replace(/\.(psm1|ps1)$/i, '').toLowerCase());
-      const result = info ?? moduleInfo(name, file, 'Manifest', version);
-      result.setProperty('Version', version);
-      result.setProperty('Name', name);
-      if (rec) {
-        // A manifest's FunctionsToExport narrows what the root module exported.
-        const allowed = asNames(manifest.get('FunctionsToExport'));
-        if (allowed) for (const f of rec.importedFunctions) if (!allowed.some((a) => a.toLowerCase() === f.toLowerCase())) session.globalScope.functions?.delete(f.toLowerCase());
-        session.modules.delete(rec.name.toLowerCase());
-        rec.name = name;
-        session.modules.set(name.toLowerCase(), rec);
-      }
-      return result;
-    };
-    if (rootFile) {
-      const r = importModuleFile(session, rootFile, streams, true, args);
-      return isPromise(r) ? r.then(finish) : finish(r);
-    }
-    return finish(null);
-  }
-  const scope = new Scope(session.globalScope, true);
-  const rec: ModuleRecord = {
-    name, path: file, scope, exportFunctions: null, exportVariables: [], exportAliases: [],
-    info: moduleInfo(name, file, 'Script', '0.0'), importedFunctions: [],
-  };
-  setInScope(scope, 'psscriptroot', 'PSScriptRoot', nodePath.dirname(file));
-  setInScope(scope, 'pscommandpath', 'PSCommandPath', file);
+/** How a module is imported: by Import-Module (top level) or as another module's nested module. */
+export interface ImportOptions {
+  force: boolean;
+  args?: unknown[];
+  /** The scope the module's exports go to: the session's global scope, or (for a nested module) its parent's scope. */
+  exportTo?: Scope;
+  /** The frame Import-Module was called from: a manifest's ScriptsToProcess run in its scope. */
+  caller?: Frame;
+  /** Imports a manifest's RequiredModules entry (a name, or a hashtable with ModuleName) when it isn't loaded. */
+  importRequired?: (spec: unknown, manifestFile: string) => Promise<PSObject | null>;
+}
+
+function runScriptIn(session: Session, scope: Scope, file: string, streams: Streams, args: unknown[], name: string): void | Promise<void> {
   const sb = session.loadScriptFile(file);
   const caller = new Frame(scope, () => {}, streams, session, name);
   const proc = new ScriptProcessor(sb, args.map((a) => ({ name: null, value: a, hasValue: true })), caller, streams, {
     name: file, dotSource: true, isScriptFile: false, scriptPath: file,
   });
+  return runPipeline([proc], null, () => {});
+}
+
+/**
+ * Import a module file into the session. Returns the module's info object. Runs synchronously unless the module's
+ * top-level code runs something async (then a Promise).
+ */
+export function importModuleFile(session: Session, file: string, streams: Streams, opts: ImportOptions): PSObject | Promise<PSObject> {
+  const name = nodePath.basename(file).replace(/\.(psm1|psd1|ps1)$/i, '');
+  const nested = !!opts.exportTo;
+  if (!nested) {
+    const existing = session.modules.get(name.toLowerCase());
+    if (existing && !opts.force) return existing.info;
+    if (existing) removeModule(session, existing);
+  }
+  if (/\.psd1$/i.test(file)) return importManifest(session, file, name, streams, opts);
+  const rec = newModuleRecord(session, name, file, 'Script', '0.0');
+  rec.exportTo = opts.exportTo ?? null;
+  return runModuleCode(session, rec, () => runScriptIn(session, rec.scope, file, streams, opts.args ?? [], name));
+}
+
+function newModuleRecord(session: Session, name: string, file: string, type: string, version: string): ModuleRecord {
+  const scope = new Scope(session.globalScope, true);
+  const rec: ModuleRecord = {
+    name, path: file, scope, exportFunctions: null, exportVariables: [], exportAliases: [],
+    info: moduleInfo(name, file, type, version), importedFunctions: [], exportTo: null, manifestFunctions: null, nested: [],
+  };
+  scope.module = rec.info;
+  if (file) {
+    setInScope(scope, 'psscriptroot', 'PSScriptRoot', nodePath.dirname(file));
+    setInScope(scope, 'pscommandpath', 'PSCommandPath', file);
+  }
+  return rec;
+}
+
+/** Runs a module's code with Export-ModuleMember applying to it, then exports its members. */
+function runModuleCode(session: Session, rec: ModuleRecord, run: () => void | Promise<void>): PSObject | Promise<PSObject> {
   loading.push(rec);
   const done = (): PSObject => {
     loading.pop();
@@ -166,7 +183,7 @@ export function importModuleFile(session: Session, file: string, streams: Stream
   };
   let r: void | Promise<void>;
   try {
-    r = runPipeline([proc], null, () => {});
+    r = run();
   } catch (e) {
     loading.pop();
     throw e;
@@ -178,18 +195,75 @@ export function importModuleFile(session: Session, file: string, streams: Stream
   return done();
 }
 
+function listOf(v: unknown): unknown[] {
+  if (v === null || v === undefined || v === '') return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** A file a manifest names (RootModule, NestedModules, ScriptsToProcess): relative to the manifest's folder. */
+function manifestFile(session: Session, dir: string, entry: string): string | null {
+  const local = nodePath.resolve(dir, entry);
+  if (existsSync(local) && statSync(local).isFile()) return local;
+  for (const ext of ['.psm1', '.psd1', '.ps1']) if (existsSync(local + ext)) return local + ext;
+  return findModuleFile(session, entry);
+}
+
+/**
+ * A .psd1 module: RequiredModules are imported first, ScriptsToProcess run in the caller's scope, NestedModules are
+ * imported into the module (their exports are its members), then the RootModule runs in the module's own scope.
+ * FunctionsToExport narrows what the module exports.
+ */
+async function importManifest(session: Session, file: string, name: string, streams: Streams, opts: ImportOptions): Promise<PSObject> {
+  const manifest = readManifest(session, file);
+  const dir = nodePath.dirname(file);
+  const root = toStr(manifest.get('RootModule') ?? manifest.get('ModuleToProcess') ?? '');
+  const version = toStr(manifest.get('ModuleVersion') ?? '0.0');
+  const required: PSObject[] = [];
+  for (const spec of listOf(manifest.get('RequiredModules'))) {
+    const info = await opts.importRequired?.(spec, file);
+    if (info) required.push(info);
+  }
+  const callerScope = opts.caller?.scope ?? session.globalScope;
+  for (const script of listOf(manifest.get('ScriptsToProcess'))) {
+    const path = manifestFile(session, dir, toStr(script));
+    if (path) await runScriptIn(session, callerScope, path, streams, [], name);
+  }
+  const rootFile = root ? manifestFile(session, dir, root) : null;
+  const type = rootFile && /\.(psm1|ps1)$/i.test(rootFile) ? 'Script' : root && /\.dll$/i.test(root) ? 'Binary' : 'Manifest';
+  const rec = newModuleRecord(session, name, file, type, version);
+  rec.exportTo = opts.exportTo ?? null;
+  rec.manifestFunctions = asNames(manifest.get('FunctionsToExport'));
+  for (const k of ['Description', 'Author', 'CompanyName', 'Copyright', 'PrivateData']) if (manifest.has(k)) rec.info.setProperty(k, manifest.get(k));
+  if (manifest.has('GUID')) rec.info.setProperty('Guid', manifest.get('GUID'));
+  for (const entry of listOf(manifest.get('NestedModules'))) {
+    const path = manifestFile(session, dir, toStr(entry));
+    if (!path || nodePath.resolve(path) === nodePath.resolve(file)) continue;
+    rec.nested.push(await importModuleFile(session, path, streams, { ...opts, force: true, args: [], exportTo: rec.scope }));
+  }
+  rec.info.setProperty('NestedModules', [...rec.nested]);
+  rec.info.setProperty('RequiredModules', required);
+  const run = rootFile && type === 'Script' ? () => runScriptIn(session, rec.scope, rootFile, streams, opts.args ?? [], name) : () => {};
+  return runModuleCode(session, rec, run);
+}
+
 function exportModule(session: Session, rec: ModuleRecord): void {
-  const target = session.globalScope;
+  const target = rec.exportTo ?? session.globalScope;
   const wanted = rec.exportFunctions;
+  const allowed = rec.manifestFunctions;
   const exportedFns = rec.info.getMember('ExportedFunctions')!.value as PSHashtable;
   const exportedCmds = rec.info.getMember('ExportedCommands')!.value as PSHashtable;
   for (const fn of rec.scope.functions?.values() ?? []) {
     if (wanted && !wanted.some((w) => wildcardMatch(w, fn.name))) continue;
+    if (allowed && !allowed.some((w) => wildcardMatch(w, fn.name))) continue;
     const sb = fn.scriptBlock as ScriptBlock;
-    const bound = new ScriptBlock(sb.ast);
-    bound.session = sb.session;
-    bound.closureScope = rec.scope;
-    Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter });
+    // A function a nested module put here already runs in that module; one defined here runs in this module.
+    let bound = sb;
+    if (sb.closureScope === null) {
+      bound = new ScriptBlock(sb.ast);
+      bound.session = sb.session;
+      bound.closureScope = rec.scope;
+      Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter });
+    }
     const info: FunctionInfo = { ...fn, scriptBlock: bound };
     target.setFunction(info);
     rec.importedFunctions.push(fn.name);
@@ -202,7 +276,7 @@ function exportModule(session: Session, rec: ModuleRecord): void {
   for (const a of rec.exportAliases) {
     for (const al of rec.scope.aliases?.values() ?? []) if (wildcardMatch(a, al.name)) target.setAlias(al);
   }
-  session.modules.set(rec.name.toLowerCase(), rec);
+  if (!rec.exportTo) session.modules.set(rec.name.toLowerCase(), rec);
 }
 
 export function removeModule(session: Session, rec: ModuleRecord): void {
@@ -217,20 +291,7 @@ function wildcardMatch(pattern: string, name: string): boolean {
 
 /** New-Module -ScriptBlock: a dynamic module from a script block. */
 export function newDynamicModule(session: Session, sb: ScriptBlock, name: string, streams: Streams): PSObject | Promise<PSObject> {
-  const scope = new Scope(session.globalScope, true);
-  const rec: ModuleRecord = {
-    name, path: '', scope, exportFunctions: null, exportVariables: [], exportAliases: [],
-    info: moduleInfo(name, '', 'Script', '0.0'), importedFunctions: [],
-  };
-  const caller = new Frame(scope, () => {}, streams, session, name);
-  const proc = new ScriptProcessor(sb, [], caller, streams, { name, dotSource: true, isScriptFile: false });
-  loading.push(rec);
-  const done = (): PSObject => {
-    loading.pop();
-    exportModule(session, rec);
-    return rec.info;
-  };
-  const r = runPipeline([proc], null, () => {});
-  return isPromise(r) ? r.then(done) : done();
+  const rec = newModuleRecord(session, name, '', 'Script', '0.0');
+  const caller = new Frame(rec.scope, () => {}, streams, session, name);
+  return runModuleCode(session, rec, () => runPipeline([new ScriptProcessor(sb, [], caller, streams, { name, dotSource: true, isScriptFile: false })], null, () => {}));
 }
-

@@ -31,9 +31,18 @@ export class ProcessorInput {
   private pending: Promise<void> | null = null;
   private failure: unknown = undefined;
   private failed = false;
+  /**
+   * Objects written to this command before its begin block ran (an upstream command's begin output): pwsh queues
+   * them in the command's input pipe and processes them after its begin. null once the command has begun.
+   */
+  private early: unknown[] | null = [];
   constructor(readonly processor: Processor) {}
 
   readonly push = (item: unknown): void | Promise<void> => {
+    if (this.early !== null) {
+      this.early.push(item);
+      return;
+    }
     if (this.pending === null) {
       const r = this.processor.process(item);
       if (isPromise(r)) return this.track(r);
@@ -60,6 +69,17 @@ export class ProcessorInput {
     // The rejection is re-thrown from drain(); mark it handled here so Node does not report it.
     tracked.catch(() => undefined);
     return tracked;
+  }
+
+  /** The command has begun: process what was written to it before, then take input as it comes. */
+  started(): void | Promise<void> {
+    const queued = this.early;
+    this.early = null;
+    if (!queued || queued.length === 0) return;
+    for (let i = 0; i < queued.length; i++) {
+      const r = this.push(queued[i]);
+      if (isPromise(r)) return queued.slice(i + 1).reduce<Promise<void>>((p, item) => p.then(() => this.push(item)), r);
+    }
   }
 
   /** Resolves once queued items are processed; rethrows the first failure. */
@@ -94,7 +114,7 @@ export function runPipeline(
     p.expectingInput = i > 0 || source !== null;
     if (i + 1 < n) p.feedsNext = true;
   }
-  const state: RunState = { processors, inputs, source, index: 0, stoppedAt: -1 };
+  const state: RunState = { processors, inputs, source, index: 0, stoppedAt: -1, beginning: -1 };
   if (!processors.some((p) => p.clean)) return runFrom(state, 'begin');
   let r: void | Promise<void>;
   try {
@@ -119,6 +139,16 @@ interface RunState {
   index: number;
   /** Index of the processor that asked to stop upstream, or -1. */
   stoppedAt: number;
+  /** Index of the last processor whose begin started. */
+  beginning: number;
+}
+
+/** Begin processor i and then process what reached it before. */
+function beginOne(st: RunState, i: number): void | Promise<void> {
+  st.beginning = i;
+  const r = st.processors[i].begin();
+  if (isPromise(r)) return r.then(() => st.inputs[i].started());
+  return st.inputs[i].started();
 }
 
 type Phase = 'begin' | 'feed' | 'end';
@@ -127,7 +157,7 @@ function runFrom(st: RunState, phase: Phase): void | Promise<void> {
   try {
     if (phase === 'begin') {
       for (; st.index < st.processors.length; st.index++) {
-        const r = st.processors[st.index].begin();
+        const r = beginOne(st, st.index);
         if (isPromise(r)) {
           st.index++;
           return r.then(() => runFrom(st, 'begin'), (e) => handleStop(st, e));
@@ -151,10 +181,20 @@ function handleStop(st: RunState, e: unknown): void | Promise<void> {
     const idx = st.processors.indexOf(e.processor as Processor);
     if (idx >= 0) {
       st.stoppedAt = idx;
-      return runEnd(st, idx);
+      // A stop while the commands are still beginning (on an upstream begin block's output): the ones after it
+      // still begin (and process what it wrote them) before they end.
+      const rest = beginRest(st, st.beginning + 1);
+      return isPromise(rest) ? rest.then(() => runEnd(st, idx)) : runEnd(st, idx);
     }
   }
   throw e;
+}
+
+function beginRest(st: RunState, from: number): void | Promise<void> {
+  for (let i = from; i < st.processors.length; i++) {
+    const r = beginOne(st, i);
+    if (isPromise(r)) return r.then(() => beginRest(st, i + 1));
+  }
 }
 
 function feed(st: RunState): void | Promise<void> {

@@ -47,6 +47,8 @@ export class Scope {
   aliases: Map<string, AliasInfo> | null = null;
   /** Dot-sourced / module-less script files start a script scope. */
   isScriptScope: boolean;
+  /** Set on a script module's own scope: the module's info object (its session state, in pwsh's terms). */
+  module: unknown = null;
 
   constructor(
     readonly parent: Scope | null,
@@ -101,4 +103,21 @@ export class Scope {
   setAlias(info: AliasInfo): void {
     (this.aliases ??= new Map()).set(info.name.toLowerCase(), info);
   }
+}
+
+/** The module scope `scope` runs under (the nearest scope up the chain that is a module's), or null outside modules. */
+export function moduleScopeOf(scope: Scope): Scope | null {
+  for (let s: Scope | null = scope; s !== null; s = s.parent) if (s.module !== null) return s;
+  return null;
+}
+
+/**
+ * The scope a script block made inside a module runs under: pwsh binds a script block to the session state it was
+ * created in, so called from outside that module (a callback handed out, `ForEach-Object $sb`) it still sees the
+ * module's functions and `$script:` variables. Called from code already running in the module, the caller's scope.
+ */
+export function boundParentScope(moduleScope: Scope | null, caller: Scope): Scope {
+  if (moduleScope === null) return caller;
+  for (let s: Scope | null = caller; s !== null; s = s.parent) if (s === moduleScope) return caller;
+  return moduleScope;
 }

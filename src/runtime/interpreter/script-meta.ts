@@ -16,6 +16,8 @@ export interface CompiledScript {
   parameters: A.ParameterAst[];
   advanced: boolean;
   supportsShouldProcess: boolean;
+  /** [CmdletBinding(ConfirmImpact = ...)]: how risky ShouldProcess calls are (Medium unless given). */
+  confirmImpact: string;
   defaultParameterSet: string | undefined;
   positionalBinding: boolean;
   begin: Exec | null;
@@ -71,6 +73,7 @@ export function compileScript(sb: ScriptBlock): CompiledScript {
     parameters,
     advanced: cmdletBinding !== null || hasParameterAttr,
     supportsShouldProcess: constBool(attrArg('SupportsShouldProcess')),
+    confirmImpact: confirmImpactOf(attrArg('ConfirmImpact')),
     defaultParameterSet: constStr(attrArg('DefaultParameterSetName')),
     positionalBinding: attrArg('PositionalBinding') === undefined ? true : constBool(attrArg('PositionalBinding')),
     begin,
@@ -101,6 +104,7 @@ export function scriptMetadata(c: CompiledScript, name: string, f: Frame): Comma
   if (c.meta) return c.meta;
   const decls: ParameterDecl[] = c.parameters.map((p) => paramDecl(p, f));
   c.meta = new CommandMetadata(name, decls, c.advanced, c.supportsShouldProcess, c.defaultParameterSet, c.positionalBinding);
+  c.meta.scriptParameters = true;
   return c.meta;
 }
 
@@ -148,8 +152,7 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
         const nums = pos.map((x) => (isNumeric(x) ? toJsNumber(x) : Number(x)));
         if (nums.length === 2) d.validateRange = [nums[0], nums[1]];
         else if (nums.length === 1) {
-          const kind = toStr(pos[0]).toLowerCase();
-          d.validateRange = kind === 'positive' ? [Number.MIN_VALUE, Infinity] : kind === 'nonnegative' ? [0, Infinity] : kind === 'negative' ? [-Infinity, -Number.MIN_VALUE] : [-Infinity, 0];
+          d.validateRangeKind = toStr(pos[0]);
         }
         break;
       }
@@ -165,16 +168,9 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
       case 'validatecount':
         d.validateCount = [toJsNumber(pos[0]), toJsNumber(pos[1])];
         break;
-      case 'validatelength': {
-        const min = toJsNumber(pos[0]), max = toJsNumber(pos[1]);
-        d.validate = (v) => {
-          const s = toStr(v);
-          if (s.length < min) return `The character length (${s.length}) of the argument is too short. Specify an argument with a length that is greater than or equal to "${min}", and then try the command again.`;
-          if (s.length > max) return `The character length of the ${s.length} argument is too long. Shorten the character length of the argument so it is fewer than or equal to "${max}" characters, and then try the command again.`;
-          return null;
-        };
+      case 'validatelength':
+        d.validateLength = [toJsNumber(pos[0]), toJsNumber(pos[1])];
         break;
-      }
       case 'validatescript': {
         const sb = pos[0] as ScriptBlock;
         d.validateScriptText = sb instanceof ScriptBlock ? sb.toString().trim() : toStr(sb);
@@ -207,4 +203,11 @@ export function paramDecl(p: A.ParameterAst, f: Frame): ParameterDecl & Record<s
   if (mandatoryAll) d.mandatory = true;
   else if (mandatorySets.length) d.mandatory = mandatorySets;
   return d;
+}
+
+/** ConfirmImpact = 'High' or [System.Management.Automation.ConfirmImpact]::High. */
+function confirmImpactOf(e: A.ExpressionAst | null | undefined): string {
+  if (e && e.kind === 'StringConstant') return e.value;
+  if (e && e.kind === 'MemberExpression' && e.member.kind === 'StringConstant') return e.member.value;
+  return 'Medium';
 }

@@ -2,12 +2,12 @@
 import type { Processor, Sink } from './pipeline.js';
 import { NO_INPUT } from './pipeline.js';
 import { Frame, type Streams } from './frame.js';
-import { Scope, PSVariable } from './scope.js';
+import { Scope, PSVariable, boundParentScope } from './scope.js';
 import { ScriptBlock } from './scriptblock.js';
 import { compileScript, scriptMetadata, type CompiledScript } from './script-meta.js';
 import { andThen, eachMaybe } from './maybe-async.js';
 import {
-  bindArguments, bindPipelineItem, inputNotBoundError, withDeferredValidation, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
+  bindArguments, bindDelayed, bindPipelineItem, inputNotBoundError, withDeferredValidation, missingMandatory, missingMandatoryError, type CallArg, type CommandMetadata, type BindResult,
 } from './binder.js';
 import { ReturnSignal, ExitSignal, isPromise } from './flow.js';
 import { setInScope } from './variables.js';
@@ -19,7 +19,7 @@ import { ErrorRecord, PSException, PSRuntimeError } from '../errors.js';
 import { emitValue } from './emit.js';
 import type { Exec } from './compile-stmt.js';
 import { InputEnumerator } from './enumerators.js';
-import { startVariableList, collectErrors } from './common-variables.js';
+import { startVariableList, collectErrors, startPipelineVariable } from './common-variables.js';
 import type { CallEntry } from './call-stack.js';
 
 export interface ScriptInvocation {
@@ -77,8 +77,9 @@ export class ScriptProcessor implements Processor {
 
   private beginInner(): void | Promise<void> {
     const s = this.caller.session;
-    const parentScope = (this.sb.closureScope as Scope | null) ?? this.caller.scope;
-    const scope = this.inv.dotSource ? this.caller.scope : new Scope(parentScope, this.inv.isScriptFile);
+    const callerScope = boundParentScope(this.sb.moduleScope as Scope | null, this.caller.scope);
+    const parentScope = (this.sb.closureScope as Scope | null) ?? callerScope;
+    const scope = this.inv.dotSource ? callerScope : new Scope(parentScope, this.inv.isScriptFile);
     const out: Sink = (v) => this.out(v);
     this.frame = this.caller.child(scope, out, this.streams, this.inv.name);
     // pwsh keeps -ErrorVariable lists with the output pipe: a command that feeds another one inside a function
@@ -92,7 +93,7 @@ export class ScriptProcessor implements Processor {
       // ValidateScript checks that run an async command are waited for before the call goes on (see binder.ts).
       const { value: binding, pending } = withDeferredValidation(() =>
         // $PSDefaultParameterValues applies to cmdlets and advanced functions, as in pwsh.
-        bindArguments(meta, this.args, !c.advanced, c.advanced && this.inv.name ? s.defaultParameterValues(this.frame, this.inv.name) : null),
+        bindArguments(meta, this.args, !c.advanced, c.advanced && this.inv.name ? s.defaultParameterValues(this.frame, this.inv.name) : null, this.expectingInput),
       );
       this.binding = binding;
       const bound = pending
@@ -124,7 +125,7 @@ export class ScriptProcessor implements Processor {
     const s = this.caller.session;
     const scope = this.frame.scope;
     const c = this.compiled;
-    if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets'));
+    if (c.advanced) setInScope(scope, 'pscmdlet', 'PSCmdlet', makePSCmdlet(this.frame, this.inv.name, () => this.binding?.parameterSet ?? '__AllParameterSets', c.confirmImpact));
     if (this.inv.isScriptFile && this.inv.scriptPath) {
       setInScope(scope, 'pscommandpath', 'PSCommandPath', this.inv.scriptPath);
       setInScope(scope, 'psscriptroot', 'PSScriptRoot', this.inv.scriptPath.replace(/[/\\][^/\\]*$/, '') || '/');
@@ -231,6 +232,15 @@ export class ScriptProcessor implements Processor {
       this.informationItems = startVariableList(this.caller, toStr(bound.get('InformationVariable')));
       this.frame.session.infoVariables.push(this.informationItems);
     }
+    if (bound.has('PipelineVariable')) {
+      const { variable, remove } = startPipelineVariable(this.caller, toStr(bound.get('PipelineVariable')));
+      this.removePipelineVariable = remove;
+      const inner = this.out;
+      this.out = (v) => {
+        variable.value = v;
+        return inner(v);
+      };
+    }
     if (bound.has('OutVariable')) {
       const items = startVariableList(this.caller, toStr(bound.get('OutVariable')));
       const inner = this.out;
@@ -270,13 +280,14 @@ export class ScriptProcessor implements Processor {
     if (this.meta && this.binding && (this.meta.pipelineByValue.length || this.meta.pipelineByName.length)) {
       const meta = this.meta, binding = this.binding;
       const bound = new Map(binding.bound);
+      const delayedNames = binding.delayed ? bindDelayed(meta, bound, binding.delayed, item) : [];
       const { value: names, pending } = withDeferredValidation(() => bindPipelineItem(meta, bound, binding.parameterSet, item));
-      if (names === null && c.process) {
+      if (names === null && delayedNames.length === 0 && c.process) {
         pending?.catch(() => {});
         throw inputNotBoundError(this.inv.name, item);
       }
       const apply = () => {
-        if (names) for (const n of names) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+        for (const n of [...delayedNames, ...(names ?? [])]) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
         return this.processItem(item);
       };
       return pending ? pending.then(apply) : apply();
@@ -327,6 +338,7 @@ export class ScriptProcessor implements Processor {
   /** -WarningVariable's / -InformationVariable's lists while the command runs. */
   private warningItems: unknown[] | null = null;
   private informationItems: unknown[] | null = null;
+  private removePipelineVariable: (() => void) | null = null;
 
   /** After the whole pipeline (also after a failure): the `clean` block (pwsh 7.3+), if another block ran; what it
    * writes to the success stream is discarded. */
@@ -341,6 +353,7 @@ export class ScriptProcessor implements Processor {
       };
       drop(s.warningVariables, this.warningItems);
       drop(s.infoVariables, this.informationItems);
+      this.removePipelineVariable?.();
     }
   }
 
@@ -426,7 +439,7 @@ export { toStr };
 
 /** `$PSCmdlet` of an advanced function: the cmdlet-like methods scripts call. Own function properties, so the
  * types layer can invoke them case-insensitively. */
-function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Record<string, unknown> {
+function makePSCmdlet(f: Frame, name: string, parameterSet: () => string, confirmImpact: string): Record<string, unknown> {
   const s = f.session;
   const suffix = (rec: ErrorRecord) => {
     if (name && !rec.FullyQualifiedErrorId.endsWith(`,${name}`)) rec.FullyQualifiedErrorId += `,${name}`;
@@ -452,11 +465,15 @@ function makePSCmdlet(f: Frame, name: string, parameterSet: () => string): Recor
     WriteInformation: (m: unknown, tags?: unknown) => s.writeInformation(f, m, Array.isArray(tags) ? tags.map((t) => toStr(t)) : [], name),
     ShouldProcess: (target: unknown, action?: unknown) => {
       const whatIf = f.scope.lookup('whatifpreference')?.value === true;
-      const r = s.shouldProcess(f, name, toStr(target), action === undefined ? name : toStr(action), whatIf, 'Medium', undefined);
+      const r = s.shouldProcess(f, name, toStr(target), action === undefined ? name : toStr(action), whatIf, confirmImpact, undefined);
       if (r instanceof Promise) throw new Error('interactive confirmation is not available here');
       return r;
     },
-    ShouldContinue: () => false,
+    // Nothing to ask with: a host that can't prompt fails the call, as pwsh's non-interactive hosts do.
+    ShouldContinue: () => {
+      if (!s.host.interactive || !s.host.promptForChoice) throw s.nonInteractiveError();
+      return false;
+    },
     GetVariableValue: (n: unknown) => s.getVariableFrom(f, toStr(n)),
   };
   Object.defineProperty(o, 'ParameterSetName', { get: parameterSet, enumerable: true });

@@ -7,6 +7,8 @@ export class ScriptBlock {
   compiled: unknown = null;
   /** Scope captured by GetNewClosure (or a module scope); null = run in the caller's dynamic scope chain. */
   closureScope: unknown = null;
+  /** The scope of the module the script block was made in (see boundParentScope), or null. */
+  moduleScope: unknown = null;
   /** Session the script block was created in. */
   session: unknown = null;
 

@@ -12,7 +12,7 @@ import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
 import { resolveType, convertTo, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
-import { Scope, PSVariable, VarOptions, type AliasInfo } from './scope.js';
+import { Scope, PSVariable, VarOptions, boundParentScope, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { setErrorViewSource } from '../format/error-display.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -350,7 +350,8 @@ export class Session implements SessionApi {
     }
     for (const dir of (this.env.PATH ?? '').split(nodePath.delimiter)) {
       if (!dir) continue;
-      const p = nodePath.join(dir, name);
+      // A relative PATH entry (`./tools`) is relative to the current location.
+      const p = nodePath.resolve(this.cwd, dir, name);
       if (isExecutable(p)) return p;
     }
     return null;
@@ -705,7 +706,8 @@ export class Session implements SessionApi {
   }
 
   resolvePath(p: string): string {
-    let path = p;
+    // pwsh takes `\` as a directory separator on every platform (`.\script.ps1`, `$dir\file.txt`).
+    let path = process.platform === 'win32' ? p : p.replace(/\\/g, '/');
     if (this.drives.size) {
       const m = /^([A-Za-z][\w-]*):[\\/]?(.*)$/.exec(path);
       const root = m ? this.drives.get(m[1].toLowerCase())?.root : undefined;
@@ -924,13 +926,21 @@ export class Session implements SessionApi {
       return false;
     }
     const order = ['none', 'low', 'medium', 'high'];
-    const pref = toStr(this.getVariableFrom(f, 'ConfirmPreference') ?? 'High').toLowerCase();
-    const needConfirm = confirm === true || (confirm !== false && order.indexOf(impact.toLowerCase()) >= order.indexOf(pref) && pref !== 'none');
+    // -Confirm lowers the threshold to Low (so a ConfirmImpact of None still never asks), -Confirm:$false to None.
+    const threshold = confirm === true ? 'low' : confirm === false ? 'none' : toStr(this.getVariableFrom(f, 'ConfirmPreference') ?? 'High').toLowerCase();
+    const needConfirm = threshold !== 'none' && order.indexOf(impact.toLowerCase()) >= order.indexOf(threshold);
     if (!needConfirm) return true;
     if (!this.host.interactive || !this.host.promptForChoice) {
       throw runtimeError(`${cmd}: The operation "${action}" on target "${target}" requires confirmation, and no user is available to confirm. Use -Force or -Confirm:$false.`, 'ConfirmationRequired', { category: 'InvalidOperation' });
     }
     return this.shouldProcessAsk('Confirm', `Are you sure you want to perform this action?\nPerforming the operation "${action}" on target "${target}".`);
+  }
+
+  /** What asking the user fails with when the host can't prompt. */
+  nonInteractiveError(): PSRuntimeError {
+    return runtimeError('PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', 'HostException', {
+      category: 'ResourceUnavailable', exceptionType: 'System.Management.Automation.Host.HostException',
+    });
   }
 
   // ---------------------------------------------------------------------------
@@ -1097,6 +1107,10 @@ export class Session implements SessionApi {
   ): any {
     if (!(sbValue instanceof ScriptBlock)) throw runtimeError('The argument is not a script block.', 'ArgumentTypeMismatch', { category: 'InvalidArgument' });
     const sb = sbValue;
+    if (sb.moduleScope !== null) {
+      const home = boundParentScope(sb.moduleScope as Scope, f.scope);
+      if (home !== f.scope) f = f.child(home, f.out, f.streams, f.commandName);
+    }
     const items: unknown[] | null = o.output ? null : [];
     const out: Sink = o.output ? (o.output as Sink) : (v) => void items!.push(v);
     const c = (sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb));

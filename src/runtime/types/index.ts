@@ -6,7 +6,7 @@ export {
 export { typeOf, typeNamesOf, typeForName, setArrayElementType, arrayElementType } from './type-of.js';
 export { convertTo, isInstanceOf, asType, castError } from './cast.js';
 export { getMember, getMemberMaybe, hasMember, setMember, setMemberMaybe, TIMESPAN_PROPS, dateTimePropertyNames } from './members.js';
-export { invokeMethod, invokeMethodMaybe, invokeMethodOrVoid, setGetNewClosureHook } from './methods.js';
+export { invokeMethod, invokeMethodMaybe, invokeMethodOrVoid, isMagicMethodName, setGetNewClosureHook } from './methods.js';
 export { getStaticMember, setStaticMember, invokeStaticMethod, newObject } from './statics.js';
 export {
   makeDate, dateKind, dateFromParts, addDateTime, subtractDateTime, scaleTimeSpan, formatDateTime, parseDateTime, TimeSpan,

@@ -94,11 +94,18 @@ function compareValues(a: unknown, b: unknown): number {
 // -------------------------------------------------------------------------------------------------
 // .Where() and .ForEach()
 
+/** A WhereOperatorSelectionMode given by name or number. */
+function whereMode(v: unknown): string {
+  const x = unwrapArg(v);
+  const modes = ['default', 'first', 'last', 'skipuntil', 'until', 'split'];
+  return isNumeric(x) ? (modes[toJsNumber(x)] ?? argStr(x)) : argStr(x).toLowerCase();
+}
+
 function whereMethod(items: unknown[], a: unknown[]): unknown[] | Promise<unknown[]> {
   arity('Where', a, 1, 3);
   const sb = unwrapArg(a[0]);
   if (!(sb instanceof ScriptBlock)) throw overloadCountError('Where', a.length);
-  const mode = a.length > 1 ? argStr(a[1]).toLowerCase() : 'default';
+  const mode = a.length > 1 ? whereMode(a[1]) : 'default';
   const n = a.length > 2 ? argInt('Where', 'numberToReturn', a[2]) : 0;
   const test = (x: unknown): boolean | Promise<boolean> => {
     const out = invokeScriptBlockMaybe(sb, { dollarUnder: x, args: [x] });
@@ -1051,7 +1058,11 @@ export function invokeMethodMaybe(target: unknown, name: string, args: unknown[]
 
 /** invokeMethodMaybe that keeps `undefined` for a void method (the interpreter makes it pwsh's AutomationNull). */
 export function invokeMethodOrVoid(target: unknown, name: string, args: unknown[]): unknown {
-  if (target === null || target === undefined) throw invokeOnNullError();
+  if (target === null || target === undefined) {
+    // $null.ForEach({...}) / $null.Where({...}) run on no items: an empty Collection<psobject>.
+    if (isMagicMethodName(name)) return emptyMagicResult();
+    throw invokeOnNullError();
+  }
   return invokeCore(target, name, args);
 }
 
@@ -1065,8 +1076,28 @@ function invokeMethodMember(m: PSMember, thisValue: unknown, args: unknown[]): u
   return NO_RESULT;
 }
 
+/** The magic .Where()/.ForEach() and their aliases PSWhere/PSForEach. */
+export function isMagicMethodName(name: string): boolean {
+  return /^(ps)?(where|foreach)$/i.test(name);
+}
+
+function emptyMagicResult(): unknown[] {
+  const c = PSList.create(resolveType('psobject'), []);
+  c.genericName = 'System.Collections.ObjectModel.Collection';
+  return c;
+}
+
+/** An object's own ScriptMethod/CodeMethod named ForEach or Where is called instead of the magic method. */
+function hasOwnMethod(target: unknown, name: string): boolean {
+  if (!(target instanceof PSObject)) return false;
+  const m = target.getMember(name);
+  return !!m && (m.memberType === 'ScriptMethod' || m.memberType === 'CodeMethod');
+}
+
 function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
-  const lname = name.toLowerCase();
+  let lname = name.toLowerCase();
+  if (lname === 'pswhere' || lname === 'psforeach') lname = lname.slice(2);
+  else if ((lname === 'where' || lname === 'foreach') && hasOwnMethod(target, name)) lname = '';
   // The magic .Where()/.ForEach() work on any value (scalars act as one-item collections).
   if (lname === 'where' || lname === 'foreach') {
     if (!(target instanceof PSHashtable) || !find(hashtableMethods, lname)) {
