@@ -195,6 +195,8 @@ export interface CommandInfo {
   Parameters: ParameterDecl[];
   /** Cmdlets only. */
   decl?: CmdletDecl;
+  /** Functions: every parameter the function binds (common ones too when it is advanced), worked out when asked. */
+  parameterMetadata?: () => import('./interpreter/binder.js').ParamMeta[];
 }
 
 /** A variable as Get-Variable returns it. */

@@ -1,6 +1,7 @@
 // Invoke-Expression, Invoke-Command (local), Get-Command, Get-Alias, Set-Alias, New-Alias.
 import type { CmdletDecl, CmdletContext, CommandInfo } from '../../runtime/cmdlet-api.js';
 import { PSObject } from '../../runtime/values/objects.js';
+import { parameterDictionary } from './parameter-metadata.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { nameMatcher, matchesAny, asStringArray, isPromise, UTILITY_MODULE, CORE_MODULE } from './util.js';
 import { loadAllCommands, asCmdletError, asCmdletWriteError } from './util.js';
@@ -75,7 +76,7 @@ export function commandObject(c: CommandInfo): PSObject {
   }
   o.setProperty('ResolvedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
   if (c.CommandType === 'Alias') o.setProperty('ReferencedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
-  o.setProperty('Parameters', c.Parameters ?? []);
+  o.setProperty('Parameters', parameterDictionary(c));
   // FunctionInfo.ScriptBlock: the function's body (its .Ast is how scripts inspect a function's parameters).
   const body = (c as CommandInfo & { ScriptBlock?: unknown }).ScriptBlock;
   if (body !== undefined) o.setProperty('ScriptBlock', body);

@@ -19,7 +19,7 @@ import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
 import { PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
-import { compileScript, type CompiledScript } from './script-meta.js';
+import { compileScript, scriptMetadata, type CompiledScript } from './script-meta.js';
 import type { Exec } from './compile-stmt.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { setInScope } from './variables.js';
@@ -447,6 +447,7 @@ export class Session implements SessionApi {
     const info = {
       Name: name, CommandType: (isFilter ? 'Filter' : 'Function') as 'Function', ModuleName: '', Source: '', Version: '',
       Definition: sb.toString(), ResolvedCommand: null, Parameters: [], ScriptBlock: sb,
+      parameterMetadata: () => scriptMetadata((sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb)), name, this.globalFrame).params,
     };
     return this.tagCommandInfo(info, 'System.Management.Automation.FunctionInfo');
   }

@@ -148,11 +148,14 @@ export function dateToString(d: Date): string {
 /** PSCustomObject's ToString: `@{a=1; b=2}`. */
 /** .NET objects shown as PSObjects whose ToString() is their name (CmdletInfo, AliasInfo, FunctionInfo, PSModuleInfo...). */
 const NAMED_TYPES = /^System\.Management\.Automation\.(CmdletInfo|AliasInfo|FunctionInfo|FilterInfo|ApplicationInfo|ExternalScriptInfo|PSModuleInfo|CommandInfo)$/;
+/** .NET objects shown as PSObjects that keep Object.ToString(): their type's full name. */
+const TYPE_NAMED_TYPES = /^System\.Management\.Automation\.(ParameterMetadata|ParameterSetMetadata)$/;
 
 export function psObjectToString(o: PSObject): string {
   // A class instance's ToString(): its own override, else the class name (Object.ToString()).
   if (o instanceof ClassInstance) return toStr(requireSync(o.behaviour.invoke(o, 'tostring', [])?.value) ?? o.typeNames[0]);
   if (o.baseObject !== undefined && o.baseObject !== null) return toStr(o.baseObject);
+  if (o.typeNames.length && TYPE_NAMED_TYPES.test(o.typeNames[0]!)) return o.typeNames[0]!;
   if (o.typeNames.length && NAMED_TYPES.test(o.typeNames[0])) {
     const name = o.getMember('Name');
     if (name) return toStr(name.value);
