@@ -11,7 +11,7 @@ import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
-import { resolveType, convertTo, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
+import { resolveType, convertTo, getStaticMember, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions, boundParentScope, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { setErrorViewSource } from '../format/error-display.js';
@@ -189,7 +189,16 @@ export class Session implements SessionApi {
     vt.set('Platform', process.platform === 'win32' ? 'Win32NT' : 'Unix');
     vt.set('OS', `${process.platform} ${process.version}`);
     def('PSVersionTable', vt, VarOptions.ReadOnly);
-    def('Host', { Name: 'awsh', Version: '0.1.0', UI: { RawUI: { BufferSize: { Width: this.host.width, Height: 50 }, WindowSize: { Width: this.host.width, Height: 50 } } } });
+    const hostInfo = { Name: 'awsh', Version: '0.1.0', UI: { RawUI: { BufferSize: { Width: this.host.width, Height: 50 }, WindowSize: { Width: this.host.width, Height: 50 } } } };
+    // $Host.CurrentCulture / CurrentUICulture follow [CultureInfo]::CurrentCulture, read when asked (the culture
+    // tables load with the builtin types, not at start-up).
+    const culture = () => getStaticMember(resolveType('System.Globalization.CultureInfo')!, 'CurrentCulture');
+    Object.defineProperty(hostInfo, 'CurrentCulture', { enumerable: true, get: culture });
+    Object.defineProperty(hostInfo, 'CurrentUICulture', { enumerable: true, get: culture });
+    def('Host', hostInfo);
+    // pwsh's culture names as automatic variables; awsh formats as en-US.
+    def('PSCulture', 'en-US');
+    def('PSUICulture', 'en-US');
     def('ExecutionContext', PSObject.fromEntries([
       ['SessionState', PSObject.fromEntries([['Path', { CurrentLocation: null }]])],
       ['InvokeCommand', PSObject.fromEntries([])],
