@@ -23,6 +23,8 @@ export interface CallArg {
   text?: string;
   /** The `--` marker: native commands get it, the binder drops it. */
   endOfParameters?: boolean;
+  /** A number written as a command argument (`5.0`, `0x10`): a [string] parameter gets this text, as in pwsh. */
+  literalText?: string;
   /** A native command's view of an array literal of bare words (`a,b`, `1, 2`): its source text, which pwsh's
    * Standard argument passing splits on spaces only (`a,b` stays one argument). */
   nativeText?: string;
@@ -481,7 +483,7 @@ export function bindArguments(
     }
     let value: unknown;
     if (p.isSwitch) value = a.hasValue ? a.value : true;
-    else if (a.hasValue) value = a.value;
+    else if (a.hasValue) value = argumentFor(p, a);
     else {
       const next = args[i + 1];
       if (next === undefined || next.name !== null) {
@@ -491,7 +493,7 @@ export function bindArguments(
           'MissingArgument',
         );
       }
-      value = next.value;
+      value = argumentFor(p, next);
       i++;
     }
     if (expectingInput && value instanceof ScriptBlock && isDelayBindable(p)) {
@@ -523,7 +525,7 @@ export function bindArguments(
       let lastErr: unknown = null;
       for (const p of ordered) {
         try {
-          bound.set(p.name, bindValue(meta, p, a.value));
+          bound.set(p.name, bindValue(meta, p, argumentFor(p, a)));
           placed = true;
           break;
         } catch (e) {
@@ -620,6 +622,13 @@ function orderCandidates(group: ParamMeta[], value: unknown, defaultSet: string 
 /** Convert and validate a value the user typed at a mandatory-parameter prompt. */
 export function bindPromptedValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
   return bindValue(meta, p, value);
+}
+
+const STRING_TYPE = /^(system\.)?string$/i;
+
+/** The value an argument gives `p`: a number literal's own text for a [string] parameter (`f 5.0` binds "5.0"). */
+function argumentFor(p: ParamMeta, a: CallArg): unknown {
+  return a.literalText !== undefined && STRING_TYPE.test(p.typeName) ? a.literalText : a.value;
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {

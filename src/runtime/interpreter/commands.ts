@@ -25,6 +25,8 @@ interface CompiledArg {
   isBareDashDash?: boolean;
   /** An array literal of bare words and numbers (see CallArg.nativeText). */
   bareArray?: A.ArrayLiteralAst;
+  /** A number literal's source text (see CallArg.literalText). */
+  literalText?: string;
   /** `-Name: value`, with a space between (see CallArg.separateValue). */
   spaceAfterParameter?: boolean;
   kind: 'param' | 'value' | 'splat';
@@ -66,6 +68,7 @@ function compileArgs(elements: A.CommandElementAst[]): CompiledArg[] {
     return {
       kind: 'value', name: null, value: compileExpr(e), text, extent: e, isBareDashDash: e.kind === 'StringConstant' && e.quote === 'bare' && e.value === '--',
       bareArray: bareArray ? (e as A.ArrayLiteralAst) : undefined,
+      literalText: e.kind === 'Constant' ? e.text : undefined,
     };
   });
 }
@@ -152,6 +155,7 @@ function evalArgs(f: Frame, args: CompiledArg[]): CallArg[] | Promise<CallArg[]>
         else if (v !== null) out.push({ name: null, value: v, hasValue: true, extent: a.extent });
       } else {
         const arg: CallArg = { name: null, value: v, hasValue: true, text: a.text, extent: a.extent };
+        if (a.literalText !== undefined) arg.literalText = a.literalText;
         if (a.bareArray) {
           const text = sourceTextOf(f, a.bareArray);
           if (text !== null) arg.nativeText = text;
