@@ -608,6 +608,12 @@ export function isInstanceOf(value: unknown, type: PSType): boolean {
     const tagged = (v as { [TYPE_NAME]?: unknown })[TYPE_NAME];
     if (typeof tagged === 'string' && tagged.toLowerCase() === full.toLowerCase()) return true;
   }
+  // A PSObject standing for a .NET object (Get-Variable's PSVariable, Get-Command's CmdletInfo) is an instance of the
+  // types its type names list.
+  if (value instanceof PSObject && !(value instanceof ClassInstance)) {
+    const lower = full.toLowerCase();
+    if (value.typeNames.some((n) => n.toLowerCase() === lower)) return true;
+  }
   if (full === 'System.Collections.IEnumerable') return typeof v === 'string' || getEnumerable(v) !== null || v instanceof PSHashtable;
   if (full === 'System.IComparable') return typeof v === 'string' || isNumeric(v) || v instanceof Date || v instanceof PSChar || typeof v === 'boolean';
   return typeOf(v).isSubclassOrSame(type);
