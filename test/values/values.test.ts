@@ -494,3 +494,18 @@ describe('-f and formatting', () => {
     expect(formatValue(d, 'o')).toMatch(/^2024-03-05T14:07:09\.0450000[+-]\d\d:\d\d$/);
   });
 });
+
+describe('PSObject.setLazyProperty', () => {
+  it('works the value out on first read only, and an assignment replaces it', () => {
+    let calls = 0;
+    const o = new PSObject();
+    o.setLazyProperty('Parameters', () => ++calls);
+    expect(calls).toBe(0);
+    expect(o.getMember('parameters')!.value).toBe(1);
+    expect(o.getMember('Parameters')!.value).toBe(1);
+    expect(calls).toBe(1);
+    o.setProperty('Parameters', 'x');
+    expect(o.getMember('Parameters')!.value).toBe('x');
+    expect(calls).toBe(1);
+  });
+});

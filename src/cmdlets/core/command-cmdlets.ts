@@ -76,7 +76,8 @@ export function commandObject(c: CommandInfo): PSObject {
   }
   o.setProperty('ResolvedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
   if (c.CommandType === 'Alias') o.setProperty('ReferencedCommand', c.ResolvedCommand ? commandObject(c.ResolvedCommand) : null);
-  o.setProperty('Parameters', parameterDictionary(c));
+  // Built when read: `Get-Command` lists thousands of commands, and working out each one's parameters took seconds.
+  o.setLazyProperty('Parameters', () => parameterDictionary(c));
   // FunctionInfo.ScriptBlock: the function's body (its .Ast is how scripts inspect a function's parameters).
   const body = (c as CommandInfo & { ScriptBlock?: unknown }).ScriptBlock;
   if (body !== undefined) o.setProperty('ScriptBlock', body);

@@ -494,7 +494,14 @@ function currentSession(): Session {
 export function installHostingTypes(): void {
   if (installed) return;
   installed = true;
-  setScriptBlockAstView((sb) => astView(sb.ast as unknown as AstNode, sb.ast.source));
+  // One view per AST, as pwsh's ScriptBlock.Ast is one object: built once (it converts the whole tree), and
+  // `$sb.Ast -eq $sb.Ast` holds.
+  const views = new WeakMap<object, AstView>();
+  setScriptBlockAstView((sb) => {
+    let v = views.get(sb.ast);
+    if (!v) views.set(sb.ast, (v = astView(sb.ast as unknown as AstNode, sb.ast.source)));
+    return v;
+  });
   defineType({
     fullName: 'System.Management.Automation.PowerShell',
     accelerators: ['powershell'],

@@ -48,6 +48,25 @@ export class PSObject {
     else this.members.set(key, { name, memberType: 'NoteProperty', value });
   }
 
+  /**
+   * A property whose value is worked out on first read (then kept): for values that cost much to build and are
+   * rarely read, such as Get-Command's Parameters on thousands of commands. Assigning it replaces the value.
+   */
+  setLazyProperty(name: string, compute: () => unknown): void {
+    let value: unknown;
+    let computed = false;
+    const m = { name, memberType: 'NoteProperty' } as PSMember;
+    Object.defineProperty(m, 'value', {
+      enumerable: true,
+      get: () => (computed ? value : ((computed = true), (value = compute()))),
+      set: (v: unknown) => {
+        computed = true;
+        value = v;
+      },
+    });
+    this.members.set(name.toLowerCase(), m);
+  }
+
   addMember(member: PSMember): void {
     this.members.set(member.name.toLowerCase(), member);
   }
