@@ -249,7 +249,7 @@ class ShellImpl implements Shell {
   }
 
   formatError(record: ErrorRecord): string {
-    return renderErrorRecord(record, this.session.getVariableFrom(this.session.currentFrame(), 'ErrorView'));
+    return renderErrorRecord(record, this.session.errorView());
   }
 
   getVariable(name: string): unknown {

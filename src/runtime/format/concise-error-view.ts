@@ -12,7 +12,7 @@
 // The first word names what failed: `Exception` for `throw`, else the failing command, the category's activity, or
 // the category. Parse errors always get the line detail (ParserError: ...).
 import type { ErrorRecord } from '../errors.js';
-import { recordPosition } from './error-view.js';
+import { baseName, recordPosition } from './error-view.js';
 
 /** Width pwsh wraps the message at when there is no console window to measure. */
 const WINDOW_WIDTH = 120;
@@ -44,7 +44,7 @@ function wrapped(message: string, prefix: string): string {
 function reasonOf(record: ErrorRecord): string {
   const inv = record.InvocationInfo;
   if (record.Exception.WasThrownFromThrowStatement === true) return 'Exception';
-  if (inv?.MyCommand) return inv.MyCommand.slice(Math.max(inv.MyCommand.lastIndexOf('/'), inv.MyCommand.lastIndexOf('\\')) + 1);
+  if (inv?.MyCommand) return baseName(inv.MyCommand);
   const info = record.CategoryInfo;
   if (info.Activity) return info.Activity;
   if (inv?.InvocationName) return inv.InvocationName;

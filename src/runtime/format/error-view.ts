@@ -129,7 +129,7 @@ function isScriptPath(command: string): boolean {
   return /[\\/]/.test(command) || /\.ps[md]?1$/i.test(command);
 }
 
-function baseName(path: string): string {
+export function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 

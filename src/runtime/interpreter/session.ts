@@ -135,10 +135,7 @@ export class Session implements SessionApi {
     this.initAutomaticVariables();
     // Script blocks run in the session that made them (several shells can share a process).
     setLocalTypesHook(() => Session.current?.scriptTypes ?? null);
-    setErrorViewSource(() => {
-      const s = Session.current ?? this;
-      return s.getVariableFrom(s.currentFrame(), 'ErrorView');
-    });
+    setErrorViewSource(() => (Session.current ?? this).errorView());
     setUsingNamespacesHook(() => Session.current?.usingNamespaces ?? null);
     setScriptBlockInvoker((sb, o) => {
       const s = sb.session instanceof Session ? sb.session : Session.current ?? this;
@@ -532,6 +529,11 @@ export class Session implements SessionApi {
 
   // ---------------------------------------------------------------------------
   // Variables (SessionApi)
+
+  /** `$ErrorView` as the running code sees it: which view the host renders errors in. */
+  errorView(): unknown {
+    return this.getVariableFrom(this.currentFrame(), 'ErrorView');
+  }
 
   currentFrame(): Frame {
     return this.frameStack[this.frameStack.length - 1] ?? this.globalFrame;
