@@ -4,17 +4,17 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { useMoto } from './helpers.js';
 import { createShell } from '../../src/index.js';
 import { outString } from '../../src/runtime/format/index.js';
+import { tempDir } from '../temp-dir.js';
 
 const moto = useMoto();
 let cwd = '';
 beforeEach(() => {
   process.env.AWS_ACCESS_KEY_ID = 'testing';
   process.env.AWS_SECRET_ACCESS_KEY = 'testing';
-  cwd = fs.mkdtempSync(join(tmpdir(), 'awsh-example-'));
+  cwd = tempDir('awsh-example-');
 });
 
 function cli(...args: string[]): any {

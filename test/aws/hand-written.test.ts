@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, publicEncrypt, constants, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeShell, runCmdlet } from './fake-context.js';
 import { cmdlet, testKeys, useMoto, rawS3Client } from './helpers.js';
@@ -12,11 +11,12 @@ import { decryptWindowsPassword } from '../../src/cmdlets/aws/cmdlets/ec2-sts-ha
 import { getView, outString } from '../../src/runtime/format/index.js';
 import { tag } from '../../src/cmdlets/aws/runtime/output.js';
 import { getMember } from '../../src/runtime/types/index.js';
+import { tempDir } from '../temp-dir.js';
 
 const moto = useMoto();
 let dir = '';
 beforeEach(() => {
-  dir = fs.mkdtempSync(join(tmpdir(), 'awsh-s3-'));
+  dir = tempDir('awsh-s3-');
 });
 
 const k = { ...testKeys, Region: 'us-east-1' };

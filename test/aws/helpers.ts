@@ -1,6 +1,5 @@
 // Shared test setup: a temp HOME with its own shared files (never the real ~/.aws), and moto.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsCmdlets } from '../../src/cmdlets/aws/index.js';
 import { clearClientCache } from '../../src/cmdlets/aws/runtime/client-factory.js';
@@ -8,9 +7,10 @@ import type { CmdletDecl } from '../../src/runtime/cmdlet-api.js';
 import { beforeAll, beforeEach } from 'vitest';
 import { createShell } from '../../src/index.js';
 import { motoEndpoint, resetMoto } from './moto.js';
+import { tempDir } from '../temp-dir.js';
 
 export function isolateHome(): { home: string; credentials: string; config: string } {
-  const home = mkdtempSync(join(tmpdir(), 'awsh-aws-'));
+  const home = tempDir('awsh-aws-');
   const credentials = join(home, '.aws', 'credentials');
   const config = join(home, '.aws', 'config');
   process.env.HOME = home;

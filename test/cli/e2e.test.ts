@@ -1,13 +1,13 @@
 // End to end: spawns bin/awsh.js (needs `npm run build` first; CI builds before testing).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'awsh.js');
-const home = mkdtempSync(join(tmpdir(), 'awsh-e2e-home-'));
+const home = tempDir('awsh-e2e-home-');
 
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` before the CLI end-to-end tests.');
@@ -25,7 +25,7 @@ function awsh(args: string[], options: { input?: string; cwd?: string } = {}) {
 }
 
 function script(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'awsh-e2e-'));
+  const dir = tempDir('awsh-e2e-');
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -143,7 +143,7 @@ describe('awsh script files', () => {
   });
 
   it('runs a script with a #!/usr/bin/env awsh line directly', () => {
-    const binDir = mkdtempSync(join(tmpdir(), 'awsh-bin-'));
+    const binDir = tempDir('awsh-bin-');
     symlinkSync(bin, join(binDir, 'awsh'));
     const path = script('run-me', '#!/usr/bin/env awsh\n"shebang ok $($args[0])"\n');
     chmodSync(path, 0o755);

@@ -1,11 +1,11 @@
 // main() against a tiny fake Shell (the real one is covered by the end-to-end tests).
 import { Readable } from 'node:stream';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ExecuteResult, InvokeOptions, ShellHost, ShellOptions } from '../../src/api-types.js';
 import { ErrorRecord, PSException } from '../../src/runtime/errors.js';
+import { tempDir } from '../temp-dir.js';
 
 const executed: { script: string; options?: InvokeOptions }[] = [];
 const variables = new Map<string, unknown>();
@@ -54,7 +54,7 @@ async function runMain(argv: string[], opts: { stdin?: string; env?: Record<stri
   let stdout = '';
   let stderr = '';
   executed.length = 0;
-  const home = mkdtempSync(join(tmpdir(), 'awsh-home-'));
+  const home = tempDir('awsh-home-');
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
@@ -103,7 +103,7 @@ describe('main with -Command', () => {
 
 describe('main with a script file', () => {
   it('runs the file with its absolute path and arguments; non-terminating errors keep exit 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'awsh-cli-'));
+    const dir = tempDir('awsh-cli-');
     writeFileSync(join(dir, 's.ps1'), 'args; fail x');
     const r = await runMain(['-nop', 's.ps1', 'a1', '-Name', 'v'], { cwd: dir });
     expect(r.stdout).toBe('["a1","-Name","v"]\n');
@@ -136,7 +136,7 @@ describe('main options', () => {
   });
 
   it('runs the profile first unless -NoProfile, and sets $PROFILE', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'awsh-home-'));
+    const home = tempDir('awsh-home-');
     mkdirSync(join(home, '.config', 'awsh'), { recursive: true });
     writeFileSync(join(home, '.config', 'awsh', 'profile.ps1'), 'out from-profile');
     const r = await runMain(['-c', 'out main'], { env: { HOME: home } });

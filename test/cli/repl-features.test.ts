@@ -1,15 +1,15 @@
 // REPL features in a real pseudo terminal (tmux): tab completion, history reload and Ctrl+R, masked Read-Host,
 // Get-Credential, confirmation prompts, Ctrl+C latency, colours and Write-Progress.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'awsh.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const work = mkdtempSync(join(tmpdir(), 'awsh-replf-'));
+const work = tempDir('awsh-replf-');
 const plain = `awsh-replf-${process.pid}`;
 const colour = `awsh-replc-${process.pid}`;
 

@@ -1,15 +1,15 @@
 // The interactive session, driven through a real pseudo terminal with tmux (skipped when tmux is absent).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'awsh.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `awsh-repl-${process.pid}`;
-const work = mkdtempSync(join(tmpdir(), 'awsh-repl-'));
+const work = tempDir('awsh-repl-');
 const exitFile = join(work, 'exit-code');
 
 function tmux(...args: string[]): string {

@@ -9,6 +9,7 @@ import { cmdlets as pathCmdlets } from '../../src/cmdlets/core/path-cmdlets.js';
 import { cmdlets as contentCmdlets } from '../../src/cmdlets/core/content-cmdlets.js';
 import { cmdlets as selectString } from '../../src/cmdlets/core/select-string.js';
 import { cmdlets as objectCmdlets } from '../../src/cmdlets/core/object-cmdlets.js';
+import { tempDir } from '../temp-dir.js';
 
 const all: CmdletDecl[] = [...fileCmdlets, ...pathCmdlets, ...contentCmdlets, ...selectString, ...objectCmdlets];
 
@@ -19,7 +20,7 @@ export function decl(name: string): CmdletDecl {
 }
 
 export function makeTempDir(): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'awsh-files-')));
+  return fs.realpathSync(tempDir('awsh-files-'));
 }
 
 /** Run a cmdlet by name with cwd = dir. */

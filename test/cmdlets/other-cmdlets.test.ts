@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCmdlet } from './fake-context.js';
 import { PSObject, PSHashtable } from '../../src/runtime/values/objects.js';
@@ -15,6 +14,7 @@ import { teeObject } from '../../src/cmdlets/core/tee-object.js';
 import { coreCmdlets, defaultAliases, lazyCommandSets } from '../../src/cmdlets/core/index.js';
 import { selectObject } from '../../src/cmdlets/core/select-object.js';
 import { whereObject } from '../../src/cmdlets/core/where-object.js';
+import { tempDir } from '../temp-dir.js';
 
 const prop = (o: unknown, name: string) => (o as PSObject).getMember(name)?.value;
 
@@ -168,7 +168,7 @@ describe('utilities', () => {
 describe('locations', () => {
   it('Set-Location, Get-Location, cd -, Push/Pop-Location', async () => {
     // Set-Location checks that the folder exists: real folders a, b, c.
-    const root = mkdtempSync(join(tmpdir(), 'awsh-loc-'));
+    const root = tempDir('awsh-loc-');
     const [a, b, c] = ['a', 'b', 'c'].map((n) => join(root, n));
     for (const d of [a, b, c]) mkdirSync(d);
     const cwd = { path: a };

@@ -1,9 +1,9 @@
 // Runs one conformance script in a fresh awsh shell and captures what a console would show.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorRecord, ShellHost } from '../../src/api-types.js';
 import { trimBlankEnds } from './case-file.js';
+import { tempDir } from '../temp-dir.js';
 
 export interface CaseRun {
   /** stdout lines, trailing whitespace trimmed, blank ends dropped. */
@@ -28,7 +28,7 @@ class ConsoleText {
 
 export async function runCase(script: string): Promise<CaseRun> {
   const { createShell } = await import('../../src/index.js');
-  const tmp = mkdtempSync(join(tmpdir(), 'awsh-conf-'));
+  const tmp = tempDir('awsh-conf-');
   const out = new ConsoleText();
   const err: string[] = [];
   const host: ShellHost = {

@@ -1,12 +1,12 @@
 // The embedding API as a Node program uses it: values across the boundary, streams, prompts, isolation,
 // serialization, cancellation (AWS calls included), $AWSHistory and completion.
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createShell, ShellError } from '../../src/index.js';
 import type { ErrorRecord, ProgressRecord } from '../../src/api-types.js';
+import { tempDir } from '../temp-dir.js';
 
 describe('values crossing the boundary', () => {
   it('returns PSCustomObjects as plain objects with ordered properties and JS numbers', async () => {
@@ -67,13 +67,13 @@ describe('invocation', () => {
     expect(b.cwd).not.toBe('/');
   });
   it('runs files with arguments bound to param()', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'awsh-emb-'));
+    const dir = tempDir('awsh-emb-');
     writeFileSync(join(dir, 'job.ps1'), 'param([int]$Count, $Label = "x") 1..$Count | ForEach-Object { "$Label$_" }');
     const shell = createShell({ cwd: dir });
     expect(await shell.invokeFile('job.ps1', ['-Count', 2, '-Label', 'n'])).toEqual(['n1', 'n2']);
   });
   it('uses the cwd and env options', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'awsh-emb-'));
+    const dir = tempDir('awsh-emb-');
     const shell = createShell({ cwd: dir, env: { GREETING: 'hi' } });
     expect(await shell.invoke('$env:GREETING; $env:PATH; (Get-Location).Path')).toEqual(['hi', null, dir]);
   });
@@ -155,7 +155,7 @@ describe('cancellation', () => {
 
 describe('completion', () => {
   it('completes commands, parameters, variables, members and paths', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'awsh-emb-'));
+    const dir = tempDir('awsh-emb-');
     writeFileSync(join(dir, 'report.txt'), '');
     const shell = createShell({ cwd: dir });
     await shell.invoke("$inv = [pscustomobject]@{ Items = @([pscustomobject]@{ InstanceId = 'i-1' }) }");

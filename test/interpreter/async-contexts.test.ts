@@ -2,12 +2,12 @@
 // a synchronous Get-Val and once with an asynchronous one (test/interpreter/async-helpers.ts), and must give the same
 // output, errors and flow.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runWith } from './async-helpers.js';
+import { tempDir } from '../temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'awsh-async-'));
+const dir = tempDir('awsh-async-');
 const lines = join(dir, 'lines.txt');
 writeFileSync(lines, 'alpha\nbeta\ngamma\n');
 

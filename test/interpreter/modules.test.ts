@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createShell } from '../../src/index.js';
+import { tempDir } from '../temp-dir.js';
 
 function moduleDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'awsh-mod-'));
+  const dir = tempDir('awsh-mod-');
   mkdirSync(join(dir, 'MyMod'));
   writeFileSync(join(dir, 'MyMod', 'MyMod.psm1'), [
     '$script:counter = 10',

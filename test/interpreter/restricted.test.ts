@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, symlinkSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, symlinkSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createShell } from '../../src/index.js';
 import type { ErrorRecord } from '../../src/api-types.js';
+import { tempDir } from '../temp-dir.js';
 
 function restrictedShell(extra: Record<string, unknown> = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'awsh-r-'));
+  const root = tempDir('awsh-r-');
   mkdirSync(join(root, 'data'));
   writeFileSync(join(root, 'data', 'a.txt'), 'inside');
   const errors: ErrorRecord[] = [];

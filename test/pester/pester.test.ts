@@ -1,10 +1,10 @@
 // Runs the Pester test files in test/pester through Invoke-Pester -PassThru and checks the result counts.
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { createShell } from '../../src/index.js';
 import { parseArgs } from '../../src/cli/args.js';
+import { tempDir } from '../temp-dir.js';
 
 const here = nodePath.dirname(new URL(import.meta.url).pathname);
 
@@ -14,7 +14,7 @@ async function run(script: string): Promise<{ output: unknown[]; host: string[];
   const host: string[] = [];
   const errors: string[] = [];
   const shell = createShell({
-    cwd: mkdtempSync(nodePath.join(tmpdir(), 'awsh-pester-')),
+    cwd: tempDir('awsh-pester-'),
     host: { writeHost: (t: string) => void host.push(t), error: (r: unknown) => void errors.push(String(r)) },
   });
   const r = await shell.execute(script);
@@ -81,7 +81,7 @@ describe('Pester runner', () => {
 
   it('-CI sets a non-zero exit code and writes NUnit XML; -OutputFile writes JUnit', async () => {
     const file = nodePath.join(here, 'fixtures/failing.Fixture.ps1');
-    const dir = mkdtempSync(nodePath.join(tmpdir(), 'awsh-pester-xml-'));
+    const dir = tempDir('awsh-pester-xml-');
     const r = await run(`Invoke-Pester '${file}' -CI -Output None -OutputFile '${dir}/nunit.xml'`);
     expect(r.exitCode).toBeGreaterThan(0);
     const nunit = readFileSync(nodePath.join(dir, 'nunit.xml'), 'utf8');

@@ -2,11 +2,11 @@
 // .NET types, host JS objects, limits). Each must fail with a clear error (FullyQualifiedErrorId), leak nothing,
 // and leave the shell usable.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, writeFileSync, symlinkSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, symlinkSync, mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createShell } from '../../src/index.js';
 import type { ErrorRecord, Shell } from '../../src/api-types.js';
+import { tempDir } from '../temp-dir.js';
 
 const allowed = [
   'Write-Output', 'ForEach-Object', 'Where-Object', 'Get-Content', 'Set-Content', 'Select-Object', 'Measure-Object',
@@ -16,8 +16,8 @@ const allowed = [
 let root = '';
 let outside = '';
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'awsh-attack-'));
-  outside = mkdtempSync(join(tmpdir(), 'awsh-outside-'));
+  root = tempDir('awsh-attack-');
+  outside = tempDir('awsh-outside-');
   writeFileSync(join(outside, 'secret.txt'), 'TOP-SECRET');
   mkdirSync(join(root, 'data'));
   writeFileSync(join(root, 'data', 'a.txt'), 'inside');
