@@ -286,7 +286,8 @@ function modeString(info: FileSystemInfo): string {
   return (info.linkTarget !== null ? 'l' : info.isDirectory ? 'd' : '-') + '-' + (readOnly ? 'r' : '-') + (hidden ? 'h' : '-') + '-';
 }
 
-// Methods callable from scripts: CodeMethod members whose value is a JS function (target, ...args).
+// Methods callable from scripts: CodeMethod members whose value is a JS function (target, ...args). A void .NET
+// method returns undefined, so calling it outputs nothing (null would be a $null in the output).
 function codeMethod(name: string, fn: (self: PSObject, ...args: unknown[]) => unknown): PSMember {
   return { name, memberType: 'CodeMethod', value: fn };
 }
@@ -299,13 +300,13 @@ const commonMethods: PSMember[] = [
   codeMethod('ToString', (self) => baseOf(self).path),
   codeMethod('Refresh', (self) => {
     baseOf(self).refresh();
-    return null;
+    return undefined;
   }),
   codeMethod('Delete', (self, recursive) => {
     const b = baseOf(self);
     if (b.isDirectory) fs.rmSync(b.path, { recursive: recursive === true });
     else fs.rmSync(b.path);
-    return null;
+    return undefined;
   }),
 ];
 
@@ -321,7 +322,7 @@ const fileMethods: PSMember[] = [
   codeMethod('MoveTo', (self, dest) => {
     const b = baseOf(self);
     fs.renameSync(b.path, nodePath.resolve(nodePath.dirname(b.path), String(dest)));
-    return null;
+    return undefined;
   }),
 ];
 
@@ -337,7 +338,7 @@ const dirMethods: PSMember[] = [
   }),
   codeMethod('Create', (self) => {
     fs.mkdirSync(baseOf(self).path, { recursive: true });
-    return null;
+    return undefined;
   }),
 ];
 

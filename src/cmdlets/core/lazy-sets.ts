@@ -37,6 +37,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['New-ModuleManifest'], load: async () => (await import('./module-manifest.js')).cmdlets },
   { names: ['Get-Help'], load: async () => (await import('./help.js')).cmdlets },
   { names: ['Compare-Object'], load: async () => (await import('./compare-object.js')).cmdlets },
+  { names: ['Get-Process', 'Stop-Process', 'Wait-Process', 'Start-Process'], load: async () => (await import('./process-cmdlets.js')).cmdlets },
   { names: ['Tee-Object'], load: async () => (await import('./tee-object.js')).cmdlets },
   { names: ['Get-Unique'], load: async () => (await import('./get-unique.js')).cmdlets },
   { names: ['Get-Error'], load: async () => (await import('./get-error.js')).cmdlets },

@@ -52,6 +52,8 @@ const simple: TypeDef[] = [
   { fullName: 'System.Management.Automation.ErrorCategoryInfo' },
   { fullName: 'System.Management.Automation.SemanticVersion', accelerators: ['semver'] },
   { fullName: 'System.Management.Automation.PSMemberInfo' },
+  // Get-Process's objects: PSObjects carrying this type name.
+  { fullName: 'System.Diagnostics.Process' },
   // Command info (Get-Command's objects, $MyInvocation.MyCommand): PSObjects carrying these type names.
   { fullName: 'System.Management.Automation.CommandInfo' },
   { fullName: 'System.Management.Automation.CmdletInfo', baseType: 'System.Management.Automation.CommandInfo' },
