@@ -3,7 +3,7 @@ import { monotonicMs } from './runtime/clock.js';
 import type {
   ExecuteResult, InvokeOptions, ParseCheck, ProgressRecord, Shell, ShellHost, ShellOptions,
 } from './api-types.js';
-import type { CmdletDecl } from './runtime/cmdlet-api.js';
+import type { CmdletDecl, IsolatedRun } from './runtime/cmdlet-api.js';
 import { ErrorRecord, PSRuntimeError } from './runtime/errors.js';
 import { Session, type SessionHost } from './runtime/interpreter/session.js';
 import { parse } from './parser/index.js';
@@ -58,6 +58,29 @@ class ShellImpl implements Shell {
       },
     };
     this.session = new Session(sessionHost, { cwd: options.cwd, env: options.env, restricted: options.restricted });
+    // A background job's runspace: a shell of its own, with the same AWS defaults, its streams collected.
+    this.session.runIsolated = async (script, o) => {
+      const run: IsolatedRun = { output: [], errors: [], warnings: [], verbose: [], debug: [], information: [], terminatingError: null };
+      const child = new ShellImpl({
+        cwd: o.cwd,
+        // A job inherits the environment as the shell has it now ($env: changes included).
+        env: { ...this.session.env },
+        aws: options.aws,
+        host: {
+          error: (r) => void run.errors.push(r),
+          warning: (m) => void run.warnings.push(m),
+          verbose: (m) => void run.verbose.push(m),
+          debug: (m) => void run.debug.push(m),
+          information: (r) => void run.information.push(r.MessageData),
+          // Write-Host in a job is information the job keeps until it is received.
+          writeHost: (text) => void run.information.push(text),
+        },
+      });
+      const r = await child.execute(script, { variables: o.variables, onOutput: (v) => void run.output.push(v) });
+      run.terminatingError = r.terminatingError;
+      if (r.terminatingError) run.errors = run.errors.filter((e) => e !== r.terminatingError);
+      return run;
+    };
     for (const d of coreCmdlets) this.session.registerCmdlet(d);
     for (const set of lazyCommandSets) this.session.addLazyCommands(set);
     for (const d of hostCmdlets) if (!this.session.getCmdletDecl(d.name)) this.session.registerCmdlet(d);

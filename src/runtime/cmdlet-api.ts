@@ -213,8 +213,28 @@ export interface LazyCommandSet {
   load(): Promise<CmdletDecl[]>;
 }
 
+export interface IsolatedRunOptions {
+  cwd: string;
+  /** Global variables of the new shell (`$using:` values, the job's arguments). */
+  variables: Record<string, unknown>;
+}
+
+/** Everything an isolated run produced, stream by stream. */
+export interface IsolatedRun {
+  output: unknown[];
+  errors: ErrorRecord[];
+  warnings: string[];
+  verbose: string[];
+  debug: string[];
+  information: unknown[];
+  /** The error that ended the run, if one did. */
+  terminatingError: ErrorRecord | null;
+}
+
 /** Session state operations cmdlets need (implemented by the interpreter). */
 export interface SessionApi {
+  /** Runs script text in a new shell of its own (Start-Job); null when the embedder provided none. */
+  readonly runIsolated: ((script: string, options: IsolatedRunOptions) => Promise<IsolatedRun>) | null;
   /** All commands visible from the current scope: aliases, functions, cmdlets (not native applications). */
   getCommands(): CommandInfo[];
   /** Resolve a name as the command lookup would (alias → function → cmdlet → application on PATH). */

@@ -38,6 +38,10 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-Help'], load: async () => (await import('./help.js')).cmdlets },
   { names: ['Compare-Object'], load: async () => (await import('./compare-object.js')).cmdlets },
   { names: ['Get-Process', 'Stop-Process', 'Wait-Process', 'Start-Process'], load: async () => (await import('./process-cmdlets.js')).cmdlets },
+  {
+    names: ['Start-Job', 'Start-ThreadJob', 'Get-Job', 'Wait-Job', 'Receive-Job', 'Stop-Job', 'Remove-Job'],
+    load: async () => (await import('./job-cmdlets.js')).cmdlets,
+  },
   { names: ['Tee-Object'], load: async () => (await import('./tee-object.js')).cmdlets },
   { names: ['Get-Unique'], load: async () => (await import('./get-unique.js')).cmdlets },
   { names: ['Get-Error'], load: async () => (await import('./get-error.js')).cmdlets },

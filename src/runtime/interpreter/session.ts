@@ -6,7 +6,7 @@ import * as nodePath from 'node:path';
 import { homedir, tmpdir } from 'node:os';
 import type * as A from '../../parser/ast.js';
 import { parse } from '../../parser/index.js';
-import type { CmdletDecl, CommandInfo, HostUI, LazyCommandSet, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
+import type { CmdletDecl, CommandInfo, HostUI, IsolatedRun, IsolatedRunOptions, LazyCommandSet, PSVariableInfo, SessionApi } from '../cmdlet-api.js';
 import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo, runtimeError } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
@@ -48,6 +48,7 @@ export interface SessionHost extends HostUI {
 }
 
 export const PSVERSION = '7.4.0';
+
 
 /** `$PWD` / Get-Location: a PathInfo whose string form is the path. */
 export class PathInfo {
@@ -110,6 +111,11 @@ export class Session implements SessionApi {
 
   /** Restricted mode's boundaries, or null for a normal shell. */
   readonly restricted: RestrictedPolicy | null;
+  /**
+   * Runs script text in a new shell of its own (a background job's runspace): set by the embedding API, which
+   * knows how shells are built; null where there is none.
+   */
+  runIsolated: ((script: string, options: IsolatedRunOptions) => Promise<IsolatedRun>) | null = null;
   /** monotonicMs() deadline of the running invocation (restricted maxRunTimeMs). */
   deadline: number | null = null;
 
