@@ -102,6 +102,8 @@ export interface ErrorDetails {
   exceptionType?: string;
   /** Any extra properties to put on the exception (AWS: ErrorCode, StatusCode, RequestId). */
   exceptionProperties?: Record<string, unknown>;
+  /** The record's ErrorDetails.Message: shown instead of the exception's message (a web response's body). */
+  detailsMessage?: string;
   /** The underlying error, if any. */
   cause?: unknown;
 }

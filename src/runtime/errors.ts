@@ -85,6 +85,7 @@ export const exceptionBaseTypes: Record<string, string> = {
   'Microsoft.PowerShell.Commands.WriteErrorException': 'System.SystemException',
   'System.Text.RegularExpressions.RegexParseException': 'System.ArgumentException',
   'System.Net.Http.HttpRequestException': 'System.Exception',
+  'Microsoft.PowerShell.Commands.HttpResponseException': 'System.Net.Http.HttpRequestException',
   'System.Exception': 'System.Object',
 };
 

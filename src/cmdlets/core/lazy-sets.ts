@@ -42,6 +42,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
     names: ['Start-Job', 'Start-ThreadJob', 'Get-Job', 'Wait-Job', 'Receive-Job', 'Stop-Job', 'Remove-Job'],
     load: async () => (await import('./job-cmdlets.js')).cmdlets,
   },
+  { names: ['Invoke-WebRequest', 'Invoke-RestMethod'], load: async () => (await import('./web-cmdlets.js')).cmdlets },
   { names: ['Tee-Object'], load: async () => (await import('./tee-object.js')).cmdlets },
   { names: ['Get-Unique'], load: async () => (await import('./get-unique.js')).cmdlets },
   { names: ['Get-Error'], load: async () => (await import('./get-error.js')).cmdlets },

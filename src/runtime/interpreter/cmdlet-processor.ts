@@ -295,6 +295,7 @@ export class CmdletProcessor implements Processor, CmdletContext {
     if (error.exceptionProperties) Object.assign(ex, error.exceptionProperties);
     const id = error.errorId.includes(',') ? error.errorId : `${error.errorId},${cmdletClassName(this.decl)}`;
     const rec = new ErrorRecord(ex, id, error.category ?? 'NotSpecified', error.targetObject ?? null, null, this.decl.name);
+    if (error.detailsMessage) rec.ErrorDetails = { Message: error.detailsMessage };
     if (this.extent) this.session.attachPosition(rec, this.extent, this.decl.name);
     return rec;
   }
