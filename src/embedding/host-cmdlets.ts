@@ -2,36 +2,9 @@
 // (host.readLine), they fail the way pwsh -NonInteractive does.
 import type { CmdletContext, CmdletDecl } from '../runtime/cmdlet-api.js';
 
-const TYPE_NAME = Symbol.for('awsh.typeName');
+import { PSCredential, SecureString } from '../runtime/types/credentials.js';
 
-/** System.Security.SecureString: the text is kept out of enumeration, formatting and member access. */
-export class SecureString {
-  readonly #text: string;
-  constructor(text: string) {
-    this.#text = text;
-    Object.defineProperty(this, TYPE_NAME, { value: 'System.Security.SecureString', enumerable: false });
-  }
-  get Length(): number {
-    return this.#text.length;
-  }
-  toString(): string {
-    return 'System.Security.SecureString';
-  }
-  /** For the host program only (e.g. handing a password to an SDK); scripts can't reach it. */
-  static reveal(s: SecureString): string {
-    return s.#text;
-  }
-}
-
-/** System.Management.Automation.PSCredential. */
-export class PSCredential {
-  constructor(
-    readonly UserName: string,
-    readonly Password: SecureString,
-  ) {
-    Object.defineProperty(this, TYPE_NAME, { value: 'System.Management.Automation.PSCredential', enumerable: false });
-  }
-}
+export { PSCredential, SecureString };
 
 function readLineOrFail(ctx: CmdletContext): NonNullable<CmdletContext['host']['readLine']> {
   const read = ctx.host.readLine;
@@ -97,4 +70,77 @@ const getCredential: CmdletDecl = {
   },
 };
 
-export const hostCmdlets: CmdletDecl[] = [readHost, getCredential];
+/**
+ * The "encrypted standard string" of a SecureString without a key. Off Windows pwsh has no DPAPI, and the string
+ * is the text's UTF-16LE bytes in hex, which ConvertTo-SecureString reads back.
+ */
+function standardString(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('hex');
+}
+
+function fromStandardString(ctx: CmdletContext, s: string): string {
+  if (!/^([0-9a-f]{4})*$/i.test(s)) {
+    ctx.throwTerminating({
+      message: 'The input string was not in a correct format.',
+      errorId: 'ImportSecureString',
+      category: 'InvalidArgument',
+      exceptionType: 'System.FormatException',
+      targetObject: s,
+    });
+  }
+  return Buffer.from(s, 'hex').toString('utf16le');
+}
+
+const keyNotSupported = (ctx: CmdletContext) =>
+  ctx.throwTerminating({ message: 'Encryption with -Key or -SecureKey is not supported by awsh.', errorId: 'KeyNotSupported', category: 'NotImplemented', exceptionType: 'System.NotSupportedException' });
+
+const convertToSecureString: CmdletDecl = {
+  name: 'ConvertTo-SecureString',
+  module: 'Microsoft.PowerShell.Security',
+  synopsis: 'Converts plain text or encrypted strings to secure strings.',
+  outputType: ['System.Security.SecureString'],
+  defaultParameterSet: 'Secure',
+  parameters: [
+    { name: 'String', type: 'string', position: 0, mandatory: true, valueFromPipeline: true },
+    { name: 'AsPlainText', type: 'switch', parameterSets: ['PlainText'] },
+    { name: 'Force', type: 'switch', parameterSets: ['PlainText'] },
+    { name: 'SecureKey', type: 'object', parameterSets: ['Secure'] },
+    { name: 'Key', type: 'byte[]', parameterSets: ['Open'] },
+  ],
+  process(ctx) {
+    if (ctx.isBound('Key') || ctx.isBound('SecureKey')) keyNotSupported(ctx);
+    const text = String(ctx.params.String ?? '');
+    return ctx.write(new SecureString(ctx.params.AsPlainText ? text : fromStandardString(ctx, text)));
+  },
+};
+
+const convertFromSecureString: CmdletDecl = {
+  name: 'ConvertFrom-SecureString',
+  module: 'Microsoft.PowerShell.Security',
+  synopsis: 'Converts a secure string to an encrypted standard string.',
+  outputType: ['System.String'],
+  defaultParameterSet: 'Secure',
+  parameters: [
+    { name: 'SecureString', type: 'object', position: 0, mandatory: true, valueFromPipeline: true },
+    { name: 'AsPlainText', type: 'switch', parameterSets: ['AsPlainText'] },
+    { name: 'SecureKey', type: 'object', parameterSets: ['Secure'] },
+    { name: 'Key', type: 'byte[]', parameterSets: ['Open'] },
+  ],
+  process(ctx) {
+    if (ctx.isBound('Key') || ctx.isBound('SecureKey')) keyNotSupported(ctx);
+    const v = ctx.params.SecureString;
+    const s = v instanceof SecureString ? v : (v as { baseObject?: unknown } | null)?.baseObject;
+    if (!(s instanceof SecureString)) {
+      return ctx.throwTerminating({
+        message: `Cannot bind parameter 'SecureString'. Cannot convert the "${String(v)}" value of type "${typeof v === 'string' ? 'System.String' : 'System.Object'}" to type "System.Security.SecureString".`,
+        errorId: 'CannotConvertArgumentNoMessage',
+        category: 'InvalidArgument',
+        exceptionType: 'System.Management.Automation.ParameterBindingException',
+      });
+    }
+    const text = SecureString.reveal(s);
+    return ctx.write(ctx.params.AsPlainText ? text : standardString(text));
+  },
+};
+
+export const hostCmdlets: CmdletDecl[] = [readHost, getCredential, convertToSecureString, convertFromSecureString];

@@ -1,4 +1,5 @@
 // `[T]::new(...)` and New-Object: constructors of the constructible builtin types and registered types.
+import { PSCredential, SecureString } from './credentials.js';
 import { toCulture } from './culture.js';
 import { dateTimeOffsetFromDate, dateTimeOffsetFromParts, offsetMinutesOf } from './datetimeoffset.js';
 import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.js';
@@ -211,9 +212,14 @@ const ctors: Record<string, Ctor> = {
     return new ErrorRecord(ex, toStr(unwrap(a[1])), categoryName, unwrap(a[3]) ?? null);
   },
   'System.Management.Automation.PSCredential': (a) => {
-    const o: Record<string | symbol, unknown> = { UserName: toStr(unwrap(a[0])), Password: unwrap(a[1]) };
-    o[TYPE_NAME] = 'System.Management.Automation.PSCredential';
-    return o;
+    if (a.length !== 2) throw overloadCountError('new', a.length);
+    const password = unwrap(a[1]);
+    if (!(password instanceof SecureString)) throw argumentError('Cannot convert argument "password" to type "System.Security.SecureString".');
+    return new PSCredential(toStr(unwrap(a[0])), password);
+  },
+  'System.Security.SecureString': (a) => {
+    if (a.length !== 0) throw overloadCountError('new', a.length);
+    return new SecureString();
   },
 };
 
