@@ -107,6 +107,7 @@ class ShellImpl implements Shell {
     const previousSession = Session.current;
     Session.current = s;
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
+    const started = new Date();
     s.deadline = policy?.options.maxRunTimeMs !== undefined ? monotonicMs() + policy.options.maxRunTimeMs : null;
     let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
     let timedOut = false;
@@ -194,6 +195,11 @@ class ShellImpl implements Shell {
       this.host.error?.(result.terminatingError);
     }
     result.success = result.terminatingError === null && s.lastSuccess && !controller?.signal.aborted;
+    if (options.addToHistory) {
+      // pwsh's PipelineState names.
+      const status = controller?.signal.aborted ? 'Stopped' : result.terminatingError ? 'Failed' : 'Completed';
+      s.history.addRun(script, status, started, new Date());
+    }
     return result;
   }
 

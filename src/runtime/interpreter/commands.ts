@@ -380,3 +380,37 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
       return new NativeProcessor(resolved.path, args, f, streams);
   }
 }
+
+/**
+ * The command processors of a pipeline of commands only (a steppable pipeline's): arguments are evaluated and
+ * commands resolved now, in frame `f`. An expression element is an error.
+ */
+export function commandProcessors(f: Frame, ast: A.PipelineAst): Processor[] | Promise<Processor[]> {
+  const elements = ast.elements.map(compileElement);
+  const processors: Processor[] = [];
+  const from = (i: number): Processor[] | Promise<Processor[]> => {
+    for (; i < elements.length; i++) {
+      const el = elements[i]!;
+      if (el.kind !== 'command') throw notSteppable();
+      const p = createProcessor(f, el, processors);
+      if (isPromise(p)) {
+        const next = i + 1;
+        return p.then((x) => {
+          processors.push(x);
+          return from(next);
+        });
+      }
+      processors.push(p);
+    }
+    return processors;
+  };
+  return from(0);
+}
+
+export function notSteppable(): Error {
+  return runtimeError(
+    'Only a script block that contains exactly one pipeline or command can be converted. Expressions or control structures are not permitted. Verify that the script block contains exactly one pipeline or command.',
+    'CanOnlyConvertOnePipeline',
+    { category: 'InvalidOperation' },
+  );
+}

@@ -1,9 +1,10 @@
-// Methods of script blocks that need the interpreter: Invoke, InvokeReturnAsIs, GetNewClosure.
+// Methods of script blocks that need the interpreter: Invoke, InvokeReturnAsIs, GetNewClosure, GetSteppablePipeline.
 import type { Frame } from './frame.js';
 import { ScriptBlock } from './scriptblock.js';
 import { Scope, PSVariable } from './scope.js';
 import { collectedValue } from './emit.js';
 import { isPromise } from './flow.js';
+import { getSteppablePipeline } from './steppable-pipeline.js';
 import { scriptInvocationError } from '../types/method-errors.js';
 
 /** Returns undefined when the method is not one of these (the types layer handles the rest); a Promise when the script block went async. */
@@ -13,6 +14,12 @@ export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args:
       return invokeWrapped(f, sb, 'Invoke', args, (items) => items);
     case 'invokereturnasis':
       return invokeWrapped(f, sb, 'InvokeReturnAsIs', args, collectedValue);
+    case 'getsteppablepipeline':
+      try {
+        return getSteppablePipeline(f, sb.ast);
+      } catch (e) {
+        throw scriptInvocationError('GetSteppablePipeline', args.length, e);
+      }
     case 'getnewclosure': {
       // Capture the current values of all visible variables into a new scope, as pwsh's module-bound closure does.
       const captured = new Scope(f.scope.globalScope());

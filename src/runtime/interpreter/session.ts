@@ -11,11 +11,13 @@ import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
-import { resolveType, convertTo, getStaticMember, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
+import { resolveType, convertTo, getStaticMember, setLocalTypesHook, setUsingNamespacesHook, PSList, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions, boundParentScope, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { setErrorViewSource } from '../format/error-display.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
+import { psVersionTable } from './ps-version-table.js';
+import { SessionHistory } from './history.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
 import { PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
@@ -96,6 +98,10 @@ export class Session implements SessionApi {
   }
   /** `$Error`: an ArrayList, newest first (so `$Error.Clear()` and `.Count` behave as in pwsh). */
   readonly errors: unknown[] = PSList.create(null);
+  readonly history = new SessionHistory(() => {
+    const n = Number(this.globalScope.lookup('maximumhistorycount')?.value);
+    return Number.isFinite(n) && n > 0 ? n : 4096;
+  });
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
   /** Lower-cased namespaces of `using namespace` statements in scripts this session compiled (type lookup tries them). */
@@ -178,14 +184,7 @@ export class Session implements SessionApi {
     def('PSEdition', 'Core');
     def('ShellId', 'Microsoft.PowerShell');
     def('PROFILE', nodePath.join(this.env.HOME ?? homedir(), '.config', 'awsh', 'profile.ps1'));
-    const vt = new PSHashtable();
-    // PSVersion directly, not through the [version] type: resolving a type loads the builtin type table.
-    vt.set('PSVersion', PSVersion.parse(PSVERSION) ?? PSVERSION);
-    vt.set('PSEdition', 'Core');
-    vt.set('AwshVersion', '0.1.0');
-    vt.set('Platform', process.platform === 'win32' ? 'Win32NT' : 'Unix');
-    vt.set('OS', `${process.platform} ${process.version}`);
-    def('PSVersionTable', vt, VarOptions.ReadOnly);
+    def('PSVersionTable', psVersionTable(PSVERSION), VarOptions.ReadOnly);
     const hostInfo = { Name: 'awsh', Version: '0.1.0', UI: { RawUI: { BufferSize: { Width: this.host.width, Height: 50 }, WindowSize: { Width: this.host.width, Height: 50 } } } };
     // $Host.CurrentCulture / CurrentUICulture follow [CultureInfo]::CurrentCulture, read when asked (the culture
     // tables load with the builtin types, not at start-up).
