@@ -14,6 +14,7 @@ import { ScriptProcessor } from './script-processor.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
 import { checkScriptRequirements } from './requires.js';
+import { importUsingModules } from './modules.js';
 import { runtimeError } from '../errors.js';
 import { getMember, hasMember } from '../types/index.js';
 import { makeRedirectedStreams } from './redirection.js';
@@ -373,9 +374,12 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
       return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.name, dotSource: el.dot, isScriptFile: false });
     case 'cmdlet':
       return new CmdletProcessor(resolved.decl, args, f, streams);
-    case 'script':
+    case 'script': {
       checkScriptRequirements(s, resolved.scriptBlock.ast.source.text, resolved.path);
-      return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
+      const make = () => new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
+      const using = importUsingModules(s, resolved.scriptBlock.ast.source, streams);
+      return isPromise(using) ? using.then(make) : make();
+    }
     case 'native':
       return new NativeProcessor(resolved.path, args, f, streams);
   }
