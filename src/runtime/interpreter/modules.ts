@@ -270,7 +270,7 @@ function exportModule(session: Session, rec: ModuleRecord): void {
       bound = new ScriptBlock(sb.ast);
       bound.session = sb.session;
       bound.closureScope = rec.scope;
-      Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter });
+      Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter, definitionAst: sb.definitionAst });
     }
     const info: FunctionInfo = { ...fn, scriptBlock: bound };
     target.setFunction(info);

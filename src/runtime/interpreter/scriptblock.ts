@@ -11,6 +11,8 @@ export class ScriptBlock {
   moduleScope: unknown = null;
   /** Session the script block was created in. */
   session: unknown = null;
+  /** A function's body: its `function` statement, which `.Ast` shows (pwsh's FunctionDefinitionAst). */
+  definitionAst: unknown = null;
 
   constructor(readonly ast: ScriptBlockAst) {}
 
