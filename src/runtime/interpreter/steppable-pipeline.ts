@@ -36,6 +36,7 @@ export class SteppablePipeline {
   private fedNoInput = false;
   private stopped = false;
   private ended = false;
+  private cleaned = false;
 
   constructor(private readonly processors: Processor[]) {
     Object.defineProperty(this, TYPE_NAME, { value: 'System.Management.Automation.SteppablePipeline', enumerable: false });
@@ -54,6 +55,32 @@ export class SteppablePipeline {
 
   /** Begin($expectInput) or Begin($PSCmdlet) (input expected when that command's was). */
   Begin(arg: unknown): unknown[] | Promise<unknown[]> {
+    return this.cleanOnFailure(() => this.begin(arg));
+  }
+
+  Process(...args: unknown[]): Step {
+    return this.cleanOnFailure(() => this.process(args));
+  }
+
+  End(): Step {
+    return this.cleanOnFailure(() => this.end());
+  }
+
+  /** A failure in any step runs the commands' clean blocks at once (pwsh disposes the pipeline). */
+  private cleanOnFailure<T>(run: () => T | Promise<T>): T | Promise<T> {
+    const fail = (e: unknown): never => {
+      this.Clean();
+      throw e;
+    };
+    try {
+      const r = run();
+      return isPromise(r) ? r.catch(fail) : r;
+    } catch (e) {
+      return fail(e);
+    }
+  }
+
+  private begin(arg: unknown): unknown[] | Promise<unknown[]> {
     if (typeof arg === 'boolean') this.expectInput = arg;
     else {
       const inv = arg !== null && typeof arg === 'object' ? getMember(arg, 'MyInvocation') : null;
@@ -80,7 +107,7 @@ export class SteppablePipeline {
     return isPromise(r) ? r : typeof arg === 'boolean' ? (undefined as never) : r;
   }
 
-  Process(...args: unknown[]): Step {
+  private process(args: unknown[]): Step {
     if (this.stopped || this.ended) return this.take();
     let item: unknown;
     if (this.expectInput && args.length > 0) item = args[0];
@@ -94,7 +121,7 @@ export class SteppablePipeline {
     return this.take();
   }
 
-  End(): Step {
+  private end(): Step {
     if (this.ended) return this.take();
     const finish = (): Step => {
       this.ended = true;
@@ -113,7 +140,7 @@ export class SteppablePipeline {
       return from(0);
     };
     if (!this.expectInput && !this.fedNoInput && !this.stopped) {
-      const p = this.Process();
+      const p = this.process([]);
       if (isPromise(p)) return p.then((first) => then(finish(), (rest) => [...first, ...rest]));
       const rest = finish();
       return then(rest, (x) => [...p, ...x]);
@@ -121,7 +148,10 @@ export class SteppablePipeline {
     return finish();
   }
 
+  /** Runs the clean blocks once: after End, after a failure, or when called. */
   Clean(): void {
+    if (this.cleaned) return;
+    this.cleaned = true;
     for (const p of this.processors) p.clean?.();
   }
 
