@@ -48,7 +48,8 @@ export function modulePaths(session: Session): string[] {
   const env = session.env.PSModulePath;
   const home = session.env.HOME ?? homedir();
   const dirs = env ? env.split(nodePath.delimiter).filter(Boolean) : [];
-  dirs.push(nodePath.join(home, '.local', 'share', 'powershell', 'Modules'));
+  const user = nodePath.join(home, '.local', 'share', 'powershell', 'Modules');
+  if (!dirs.includes(user)) dirs.push(user);
   return dirs;
 }
 

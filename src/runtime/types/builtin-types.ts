@@ -164,6 +164,8 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.IO.FileAttributes', [['ReadOnly', 1], ['Hidden', 2], ['System', 4], ['Directory', 16], ['Archive', 32], ['Device', 64], ['Normal', 128], ['Temporary', 256]], true],
   ['System.Management.Automation.CommandTypes', [['Alias', 1], ['Function', 2], ['Filter', 4], ['Cmdlet', 8], ['ExternalScript', 16], ['Application', 32], ['Script', 64], ['Configuration', 256], ['All', 383]], true],
   ['System.Security.AccessControl.AceFlags', [['None', 0], ['ObjectInherit', 1], ['ContainerInherit', 2], ['NoPropagateInherit', 4], ['InheritOnly', 8], ['InheritanceFlags', 15], ['Inherited', 16], ['SuccessfulAccess', 64], ['FailedAccess', 128], ['AuditFlags', 192]], true],
+  ['System.Reflection.MemberTypes', [['Constructor', 1], ['Event', 2], ['Field', 4], ['Method', 8], ['Property', 16], ['TypeInfo', 32], ['Custom', 64], ['NestedType', 128], ['All', 191]], true],
+  ['System.Management.Automation.Runspaces.PipelineState', [['NotStarted', 0], ['Running', 1], ['Stopping', 2], ['Stopped', 3], ['Completed', 4], ['Failed', 5], ['Disconnected', 6]]],
   ['System.Environment+SpecialFolder', [['Desktop', 0], ['MyDocuments', 5], ['ApplicationData', 26], ['LocalApplicationData', 28], ['UserProfile', 40], ['CommonApplicationData', 35]]],
 ];
 
