@@ -1,4 +1,5 @@
 // The builtin type table: names, accelerators, base types and enums. Loaded on the first type resolution.
+import { loadDelegateTypes } from './delegates.js';
 import { exceptionBaseTypes } from '../errors.js';
 import { NO_CONVERSION, defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
 import { stopwatchTypeDef } from './stopwatch.js';
@@ -192,6 +193,7 @@ export function loadBuiltinTypes(): void {
     const accel = fullName === 'System.Environment+SpecialFolder' ? ['System.Environment.SpecialFolder'] : undefined;
     defineType({ fullName, baseType: 'System.Enum', enumValues: values, flags: !!flags, isValueType: true, accelerators: accel });
   }
+  loadDelegateTypes();
   // Exception types: the hierarchy is errors.ts's table (shared with typed catch).
   for (const [name, base] of Object.entries(exceptionBaseTypes)) defineType({ fullName: name, baseType: base });
 }

@@ -76,7 +76,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSHashtable) return T(v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable');
   if (v instanceof Date) return T('System.DateTime');
   if (v instanceof TimeSpan) return T('System.TimeSpan');
-  if (v instanceof ScriptBlock) return T('System.Management.Automation.ScriptBlock');
+  if (v instanceof ScriptBlock) return v.delegateType ?? T('System.Management.Automation.ScriptBlock');
   if (v instanceof PSType) return T('System.RuntimeType');
   if (v instanceof PSException) return typeForName(v.typeName, 'System.Exception');
   if (v instanceof ErrorRecord) return T('System.Management.Automation.ErrorRecord');
