@@ -197,7 +197,7 @@ export class Session implements SessionApi {
     def('PSUICulture', 'en-US');
     def('ExecutionContext', PSObject.fromEntries([
       ['SessionState', PSObject.fromEntries([['Path', { CurrentLocation: null }]])],
-      ['InvokeCommand', PSObject.fromEntries([])],
+      ['InvokeCommand', this.commandIntrinsics()],
       ['Host', null],
     ]));
     def('PSStyle', makePSStyle());
@@ -1014,6 +1014,28 @@ export class Session implements SessionApi {
     ]);
     o.typeNames = ['System.Management.Automation.InvocationInfo', 'System.Object'];
     if (at) Object.defineProperty(o, CALL_SITE, { value: at });
+    return o;
+  }
+
+  /**
+   * $ExecutionContext.InvokeCommand (CommandInvocationIntrinsics): ExpandString, InvokeScript, NewScriptBlock and
+   * GetCommand, run in the caller's scope.
+   */
+  private commandIntrinsics(): PSObject {
+    const o = PSObject.fromEntries([]);
+    const method = (name: string, fn: (...args: unknown[]) => unknown) => o.addMember({ name, memberType: 'CodeMethod', value: (_self: unknown, ...args: unknown[]) => fn(...args.map((a) => (a instanceof PSObject && a.baseObject !== undefined ? a.baseObject : a))) });
+    const single = (r: unknown): unknown => (isPromise(r) ? r.then(single) : Array.isArray(r) ? (r.length === 1 ? r[0] : r.length === 0 ? null : r) : r);
+    // The text as the body of a double-quoted string: variables, subexpressions and escapes expand.
+    method('ExpandString', (text) => single(this.invokeExpression(`"${toStr(text).replace(/["\u201C\u201D\u201E]/g, '$&$&')}"`)));
+    method('InvokeScript', (text) => this.invokeExpression(toStr(text)));
+    method('NewScriptBlock', (text) => {
+      const parsed = parse(toStr(text), null);
+      if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source, true);
+      const sb = new ScriptBlock(parsed.ast);
+      sb.session = this;
+      return sb;
+    });
+    method('GetCommand', (name) => single(this.invokeExpression(`Get-Command -Name '${toStr(name).replace(/'/g, "''")}' -ErrorAction Ignore`)));
     return o;
   }
 
