@@ -73,6 +73,8 @@ export interface InvokeOptions {
    * of converting them to plain JS (objects with ordered properties, numbers, strings, Dates, Buffers).
    */
   raw?: boolean;
+  /** Record the script in the session history (Get-History), as pwsh's PSInvocationSettings.AddToHistory does. */
+  addToHistory?: boolean;
 }
 
 /** Outcome of `shell.execute`. */

@@ -10,6 +10,7 @@ import { parse } from './parser/index.js';
 import { ScriptBlock } from './runtime/interpreter/scriptblock.js';
 import { ScriptProcessor } from './runtime/interpreter/script-processor.js';
 import { checkScriptRequirements } from './runtime/interpreter/requires.js';
+import { importUsingModules } from './runtime/interpreter/modules.js';
 import { runPipeline } from './runtime/interpreter/pipeline.js';
 import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowSignal } from './runtime/interpreter/flow.js';
 import { Frame } from './runtime/interpreter/frame.js';
@@ -130,6 +131,7 @@ class ShellImpl implements Shell {
     const previousSession = Session.current;
     Session.current = s;
     const result: ExecuteResult = { output, terminatingError: null, exitCode: null, success: true };
+    const started = new Date();
     s.deadline = policy?.options.maxRunTimeMs !== undefined ? monotonicMs() + policy.options.maxRunTimeMs : null;
     let deadlineTimer: ReturnType<typeof setTimeout> | null = null;
     let timedOut = false;
@@ -156,6 +158,7 @@ class ShellImpl implements Shell {
       sb.session = s;
       const isFile = !!options.path;
       if (isFile) checkScriptRequirements(s, script, options.path!);
+      await importUsingModules(s, parsed.ast.source, s.defaultStreams);
       const args: CallArg[] = (options.args ?? []).map((a) => {
         if (typeof a === 'string' && /^-[A-Za-z_][\w-]*:?$/.test(a)) {
           return a.endsWith(':') ? { name: a.slice(1, -1), value: undefined, hasValue: false, text: a } : { name: a.slice(1), value: undefined, hasValue: false, text: a };
@@ -217,6 +220,11 @@ class ShellImpl implements Shell {
       this.host.error?.(result.terminatingError);
     }
     result.success = result.terminatingError === null && s.lastSuccess && !controller?.signal.aborted;
+    if (options.addToHistory) {
+      // pwsh's PipelineState names.
+      const status = controller?.signal.aborted ? 'Stopped' : result.terminatingError ? 'Failed' : 'Completed';
+      s.history.addRun(script, status, started, new Date());
+    }
     return result;
   }
 

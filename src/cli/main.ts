@@ -78,7 +78,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     host.readLine = terminalLineReader(io);
     host.promptForChoice = choicePrompter(io, host.readLine);
   }
-  const shell: Shell = await createShell({ cwd, env: { ...io.env }, host, interactive });
+  const env = { ...io.env };
+  // pwsh sets $env:PSModulePath at start-up when it is not set: the user's and the machine's module folders.
+  if (env.PSModulePath === undefined) {
+    env.PSModulePath = [join(env.HOME ?? homedir(), '.local', 'share', 'powershell', 'Modules'), '/usr/local/share/powershell/Modules'].join(process.platform === 'win32' ? ';' : ':');
+  }
+  const shell: Shell = await createShell({ cwd, env, host, interactive });
   host.shell = shell;
 
   const home = homeOf(io);

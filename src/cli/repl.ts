@@ -100,7 +100,7 @@ export async function runRepl(shell: Shell, host: ConsoleHost, io: CliIO, option
       if (text.trim() === '') return true;
       running = new AbortController();
       try {
-        const result = await runScript(shell, io, text, { signal: running.signal });
+        const result = await runScript(shell, io, text, { signal: running.signal, addToHistory: true });
         if (result.exitCode !== null) {
           finish(result.exitCode);
           return false;

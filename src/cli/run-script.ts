@@ -25,6 +25,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Lines for `$input` (what was piped into awsh). */
   input?: AsyncIterable<unknown>;
+  /** The interactive host's commands go to the session history. */
+  addToHistory?: boolean;
 }
 
 export async function runScript(shell: Shell, io: CliIO, script: string, options: RunOptions = {}): Promise<ExecuteResult> {
@@ -38,6 +40,7 @@ export async function runScript(shell: Shell, io: CliIO, script: string, options
       args: options.args,
       signal: options.signal,
       input: options.input,
+      addToHistory: options.addToHistory,
       onOutput: (value) => emit(out.write(value)),
     });
   } finally {

@@ -29,6 +29,8 @@ export interface SourceFile {
   path: string | null;
   /** Namespaces named by the file's `using namespace` statements (set by the parser; absent when none). */
   usingNamespaces?: string[];
+  /** Module names or paths of the file's `using module` statements (imported before the script runs). */
+  usingModules?: string[];
 }
 
 type NodeBase = Extent;

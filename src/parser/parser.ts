@@ -737,12 +737,13 @@ export class PsParser extends EmbeddedActionsParser {
       case 'class': case 'enum': return this.typeDefinition(EMPTY, null);
       case 'interface': case 'configuration': return this.unsupportedTypeDefinition(word);
       case 'using': {
-        // `using namespace X` is recorded on the source file (type names resolve in X too); `using module/assembly`
-        // are accepted and ignored.
+        // `using namespace X` and `using module X` are recorded on the source file (type names resolve in X too;
+        // the module is imported before the script runs); `using assembly` is accepted and ignored.
         this.take();
         const words: string[] = [];
         for (let t = this.peek('cmd'); !this.isStatementEnd(t); t = this.peek('cmd')) words.push(this.take().image);
         if (words.length === 2 && equalsWord(words[0]!, 'namespace')) (this.src.usingNamespaces ??= []).push(words[1]!);
+        if (words.length === 2 && equalsWord(words[0]!, 'module')) (this.src.usingModules ??= []).push(words[1]!.replace(/^(['"])(.*)\1$/, '$2'));
         return null;
       }
       default: {

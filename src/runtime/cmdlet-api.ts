@@ -271,4 +271,6 @@ export interface SessionApi {
   loadCommand(name: string): Promise<void> | undefined;
   /** The shell's formatting width and host. */
   readonly host: HostUI;
+  /** The command history (Get-History and its kin; the interactive host adds each command line it runs). */
+  readonly history: import('./interpreter/history.js').SessionHistory;
 }

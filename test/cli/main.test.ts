@@ -11,7 +11,10 @@ const executed: { script: string; options?: InvokeOptions }[] = [];
 const variables = new Map<string, unknown>();
 
 /** Statements separated by `;`: `out X`, `host X`, `warn X`, `verbose X`, `fail X`, `throw X`, `exit N`, `args`. */
+let lastEnv: Record<string, string | undefined> | undefined;
+
 function fakeShell(options: ShellOptions) {
+  lastEnv = options.env;
   const host = options.host as ShellHost;
   const done = (r: Partial<ExecuteResult>): ExecuteResult => ({ output: [], terminatingError: null, exitCode: null, success: true, ...r });
   return {
@@ -98,6 +101,15 @@ describe('main with -Command', () => {
   it('reads the script from stdin for -Command - and when stdin is not a terminal', async () => {
     expect((await runMain(['-nop', '-Command', '-'], { stdin: 'out piped' })).stdout).toBe('piped\n');
     expect((await runMain(['-nop'], { stdin: 'out piped2' })).stdout).toBe('piped2\n');
+  });
+});
+
+describe('main start-up environment', () => {
+  it('sets $env:PSModulePath when it is not set, as pwsh does, and keeps a given one', async () => {
+    const r = await runMain(['-nop', '-c', 'out x']);
+    expect(lastEnv?.PSModulePath).toBe(`${join(r.home, '.local', 'share', 'powershell', 'Modules')}:/usr/local/share/powershell/Modules`);
+    await runMain(['-nop', '-c', 'out x'], { env: { PSModulePath: '/mine' } });
+    expect(lastEnv?.PSModulePath).toBe('/mine');
   });
 });
 

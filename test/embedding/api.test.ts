@@ -169,3 +169,23 @@ describe('completion', () => {
     expect(await c('Get-S3Bucket -Region eu-west-')).toEqual(['eu-west-1', 'eu-west-2', 'eu-west-3']);
   });
 });
+
+describe('session history', () => {
+  it('records scripts run with addToHistory, as the interactive host does, and only those', async () => {
+    const shell = createShell();
+    await shell.execute('6 * 7', { addToHistory: true });
+    await shell.execute('"not recorded"');
+    await shell.execute('throw "boom"', { addToHistory: true });
+    const r = await shell.execute('Get-History | ForEach-Object { "$($_.Id) $($_.CommandLine) $($_.ExecutionStatus)" }');
+    expect(r.output).toEqual(['1 6 * 7 Completed', '2 throw "boom" Failed']);
+  });
+
+  it('records the command Invoke-History ran in place of Invoke-History', async () => {
+    const shell = createShell();
+    await shell.execute('6 * 7', { addToHistory: true });
+    const run = await shell.execute('r 1 6>$null', { addToHistory: true });
+    expect(run.output).toEqual([42]);
+    const r = await shell.execute('(Get-History).CommandLine');
+    expect(r.output).toEqual(['6 * 7', '6 * 7']);
+  });
+});

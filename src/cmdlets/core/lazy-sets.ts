@@ -55,6 +55,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Test-Json'], load: async () => (await import('./test-json.js')).cmdlets },
   { names: ['ConvertTo-Html'], load: async () => (await import('./convertto-html.js')).cmdlets },
   { names: ['Update-TypeData', 'Remove-TypeData'], load: async () => (await import('./update-typedata.js')).cmdlets },
+  { names: ['Get-History', 'Add-History', 'Clear-History', 'Invoke-History'], load: async () => (await import('./history-cmdlets.js')).cmdlets },
   { names: ['Get-Verb'], load: async () => (await import('./get-verb.js')).cmdlets },
   {
     names: [

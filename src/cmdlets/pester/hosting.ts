@@ -498,8 +498,10 @@ export function installHostingTypes(): void {
   // `$sb.Ast -eq $sb.Ast` holds.
   const views = new WeakMap<object, AstView>();
   setScriptBlockAstView((sb) => {
-    let v = views.get(sb.ast);
-    if (!v) views.set(sb.ast, (v = astView(sb.ast as unknown as AstNode, sb.ast.source)));
+    // A function's script block shows its whole `function` statement (pwsh's FunctionDefinitionAst).
+    const node = (sb.definitionAst ?? sb.ast) as object;
+    let v = views.get(node);
+    if (!v) views.set(node, (v = astView(node as unknown as AstNode, sb.ast.source)));
     return v;
   });
   defineType({

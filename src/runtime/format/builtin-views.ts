@@ -44,6 +44,16 @@ export function registerBuiltinViews(): void {
   for (const t of ['CommandInfo', 'AliasInfo', 'CmdletInfo', 'FunctionInfo', 'FilterInfo', 'ApplicationInfo', 'ExternalScriptInfo']) {
     registerView(`System.Management.Automation.${t}`, commandColumns);
   }
+  registerView('Microsoft.PowerShell.Commands.HistoryInfo', {
+    table: {
+      columns: [
+        { label: 'Id', width: 4, alignment: 'Right' },
+        { label: 'Duration', width: 12, alignment: 'Right', getter: historyDuration },
+        { label: 'CommandLine' },
+      ],
+    },
+    wide: { label: 'CommandLine' },
+  });
   registerView('System.Management.Automation.PathInfo', { table: { columns: [{ label: 'Path' }] } });
   // pwsh has a view only for the Deserialized type; live objects list every property, StandardDeviation included.
   const measureItems = ['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'StandardDeviation', 'Property'].map((label) => ({ label }));
@@ -66,6 +76,14 @@ export function registerBuiltinViews(): void {
   });
   registerView('System.Version', {
     table: { columns: [{ label: 'Major', width: 6 }, { label: 'Minor', width: 6 }, { label: 'Build', width: 6 }, { label: 'Revision', width: 8 }] },
+  });
+  registerView('System.Management.Automation.SemanticVersion', {
+    table: {
+      columns: [
+        { label: 'Major', width: 6 }, { label: 'Minor', width: 6 }, { label: 'Patch', width: 6 },
+        { label: 'PreReleaseLabel', width: 15 }, { label: 'BuildLabel', width: 11 },
+      ],
+    },
   });
   // Type objects (`[int]`): DotNetTypes.format.ps1xml's System.RuntimeType table.
   registerView('System.RuntimeType', {
@@ -116,6 +134,21 @@ function directoryOf(o: unknown): string {
 }
 
 /** Aliases show `name -> target` in the Name column. */
+/** The history view's Duration: s.fff, m:ss.fff, h:mm:ss.fff, or total hours from 10 h on. */
+function historyDuration(o: unknown): unknown {
+  const d = propertyValueOf(o, 'Duration') as { Ticks?: number } | null;
+  if (!d || typeof d.Ticks !== 'number') return '';
+  const ms = Math.floor(d.Ticks / 10000);
+  const fff = String(ms % 1000).padStart(3, '0');
+  const s = Math.floor(ms / 1000) % 60;
+  const m = Math.floor(ms / 60000) % 60;
+  const h = Math.floor(ms / 3600000);
+  if (h >= 10) return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${fff}`;
+  if (h >= 1) return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${fff}`;
+  if (m >= 1) return `${m}:${String(s).padStart(2, '0')}.${fff}`;
+  return `${s}.${fff}`;
+}
+
 function commandDisplayName(o: unknown): unknown {
   const type = propertyValueOf(o, 'CommandType');
   const name = propertyValueOf(o, 'Name');

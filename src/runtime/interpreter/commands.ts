@@ -14,6 +14,7 @@ import { ScriptProcessor } from './script-processor.js';
 import { CmdletProcessor } from './cmdlet-processor.js';
 import { NativeProcessor } from './native.js';
 import { checkScriptRequirements } from './requires.js';
+import { importUsingModules } from './modules.js';
 import { runtimeError } from '../errors.js';
 import { getMember, hasMember } from '../types/index.js';
 import { makeRedirectedStreams } from './redirection.js';
@@ -373,10 +374,47 @@ function resolveProcessor(f: Frame, el: CompiledCommand, nameValue: unknown, arg
       return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.name, dotSource: el.dot, isScriptFile: false });
     case 'cmdlet':
       return new CmdletProcessor(resolved.decl, args, f, streams);
-    case 'script':
+    case 'script': {
       checkScriptRequirements(s, resolved.scriptBlock.ast.source.text, resolved.path);
-      return new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
+      const make = () => new ScriptProcessor(resolved.scriptBlock, args, f, streams, { name: resolved.path, dotSource: el.dot, isScriptFile: true, scriptPath: resolved.path });
+      const using = importUsingModules(s, resolved.scriptBlock.ast.source, streams);
+      return isPromise(using) ? using.then(make) : make();
+    }
     case 'native':
       return new NativeProcessor(resolved.path, args, f, streams);
   }
+}
+
+/**
+ * The command processors of a pipeline of commands only (a steppable pipeline's): arguments are evaluated and
+ * commands resolved now, in frame `f`. An expression element is an error.
+ */
+export function commandProcessors(f: Frame, ast: A.PipelineAst): Processor[] | Promise<Processor[]> {
+  const elements = ast.elements.map(compileElement);
+  const processors: Processor[] = [];
+  const from = (i: number): Processor[] | Promise<Processor[]> => {
+    for (; i < elements.length; i++) {
+      const el = elements[i]!;
+      if (el.kind !== 'command') throw notSteppable();
+      const p = createProcessor(f, el, processors);
+      if (isPromise(p)) {
+        const next = i + 1;
+        return p.then((x) => {
+          processors.push(x);
+          return from(next);
+        });
+      }
+      processors.push(p);
+    }
+    return processors;
+  };
+  return from(0);
+}
+
+export function notSteppable(): Error {
+  return runtimeError(
+    'Only a script block that contains exactly one pipeline or command can be converted. Expressions or control structures are not permitted. Verify that the script block contains exactly one pipeline or command.',
+    'CanOnlyConvertOnePipeline',
+    { category: 'InvalidOperation' },
+  );
 }

@@ -827,6 +827,7 @@ function compileFunctionDefinition(ast: A.FunctionDefinitionAst): Exec {
   return (f) => {
     const sb = new ScriptBlock(ast.body);
     sb.session = f.session;
+    sb.definitionAst = ast;
     (sb as ScriptBlock & { extraParameters?: A.ParameterAst[] | null }).extraParameters = ast.parameters;
     (sb as ScriptBlock & { isFilter?: boolean }).isFilter = ast.isFilter;
     const target = scopeName === 'global' ? f.scope.globalScope() : scopeName === 'script' ? f.scope.scriptScope() : f.scope;

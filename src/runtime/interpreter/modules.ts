@@ -16,6 +16,8 @@ import { compileExpr } from './compile-expr.js';
 import { setInScope } from './variables.js';
 import { isPromise } from './flow.js';
 import type { Session } from './session.js';
+import type * as A from '../../parser/ast.js';
+import { isBuiltInModule } from './built-in-modules.js';
 
 export interface ModuleRecord {
   name: string;
@@ -46,7 +48,8 @@ export function modulePaths(session: Session): string[] {
   const env = session.env.PSModulePath;
   const home = session.env.HOME ?? homedir();
   const dirs = env ? env.split(nodePath.delimiter).filter(Boolean) : [];
-  dirs.push(nodePath.join(home, '.local', 'share', 'powershell', 'Modules'));
+  const user = nodePath.join(home, '.local', 'share', 'powershell', 'Modules');
+  if (!dirs.includes(user)) dirs.push(user);
   return dirs;
 }
 
@@ -134,6 +137,12 @@ export interface ImportOptions {
 
 function runScriptIn(session: Session, scope: Scope, file: string, streams: Streams, args: unknown[], name: string): void | Promise<void> {
   const sb = session.loadScriptFile(file);
+  const using = importUsingModules(session, sb.ast.source, streams);
+  if (isPromise(using)) return using.then(() => runScriptBody(session, scope, sb, file, streams, args, name));
+  return runScriptBody(session, scope, sb, file, streams, args, name);
+}
+
+function runScriptBody(session: Session, scope: Scope, sb: ScriptBlock, file: string, streams: Streams, args: unknown[], name: string): void | Promise<void> {
   const caller = new Frame(scope, () => {}, streams, session, name);
   const proc = new ScriptProcessor(sb, args.map((a) => ({ name: null, value: a, hasValue: true })), caller, streams, {
     name: file, dotSource: true, isScriptFile: false, scriptPath: file,
@@ -262,7 +271,7 @@ function exportModule(session: Session, rec: ModuleRecord): void {
       bound = new ScriptBlock(sb.ast);
       bound.session = sb.session;
       bound.closureScope = rec.scope;
-      Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter });
+      Object.assign(bound, { extraParameters: (sb as ScriptBlock & { extraParameters?: unknown }).extraParameters, isFilter: fn.isFilter, definitionAst: sb.definitionAst });
     }
     const info: FunctionInfo = { ...fn, scriptBlock: bound };
     target.setFunction(info);
@@ -294,4 +303,36 @@ export function newDynamicModule(session: Session, sb: ScriptBlock, name: string
   const rec = newModuleRecord(session, name, '', 'Script', '0.0');
   const caller = new Frame(rec.scope, () => {}, streams, session, name);
   return runModuleCode(session, rec, () => runPipeline([new ScriptProcessor(sb, [], caller, streams, { name, dotSource: true, isScriptFile: false })], null, () => {}));
+}
+
+/** Sources whose `using module` statements were imported (once per parse, however often the script runs). */
+const usingDone = new WeakSet<A.SourceFile>();
+
+/**
+ * `using module X` of a script or module: imports X before the script runs, so its classes, enums and commands
+ * are there (a relative path is relative to the script's folder). A module that is not found is an error.
+ */
+export function importUsingModules(session: Session, source: A.SourceFile, streams: Streams): void | Promise<void> {
+  const names = source.usingModules;
+  if (!names || usingDone.has(source)) return;
+  usingDone.add(source);
+  const from = (i: number): void | Promise<void> => {
+    for (; i < names.length; i++) {
+      const name = names[i]!;
+      if (isBuiltInModule(name)) continue;
+      const looksLikePath = /[\\/]/.test(name) || /\.(psm1|psd1|ps1)$/i.test(name);
+      const file = looksLikePath && source.path && !nodePath.isAbsolute(name)
+        ? findModuleFile(session, nodePath.join(nodePath.dirname(source.path), name))
+        : findModuleFile(session, name);
+      if (!file) {
+        throw runtimeError(`Could not find the module '${name}'.`, 'ModuleNotFoundDuringParse', { category: 'ParserError', exceptionType: 'System.Management.Automation.ParseException' });
+      }
+      const r = importModuleFile(session, file, streams, { force: false });
+      if (isPromise(r)) {
+        const next = i + 1;
+        return r.then(() => from(next));
+      }
+    }
+  };
+  return from(0);
 }

@@ -1,18 +1,34 @@
-// Methods of script blocks that need the interpreter: Invoke, InvokeReturnAsIs, GetNewClosure.
+// Methods of script blocks that need the interpreter: Invoke, InvokeReturnAsIs, GetNewClosure, GetSteppablePipeline.
 import type { Frame } from './frame.js';
 import { ScriptBlock } from './scriptblock.js';
 import { Scope, PSVariable } from './scope.js';
 import { collectedValue } from './emit.js';
-import { isPromise } from './flow.js';
+import { NO_OUTPUT, isPromise } from './flow.js';
+import { getSteppablePipeline } from './steppable-pipeline.js';
+import { delegateReturnType } from '../types/delegates.js';
+import { convertTo } from '../types/index.js';
 import { scriptInvocationError } from '../types/method-errors.js';
 
 /** Returns undefined when the method is not one of these (the types layer handles the rest); a Promise when the script block went async. */
 export function scriptBlockMethod(f: Frame, sb: ScriptBlock, name: string, args: unknown[]): unknown {
   switch (name.toLowerCase()) {
     case 'invoke':
+    case 'dynamicinvoke':
+      if (sb.delegateType) {
+        // A delegate returns its output converted to its return type (nothing for an Action).
+        const ret = delegateReturnType(sb.delegateType);
+        return invokeWrapped(f, sb, 'Invoke', args, (items) => (ret === 'void' ? NO_OUTPUT : convertTo(collectedValue(items), ret)));
+      }
+      if (name.toLowerCase() === 'dynamicinvoke') return undefined;
       return invokeWrapped(f, sb, 'Invoke', args, (items) => items);
     case 'invokereturnasis':
       return invokeWrapped(f, sb, 'InvokeReturnAsIs', args, collectedValue);
+    case 'getsteppablepipeline':
+      try {
+        return getSteppablePipeline(f, sb.ast);
+      } catch (e) {
+        throw scriptInvocationError('GetSteppablePipeline', args.length, e);
+      }
     case 'getnewclosure': {
       // Capture the current values of all visible variables into a new scope, as pwsh's module-bound closure does.
       const captured = new Scope(f.scope.globalScope());

@@ -11,6 +11,10 @@ export class ScriptBlock {
   moduleScope: unknown = null;
   /** Session the script block was created in. */
   session: unknown = null;
+  /** A function's body: its `function` statement, which `.Ast` shows (pwsh's FunctionDefinitionAst). */
+  definitionAst: unknown = null;
+  /** Set when the script block was cast to a delegate type ([Func[int,int]]{ ... }): that PSType. */
+  delegateType: import('../types/ps-type.js').PSType | null = null;
 
   constructor(readonly ast: ScriptBlockAst) {}
 

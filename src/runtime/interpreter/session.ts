@@ -11,11 +11,13 @@ import { CALL_SITE, ErrorRecord, PSException, PSRuntimeError, makeInvocationInfo
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
-import { resolveType, convertTo, getStaticMember, setLocalTypesHook, setUsingNamespacesHook, PSList, PSVersion, type PSType } from '../types/index.js';
+import { resolveType, convertTo, getStaticMember, setLocalTypesHook, setUsingNamespacesHook, PSList, type PSType } from '../types/index.js';
 import { Scope, PSVariable, VarOptions, boundParentScope, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { setErrorViewSource } from '../format/error-display.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
+import { psVersionTable } from './ps-version-table.js';
+import { SessionHistory } from './history.js';
 import { ScriptProcessor } from './script-processor.js';
 import { runPipeline, type Processor, type Sink } from './pipeline.js';
 import { PipelineStoppedSignal, ReturnSignal, isFlowSignal, isPromise } from './flow.js';
@@ -97,6 +99,10 @@ export class Session implements SessionApi {
   }
   /** `$Error`: an ArrayList, newest first (so `$Error.Clear()` and `.Count` behave as in pwsh). */
   readonly errors: unknown[] = PSList.create(null);
+  readonly history = new SessionHistory(() => {
+    const n = Number(this.globalScope.lookup('maximumhistorycount')?.value);
+    return Number.isFinite(n) && n > 0 ? n : 4096;
+  });
   readonly defaultStreams: Streams;
   private readonly sourceStack: A.SourceFile[] = [];
   /** Lower-cased namespaces of `using namespace` statements in scripts this session compiled (type lookup tries them). */
@@ -184,14 +190,7 @@ export class Session implements SessionApi {
     def('PSEdition', 'Core');
     def('ShellId', 'Microsoft.PowerShell');
     def('PROFILE', nodePath.join(this.env.HOME ?? homedir(), '.config', 'awsh', 'profile.ps1'));
-    const vt = new PSHashtable();
-    // PSVersion directly, not through the [version] type: resolving a type loads the builtin type table.
-    vt.set('PSVersion', PSVersion.parse(PSVERSION) ?? PSVERSION);
-    vt.set('PSEdition', 'Core');
-    vt.set('AwshVersion', '0.1.0');
-    vt.set('Platform', process.platform === 'win32' ? 'Win32NT' : 'Unix');
-    vt.set('OS', `${process.platform} ${process.version}`);
-    def('PSVersionTable', vt, VarOptions.ReadOnly);
+    def('PSVersionTable', psVersionTable(PSVERSION), VarOptions.ReadOnly);
     const hostInfo = { Name: 'awsh', Version: '0.1.0', UI: { RawUI: { BufferSize: { Width: this.host.width, Height: 50 }, WindowSize: { Width: this.host.width, Height: 50 } } } };
     // $Host.CurrentCulture / CurrentUICulture follow [CultureInfo]::CurrentCulture, read when asked (the culture
     // tables load with the builtin types, not at start-up).
@@ -204,7 +203,7 @@ export class Session implements SessionApi {
     def('PSUICulture', 'en-US');
     def('ExecutionContext', PSObject.fromEntries([
       ['SessionState', PSObject.fromEntries([['Path', { CurrentLocation: null }]])],
-      ['InvokeCommand', PSObject.fromEntries([])],
+      ['InvokeCommand', this.commandIntrinsics()],
       ['Host', null],
     ]));
     def('PSStyle', makePSStyle());
@@ -1021,6 +1020,28 @@ export class Session implements SessionApi {
     ]);
     o.typeNames = ['System.Management.Automation.InvocationInfo', 'System.Object'];
     if (at) Object.defineProperty(o, CALL_SITE, { value: at });
+    return o;
+  }
+
+  /**
+   * $ExecutionContext.InvokeCommand (CommandInvocationIntrinsics): ExpandString, InvokeScript, NewScriptBlock and
+   * GetCommand, run in the caller's scope.
+   */
+  private commandIntrinsics(): PSObject {
+    const o = PSObject.fromEntries([]);
+    const method = (name: string, fn: (...args: unknown[]) => unknown) => o.addMember({ name, memberType: 'CodeMethod', value: (_self: unknown, ...args: unknown[]) => fn(...args.map((a) => (a instanceof PSObject && a.baseObject !== undefined ? a.baseObject : a))) });
+    const single = (r: unknown): unknown => (isPromise(r) ? r.then(single) : Array.isArray(r) ? (r.length === 1 ? r[0] : r.length === 0 ? null : r) : r);
+    // The text as the body of a double-quoted string: variables, subexpressions and escapes expand.
+    method('ExpandString', (text) => single(this.invokeExpression(`"${toStr(text).replace(/["\u201C\u201D\u201E]/g, '$&$&')}"`)));
+    method('InvokeScript', (text) => this.invokeExpression(toStr(text)));
+    method('NewScriptBlock', (text) => {
+      const parsed = parse(toStr(text), null);
+      if (parsed.errors.length) throw this.parseErrorToRuntime(parsed.errors, parsed.ast.source, true);
+      const sb = new ScriptBlock(parsed.ast);
+      sb.session = this;
+      return sb;
+    });
+    method('GetCommand', (name) => single(this.invokeExpression(`Get-Command -Name '${toStr(name).replace(/'/g, "''")}' -ErrorAction Ignore`)));
     return o;
   }
 

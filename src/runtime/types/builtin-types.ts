@@ -1,4 +1,5 @@
 // The builtin type table: names, accelerators, base types and enums. Loaded on the first type resolution.
+import { loadDelegateTypes } from './delegates.js';
 import { exceptionBaseTypes } from '../errors.js';
 import { NO_CONVERSION, defineType, setBuiltinsLoader, type TypeDef } from './ps-type.js';
 import { stopwatchTypeDef } from './stopwatch.js';
@@ -168,6 +169,8 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.Security.AccessControl.AceFlags', [['None', 0], ['ObjectInherit', 1], ['ContainerInherit', 2], ['NoPropagateInherit', 4], ['InheritOnly', 8], ['InheritanceFlags', 15], ['Inherited', 16], ['SuccessfulAccess', 64], ['FailedAccess', 128], ['AuditFlags', 192]], true],
   ['System.Net.HttpStatusCode', [['Continue', 100], ['SwitchingProtocols', 101], ['OK', 200], ['Created', 201], ['Accepted', 202], ['NonAuthoritativeInformation', 203], ['NoContent', 204], ['ResetContent', 205], ['PartialContent', 206], ['MultipleChoices', 300], ['MovedPermanently', 301], ['Found', 302], ['SeeOther', 303], ['NotModified', 304], ['UseProxy', 305], ['TemporaryRedirect', 307], ['PermanentRedirect', 308], ['BadRequest', 400], ['Unauthorized', 401], ['PaymentRequired', 402], ['Forbidden', 403], ['NotFound', 404], ['MethodNotAllowed', 405], ['NotAcceptable', 406], ['ProxyAuthenticationRequired', 407], ['RequestTimeout', 408], ['Conflict', 409], ['Gone', 410], ['LengthRequired', 411], ['PreconditionFailed', 412], ['RequestEntityTooLarge', 413], ['RequestUriTooLong', 414], ['UnsupportedMediaType', 415], ['RequestedRangeNotSatisfiable', 416], ['ExpectationFailed', 417], ['MisdirectedRequest', 421], ['UnprocessableEntity', 422], ['Locked', 423], ['FailedDependency', 424], ['UpgradeRequired', 426], ['PreconditionRequired', 428], ['TooManyRequests', 429], ['RequestHeaderFieldsTooLarge', 431], ['UnavailableForLegalReasons', 451], ['InternalServerError', 500], ['NotImplemented', 501], ['BadGateway', 502], ['ServiceUnavailable', 503], ['GatewayTimeout', 504], ['HttpVersionNotSupported', 505]]],
   ['Microsoft.PowerShell.Commands.WebRequestMethod', [['Default', 0], ['Get', 1], ['Head', 2], ['Post', 3], ['Put', 4], ['Delete', 5], ['Trace', 6], ['Options', 7], ['Merge', 8], ['Patch', 9]]],
+  ['System.Reflection.MemberTypes', [['Constructor', 1], ['Event', 2], ['Field', 4], ['Method', 8], ['Property', 16], ['TypeInfo', 32], ['Custom', 64], ['NestedType', 128], ['All', 191]], true],
+  ['System.Management.Automation.Runspaces.PipelineState', [['NotStarted', 0], ['Running', 1], ['Stopping', 2], ['Stopped', 3], ['Completed', 4], ['Failed', 5], ['Disconnected', 6]]],
   ['System.Environment+SpecialFolder', [['Desktop', 0], ['MyDocuments', 5], ['ApplicationData', 26], ['LocalApplicationData', 28], ['UserProfile', 40], ['CommonApplicationData', 35]]],
 ];
 
@@ -194,6 +197,7 @@ export function loadBuiltinTypes(): void {
     const accel = fullName === 'System.Environment+SpecialFolder' ? ['System.Environment.SpecialFolder'] : undefined;
     defineType({ fullName, baseType: 'System.Enum', enumValues: values, flags: !!flags, isValueType: true, accelerators: accel });
   }
+  loadDelegateTypes();
   // Exception types: the hierarchy is errors.ts's table (shared with typed catch).
   for (const [name, base] of Object.entries(exceptionBaseTypes)) defineType({ fullName: name, baseType: base });
 }

@@ -10,6 +10,7 @@ import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, getEnumerable } from
 import { construct, hasConstructor } from './constructors.js';
 import { TimeSpan, dateFromTicks, parseDateTime, parseTimeSpan } from './datetime.js';
 import { NO_CONVERSION, PSType, resolveType, setIsInstanceHook, typeByFullName } from './ps-type.js';
+import { PSSemanticVersion } from './semver.js';
 import { PSEnumValue, PSGuid, PSReference, PSRegex, PSUri, PSVersion, RegexOptionFlags, TYPE_NAME } from './simple-values.js';
 import { setArrayElementType, typeOf } from './type-of.js';
 
@@ -469,12 +470,27 @@ export function convertTo(value: unknown, type: PSType): unknown {
       break;
     case 'System.Version':
       if (v instanceof PSVersion) return v;
+      if (v instanceof PSSemanticVersion) return v.toVersion();
       if (typeof v === 'string' || isNumeric(v)) {
         const s = toStr(v);
         const ver = PSVersion.parse(s);
         if (!ver) throw castErrorWithInner(v, type, 'InvalidCastParseTargetInvocation',
           /^\s*\d+\s*$/.test(s) || !s.includes('.') ? "Version string portion was too short or too long. (Parameter 'input')" : formatErrorText(s));
         return ver;
+      }
+      break;
+    case 'System.Management.Automation.SemanticVersion':
+      if (v instanceof PSSemanticVersion) return v;
+      if (v instanceof PSVersion) {
+        const sv = PSSemanticVersion.fromVersion(v);
+        if (sv) return sv;
+        break;
+      }
+      if (typeof v === 'string' || isNumeric(v)) {
+        const sv = PSSemanticVersion.parse(toStr(v));
+        // SemanticVersion.Parse rethrows Int32.Parse('')'s FormatException for every malformed text.
+        if (!sv) throw castErrorWithInner(v, type, 'InvalidCastParseTargetInvocation', formatErrorText(''));
+        return sv;
       }
       break;
     case 'System.Uri':

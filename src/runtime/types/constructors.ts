@@ -17,6 +17,7 @@ import {
 } from './simple-values.js';
 import { exceptionIsA } from '../errors.js';
 import { PSMultiArray } from './multi-array.js';
+import { PSSemanticVersion } from './semver.js';
 import { setArrayElementType } from './type-of.js';
 
 type Ctor = (args: unknown[], t: PSType) => unknown;
@@ -150,6 +151,40 @@ const ctors: Record<string, Ctor> = {
     const n = a.map((x) => int(x));
     if (n.some((x) => x < 0)) throw argumentOutOfRange('major', 'Version\'s parameters must be greater than or equal to zero.');
     return new PSVersion(n[0]!, n[1]!, n[2] ?? -1, n[3] ?? -1);
+  },
+  'System.Management.Automation.SemanticVersion': (a) => {
+    if (a.length === 1) {
+      const x = unwrap(a[0]);
+      if (x instanceof PSVersion) {
+        const v = PSSemanticVersion.fromVersion(x);
+        if (!v) throw argumentError('Cannot process argument because the value of argument "version" is not valid. Change the value of the "version" argument and run the operation again.', 'version');
+        return v;
+      }
+      if (typeof x === 'string') {
+        const v = PSSemanticVersion.parse(x);
+        if (!v) throw new DotNetError('System.FormatException', 'version');
+        return v;
+      }
+    }
+    if (a.length === 0 || a.length > 5) throw overloadCountError('new', a.length);
+    const n = a.slice(0, 3).map((x) => int(x));
+    const names = ['major', 'minor', 'patch'];
+    n.forEach((x, i) => {
+      if (x < 0) throw argumentError(`Cannot process argument because the value of argument "${names[i]}" is not valid. Change the value of the "${names[i]}" argument and run the operation again.`, names[i]!);
+    });
+    if (a.length === 4) {
+      const v = PSSemanticVersion.withLabel(n[0]!, n[1]!, n[2]!, toStr(unwrap(a[3])));
+      if (!v) throw new DotNetError('System.FormatException', 'label');
+      return v;
+    }
+    if (a.length === 5) {
+      const pre = unwrap(a[3]) === null ? null : toStr(unwrap(a[3]));
+      const build = unwrap(a[4]) === null ? null : toStr(unwrap(a[4]));
+      if (!PSSemanticVersion.validLabels(pre, null)) throw new DotNetError('System.FormatException', 'preReleaseLabel');
+      if (!PSSemanticVersion.validLabels(null, build)) throw new DotNetError('System.FormatException', 'buildLabel');
+      return new PSSemanticVersion(n[0]!, n[1]!, n[2]!, pre, build);
+    }
+    return new PSSemanticVersion(n[0]!, n[1] ?? 0, n[2] ?? 0);
   },
   'System.Uri': (a) => {
     if (a.length === 2) {

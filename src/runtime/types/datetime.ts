@@ -144,6 +144,23 @@ export class TimeSpan {
   static readonly TicksPerDay = 864000000000;
   constructor(readonly Ticks: number) {}
 
+  /** The right operand of -eq/-lt converted to TimeSpan (LanguagePrimitives): a TimeSpan, text, or ticks. */
+  private static coerce(o: unknown): TimeSpan | null {
+    if (o instanceof TimeSpan) return o;
+    if (typeof o === 'string') return parseTimeSpan(o);
+    if (typeof o === 'number' || typeof o === 'bigint') return new TimeSpan(Number(o));
+    return null;
+  }
+  equals(o: unknown): boolean {
+    return TimeSpan.coerce(o)?.Ticks === this.Ticks;
+  }
+  compareTo(o: unknown): number {
+    if (o === null || o === undefined) return 1;
+    const t = TimeSpan.coerce(o);
+    if (!t) throw new TypeError(`Object must be of type TimeSpan.`);
+    return Math.sign(this.Ticks - t.Ticks);
+  }
+
   static fromParts(days: number, hours: number, minutes: number, seconds: number, ms = 0): TimeSpan {
     return new TimeSpan(
       Math.round(((((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000 + ms) * TICKS_PER_MS),

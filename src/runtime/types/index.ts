@@ -13,6 +13,7 @@ export {
   setDisplayHint, dateTimeDisplay, type DisplayHint,
   type DateTimeKind,
 } from './datetime.js';
+export { PSSemanticVersion } from './semver.js';
 export {
   TYPE_NAME, PSReference, PSGuid, PSVersion, PSUri, PSEnumValue, DictionaryEntry, KeyValuePair, PSRegex, PSEncoding, encodings,
 } from './simple-values.js';

@@ -1,4 +1,5 @@
 // Instance method calls on every kind of value (`$x.Name(args)`), case-insensitive, with pwsh's errors.
+import { PSSemanticVersion } from './semver.js';
 import { typeMemberOf } from './type-data.js';
 import { PSDateTimeOffset } from './datetimeoffset.js';
 import { ErrorCategoryInfo, ErrorRecord, PSException, PSRuntimeError, requireSync, runtimeError } from '../errors.js';
@@ -170,7 +171,7 @@ function* whereSelect(items: unknown[], mode: string, n: number, a: unknown[]): 
         if ((n <= 0 || yes.length < n) && (yield x)) yes.push(x);
         else no.push(x);
       }
-      return [yes, no];
+      return [psObjectCollection(yes), psObjectCollection(no)];
     }
   }
   throw argumentError(`Cannot convert value "${argStr(a[1])}" to type "System.Management.Automation.WhereOperatorSelectionMode".`);
@@ -879,6 +880,13 @@ const versionMethods: Table<PSVersion> = {
   ToString: (v, a) => (a.length ? [v.Major, v.Minor, v.Build, v.Revision].slice(0, argInt('ToString', 'fieldCount', a[0])).join('.') : v.toString()),
 };
 
+const semverMethods: Table<PSSemanticVersion> = {
+  CompareTo: (v, a) => v.compareTo(unwrapArg(a[0])),
+  Equals: (v, a) => v.equals(unwrapArg(a[0])),
+  GetHashCode: (v) => hashCode(v.toString()),
+  ToString: (v) => v.toString(),
+};
+
 const switchMethods: Table<PSSwitch> = {
   ToBool: (s) => s.IsPresent,
   Equals: (s, a) => s.equals(unwrapArg(a[0])),
@@ -1008,6 +1016,7 @@ function tableFor(t: unknown): Table<never> | null {
   if (t instanceof PSEnumValue) return enumMethods as Table<never>;
   if (t instanceof PSGuid) return guidMethods as Table<never>;
   if (t instanceof PSVersion) return versionMethods as Table<never>;
+  if (t instanceof PSSemanticVersion) return semverMethods as Table<never>;
   if (t instanceof PSSwitch) return switchMethods as Table<never>;
   if (t instanceof PSEncoding) return encodingMethods as Table<never>;
   if (t instanceof PSObjectView) return psObjectViewMethods as Table<never>;
@@ -1082,7 +1091,12 @@ export function isMagicMethodName(name: string): boolean {
 }
 
 function emptyMagicResult(): unknown[] {
-  const c = PSList.create(resolveType('psobject'), []);
+  return psObjectCollection([]);
+}
+
+/** .Where()/.ForEach() results are a Collection<psobject>, as in pwsh. */
+function psObjectCollection(items: unknown[]): PSList {
+  const c = PSList.create(resolveType('psobject'), items);
   c.genericName = 'System.Collections.ObjectModel.Collection';
   return c;
 }
@@ -1103,7 +1117,8 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     if (!(target instanceof PSHashtable) || !find(hashtableMethods, lname)) {
       const e = target instanceof PSHashtable ? null : getEnumerable(target);
       const items = e ? Array.from(e) : [target];
-      return lname === 'where' ? whereMethod(items, args) : forEachMethod(items, args);
+      const r = lname === 'where' ? whereMethod(items, args) : forEachMethod(items, args);
+      return r instanceof Promise ? r.then(psObjectCollection) : psObjectCollection(r);
     }
   }
   if (target instanceof ClassInstance) {

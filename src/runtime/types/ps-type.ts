@@ -67,6 +67,12 @@ export function setLocalTypesHook(fn: () => Map<string, PSType> | null): void {
 }
 
 const SYSTEM_PRIVATE_CORELIB = 'System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e';
+const SMA_ASSEMBLY = 'System.Management.Automation, Version=7.4.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35';
+
+/** The assembly a generic argument's name is qualified with (PowerShell's own types live in S.M.A). */
+function assemblyOf(t: PSType): string {
+  return t.Namespace.startsWith('System.Management.Automation') && !t.IsArray ? SMA_ASSEMBLY : SYSTEM_PRIVATE_CORELIB;
+}
 
 /** A resolved type: one singleton per type (definition + generic args + array rank). */
 export class PSType {
@@ -105,7 +111,7 @@ export class PSType {
       if (genericArgs) {
         this.Name = baseName;
         this.FullName =
-          def.fullName + '[' + genericArgs.map((g) => `[${g.FullName}, ${SYSTEM_PRIVATE_CORELIB}]`).join(',') + ']';
+          def.fullName + '[' + genericArgs.map((g) => `[${g.FullName}, ${assemblyOf(g)}]`).join(',') + ']';
         this.psName = def.fullName.replace(/`\d+$/, '') + '[' + genericArgs.map((g) => g.psName).join(',') + ']';
       } else {
         this.Name = baseName;

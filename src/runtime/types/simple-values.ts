@@ -65,7 +65,21 @@ export class PSVersion {
     if (!m) return null;
     return new PSVersion(+m[1]!, +m[2]!, m[3] === undefined ? -1 : +m[3], m[4] === undefined ? -1 : +m[4]);
   }
-  compareTo(o: PSVersion): number {
+  /** Comparison operators convert the right operand to [version] (a string parses; a [semver] converts). */
+  private static coerce(other: unknown): PSVersion | null {
+    if (other instanceof PSVersion) return other;
+    if (typeof other === 'string') return PSVersion.parse(other);
+    if (other !== null && typeof other === 'object' && typeof (other as { toVersion?: unknown }).toVersion === 'function') return (other as { toVersion(): PSVersion }).toVersion();
+    return null;
+  }
+  equals(other: unknown): boolean {
+    const o = PSVersion.coerce(other);
+    return o !== null && this.compareTo(o) === 0;
+  }
+  compareTo(other: unknown): number {
+    if (other === null || other === undefined) return 1;
+    const o = PSVersion.coerce(other);
+    if (!o) throw new TypeError(`Cannot compare Version with ${String(other)}`);
     const a = [this.Major, this.Minor, this.Build, this.Revision];
     const b = [o.Major, o.Minor, o.Build, o.Revision];
     for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;

@@ -1,4 +1,5 @@
 // The runtime type of a value (`.GetType()`) and its PSObject.TypeNames.
+import { PSSemanticVersion } from './semver.js';
 import { PSException, ErrorRecord, setTypeNameHook } from '../errors.js';
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32 } from '../values/numbers.js';
@@ -75,7 +76,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSHashtable) return T(v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable');
   if (v instanceof Date) return T('System.DateTime');
   if (v instanceof TimeSpan) return T('System.TimeSpan');
-  if (v instanceof ScriptBlock) return T('System.Management.Automation.ScriptBlock');
+  if (v instanceof ScriptBlock) return v.delegateType ?? T('System.Management.Automation.ScriptBlock');
   if (v instanceof PSType) return T('System.RuntimeType');
   if (v instanceof PSException) return typeForName(v.typeName, 'System.Exception');
   if (v instanceof ErrorRecord) return T('System.Management.Automation.ErrorRecord');
@@ -83,6 +84,7 @@ export function typeOf(v: unknown): PSType {
   if (v instanceof PSGuid) return T('System.Guid');
   if (v instanceof PSTuple) return generic('System.Tuple', v.items.map(typeOf));
   if (v instanceof PSVersion) return T('System.Version');
+  if (v instanceof PSSemanticVersion) return T('System.Management.Automation.SemanticVersion');
   if (v instanceof PSSwitch) return T('System.Management.Automation.SwitchParameter');
   if (v instanceof PSUri) return T('System.Uri');
   if (v instanceof PSRegex) return T('System.Text.RegularExpressions.Regex');

@@ -395,7 +395,15 @@ export function compare(l: unknown, r: unknown, caseSensitive = false): number {
     throw comparisonFailure(l, r);
   }
   const cmp = (l as { compareTo?: (o: unknown) => number }).compareTo;
-  if (typeof cmp === 'function') return cmp.call(l, r);
+  if (typeof cmp === 'function') {
+    try {
+      return cmp.call(l, r);
+    } catch (e) {
+      // A value's compareTo rejects what it cannot convert: pwsh's "Cannot compare ... because ..." error.
+      if (e instanceof TypeError) throw comparisonFailure(l, r);
+      throw e;
+    }
+  }
   if (equals(l, r, caseSensitive)) return 0;
   throw notComparable(l);
 }
