@@ -5,7 +5,7 @@ import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import {
-  FormattedText, ComputedItem, formatLines, propertyNamesOf, type ColumnSpec, type FormatterOptions, type Shape, type Alignment,
+  FormattedText, ComputedItem, formatLines, propertyNamesOf, enumerationLimitOf, type ColumnSpec, type FormatterOptions, type Shape, type Alignment,
 } from '../../runtime/format/index.js';
 import { nameMatcher, isPromise, isScriptBlockValue, evalScript, UTILITY_MODULE } from './util.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
@@ -192,6 +192,7 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
       if (typeof p.View === 'string' && p.View !== '' && !st.specs) view = namedViewFor(ctx, name, shape, first, p.View);
       if (view?.wide && shape === 'wide') columns = [{ label: view.wide.label, property: view.wide.property, getter: view.wide.getter }];
       const base: Omit<FormatterOptions, 'width'> = {
+        enumerationLimit: enumerationLimit(ctx),
         view,
         force: !!p.Force,
         shape,
@@ -293,7 +294,7 @@ const outString: CmdletDecl<OutState> = {
   },
   end(ctx) {
     if (ctx.state.items.length === 0) return;
-    const lines = formatLines(ctx.state.items, { width: width(ctx) });
+    const lines = formatLines(ctx.state.items, { width: width(ctx), enumerationLimit: enumerationLimit(ctx) });
     if (ctx.params.Stream) {
       for (const l of lines) ctx.write(l);
       return;
@@ -302,6 +303,11 @@ const outString: CmdletDecl<OutState> = {
     return ctx.write(text);
   },
 };
+
+/** $global:FormatEnumerationLimit as the formatting cmdlets read it. */
+export function enumerationLimit(ctx: CmdletContext): number {
+  return enumerationLimitOf(ctx.getVariable('global:FormatEnumerationLimit'));
+}
 
 function width(ctx: CmdletContext): number {
   const w = ctx.params.Width;
@@ -325,7 +331,7 @@ function makeOutHost(name: string): CmdletDecl<OutState> {
     },
     end(ctx) {
       if (ctx.state.items.length === 0) return;
-      const lines = formatLines(ctx.state.items, { width: Math.max(1, (ctx.host.width || 120) - 1) });
+      const lines = formatLines(ctx.state.items, { width: Math.max(1, (ctx.host.width || 120) - 1), enumerationLimit: enumerationLimit(ctx) });
       for (const l of lines) ctx.writeHost(l);
     },
   };

@@ -29,6 +29,12 @@ export interface ViewDefinition {
   listFirst?: boolean;
   /** Out-of-band text view (DateTime, ErrorRecord): lines printed for the object, whatever the current table. */
   custom?: (obj: unknown) => string[];
+  /**
+   * An out-of-band view (format.ps1xml `<OutOfBand/>`: ScriptBlock, stream records): always used, whatever
+   * document is open and whatever Format-* shape was asked for. Other custom views (DateTime, MatchInfo) are only
+   * Out-Default's choice: Format-List/Table show such objects by their properties.
+   */
+  outOfBand?: boolean;
   /** A run of consecutive custom-view objects is framed by a blank line before and after (pwsh's MatchInfo view). */
   framed?: boolean;
   /** DefaultDisplayPropertySet: properties shown when there is no table/list view. */
