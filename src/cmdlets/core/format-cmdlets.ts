@@ -1,4 +1,4 @@
-// Format-Table, Format-List, Format-Wide, Out-String, Out-Host, Out-Default.
+// Format-Table, Format-List, Format-Wide, Format-Custom, Out-String, Out-Host, Out-Default.
 // Format-* emit one FormattedText that Out-Default/Out-String render at their own width (pwsh emits format
 // objects; the rendered text is the same).
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
@@ -202,6 +202,7 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
         hideTableHeaders: !!p.HideTableHeaders,
         groupBy,
         columns: typeof p.Column === 'number' ? p.Column : undefined,
+        depth: typeof p.Depth === 'number' ? p.Depth : undefined,
       };
       const items = st.items;
       const text = new FormattedText((width) => {
@@ -337,4 +338,16 @@ function makeOutHost(name: string): CmdletDecl<OutState> {
   };
 }
 
-export const cmdlets: CmdletDecl[] = [formatTableCmdlet, formatListCmdlet, formatWideCmdlet, outString, makeOutHost('Out-Host'), makeOutHost('Out-Default')];
+const formatCustomCmdlet = makeFormatCmdlet(
+  'Format-Custom',
+  'custom',
+  [
+    { name: 'Depth', type: 'int', validateRange: [1, 2147483647] },
+    { name: 'ExcludeProperty', type: 'string[]' },
+  ],
+  ['Expression', 'Depth'],
+  'Uses a customized view to format the output.',
+);
+formatCustomCmdlet.aliases = ['fc'];
+
+export const cmdlets: CmdletDecl[] = [formatTableCmdlet, formatListCmdlet, formatWideCmdlet, formatCustomCmdlet, outString, makeOutHost('Out-Host'), makeOutHost('Out-Default')];

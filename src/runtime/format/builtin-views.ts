@@ -84,8 +84,9 @@ export function registerBuiltinViews(): void {
   for (const kind of ['Warning', 'Verbose', 'Debug', 'Information']) {
     registerView(`System.Management.Automation.${kind}Record`, { custom: (r) => String(r).split(/\r?\n/), outOfBand: true });
   }
-  // Get-Date: the long date and time (DateTime's `DateTime` script property), blank lines around.
-  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? dateTimeDisplay(d) : String(d), ''] });
+  // Get-Date: the long date and time (DateTime's `DateTime` script property); a run of dates is one document, framed
+  // by blank lines (`Get-Date; Get-Date` prints the two lines together).
+  registerView('System.DateTime', { custom: (d) => [d instanceof Date ? dateTimeDisplay(d) : String(d)], framed: true });
   const fileView = {
     table: {
       columns: [

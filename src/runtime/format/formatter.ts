@@ -11,6 +11,7 @@ import { defaultPropertyNames, propertyNamesOf, propertyValueOf, typeNamesOf } f
 import { findView, type ViewColumn, type ViewDefinition } from './views.js';
 import { layoutTable, renderHeader, renderRow, renderWrappedRow, wrapLines, type Alignment, type TableLayout } from './table-writer.js';
 import { renderErrorRecord } from './error-display.js';
+import { complexViewLines } from './complex-view.js';
 import { PSChar, numericTypeOf, toJsNumber } from '../values/numbers.js';
 
 /** A column / list item / wide property as Format-* parameters or views give it. */
@@ -25,7 +26,7 @@ export interface ColumnSpec {
   computedIndex?: number;
 }
 
-export type Shape = 'table' | 'list' | 'wide';
+export type Shape = 'table' | 'list' | 'wide' | 'custom';
 
 export interface FormatterOptions {
   /** Columns of the screen (already reduced by one for the console). */
@@ -47,6 +48,8 @@ export interface FormatterOptions {
   view?: ViewDefinition;
   /** Format-* -Force. */
   force?: boolean;
+  /** Format-Custom -Depth. */
+  depth?: number;
   /**
    * $global:FormatEnumerationLimit (items shown of a collection value): pwsh reads it when the formatter starts,
    * i.e. at the first object, so a getter is read then.
@@ -91,10 +94,15 @@ interface WideState {
   buffer: string[];
 }
 
+/** Format-Custom's object browser: each object's lines, the document framed by blank lines. */
+interface CustomState {
+  kind: 'custom';
+}
+
 interface DocState {
   view: ViewDefinition | null;
   viewTypeName: string | null;
-  body: TableState | ListState | WideState;
+  body: TableState | ListState | WideState | CustomState;
   group: { value: string } | null;
   groupBy: { getter: (obj: unknown) => unknown; header: (value: unknown) => string } | null;
 }
@@ -201,8 +209,9 @@ export class Formatter {
       : this.options.view ? { typeName: typeNamesOf(obj)[0] ?? '', view: this.options.view }
       : findView(typeNamesOf(obj));
     // Format-Table/List/Wide use a type's custom view only when it is out of band (`Get-Date | fl` lists properties).
-    if (found?.view.custom && !found.view.outOfBand && this.options.shape) found = null;
-    if (this.customRun && found?.view !== this.customRun) this.closeCustomRun();
+    if (found?.view.custom && !found.view.outOfBand && this.options.shape && this.options.shape !== 'custom') found = null;
+    // Scalars and errors are out of band: they do not end the run (pwsh's document stays open around them).
+    if (this.customRun && found?.view !== this.customRun && !(obj instanceof ErrorRecord) && !isScalar(obj)) this.closeCustomRun();
     if (obj instanceof ErrorRecord) {
       this.outOfBand(renderErrorRecord(obj).split('\n'));
       return;
@@ -265,7 +274,7 @@ export class Formatter {
   private startDocument(obj: unknown, view: ViewDefinition | null, typeName: string | null, computed: unknown[] | undefined): void {
     const shape = this.chooseShape(obj, view);
     const props = this.options.properties && this.options.properties.length > 0 ? this.options.properties : null;
-    let body: TableState | ListState | WideState;
+    let body: TableState | ListState | WideState | CustomState;
     let usedView: ViewDefinition | null = null;
     if (shape === 'table') {
       let columns: ColumnSpec[];
@@ -304,6 +313,8 @@ export class Formatter {
       const fromView = !props && !!view?.list;
       if (fromView) usedView = view;
       body = { kind: 'list', items: props ?? (view?.list ? view.list.items.map(viewColumnToSpec) : null), fromView };
+    } else if (shape === 'custom') {
+      body = { kind: 'custom' };
     } else {
       const spec = props ? props[0]! : null;
       const auto = this.options.autoSize === true;
@@ -346,6 +357,11 @@ export class Formatter {
       }
     } else if (body.kind === 'list') {
       for (const l of this.listLines(obj, body.fromView ? doc.view : null, body.items, computed, true)) this.out.push(l);
+    } else if (body.kind === 'custom') {
+      const props = this.options.properties?.length
+        ? this.options.properties.map((p) => ({ label: p.label, value: (o: unknown) => valueOf(p, o, computed) }))
+        : undefined;
+      for (const l of complexViewLines(obj, { depth: this.options.depth ?? 5, enumerationLimit: this.enumLimit(), properties: props })) this.out.push(l);
     } else {
       const text = this.wideText(obj, body.spec, computed);
       if (body.cache) body.cache.push(text);
@@ -439,7 +455,7 @@ export class Formatter {
     } else if (body.kind === 'wide') {
       this.flushWide(body);
       this.out.push('');
-    }
+    } else if (body.kind === 'custom') this.out.push('');
     this.doc = null;
   }
 
