@@ -316,7 +316,10 @@ export class Formatter {
     } else if (shape === 'custom') {
       body = { kind: 'custom' };
     } else {
-      const spec = props ? props[0]! : null;
+      // A type's wide view (the file system's `[dir]` names) when no property was named.
+      const wideView = !props && view?.wide ? view : null;
+      if (wideView) usedView = wideView;
+      const spec = props ? props[0]! : wideView ? viewColumnToSpec(wideView.wide!) : null;
       const auto = this.options.autoSize === true;
       body = { kind: 'wide', spec, cache: auto ? [] : null, perRow: this.options.columns ?? 2, layout: null, buffer: [] };
       if (!auto) this.initWide(body, 0);
@@ -324,7 +327,7 @@ export class Formatter {
     // Format-* with explicit properties, and views of other shapes, are property-based for applicability.
     const groupBy = this.options.groupBy
       ? { getter: (o: unknown) => valueOf(this.options.groupBy!, o), header: (v: unknown) => `   ${this.options.groupBy!.label}: ${cellText(v, { enumerationLimit: this.enumLimit() })}` }
-      : usedView?.table?.groupBy && body.kind === 'table'
+      : usedView?.table?.groupBy && (body.kind === 'table' || body.kind === 'wide')
         ? usedView.table.groupBy
         : null;
     this.doc = { view: props ? null : view, viewTypeName: typeName, body, group: null, groupBy };

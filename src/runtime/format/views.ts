@@ -23,7 +23,7 @@ export interface ViewDefinition {
     groupBy?: { getter: (obj: unknown) => unknown; header: (value: unknown) => string };
   };
   list?: { items: ViewColumn[] };
-  /** A wide view's one item (format.ps1xml WideControl). */
+  /** A wide view's one item (format.ps1xml WideControl); it is grouped like the table view. */
   wide?: ViewColumn;
   /** The type's first view is its list, so Out-Default uses the list even though a table view exists (TimeSpan). */
   listFirst?: boolean;
