@@ -5,7 +5,7 @@ import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import {
-  FormattedText, ComputedItem, formatLines, propertyNamesOf, enumerationLimitOf, type ColumnSpec, type FormatterOptions, type Shape, type Alignment,
+  FormattedText, ComputedItem, formatLines, propertyNamesOf, enumerationLimitOf, enumerableItems, type ColumnSpec, type FormatterOptions, type Shape, type Alignment,
 } from '../../runtime/format/index.js';
 import { nameMatcher, isPromise, isScriptBlockValue, evalScript, UTILITY_MODULE } from './util.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
@@ -75,13 +75,20 @@ function parseSpecs(ctx: CmdletContext, value: unknown, allowed: string[]): RawS
   });
 }
 
+/** The object formatting sees first: collections (a hashtable: its entries) are formatted item by item. */
+function firstFormatted(first: unknown): unknown {
+  const items = first instanceof PSHashtable || Array.isArray(first) ? enumerableItems(first) : null;
+  if (items) for (const x of items) return firstFormatted(x);
+  return first;
+}
+
 /** Turn raw specs into engine columns; wildcard names expand against the first object's properties. */
 function toColumns(specs: RawSpec[], first: unknown): ColumnSpec[] {
   const cols: ColumnSpec[] = [];
   specs.forEach((s, i) => {
     if (s.property !== null && isWildcardPattern(s.property)) {
       const m = nameMatcher(s.property);
-      const names = first instanceof PSHashtable ? [...first.keys()].map(String) : propertyNamesOf(first);
+      const names = propertyNamesOf(firstFormatted(first));
       for (const n of names) if (m.test(n)) cols.push({ label: n, property: n });
       return;
     }

@@ -4,7 +4,7 @@ import { registerBuiltinViews } from './builtin-views.js';
 
 export { Formatter, FormattedText, ComputedItem, listEntryLines, wideItemsPerRow, enumerationLimitOf, type ColumnSpec, type FormatterOptions, type Shape } from './formatter.js';
 export { registerView, getView, findView, type ViewDefinition, type ViewColumn } from './views.js';
-export { cellText, displayString, isScalar, collectionText, FORMAT_ENUMERATION_LIMIT } from './display.js';
+export { cellText, displayString, isScalar, collectionText, enumerableItems, FORMAT_ENUMERATION_LIMIT } from './display.js';
 export { propertyNamesOf, propertyValueOf, defaultPropertyNames } from './properties.js';
 export type { Alignment } from './table-writer.js';
 
