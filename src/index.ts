@@ -15,7 +15,7 @@ import { runPipeline } from './runtime/interpreter/pipeline.js';
 import { ExitSignal, BreakSignal, ContinueSignal, PipelineStoppedSignal, isFlowSignal } from './runtime/interpreter/flow.js';
 import { Frame } from './runtime/interpreter/frame.js';
 import { coreCmdlets, defaultAliases, lazyCommandSets } from './cmdlets/core/index.js';
-import { createOutDefault, outString } from './runtime/format/index.js';
+import { createOutDefault, outString, enumerationLimitOf } from './runtime/format/index.js';
 import { renderErrorRecord } from './runtime/format/error-display.js';
 import { toStr } from './runtime/values/convert.js';
 import type { CallArg } from './runtime/interpreter/binder.js';
@@ -54,7 +54,7 @@ class ShellImpl implements Shell {
       promptForChoice: h.promptForChoice ? (c, m, ch, d) => h.promptForChoice!(c, m, ch, d) : undefined,
       readLine: h.readLine ? (p, o) => h.readLine!(p, o) : undefined,
       formatForFile: (items) => {
-        const text = outString(items, width) as string;
+        const text = outString(items, width, false, enumerationLimitOf(this.enumerationLimit())) as string;
         return text.endsWith('\n') ? text : text + '\n';
       },
     };
@@ -268,7 +268,7 @@ class ShellImpl implements Shell {
   }
 
   format(objects: unknown[], options: { width?: number } = {}): string {
-    const od = createOutDefault(options.width ?? this.host.width ?? 120);
+    const od = createOutDefault(options.width ?? this.host.width ?? 120, this.enumerationLimit);
     let text = '';
     for (const o of objects) text += od.write(o);
     text += od.flush();
@@ -276,8 +276,11 @@ class ShellImpl implements Shell {
   }
 
   createOutDefault(options: { width?: number } = {}): { write(value: unknown): string; flush(): string } {
-    return createOutDefault(options.width ?? this.host.width ?? 120);
+    return createOutDefault(options.width ?? this.host.width ?? 120, this.enumerationLimit);
   }
+
+  /** $global:FormatEnumerationLimit, read by Out-Default when its first object arrives. */
+  private readonly enumerationLimit = (): unknown => this.session.getVariableFrom(this.session.globalFrame, 'FormatEnumerationLimit');
 
   formatError(record: ErrorRecord): string {
     return renderErrorRecord(record, this.session.errorView());

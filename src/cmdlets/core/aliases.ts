@@ -17,6 +17,7 @@ export const defaultAliases: Record<string, string> = {
   ebp: 'Enable-PSBreakpoint',
   epal: 'Export-Alias',
   epcsv: 'Export-Csv',
+  fhx: 'Format-Hex',
   fl: 'Format-List',
   ft: 'Format-Table',
   fw: 'Format-Wide',

@@ -6,7 +6,7 @@ import { isWildcardPattern } from '../../runtime/values/wildcard.js';
 import { PSNumber, toJsNumber, isNumeric } from '../../runtime/values/numbers.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { PSEncoding } from '../../runtime/types/index.js';
-import { outString } from '../../runtime/format/index.js';
+import { outString, enumerationLimitOf } from '../../runtime/format/index.js';
 import { MANAGEMENT_MODULE, UTILITY_MODULE, isPromise } from './util.js';
 import {
   environmentOf, exists, ioError, nameFilter, parseProviderPath, pathArguments, pathNotFound, resolveFsPath, resolveFsPaths, writeFileAtomic,
@@ -522,8 +522,9 @@ export const outFile: CmdletDecl<OutFileState> = {
     if (!(await ctx.shouldProcess(path, 'Output to File'))) return;
     const width = ctx.isBound('Width') ? toJsNumber(ctx.params.Width) : ctx.host.width;
     let text: string;
-    if (ctx.params.NoNewline) text = (outString(ctx.state.items, width, true) as string[]).join('');
-    else text = outString(ctx.state.items, width) as string;
+    const limit = enumerationLimitOf(ctx.getVariable('global:FormatEnumerationLimit'));
+    if (ctx.params.NoNewline) text = (outString(ctx.state.items, width, true, limit) as string[]).join('');
+    else text = outString(ctx.state.items, width, false, limit) as string;
     const enc = encodingParam(ctx);
     try {
       const old = ctx.params.Append && exists(path) ? fs.readFileSync(path) : null;

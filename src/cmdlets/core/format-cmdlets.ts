@@ -1,11 +1,11 @@
-// Format-Table, Format-List, Format-Wide, Out-String, Out-Host, Out-Default.
+// Format-Table, Format-List, Format-Wide, Format-Custom, Out-String, Out-Host, Out-Default.
 // Format-* emit one FormattedText that Out-Default/Out-String render at their own width (pwsh emits format
 // objects; the rendered text is the same).
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { PSHashtable } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import {
-  FormattedText, ComputedItem, formatLines, propertyNamesOf, type ColumnSpec, type FormatterOptions, type Shape, type Alignment,
+  FormattedText, ComputedItem, formatLines, propertyNamesOf, enumerationLimitOf, enumerableItems, type ColumnSpec, type FormatterOptions, type Shape, type Alignment,
 } from '../../runtime/format/index.js';
 import { nameMatcher, isPromise, isScriptBlockValue, evalScript, UTILITY_MODULE } from './util.js';
 import { isWildcardPattern } from '../../runtime/values/wildcard.js';
@@ -75,13 +75,20 @@ function parseSpecs(ctx: CmdletContext, value: unknown, allowed: string[]): RawS
   });
 }
 
+/** The object formatting sees first: collections (a hashtable: its entries) are formatted item by item. */
+function firstFormatted(first: unknown): unknown {
+  const items = first instanceof PSHashtable || Array.isArray(first) ? enumerableItems(first) : null;
+  if (items) for (const x of items) return firstFormatted(x);
+  return first;
+}
+
 /** Turn raw specs into engine columns; wildcard names expand against the first object's properties. */
 function toColumns(specs: RawSpec[], first: unknown): ColumnSpec[] {
   const cols: ColumnSpec[] = [];
   specs.forEach((s, i) => {
     if (s.property !== null && isWildcardPattern(s.property)) {
       const m = nameMatcher(s.property);
-      const names = first instanceof PSHashtable ? [...first.keys()].map(String) : propertyNamesOf(first);
+      const names = propertyNamesOf(firstFormatted(first));
       for (const n of names) if (m.test(n)) cols.push({ label: n, property: n });
       return;
     }
@@ -192,6 +199,7 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
       if (typeof p.View === 'string' && p.View !== '' && !st.specs) view = namedViewFor(ctx, name, shape, first, p.View);
       if (view?.wide && shape === 'wide') columns = [{ label: view.wide.label, property: view.wide.property, getter: view.wide.getter }];
       const base: Omit<FormatterOptions, 'width'> = {
+        enumerationLimit: enumerationLimit(ctx),
         view,
         force: !!p.Force,
         shape,
@@ -201,6 +209,7 @@ function makeFormatCmdlet(name: string, shape: Shape, extra: CmdletDecl['paramet
         hideTableHeaders: !!p.HideTableHeaders,
         groupBy,
         columns: typeof p.Column === 'number' ? p.Column : undefined,
+        depth: typeof p.Depth === 'number' ? p.Depth : undefined,
       };
       const items = st.items;
       const text = new FormattedText((width) => {
@@ -293,7 +302,7 @@ const outString: CmdletDecl<OutState> = {
   },
   end(ctx) {
     if (ctx.state.items.length === 0) return;
-    const lines = formatLines(ctx.state.items, { width: width(ctx) });
+    const lines = formatLines(ctx.state.items, { width: width(ctx), enumerationLimit: enumerationLimit(ctx) });
     if (ctx.params.Stream) {
       for (const l of lines) ctx.write(l);
       return;
@@ -302,6 +311,11 @@ const outString: CmdletDecl<OutState> = {
     return ctx.write(text);
   },
 };
+
+/** $global:FormatEnumerationLimit as the formatting cmdlets read it. */
+export function enumerationLimit(ctx: CmdletContext): number {
+  return enumerationLimitOf(ctx.getVariable('global:FormatEnumerationLimit'));
+}
 
 function width(ctx: CmdletContext): number {
   const w = ctx.params.Width;
@@ -325,10 +339,22 @@ function makeOutHost(name: string): CmdletDecl<OutState> {
     },
     end(ctx) {
       if (ctx.state.items.length === 0) return;
-      const lines = formatLines(ctx.state.items, { width: Math.max(1, (ctx.host.width || 120) - 1) });
+      const lines = formatLines(ctx.state.items, { width: Math.max(1, (ctx.host.width || 120) - 1), enumerationLimit: enumerationLimit(ctx) });
       for (const l of lines) ctx.writeHost(l);
     },
   };
 }
 
-export const cmdlets: CmdletDecl[] = [formatTableCmdlet, formatListCmdlet, formatWideCmdlet, outString, makeOutHost('Out-Host'), makeOutHost('Out-Default')];
+const formatCustomCmdlet = makeFormatCmdlet(
+  'Format-Custom',
+  'custom',
+  [
+    { name: 'Depth', type: 'int', validateRange: [1, 2147483647] },
+    { name: 'ExcludeProperty', type: 'string[]' },
+  ],
+  ['Expression', 'Depth'],
+  'Uses a customized view to format the output.',
+);
+formatCustomCmdlet.aliases = ['fc'];
+
+export const cmdlets: CmdletDecl[] = [formatTableCmdlet, formatListCmdlet, formatWideCmdlet, formatCustomCmdlet, outString, makeOutHost('Out-Host'), makeOutHost('Out-Default')];

@@ -94,6 +94,8 @@ export class FileSystemInfo {
     readonly linkTarget: string | null,
   ) {
     this[TYPE_NAME] = isDirectory ? 'System.IO.DirectoryInfo' : 'System.IO.FileInfo';
+    // Internal state, not .NET properties: hidden from `Select-Object *`, `Format-List *` and Get-Member.
+    for (const k of ['path', 'isDirectory', 'stats', 'linkTarget']) Object.defineProperty(this, k, { enumerable: false });
   }
   /** FileSystemInfo.Refresh: .NET re-reads the attributes after every change made through the object. */
   refresh(): void {
@@ -441,6 +443,8 @@ export function ensureFileSystemViews(): void {
       ],
       groupBy: { getter: parentPathColumn, header: (v: unknown) => `    Directory: ${String(v ?? '')}` },
     },
+    // Format-Wide: names, directories in brackets.
+    wide: { label: 'Name', getter: (o: unknown) => (fileSystemInfoOf(o)?.isDirectory ? `[${String(propertyValueOf(o, 'Name'))}]` : propertyValueOf(o, 'Name')) },
   };
   registerView('System.IO.FileInfo', view);
   registerView('System.IO.DirectoryInfo', view);

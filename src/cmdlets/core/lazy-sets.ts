@@ -51,6 +51,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-Culture', 'Get-UICulture'], load: async () => (await import('./culture-cmdlets.js')).cmdlets },
   { names: ['Update-FormatData'], load: async () => (await import('./format-data.js')).cmdlets },
   { names: ['Get-FileHash'], load: async () => (await import('./file-hash.js')).cmdlets },
+  { names: ['Format-Hex'], load: async () => (await import('./format-hex.js')).cmdlets },
   { names: ['New-TemporaryFile'], load: async () => (await import('./temporary-file.js')).cmdlets },
   { names: ['Test-Json'], load: async () => (await import('./test-json.js')).cmdlets },
   { names: ['ConvertTo-Html'], load: async () => (await import('./convertto-html.js')).cmdlets },

@@ -30,20 +30,35 @@ export class MatchInfoContext {
 /** Microsoft.PowerShell.Commands.MatchInfo. */
 export class MatchInfo {
   [TYPE_NAME] = 'Microsoft.PowerShell.Commands.MatchInfo';
+  // Declared in .NET's order, which `Format-List` and `Select-Object *` show (own fields come out in this order).
+  IgnoreCase: boolean;
+  LineNumber: number;
+  Line: string;
+  Filename: string;
+  /** Full path, or `InputStream` for pipeline text. */
+  Path: string;
+  Pattern: string;
+  Context: MatchInfoContext | null;
+  Matches: RegexMatch[];
   constructor(
-    public IgnoreCase: boolean,
-    public LineNumber: number,
-    public Line: string,
-    /** Full path, or `InputStream` for pipeline text. */
-    public Path: string,
-    public Pattern: string,
-    public Context: MatchInfoContext | null,
-    public Matches: RegexMatch[],
+    ignoreCase: boolean,
+    lineNumber: number,
+    line: string,
+    path: string,
+    pattern: string,
+    context: MatchInfoContext | null,
+    matches: RegexMatch[],
     /** The directory paths are shown relative to (the current location when the search ran). */
     private readonly _base: string,
-  ) {}
-  get Filename(): string {
-    return this.Path === 'InputStream' ? 'InputStream' : nodePath.basename(this.Path);
+  ) {
+    this.IgnoreCase = ignoreCase;
+    this.LineNumber = lineNumber;
+    this.Line = line;
+    this.Filename = path === 'InputStream' ? 'InputStream' : nodePath.basename(path);
+    this.Path = path;
+    this.Pattern = pattern;
+    this.Context = context;
+    this.Matches = matches;
   }
   /** pwsh: the path relative to the current directory when it is under it, else the full path. */
   RelativePath(directory: string): string {

@@ -1,7 +1,7 @@
 // Tee-Object: passes objects on and also saves them to a file (as Out-File writes them) or a variable.
 import { appendFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
-import { outString } from '../../runtime/format/index.js';
+import { outString, enumerationLimitOf } from '../../runtime/format/index.js';
 import { toTextEncoding, type TextEncoding } from './content-cmdlets.js';
 import { UTILITY_MODULE } from './util.js';
 
@@ -55,7 +55,7 @@ export const teeObject: CmdletDecl<TeeState> = {
       const c = st.collected;
       ctx.setVariable(String(ctx.params.Variable), c.length === 0 ? null : c.length === 1 ? c[0] : c);
     } else if (st.path && st.encoding && st.items.length > 0) {
-      const text = outString(st.items, ctx.host.width) as string;
+      const text = outString(st.items, ctx.host.width, false, enumerationLimitOf(ctx.getVariable('global:FormatEnumerationLimit'))) as string;
       const body = st.encoding.encode(text);
       appendFileSync(st.path, st.bom ? Buffer.concat([st.bom, body]) : body);
     }

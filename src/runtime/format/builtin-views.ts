@@ -97,13 +97,14 @@ export function registerBuiltinViews(): void {
     },
   });
   // A script block shows as its text (pwsh writes ScriptBlock.ToString() for it).
-  registerView('System.Management.Automation.ScriptBlock', { custom: (sb) => String(sb).split(/\r?\n/) });
+  registerView('System.Management.Automation.ScriptBlock', { custom: (sb) => String(sb).split(/\r?\n/), outOfBand: true });
   // Stream records (in a redirected file, Out-String, or merged into output) show as their message text.
   for (const kind of ['Warning', 'Verbose', 'Debug', 'Information']) {
-    registerView(`System.Management.Automation.${kind}Record`, { custom: (r) => String(r).split(/\r?\n/) });
+    registerView(`System.Management.Automation.${kind}Record`, { custom: (r) => String(r).split(/\r?\n/), outOfBand: true });
   }
-  // Get-Date: the long date and time (DateTime's `DateTime` script property), blank lines around.
-  registerView('System.DateTime', { custom: (d) => ['', d instanceof Date ? dateTimeDisplay(d) : String(d), ''] });
+  // Get-Date: the long date and time (DateTime's `DateTime` script property); a run of dates is one document, framed
+  // by blank lines (`Get-Date; Get-Date` prints the two lines together).
+  registerView('System.DateTime', { custom: (d) => [d instanceof Date ? dateTimeDisplay(d) : String(d)], framed: true });
   const fileView = {
     table: {
       columns: [

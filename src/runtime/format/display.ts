@@ -1,6 +1,7 @@
 // How values read as text in formatted output: scalars on their own line, and property values in table/list cells
 // (pwsh's PSObjectHelper.SmartToString / FormatField).
-import { PSObject, PSHashtable } from '../values/objects.js';
+import { PSObject, PSHashtable, PSOrderedHashtable } from '../values/objects.js';
+import { RegexMatch, RegexGroup } from '../values/regex.js';
 import { PSDouble, PSDecimal, PSNumber, PSChar, numericTypeOf, toJsNumber } from '../values/numbers.js';
 import { toStr } from '../values/convert.js';
 import { formatValue, formatComposite } from '../values/format.js';
@@ -59,6 +60,11 @@ function elementName(x: unknown): string {
   if (x === null || x === undefined) return '$null';
   // pwsh 7 shows dictionary entries inside `{...}` as `[key, value]`.
   if (x instanceof DictionaryEntry || x instanceof KeyValuePair) return `[${displayString(x.Key)}, ${displayString(x.Value)}]`;
+  // A type that does not declare ToString() itself shows its display-name property (the first of name, id, key,
+  // *key, … it has): a Match or Group its Name (`{0}`), a hashtable its Keys collection's type name.
+  if (x instanceof RegexMatch || x instanceof RegexGroup) return x.Name;
+  if (x instanceof PSOrderedHashtable || (x instanceof PSHashtable && x.ordered)) return 'System.Collections.Specialized.OrderedDictionary+OrderedDictionaryKeyValueCollection';
+  if (x instanceof PSHashtable && !(x instanceof PSDictionary)) return 'System.Collections.Hashtable+KeyCollection';
   return displayString(x);
 }
 

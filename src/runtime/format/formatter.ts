@@ -6,12 +6,13 @@ import { cellWidth, headCells } from './cell-width.js';
 import { ErrorRecord } from '../errors.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
 import { DictionaryEntry, PSEnumValue, hasMember } from '../types/index.js';
-import { cellText, displayString, isScalar, dictionaryEntries, enumerableItems } from './display.js';
+import { cellText, displayString, isScalar, dictionaryEntries, enumerableItems, FORMAT_ENUMERATION_LIMIT } from './display.js';
 import { defaultPropertyNames, propertyNamesOf, propertyValueOf, typeNamesOf } from './properties.js';
 import { findView, type ViewColumn, type ViewDefinition } from './views.js';
 import { layoutTable, renderHeader, renderRow, renderWrappedRow, wrapLines, type Alignment, type TableLayout } from './table-writer.js';
 import { renderErrorRecord } from './error-display.js';
-import { PSChar, numericTypeOf } from '../values/numbers.js';
+import { complexViewLines } from './complex-view.js';
+import { PSChar, numericTypeOf, toJsNumber } from '../values/numbers.js';
 
 /** A column / list item / wide property as Format-* parameters or views give it. */
 export interface ColumnSpec {
@@ -25,7 +26,7 @@ export interface ColumnSpec {
   computedIndex?: number;
 }
 
-export type Shape = 'table' | 'list' | 'wide';
+export type Shape = 'table' | 'list' | 'wide' | 'custom';
 
 export interface FormatterOptions {
   /** Columns of the screen (already reduced by one for the console). */
@@ -47,6 +48,19 @@ export interface FormatterOptions {
   view?: ViewDefinition;
   /** Format-* -Force. */
   force?: boolean;
+  /** Format-Custom -Depth. */
+  depth?: number;
+  /**
+   * $global:FormatEnumerationLimit (items shown of a collection value): pwsh reads it when the formatter starts,
+   * i.e. at the first object, so a getter is read then.
+   */
+  enumerationLimit?: number | (() => unknown);
+}
+
+/** Only an [int] value counts; anything else means the default (pwsh's FormatEnumerationLimit()). */
+export function enumerationLimitOf(v: unknown): number {
+  if (v instanceof PSObject) v = v.baseObject;
+  return numericTypeOf(v) === 'Int32' ? toJsNumber(v) : FORMAT_ENUMERATION_LIMIT;
 }
 
 type Entry = { kind: 'row'; cells: string[] } | { kind: 'lines'; lines: string[] };
@@ -80,10 +94,15 @@ interface WideState {
   buffer: string[];
 }
 
+/** Format-Custom's object browser: each object's lines, the document framed by blank lines. */
+interface CustomState {
+  kind: 'custom';
+}
+
 interface DocState {
   view: ViewDefinition | null;
   viewTypeName: string | null;
-  body: TableState | ListState | WideState;
+  body: TableState | ListState | WideState | CustomState;
   group: { value: string } | null;
   groupBy: { getter: (obj: unknown) => unknown; header: (value: unknown) => string } | null;
 }
@@ -116,7 +135,17 @@ export class Formatter {
   /** The framed custom view of the objects just written (a blank line went before them, one goes after). */
   private customRun: ViewDefinition | null = null;
 
+  private limit: number | null = null;
+
   constructor(private readonly options: FormatterOptions) {}
+
+  private enumLimit(): number {
+    if (this.limit === null) {
+      const l = this.options.enumerationLimit;
+      this.limit = typeof l === 'function' ? enumerationLimitOf(l()) : (l ?? FORMAT_ENUMERATION_LIMIT);
+    }
+    return this.limit;
+  }
 
   /** Format one object (collections are enumerated). `computed` holds values of computed columns. */
   write(value: unknown, computed?: unknown[]): string[] {
@@ -139,6 +168,7 @@ export class Formatter {
 
   private writeOne(value: unknown, computed: unknown[] | undefined, depth: number): void {
     if (value === null || value === undefined) return;
+    this.enumLimit();
     if (value instanceof ComputedItem) {
       this.writeOne(value.obj, value.computed, depth);
       return;
@@ -174,11 +204,14 @@ export class Formatter {
 
   private writeObject(obj: unknown, computed: unknown[] | undefined): void {
     // Scalars have no views: finding one would load the builtin type table (start-up prints scalars).
-    const found =
+    let found =
       obj instanceof ErrorRecord || isScalar(obj) ? null
       : this.options.view ? { typeName: typeNamesOf(obj)[0] ?? '', view: this.options.view }
       : findView(typeNamesOf(obj));
-    if (this.customRun && found?.view !== this.customRun) this.closeCustomRun();
+    // Format-Table/List/Wide use a type's custom view only when it is out of band (`Get-Date | fl` lists properties).
+    if (found?.view.custom && !found.view.outOfBand && this.options.shape && this.options.shape !== 'custom') found = null;
+    // Scalars and errors are out of band: they do not end the run (pwsh's document stays open around them).
+    if (this.customRun && found?.view !== this.customRun && !(obj instanceof ErrorRecord) && !isScalar(obj)) this.closeCustomRun();
     if (obj instanceof ErrorRecord) {
       this.outOfBand(renderErrorRecord(obj).split('\n'));
       return;
@@ -195,6 +228,13 @@ export class Formatter {
       return;
     }
     if (found?.view.custom) {
+      if (!found.view.outOfBand && this.doc) {
+        // pwsh's IsObjectApplicable: a property-based document takes every object (a DateTime after a custom
+        // object's table is a row of empty cells); another view's document shows it out of band as a list.
+        if (this.doc.view === null) this.writePayload(obj, computed);
+        else this.outOfBand(this.listLines(obj, null, null, computed));
+        return;
+      }
       const lines = found.view.custom(obj);
       if (found.view.framed && this.customRun === null) {
         this.customRun = found.view;
@@ -234,7 +274,7 @@ export class Formatter {
   private startDocument(obj: unknown, view: ViewDefinition | null, typeName: string | null, computed: unknown[] | undefined): void {
     const shape = this.chooseShape(obj, view);
     const props = this.options.properties && this.options.properties.length > 0 ? this.options.properties : null;
-    let body: TableState | ListState | WideState;
+    let body: TableState | ListState | WideState | CustomState;
     let usedView: ViewDefinition | null = null;
     if (shape === 'table') {
       let columns: ColumnSpec[];
@@ -273,16 +313,21 @@ export class Formatter {
       const fromView = !props && !!view?.list;
       if (fromView) usedView = view;
       body = { kind: 'list', items: props ?? (view?.list ? view.list.items.map(viewColumnToSpec) : null), fromView };
+    } else if (shape === 'custom') {
+      body = { kind: 'custom' };
     } else {
-      const spec = props ? props[0]! : null;
+      // A type's wide view (the file system's `[dir]` names) when no property was named.
+      const wideView = !props && view?.wide ? view : null;
+      if (wideView) usedView = wideView;
+      const spec = props ? props[0]! : wideView ? viewColumnToSpec(wideView.wide!) : null;
       const auto = this.options.autoSize === true;
       body = { kind: 'wide', spec, cache: auto ? [] : null, perRow: this.options.columns ?? 2, layout: null, buffer: [] };
       if (!auto) this.initWide(body, 0);
     }
     // Format-* with explicit properties, and views of other shapes, are property-based for applicability.
     const groupBy = this.options.groupBy
-      ? { getter: (o: unknown) => valueOf(this.options.groupBy!, o), header: (v: unknown) => `   ${this.options.groupBy!.label}: ${cellText(v)}` }
-      : usedView?.table?.groupBy && body.kind === 'table'
+      ? { getter: (o: unknown) => valueOf(this.options.groupBy!, o), header: (v: unknown) => `   ${this.options.groupBy!.label}: ${cellText(v, { enumerationLimit: this.enumLimit() })}` }
+      : usedView?.table?.groupBy && (body.kind === 'table' || body.kind === 'wide')
         ? usedView.table.groupBy
         : null;
     this.doc = { view: props ? null : view, viewTypeName: typeName, body, group: null, groupBy };
@@ -304,7 +349,7 @@ export class Formatter {
     const body = doc.body;
     if (body.kind === 'table') {
       const cells = body.columns.map((c) =>
-        cellText(valueOf(c, obj, computed), { isTable: !body.fromView && !c.formatString, formatString: c.formatString }),
+        cellText(valueOf(c, obj, computed), { isTable: !body.fromView && !c.formatString, formatString: c.formatString, enumerationLimit: this.enumLimit() }),
       );
       if (body.caching) {
         body.cache.push({ kind: 'row', cells });
@@ -315,6 +360,11 @@ export class Formatter {
       }
     } else if (body.kind === 'list') {
       for (const l of this.listLines(obj, body.fromView ? doc.view : null, body.items, computed, true)) this.out.push(l);
+    } else if (body.kind === 'custom') {
+      const props = this.options.properties?.length
+        ? this.options.properties.map((p) => ({ label: p.label, value: (o: unknown) => valueOf(p, o, computed) }))
+        : undefined;
+      for (const l of complexViewLines(obj, { depth: this.options.depth ?? 5, enumerationLimit: this.enumLimit(), properties: props })) this.out.push(l);
     } else {
       const text = this.wideText(obj, body.spec, computed);
       if (body.cache) body.cache.push(text);
@@ -408,7 +458,7 @@ export class Formatter {
     } else if (body.kind === 'wide') {
       this.flushWide(body);
       this.out.push('');
-    }
+    } else if (body.kind === 'custom') this.out.push('');
     this.doc = null;
   }
 
@@ -420,7 +470,7 @@ export class Formatter {
     // A list leaves out -Property names the object does not have (a table shows them as empty cells).
     if (items) specs = specs.filter((s) => s.property === undefined || s.computedIndex !== undefined || s.getter || hasProperty(obj, s.property));
     const labels = specs.map((s) => s.label);
-    const values = specs.map((s) => cellText(valueOf(s, obj, computed), { formatString: s.formatString }));
+    const values = specs.map((s) => cellText(valueOf(s, obj, computed), { formatString: s.formatString, enumerationLimit: this.enumLimit() }));
     const lines = listEntryLines(labels, values, this.options.width);
     if (!inDoc) lines.unshift('');
     lines.push('');
@@ -430,10 +480,10 @@ export class Formatter {
   // ---- wide --------------------------------------------------------------------------------------------------
 
   private wideText(obj: unknown, spec: ColumnSpec | null, computed: unknown[] | undefined): string {
-    if (spec) return cellText(valueOf(spec, obj, computed));
+    if (spec) return cellText(valueOf(spec, obj, computed), { enumerationLimit: this.enumLimit() });
     const names = propertyNamesOf(obj);
     const name = names.find((n) => n.toLowerCase() === 'name') ?? null;
-    return name ? cellText(propertyValueOf(obj, name)) : displayString(obj);
+    return name ? cellText(propertyValueOf(obj, name), { enumerationLimit: this.enumLimit() }) : displayString(obj);
   }
 
   private initWide(body: WideState, maxLen: number): void {

@@ -2,9 +2,9 @@
 import { Formatter, FormattedText, type ColumnSpec, type FormatterOptions } from './formatter.js';
 import { registerBuiltinViews } from './builtin-views.js';
 
-export { Formatter, FormattedText, ComputedItem, listEntryLines, wideItemsPerRow, type ColumnSpec, type FormatterOptions, type Shape } from './formatter.js';
+export { Formatter, FormattedText, ComputedItem, listEntryLines, wideItemsPerRow, enumerationLimitOf, type ColumnSpec, type FormatterOptions, type Shape } from './formatter.js';
 export { registerView, getView, findView, type ViewDefinition, type ViewColumn } from './views.js';
-export { cellText, displayString, isScalar, collectionText, FORMAT_ENUMERATION_LIMIT } from './display.js';
+export { cellText, displayString, isScalar, collectionText, enumerableItems, FORMAT_ENUMERATION_LIMIT } from './display.js';
 export { propertyNamesOf, propertyValueOf, defaultPropertyNames } from './properties.js';
 export type { Alignment } from './table-writer.js';
 
@@ -21,9 +21,9 @@ export function ensureBuiltinViews(): void {
  * `\n`, each line ending with `\n`; '' while a table is still being buffered to size its columns).
  * `width` is the terminal width; the console formats to one column less, as pwsh does.
  */
-export function createOutDefault(width: number): { write(value: unknown): string; flush(): string } {
+export function createOutDefault(width: number, enumerationLimit?: () => unknown): { write(value: unknown): string; flush(): string } {
   ensureBuiltinViews();
-  const f = new Formatter({ width: Math.max(1, width - 1), streaming: true });
+  const f = new Formatter({ width: Math.max(1, width - 1), streaming: true, enumerationLimit });
   const join = (lines: string[]) => (lines.length === 0 ? '' : lines.join('\n') + '\n');
   return {
     write: (value) => join(f.write(value)),
@@ -65,8 +65,8 @@ export function formatWide(objects: Iterable<unknown>, options: FormatOptions = 
  * Out-String: the text Out-Default would print at `width` columns. Without `stream`, one string with a newline
  * after every line; with `stream`, the lines.
  */
-export function outString(objects: Iterable<unknown>, width = 120, stream = false): string | string[] {
-  const lines = formatLines(objects, { width });
+export function outString(objects: Iterable<unknown>, width = 120, stream = false, enumerationLimit?: number): string | string[] {
+  const lines = formatLines(objects, { width, enumerationLimit });
   if (stream) return lines;
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }

@@ -23,12 +23,18 @@ export interface ViewDefinition {
     groupBy?: { getter: (obj: unknown) => unknown; header: (value: unknown) => string };
   };
   list?: { items: ViewColumn[] };
-  /** A wide view's one item (format.ps1xml WideControl). */
+  /** A wide view's one item (format.ps1xml WideControl); it is grouped like the table view. */
   wide?: ViewColumn;
   /** The type's first view is its list, so Out-Default uses the list even though a table view exists (TimeSpan). */
   listFirst?: boolean;
   /** Out-of-band text view (DateTime, ErrorRecord): lines printed for the object, whatever the current table. */
   custom?: (obj: unknown) => string[];
+  /**
+   * An out-of-band view (format.ps1xml `<OutOfBand/>`: ScriptBlock, stream records): always used, whatever
+   * document is open and whatever Format-* shape was asked for. Other custom views (DateTime, MatchInfo) are only
+   * Out-Default's choice: Format-List/Table show such objects by their properties.
+   */
+  outOfBand?: boolean;
   /** A run of consecutive custom-view objects is framed by a blank line before and after (pwsh's MatchInfo view). */
   framed?: boolean;
   /** DefaultDisplayPropertySet: properties shown when there is no table/list view. */

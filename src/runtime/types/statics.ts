@@ -662,6 +662,15 @@ function staticsTable(): Record<string, Statics> {
       Delete: (a) => ioWrap(a[0], () => fs.rmSync(argStr(a[0]), { recursive: a.length > 1 && argBool(a[1]) })),
     },
   },
+  // pwsh's own platform flags (public, used by scripts and the pwsh test suite).
+  'System.Management.Automation.Platform': {
+    props: {
+      IsLinux: () => process.platform === 'linux',
+      IsMacOS: () => process.platform === 'darwin',
+      IsWindows: () => process.platform === 'win32',
+      IsCoreCLR: () => true,
+    },
+  },
   'System.Environment': {
     props: {
       NewLine: () => '\n',
