@@ -43,6 +43,10 @@ export const lazyCommandSets: LazyCommandSet[] = [
     load: async () => (await import('./job-cmdlets.js')).cmdlets,
   },
   { names: ['Invoke-WebRequest', 'Invoke-RestMethod'], load: async () => (await import('./web-cmdlets.js')).cmdlets },
+  {
+    names: ['Get-Host', 'Get-Uptime', 'Get-TimeZone', 'Get-ExecutionPolicy', 'Set-ExecutionPolicy', 'Import-PowerShellDataFile', 'Register-ArgumentCompleter'],
+    load: async () => (await import('./misc-cmdlets.js')).cmdlets,
+  },
   { names: ['Tee-Object'], load: async () => (await import('./tee-object.js')).cmdlets },
   { names: ['Get-Unique'], load: async () => (await import('./get-unique.js')).cmdlets },
   { names: ['Get-Error'], load: async () => (await import('./get-error.js')).cmdlets },
