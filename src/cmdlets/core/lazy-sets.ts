@@ -53,7 +53,8 @@ export const lazyCommandSets: LazyCommandSet[] = [
   {
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'Should', 'Mock',
-      'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester', 'InModuleScope',
+      'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester', 'InModuleScope', 'BeforeDiscovery',
+      'New-PesterConfiguration', 'New-PesterContainer',
     ],
     load: async () => (await import('../pester/index.js')).pesterCmdlets,
   },

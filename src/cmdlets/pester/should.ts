@@ -12,7 +12,9 @@ import { isFlowSignal } from '../../runtime/interpreter/flow.js';
 import { formatBecause, formatNicely, formatType, shortTypeOf } from './format-nicely.js';
 import { sessionOf } from './exec.js';
 import { assertInvoked } from './mock.js';
+import { getRunState } from './state.js';
 import { assertionFailure } from './failure.js';
+import { HaveParameterUsageError, checkHaveParameter } from './should-parameter.js';
 import { expandWildcardPath, exists, resolveFsPath } from '../core/fs-items.js';
 import { isWildcardPattern, unescapeWildcard } from '../../runtime/values/wildcard.js';
 export { assertionFailure };
@@ -25,7 +27,7 @@ const OPERATORS: [string, string[]][] = [
   ['BeGreaterThan', ['GT']], ['BeLessThan', ['LT']], ['BeGreaterOrEqual', ['GE']], ['BeLessOrEqual', ['LE']], ['Match', []],
   ['MatchExactly', ['CMATCH']], ['BeLike', []], ['BeLikeExactly', []], ['Contain', []], ['BeIn', []], ['HaveCount', []], ['Exist', []],
   ['FileContentMatch', []], ['FileContentMatchExactly', []], ['FileContentMatchMultiline', []], ['Throw', []], ['Invoke', []],
-  ['InvokeVerifiable', []],
+  ['InvokeVerifiable', []], ['HaveParameter', []],
 ];
 const OPERATOR_BY_KEY = new Map<string, string>();
 for (const [name, aliases] of OPERATORS) {
@@ -211,6 +213,19 @@ async function check(ctx: CmdletContext, a: Assertion, actual: unknown): Promise
       if (ok === !not) return null;
       return `Expected path ${fmtA()} to ${not ? 'not ' : ''}exist,${b} but it ${not ? 'did' : 'did not'} exist.`;
     }
+    case 'HaveParameter': {
+      const p = a.p;
+      try {
+        return checkHaveParameter(actual, {
+          name: toStr(p.ParameterName ?? exp ?? ''), type: p.Type, defaultValue: p.DefaultValue, hasDefaultValue: p.DefaultValue !== undefined,
+          mandatory: !!p.Mandatory, inParameterSet: p.InParameterSet ? toStr(p.InParameterSet) : '', hasArgumentCompleter: !!p.HasArgumentCompleter,
+          alias: p.Alias ? (p.Alias as unknown[]).map((x) => toStr(x)) : [], not, because,
+        });
+      } catch (e) {
+        if (e instanceof HaveParameterUsageError) ctx.throwTerminating({ message: e.message, errorId: 'System.ArgumentException', category: 'NotSpecified', exceptionType: 'System.ArgumentException' });
+        throw e;
+      }
+    }
     case 'FileContentMatch':
     case 'FileContentMatchExactly':
     case 'FileContentMatchMultiline': {
@@ -335,12 +350,36 @@ const shouldDecl: CmdletDecl<{ items: unknown[] }> = {
     { name: 'ExclusiveFilter', type: 'scriptblock' },
     { name: 'Scope', type: 'string' },
     { name: 'ModuleName', type: 'string' },
+    { name: 'ParameterName', type: 'string' },
+    { name: 'Type', type: 'object' },
+    { name: 'DefaultValue', type: 'object' },
+    { name: 'Mandatory', type: 'switch' },
+    { name: 'InParameterSet', type: 'string' },
+    { name: 'HasArgumentCompleter', type: 'switch' },
+    { name: 'Alias', type: 'string[]' },
   ],
   init: () => ({ items: [] }),
   process: (ctx) => {
     if (ctx.expectingInput) ctx.state.items.push(ctx.inputObject === undefined ? null : ctx.inputObject);
   },
   end: async (ctx) => {
+    try {
+      await runShould(ctx);
+    } catch (e) {
+      // Should.ErrorAction Continue (or -ErrorAction Continue): inside a test, a failed assertion is collected and
+      // the test goes on; it fails at its end with every collected failure.
+      const state = getRunState(sessionOf(ctx));
+      if (!(e instanceof PSRuntimeError) || e.errorRecord.FullyQualifiedErrorId !== 'PesterAssertionFailed' || !state?.softFailures) throw e;
+      const explicit = (ctx as unknown as { errorAction: string | null }).errorAction;
+      const soft = explicit ? explicit.toLowerCase() !== 'stop' : state.shouldContinue;
+      if (!soft) throw e;
+      state.softFailures.push(e.errorRecord);
+    }
+  },
+};
+
+async function runShould(ctx: CmdletContext<{ items: unknown[] }>): Promise<void> {
+  {
     const a = bindAssertion(ctx);
     const items = ctx.state.items;
     const fromPipeline = ctx.expectingInput;
@@ -361,8 +400,8 @@ const shouldDecl: CmdletDecl<{ items: unknown[] }> = {
       const failure = await check(ctx, a, v);
       if (failure) throw assertionFailure(ctx, failure);
     }
-  },
-};
+  }
+}
 
 export const shouldCmdlets: CmdletDecl[] = [shouldDecl];
 
