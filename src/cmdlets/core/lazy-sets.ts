@@ -54,7 +54,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
     names: [
       'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'Should', 'Mock',
       'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester', 'InModuleScope', 'BeforeDiscovery',
-      'New-PesterConfiguration', 'New-PesterContainer',
+      'New-PesterConfiguration', 'New-PesterContainer', 'Add-ShouldOperator', 'Get-ShouldOperator', 'New-MockObject',
     ],
     load: async () => (await import('../pester/index.js')).pesterCmdlets,
   },

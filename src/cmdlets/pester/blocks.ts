@@ -156,6 +156,15 @@ async function runSetup(session: ReturnType<typeof sessionOf>, scope: Scope, sbs
   }
 }
 
+/**
+ * The scope a test or a nested block runs under: the block's own scope (BeforeAll's variables, -ForEach data) when
+ * called straight from the block body, not the body's discovery scope; the caller's scope otherwise (InModuleScope).
+ */
+export function runParentScope(ctx: CmdletContext, block: BlockNode | null): Scope {
+  const caller = callerFrame(ctx).scope;
+  return block && caller === block.discoveryScope ? block.scope : caller;
+}
+
 /** Runs a Describe/Context (or a test file as the outermost block). */
 export async function runBlock(
   ctx: CmdletContext, kind: BlockKind, name: string, body: ScriptBlock,
@@ -174,10 +183,12 @@ export async function runBlock(
     places.lines.push(`${file}:${line}`);
     notRun = isExcluded(state, allTags, places.lines) || !mayHoldIncludedTests(state, allTags, body);
   }
-  const scope = options.scope ?? new Scope(callerFrame(ctx).scope);
+  const scope = options.scope ?? new Scope(runParentScope(ctx, parent));
+  // The file's own top-level code stays visible to its tests (lenient); a block body's variables do not.
+  const discoveryScope = kind === 'File' ? scope : new Scope(scope);
   const setup = findSetupBlocks(body.ast);
   const node: BlockNode = {
-    id: newId(), kind, name, parent, tags, scope, testDrive: parent?.testDrive ?? null, file,
+    id: newId(), kind, name, parent, tags, scope, discoveryScope, testDrive: parent?.testDrive ?? null, file,
     beforeEach: setup.beforeEach.map((a) => scriptBlockFromAst(session, a)),
     afterEach: setup.afterEach.map((a) => scriptBlockFromAst(session, a)),
     hoisted: setup.all, skip: !!options.skip || !!parent?.skip, notRun, setupFailure: parent?.setupFailure ?? null, errors: [], line,
@@ -208,7 +219,7 @@ export async function runBlock(
       }
     }
     try {
-      await runInScope(session, scope, body, streams);
+      await runInScope(session, discoveryScope, body, streams);
     } catch (e) {
       if (mustRethrow(e)) throw e;
       if (!isFlowSignal(e)) discoveryError = e;
@@ -237,13 +248,18 @@ export async function runBlock(
 }
 
 /** Replace `<Key>` (and `<Key.Prop>`, `<_>`) in a test name with values from the test case. */
-export function expandName(name: string, testCase: PSHashtable | null, item: unknown): string {
+export function expandName(name: string, testCase: PSHashtable | null, item: unknown, scope: Scope | null = null): string {
   return name.replace(/<([^<>]+)>/g, (whole, key: string) => {
     const [head, ...rest] = key.split('.');
     let v: unknown;
-    if (head === '_') v = item;
+    if (head === '_' && item !== null && item !== undefined) v = item;
     else if (testCase && testCase.has(head)) v = testCase.get(head);
-    else return whole;
+    else {
+      // Pester 5 expands a template from any variable the test sees (a -ForEach block's data, BeforeAll's variables).
+      const found = scope?.lookup(head.toLowerCase());
+      if (!found) return whole;
+      v = found.value;
+    }
     for (const p of rest) {
       if (v instanceof PSHashtable) v = v.get(p);
       else if (v instanceof PSObject) v = v.getMember(p)?.value;
@@ -302,7 +318,7 @@ async function runOneTest(
   ctx: CmdletContext, session: ReturnType<typeof sessionOf>, state: RunState, block: BlockNode | null, o: ItOptions, item: unknown,
 ): Promise<void> {
   const testCase = caseEntries(item);
-  const expanded = expandName(o.name, testCase, item);
+  const expanded = expandName(o.name, testCase, item, block ? block.scope : null);
   const rec = newRecord(o, block, expanded, testCase ?? new PSHashtable());
   const allTags = tagsOf(block, o.tags);
   const places = placesOf(block, expanded, o.line);
@@ -329,7 +345,7 @@ async function executeTest(
   testCase: PSHashtable | null, item: unknown, rec: TestRecord,
 ): Promise<void> {
   const streams = streamsOf(ctx);
-  const scope = new Scope(callerFrame(ctx).scope);
+  const scope = new Scope(runParentScope(ctx, block));
   const named: [string, unknown][] = [];
   if (testCase) {
     const declared = new Map(paramNames(test).map((n) => [n.toLowerCase(), n]));
@@ -427,7 +443,8 @@ function blockDecl(kind: 'Describe' | 'Context'): CmdletDecl {
       for (const item of normalizeCases(ctx.params.ForEach) ?? []) {
         const data = caseEntries(item);
         // -ForEach: each item's keys become variables of the block (Pester 5 data-driven blocks).
-        const scope = new Scope(callerFrame(ctx).scope);
+        const state = getRunState(sessionOf(ctx));
+        const scope = new Scope(runParentScope(ctx, state ? currentBlock(state) : null));
         if (data) for (const [k, v] of data.map.values()) setVar(scope, toStr(k), v);
         setVar(scope, '_', item);
         await runBlock(ctx, kind, expandName(name, data, item), fixture!, { tags: toStringList(ctx.params.Tag), skip: !!ctx.params.Skip, scope, line });
@@ -496,7 +513,7 @@ function setupDecl(name: 'BeforeAll' | 'AfterAll' | 'BeforeEach' | 'AfterEach'):
       if (block!.hoisted.has(sb.ast) || block!.notRun || block!.skip) return;
       if (name === 'BeforeEach') block!.beforeEach.push(sb);
       else if (name === 'AfterEach') block!.afterEach.push(sb);
-      else if (name === 'BeforeAll') await runInScope(sessionOf(ctx), callerFrame(ctx).scope, sb, streamsOf(ctx));
+      else if (name === 'BeforeAll') await runInScope(sessionOf(ctx), runParentScope(ctx, block), sb, streamsOf(ctx));
       // A dynamically generated AfterAll: not supported beyond running at once would be wrong; ignore it.
     },
   };

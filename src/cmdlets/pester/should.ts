@@ -13,6 +13,7 @@ import { formatBecause, formatNicely, formatType, shortTypeOf } from './format-n
 import { sessionOf } from './exec.js';
 import { assertInvoked } from './mock.js';
 import { getRunState } from './state.js';
+import { checkCustom, customOperatorIn, customOperators, registerShould, shouldOperatorCmdlets } from './should-operators.js';
 import { assertionFailure } from './failure.js';
 import { HaveParameterUsageError, checkHaveParameter } from './should-parameter.js';
 import { expandWildcardPath, exists, resolveFsPath } from '../core/fs-items.js';
@@ -301,6 +302,8 @@ function bindAssertion(ctx: CmdletContext): Assertion {
   const p = ctx.params;
   let op: string | null = null;
   for (const [name] of OPERATORS) if (p[name]) op = name;
+  const custom = customOperatorIn(p);
+  if (custom) op = `custom:${custom.name}`;
   let not = !!p.Not;
   let expected: unknown = p.ExpectedValue;
   let because: unknown = p.Because;
@@ -395,15 +398,18 @@ async function runShould(ctx: CmdletContext<{ items: unknown[] }>): Promise<void
       if (failure) throw assertionFailure(ctx, failure);
       return;
     }
-    const targets = WHOLE_INPUT.has(a.op) || !fromPipeline || items.length === 0 ? [whole] : items;
+    const custom = a.op.startsWith('custom:') ? customOperators.get(a.op.slice(7).toLowerCase()) : undefined;
+    const wholeInput = custom ? custom.supportsArrayInput : WHOLE_INPUT.has(a.op);
+    const targets = wholeInput || !fromPipeline || items.length === 0 ? [whole] : items;
     for (const v of targets) {
-      const failure = await check(ctx, a, v);
+      const failure = custom ? await checkCustom(ctx, custom, v, a.not) : await check(ctx, a, v);
       if (failure) throw assertionFailure(ctx, failure);
     }
   }
 }
 
-export const shouldCmdlets: CmdletDecl[] = [shouldDecl];
+registerShould(shouldDecl, OPERATORS);
+export const shouldCmdlets: CmdletDecl[] = [shouldDecl, ...shouldOperatorCmdlets];
 
 function pathExists(ctx: CmdletContext, path: string): boolean {
   if (isWildcardPattern(path)) return expandWildcardPath(ctx, path, true).length > 0;

@@ -20,6 +20,8 @@ export interface BlockNode {
   /** Setup-block ASTs hoisted out of this block's body: when the body reaches them they do nothing. */
   hoisted: Set<unknown>;
   scope: Scope;
+  /** Where the body runs (Pester 5's discovery): a child of `scope`, so its variables are not seen by the tests. */
+  discoveryScope: Scope;
   testDrive: string | null;
   file: string;
   /** -Skip on this block or an enclosing one: every It is reported as skipped. */
