@@ -184,8 +184,10 @@ export async function runBlock(
     notRun = isExcluded(state, allTags, places.lines) || !mayHoldIncludedTests(state, allTags, body);
   }
   const scope = options.scope ?? new Scope(runParentScope(ctx, parent));
-  // The file's own top-level code stays visible to its tests (lenient); a block body's variables do not.
-  const discoveryScope = kind === 'File' ? scope : new Scope(scope);
+  // Pester 5 runs block bodies at discovery and tests later, so body variables do not reach the tests there. Here the
+  // body runs in the block's own scope: suites written for Pester 5 behave the same, and Pester-4-style suites (body
+  // variables, Mock in the body, foreach-generated It) still pass.
+  const discoveryScope = scope;
   const setup = findSetupBlocks(body.ast);
   const node: BlockNode = {
     id: newId(), kind, name, parent, tags, scope, discoveryScope, testDrive: parent?.testDrive ?? null, file,
