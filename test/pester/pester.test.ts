@@ -51,6 +51,8 @@ describe('Pester runner', () => {
     ['realworld/StringTools.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
     ['realworld/ConfigStore.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
     ['inmodulescope.Tests.ps1', { TotalCount: 7, PassedCount: 7, FailedCount: 0 }],
+    ['pester5.Tests.ps1', { TotalCount: 20, PassedCount: 16, FailedCount: 0, SkippedCount: 3, InconclusiveCount: 1 }],
+    ['realworld5/PSInventory.Tests.ps1', { TotalCount: 20, PassedCount: 20, FailedCount: 0, Result: 'Passed' }],
   ];
   for (const [file, want] of files) {
     it(`runs ${file}`, async () => {
@@ -119,6 +121,49 @@ describe('Pester runner', () => {
     expect(quiet.host).toEqual([]);
     const direct = await run(`Describe 'd' { It 'ok' { 1 | Should -Be 1 } }`);
     expect(direct.host.join('\n')).toContain('[+] ok');
+  });
+
+  it('runs from a PesterConfiguration: path, PassThru, filters, Should.ErrorAction Continue, Throw', async () => {
+    const file = nodePath.join(here, 'fixtures/config.Fixture.ps1');
+    const r = await run(`
+      $c = New-PesterConfiguration
+      $c.Run.Path = '${file}'
+      $c.Run.PassThru = $true
+      $c.Output.Verbosity = 'None'
+      $c.Should.ErrorAction = 'Continue'
+      $c.CodeCoverage.Enabled = $true
+      $r = Invoke-Pester -Configuration $c
+      '{0} {1} {2} {3} {4}' -f $r.Result, $r.PassedCount, $r.FailedCount, $r.TotalCount, $global:softReached
+      $r.Failed[0].ErrorRecord.Count
+      $r.Failed[0].ErrorRecord[1].Exception.Message
+      "exit $LASTEXITCODE"
+      $r.Containers[0].Blocks[0].Tests.Count
+      $c.Run.PassThru.GetType().FullName + ' ' + $c.Run.PassThru.Value + ' ' + $c.Run.PassThru.Default
+      $r = Invoke-Pester -Configuration ([PesterConfiguration]@{ Run = @{ Path = '${file}'; PassThru = $true }; Filter = @{ Tag = 'slow' }; Output = @{ Verbosity = 'None' } })
+      '{0} {1} {2}' -f $r.PassedCount, $r.NotRunCount, $r.TotalCount
+      $r = Invoke-Pester -Configuration @{ Run = @{ Path = '${file}'; PassThru = $true }; Filter = @{ FullName = '*.two' }; Output = @{ Verbosity = 'None' } }
+      '{0} {1} {2}' -f $r.PassedCount, $r.NotRunCount, $r.TotalCount
+      $r = Invoke-Pester -Configuration @{ Run = @{ Path = '${file}'; PassThru = $true }; Filter = @{ Line = '${file}:2' }; Output = @{ Verbosity = 'None' } }
+      '{0} {1} {2}' -f $r.PassedCount, $r.NotRunCount, $r.TotalCount
+      $d = [PesterConfiguration]::Default; $d.Output.Verbosity.Value
+      try { Invoke-Pester -Configuration @{ Run = @{ Path = '${file}'; Throw = $true }; Output = @{ Verbosity = 'None' } } } catch { $_.Exception.Message }
+    `);
+    expect(r.output.map(String)).toEqual([
+      'Failed 3 1 4 True', '2', 'Expected 3, but got 2.', 'exit 1', '3', 'Pester.BoolOption True False', '1 3 4', '1 3 4', '1 3 4', 'Normal',
+      'Pester run failed, because 1 test failed',
+    ]);
+  });
+
+  it('runs containers with data and script blocks', async () => {
+    const file = nodePath.join(here, 'fixtures/config.Fixture.ps1');
+    const r = await run(`
+      $sb = { param($Expected) Describe 'sb' { It 'gets data' { $Expected | Should -Be 7 } } }
+      $r = Invoke-Pester -Container (New-PesterContainer -ScriptBlock $sb -Data @{ Expected = 7 }) -PassThru -Output None
+      '{0} {1}' -f $r.PassedCount, $r.Containers[0].Type
+      $r = Invoke-Pester -Container (New-PesterContainer -Path '${file}') -PassThru -Output None -FullNameFilter 'Other.*'
+      '{0} {1}' -f $r.PassedCount, $r.NotRunCount
+    `);
+    expect(r.output.map(String)).toEqual(['1 ScriptBlock', '1 3']);
   });
 
   it('Import-Module Pester succeeds', async () => {

@@ -134,7 +134,7 @@ function blockObject(b: BlockNode, tests: Map<TestRecord, PSObject>): PSObject {
 function containerObject(c: BlockNode, tests: Map<TestRecord, PSObject>, failure: ErrorRecord | null): PSObject {
   const o = PSObject.fromEntries([
     ['Name', c.file],
-    ['Type', c.kind === 'File' ? 'File' : 'ScriptBlock'],
+    ['Type', c.containerType ?? (c.kind === 'File' ? 'File' : 'ScriptBlock')],
     ['Item', c.file],
     ['Result', failure ? 'Failed' : blockResult(c)],
     ['ErrorRecord', errorList(failure ? [failure] : c.errors)],
@@ -309,6 +309,8 @@ async function runItem(ctx: CmdletContext, state: RunState, item: RunItem): Prom
     }
   }
   await runBlock(ctx, 'File', file, body, { scope, file });
+  const container = state.containers[state.containers.length - 1];
+  if (container) container.containerType = item.kind;
 }
 
 function filterList(v: unknown): string[] {

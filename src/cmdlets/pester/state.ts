@@ -33,6 +33,8 @@ export interface BlockNode {
   /** Errors of this block's own setup/teardown (BeforeAll, AfterAll). */
   errors: ErrorRecord[];
   line: number;
+  /** For the outermost block: what the container was (a test file or a script block given to Invoke-Pester). */
+  containerType?: 'File' | 'ScriptBlock';
   children: BlockNode[];
   tests: TestRecord[];
 }
