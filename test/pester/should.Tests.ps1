@@ -77,9 +77,10 @@ Describe 'Should operators' {
     }
     It '-Throw with message, ErrorId, ExceptionType and PassThru' {
         { throw 'boom' } | Should -Throw
-        { throw 'boom happened' } | Should -Throw 'boom'
-        { throw 'boom happened' } | Should -Throw -ExpectedMessage 'happened'
-        { Get-Item -Path /no/such/path -ErrorAction Stop } | Should -Throw -ErrorId 'PathNotFound'
+        # Pester 5: the message and the error id match as -like patterns.
+        { throw 'boom happened' } | Should -Throw 'boom*'
+        { throw 'boom happened' } | Should -Throw -ExpectedMessage '*happened'
+        { Get-Item -Path /no/such/path -ErrorAction Stop } | Should -Throw -ErrorId 'PathNotFound,*'
         { [int]::Parse('x') } | Should -Throw -ExceptionType ([System.Management.Automation.MethodInvocationException])
         { 1 } | Should -Not -Throw
         $err = { throw 'passthru' } | Should -Throw -PassThru

@@ -30,7 +30,7 @@ Describe 'TestCases' {
     It '-Skip:(condition) skips' -Skip:(1 -eq 1) { throw 'should not run' }
     It '-Skip:$false runs' -Skip:$false { 1 | Should -Be 1 }
     It '-Pending marks pending' -Pending { throw 'should not run' }
-    It 'without a body is pending'
+    It 'an empty -ForEach makes no tests' -ForEach @() { throw 'no' }
 }
 
 Describe 'Skipped describe' -Skip {

@@ -64,8 +64,9 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Get-Verb'], load: async () => (await import('./get-verb.js')).cmdlets },
   {
     names: [
-      'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'Should', 'Mock',
-      'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester', 'InModuleScope',
+      'Describe', 'Context', 'It', 'BeforeAll', 'AfterAll', 'BeforeEach', 'AfterEach', 'Set-ItResult', 'Setup', 'BeforeDiscovery', 'Should',
+      'Add-ShouldOperator', 'Get-ShouldOperator', 'Mock', 'Invoke-PesterMock', 'Assert-MockCalled', 'Assert-VerifiableMock', 'Invoke-Pester',
+      'New-PesterConfiguration', 'New-PesterContainer', 'InModuleScope', 'New-MockObject',
     ],
     load: async () => (await import('../pester/index.js')).pesterCmdlets,
   },

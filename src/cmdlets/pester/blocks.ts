@@ -1,5 +1,7 @@
-// Describe / Context / It and the setup blocks, with Pester 4 semantics: bodies run in order when reached,
-// setup blocks are hoisted out of their block, BeforeEach/AfterEach wrap every It below them.
+// Describe / Context / It and the setup blocks. Bodies run in order when reached (a block's body is Pester 5's
+// discovery code), setup blocks are hoisted out of their block, BeforeEach/AfterEach wrap every It below them.
+// Results follow Pester 5: a failed BeforeAll fails the block's tests, an error in a block body fails the whole
+// file (container), tests a filter leaves out are NotRun, pending tests count as skipped.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
@@ -19,15 +21,16 @@ import {
 import {
   callerFrame, findSetupBlocks, paramNames, runInChildScope, runInScope, scriptBlockFromAst, sessionOf, setVar, streamsOf,
 } from './exec.js';
-import { printBlockHeader, printTest } from './console.js';
+import { printBlockFailure, printBlockHeader, printDiscoveryFailure, printTest } from './console.js';
+import { formatBecause } from './format-nicely.js';
 import { installTestDrive, setupDecl as testDriveSetupDecl } from './test-drive.js';
 
 const MODULE = 'Pester';
 
 /** Thrown by Set-ItResult: ends the test with the given outcome. */
 export class ItResultSignal extends PSRuntimeError {
-  constructor(readonly outcome: TestOutcome, message: string) {
-    super(new ErrorRecord(new PSException(message), `PesterTest${outcome}`, 'NotSpecified', null));
+  constructor(readonly outcome: TestOutcome, message: string, errorId: string) {
+    super(new ErrorRecord(new PSException(message), errorId, 'NotSpecified', null));
     (this as unknown as { scriptTerminating: boolean }).scriptTerminating = true;
   }
 }
@@ -47,12 +50,43 @@ function matchesAny(tags: string[], patterns: string[]): boolean {
   return tags.some((t) => patterns.some((p) => wildcardMatch(t, p, false)));
 }
 
-function isExcluded(state: RunState, tags: string[]): boolean {
-  return state.excludeTag.length > 0 && matchesAny(tags, state.excludeTag);
+function isExcluded(state: RunState, tags: string[], lines: string[] = []): boolean {
+  if (state.excludeTag.length > 0 && matchesAny(tags, state.excludeTag)) return true;
+  return state.excludeLine.length > 0 && lines.some((l) => state.excludeLine.some((p) => samePlace(l, p)));
 }
 
-function isIncluded(state: RunState, tags: string[]): boolean {
-  return state.tagFilter.length === 0 || matchesAny(tags, state.tagFilter);
+function hasIncludeFilter(state: RunState): boolean {
+  return state.tagFilter.length > 0 || state.fullNameFilter.length > 0 || state.lineFilter.length > 0;
+}
+
+/** `path:line` of a filter and of a test compare with the path normalized. */
+function samePlace(actual: string, pattern: string): boolean {
+  const norm = (x: string) => x.replace(/\\/g, '/').toLowerCase();
+  return norm(actual) === norm(pattern);
+}
+
+/** Pester 5's include filters: a test runs when any of Tag, FullName or Line matches it (or one of its blocks). */
+function isIncluded(state: RunState, tags: string[], fullNames: string[] = [], lines: string[] = []): boolean {
+  if (!hasIncludeFilter(state)) return true;
+  if (state.tagFilter.length > 0 && matchesAny(tags, state.tagFilter)) return true;
+  if (state.fullNameFilter.length > 0 && fullNames.some((n) => state.fullNameFilter.some((p) => wildcardMatch(n, p, false)))) return true;
+  return state.lineFilter.length > 0 && lines.some((l) => state.lineFilter.some((p) => samePlace(l, p)));
+}
+
+/** The full names (`Describe.Context.It`) of a test and its blocks, and their `file:line` places. */
+function placesOf(block: BlockNode | null, testName: string | null, testLine: number): { fullNames: string[]; lines: string[] } {
+  const fullNames: string[] = [];
+  const lines: string[] = [];
+  const path = blockPath(block);
+  if (testName !== null) {
+    fullNames.push([...path, testName].join('.'));
+    if (block) lines.push(`${block.file}:${testLine}`);
+  }
+  for (let b = block, p = path; b && b.kind !== 'File'; b = b.parent, p = p.slice(0, -1)) {
+    fullNames.push(p.join('.'));
+    lines.push(`${b.file}:${b.line}`);
+  }
+  return { fullNames, lines };
 }
 
 function ensureState(ctx: CmdletContext): { state: RunState; implicit: boolean } {
@@ -60,20 +94,10 @@ function ensureState(ctx: CmdletContext): { state: RunState; implicit: boolean }
   const existing = getRunState(session);
   if (existing) return { state: existing, implicit: false };
   const state = newRunState(ctx, true);
+  // A Describe run on its own (not through Invoke-Pester) shows each test.
+  state.output = 'Detailed';
   setRunState(session, state);
   return { state, implicit: true };
-}
-
-/** An error outside any It: reported as a failed test, as Pester 4 does. */
-function recordBlockFailure(state: RunState, block: BlockNode, label: string, e: unknown): void {
-  const rec = errorRecordOf(e);
-  const t: TestRecord = {
-    name: label, expandedName: label, path: [...blockPath(block), label], block, result: 'Failed', errorRecord: rec,
-    failureMessage: rec.Exception.Message, stackTrace: stackTraceOf(rec), durationMs: 0, file: block.file, tags: [], parameters: null,
-    line: rec.InvocationInfo?.ScriptLineNumber ?? 0,
-  };
-  state.results.push(t);
-  printTest(state, t);
 }
 
 export function errorRecordOf(e: unknown): ErrorRecord {
@@ -100,71 +124,144 @@ function mustRethrow(e: unknown): boolean {
   return e instanceof ExitSignal || e instanceof PipelineStoppedSignal;
 }
 
+/** An error in a block body is a discovery error: it fails the whole file, whose tests are then dropped. */
+export class DiscoveryError extends PSRuntimeError {
+  constructor(readonly record: ErrorRecord) {
+    super(record);
+    (this as unknown as { scriptTerminating: boolean }).scriptTerminating = true;
+  }
+}
+
+/** Records a file whose discovery failed, dropping the results its tests already had. */
+export function recordContainerFailure(state: RunState, file: string, rec: ErrorRecord): void {
+  state.results = state.results.filter((t) => t.file !== file);
+  state.failedContainers.push({ file, error: rec });
+  printDiscoveryFailure(state, file, rec);
+}
+
+/** Can a block with these tags hold a test the filters let through? Tags are known only for the block itself. */
+function mayHoldIncludedTests(state: RunState, allTags: string[], body: ScriptBlock): boolean {
+  if (!hasIncludeFilter(state)) return true;
+  if (state.fullNameFilter.length > 0 || state.lineFilter.length > 0) return true;
+  return isIncluded(state, allTags) || /-Tags?\b/i.test(body.toString());
+}
+
+async function runSetup(session: ReturnType<typeof sessionOf>, scope: Scope, sbs: ScriptBlock[], streams: ReturnType<typeof streamsOf>): Promise<ErrorRecord | null> {
+  try {
+    for (const sb of sbs) await runInScope(session, scope, sb, streams);
+    return null;
+  } catch (e) {
+    if (mustRethrow(e) || isFlowSignal(e)) throw e;
+    return errorRecordOf(e);
+  }
+}
+
+/**
+ * The scope a test or a nested block runs under: the block's own scope (BeforeAll's variables, -ForEach data) when
+ * called straight from the block body, not the body's discovery scope; the caller's scope otherwise (InModuleScope).
+ */
+export function runParentScope(ctx: CmdletContext, block: BlockNode | null): Scope {
+  const caller = callerFrame(ctx).scope;
+  return block && caller === block.discoveryScope ? block.scope : caller;
+}
+
 /** Runs a Describe/Context (or a test file as the outermost block). */
 export async function runBlock(
-  ctx: CmdletContext, kind: BlockKind, name: string, body: ScriptBlock, options: { tags?: string[]; skip?: boolean; scope?: Scope; file?: string },
+  ctx: CmdletContext, kind: BlockKind, name: string, body: ScriptBlock,
+  options: { tags?: string[]; skip?: boolean; scope?: Scope; file?: string; line?: number },
 ): Promise<void> {
   const session = sessionOf(ctx);
   const { state, implicit } = ensureState(ctx);
   const parent = currentBlock(state);
   const tags = options.tags ?? [];
   const allTags = tagsOf(parent, tags);
-  if (kind !== 'File') {
-    if (isExcluded(state, allTags)) return;
-    // A block that cannot contain a matching test is not run at all (Pester 4 filters at the Describe).
-    if (!isIncluded(state, allTags) && !/-Tags?\b/i.test(body.toString())) return;
+  const line = options.line ?? 0;
+  const file = options.file ?? parent?.file ?? '';
+  let notRun = !!parent?.notRun;
+  if (kind !== 'File' && !notRun) {
+    const places = placesOf(null, null, 0);
+    places.lines.push(`${file}:${line}`);
+    notRun = isExcluded(state, allTags, places.lines) || !mayHoldIncludedTests(state, allTags, body);
   }
-  const scope = options.scope ?? new Scope(callerFrame(ctx).scope);
+  const scope = options.scope ?? new Scope(runParentScope(ctx, parent));
+  // Pester 5 runs block bodies at discovery and tests later, so body variables do not reach the tests there. Here the
+  // body runs in the block's own scope: suites written for Pester 5 behave the same, and Pester-4-style suites (body
+  // variables, Mock in the body, foreach-generated It) still pass.
+  const discoveryScope = scope;
   const setup = findSetupBlocks(body.ast);
   const node: BlockNode = {
-    id: newId(), kind, name, parent, tags, scope, testDrive: parent?.testDrive ?? null, file: options.file ?? parent?.file ?? '',
+    id: newId(), kind, name, parent, tags, scope, discoveryScope, testDrive: parent?.testDrive ?? null, file,
     beforeEach: setup.beforeEach.map((a) => scriptBlockFromAst(session, a)),
     afterEach: setup.afterEach.map((a) => scriptBlockFromAst(session, a)),
-    hoisted: setup.all, skip: !!options.skip || !!parent?.skip,
+    hoisted: setup.all, skip: !!options.skip || !!parent?.skip, notRun, setupFailure: parent?.setupFailure ?? null, errors: [], line,
+    children: [], tests: [],
   };
+  if (parent) parent.children.push(node);
+  else if (kind === 'File' || implicit) state.containers.push(node);
   let ownDrive: string | null = null;
-  if (kind === 'Describe' || (kind === 'Context' && !node.testDrive)) {
+  if (!notRun && (kind === 'Describe' || (kind === 'Context' && !node.testDrive))) {
     ownDrive = mkdtempSync(nodePath.join(tmpdir(), 'awsh-testdrive-'));
     node.testDrive = ownDrive;
   }
   if (node.testDrive) setVar(scope, 'TestDrive', node.testDrive);
-  printBlockHeader(state, node);
+  if (!notRun) printBlockHeader(state, node);
   state.stack.push(node);
   const uninstallDrive = node.testDrive ? installTestDrive(session, node.testDrive) : null;
   const streams = streamsOf(ctx);
-  const skipped = node.skip;
+  const runsSetup = !node.skip && !notRun && !node.setupFailure;
+  let discoveryError: unknown = null;
   session.tryDepth++;
   try {
-    try {
-      if (!skipped) for (const a of setup.beforeAll) await runInScope(session, scope, scriptBlockFromAst(session, a), streams);
-      await runInScope(session, scope, body, streams);
-    } catch (e) {
-      if (mustRethrow(e)) throw e;
-      if (!isFlowSignal(e)) recordBlockFailure(state, node, kind === 'File' ? `Error occurred in test script '${node.file}'` : `Error occurred in ${kind} block`, e);
+    if (runsSetup) {
+      const failed = await runSetup(session, scope, setup.beforeAll.map((a) => scriptBlockFromAst(session, a)), streams);
+      if (failed) {
+        node.setupFailure = failed;
+        node.errors.push(failed);
+        printBlockFailure(state, node, failed);
+      }
     }
     try {
-      if (!skipped) for (const a of setup.afterAll) await runInScope(session, scope, scriptBlockFromAst(session, a), streams);
+      await runInScope(session, discoveryScope, body, streams);
     } catch (e) {
       if (mustRethrow(e)) throw e;
-      if (!isFlowSignal(e)) recordBlockFailure(state, node, `Error occurred in ${kind} block AfterAll`, e);
+      if (!isFlowSignal(e)) discoveryError = e;
+    }
+    if (runsSetup) {
+      const failed = await runSetup(session, scope, setup.afterAll.map((a) => scriptBlockFromAst(session, a)), streams);
+      if (failed) {
+        node.errors.push(failed);
+        printBlockFailure(state, node, failed);
+      }
     }
   } finally {
     session.tryDepth--;
     state.stack.pop();
     uninstallDrive?.();
     if (ownDrive) rmSync(ownDrive, { recursive: true, force: true });
+    if (implicit && !discoveryError) setRunState(session, undefined);
+  }
+  if (discoveryError) {
+    // Up to the file: the whole container fails, as Pester's discovery does.
+    const rec = discoveryError instanceof DiscoveryError ? discoveryError.record : errorRecordOf(discoveryError);
+    if (kind !== 'File' && parent) throw discoveryError instanceof DiscoveryError ? discoveryError : new DiscoveryError(rec);
+    recordContainerFailure(state, file, rec);
     if (implicit) setRunState(session, undefined);
   }
 }
 
 /** Replace `<Key>` (and `<Key.Prop>`, `<_>`) in a test name with values from the test case. */
-export function expandName(name: string, testCase: PSHashtable | null, item: unknown): string {
+export function expandName(name: string, testCase: PSHashtable | null, item: unknown, scope: Scope | null = null): string {
   return name.replace(/<([^<>]+)>/g, (whole, key: string) => {
     const [head, ...rest] = key.split('.');
     let v: unknown;
-    if (head === '_') v = item;
+    if (head === '_' && item !== null && item !== undefined) v = item;
     else if (testCase && testCase.has(head)) v = testCase.get(head);
-    else return whole;
+    else {
+      // Pester 5 expands a template from any variable the test sees (a -ForEach block's data, BeforeAll's variables).
+      const found = scope?.lookup(head.toLowerCase());
+      if (!found) return whole;
+      v = found.value;
+    }
     for (const p of rest) {
       if (v instanceof PSHashtable) v = v.get(p);
       else if (v instanceof PSObject) v = v.getMember(p)?.value;
@@ -205,8 +302,6 @@ export async function runIt(ctx: CmdletContext, o: ItOptions): Promise<void> {
   const { state, implicit } = ensureState(ctx);
   try {
     const block = currentBlock(state);
-    const allTags = tagsOf(block, o.tags);
-    if (isExcluded(state, allTags) || !isIncluded(state, allTags)) return;
     const cases = o.cases ?? [null];
     for (const item of cases) await runOneTest(ctx, session, state, block, o, item);
   } finally {
@@ -214,21 +309,31 @@ export async function runIt(ctx: CmdletContext, o: ItOptions): Promise<void> {
   }
 }
 
+function newRecord(o: ItOptions, block: BlockNode | null, expanded: string, parameters: unknown): TestRecord {
+  return {
+    name: o.name, expandedName: expanded, path: [...blockPath(block), expanded], block, result: 'Passed', errors: [], errorRecord: null,
+    failureMessage: '', stackTrace: '', durationMs: 0, file: block?.file ?? '', tags: o.tags, parameters, line: o.line,
+  };
+}
+
 async function runOneTest(
   ctx: CmdletContext, session: ReturnType<typeof sessionOf>, state: RunState, block: BlockNode | null, o: ItOptions, item: unknown,
 ): Promise<void> {
   const testCase = caseEntries(item);
-  const expanded = expandName(o.name, testCase, item);
-  const rec: TestRecord = {
-    name: o.name, expandedName: expanded, path: [...blockPath(block), expanded], block, result: 'Passed', errorRecord: null, failureMessage: '',
-    stackTrace: '', durationMs: 0, file: block?.file ?? '', tags: o.tags, parameters: testCase ?? new PSHashtable(), line: o.line,
-  };
-  const blockSkipped = !!block?.skip;
-  if (o.skip || blockSkipped) rec.result = 'Skipped';
-  else if (o.pending || !o.test) rec.result = 'Pending';
-  else await executeTest(ctx, session, state, block, o.test, testCase, item, rec);
+  const expanded = expandName(o.name, testCase, item, block ? block.scope : null);
+  const rec = newRecord(o, block, expanded, testCase ?? new PSHashtable());
+  const allTags = tagsOf(block, o.tags);
+  const places = placesOf(block, expanded, o.line);
+  if (block?.notRun || isExcluded(state, allTags, places.lines) || !isIncluded(state, allTags, places.fullNames, places.lines)) rec.result = 'NotRun';
+  else if (o.skip || o.pending || block?.skip) rec.result = 'Skipped';
+  else if (block?.setupFailure) {
+    // The block's BeforeAll failed: the test did not run and counts as failed (its error is the block's).
+    rec.result = 'Failed';
+    rec.failureMessage = block.setupFailure.Exception.Message;
+  } else await executeTest(ctx, session, state, block, o.test!, testCase, item, rec);
   state.results.push(rec);
-  printTest(state, rec);
+  block?.tests.push(rec);
+  if (rec.result !== 'NotRun') printTest(state, rec);
 }
 
 function setupChain(block: BlockNode | null): BlockNode[] {
@@ -242,7 +347,7 @@ async function executeTest(
   testCase: PSHashtable | null, item: unknown, rec: TestRecord,
 ): Promise<void> {
   const streams = streamsOf(ctx);
-  const scope = new Scope(callerFrame(ctx).scope);
+  const scope = new Scope(runParentScope(ctx, block));
   const named: [string, unknown][] = [];
   if (testCase) {
     const declared = new Map(paramNames(test).map((n) => [n.toLowerCase(), n]));
@@ -254,13 +359,15 @@ async function executeTest(
       if (p) named.push([p, v]);
     }
   }
-  if (item !== null && !testCase) setVar(scope, '_', item);
+  if (item !== null) setVar(scope, '_', item);
   const chain = setupChain(block);
   const testId = newId();
   const savedTest = state.currentTestId;
+  const savedSoft = state.softFailures;
   state.currentTestId = testId;
+  state.softFailures = [];
   const started = performance.now();
-  let failure: unknown = null;
+  const failures: unknown[] = [];
   session.tryDepth++;
   try {
     try {
@@ -268,7 +375,7 @@ async function executeTest(
       await runInChildScope(session, scope, test, streams, named);
     } catch (e) {
       if (mustRethrow(e)) throw e;
-      if (!isFlowSignal(e)) failure = e;
+      if (!isFlowSignal(e)) failures.push(e);
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       for (const sb of chain[i].afterEach) {
@@ -276,7 +383,7 @@ async function executeTest(
           await runInScope(session, scope, sb, streams);
         } catch (e) {
           if (mustRethrow(e)) throw e;
-          if (!isFlowSignal(e)) failure ??= e;
+          if (!isFlowSignal(e)) failures.push(e);
         }
       }
     }
@@ -284,18 +391,25 @@ async function executeTest(
     session.tryDepth--;
     state.currentTestId = savedTest;
     rec.durationMs = performance.now() - started;
+    // Assertions that failed under Should.ErrorAction Continue come first, in the order they failed.
+    failures.unshift(...(state.softFailures ?? []));
+    state.softFailures = savedSoft;
   }
-  if (failure instanceof ItResultSignal) {
-    rec.result = failure.outcome;
-    rec.failureMessage = failure.message;
+  const signal = failures.find((f): f is ItResultSignal => f instanceof ItResultSignal);
+  if (signal && failures.length === 1) {
+    rec.result = signal.outcome;
+    rec.failureMessage = signal.message;
+    rec.errors = [signal.errorRecord];
+    rec.errorRecord = signal.errorRecord;
     return;
   }
-  if (failure) {
-    const er = errorRecordOf(failure);
+  const records = failures.filter((f) => !(f instanceof ItResultSignal)).map(errorRecordOf);
+  if (records.length) {
     rec.result = 'Failed';
-    rec.errorRecord = er;
-    rec.failureMessage = er.Exception.Message;
-    rec.stackTrace = stackTraceOf(er);
+    rec.errors = records;
+    rec.errorRecord = records[0];
+    rec.failureMessage = records.map((r) => r.Exception.Message).join('\n');
+    rec.stackTrace = stackTraceOf(records[0]);
   }
 }
 
@@ -316,20 +430,26 @@ function blockDecl(kind: 'Describe' | 'Context'): CmdletDecl {
     ],
     end: async (ctx) => {
       const fixture = ctx.params.Fixture as ScriptBlock | undefined;
-      if (!fixture) ctx.throwTerminating({ message: `No test script block is provided. (Have you put the open curly brace on the next line?)`, errorId: 'PesterNoFixture', category: 'InvalidArgument' });
       const name = toStr(ctx.params.Name);
-      const items = normalizeCases(ctx.params.ForEach);
-      if (!items) {
-        await runBlock(ctx, kind, name, fixture!, { tags: toStringList(ctx.params.Tag), skip: !!ctx.params.Skip });
+      if (!fixture) {
+        throw new PSRuntimeError(new ErrorRecord(new PSException(name.includes('\n')
+          ? 'Test fixture name has multiple lines and no test fixture is provided. (Have you provided a name for the test group?)'
+          : 'No test fixture is provided. (Have you put the open curly brace on the next line?)'), 'RuntimeException', 'OperationStopped', null));
+      }
+      const line = lineOf(ctx);
+      if (!('ForEach' in ctx.params)) {
+        await runBlock(ctx, kind, name, fixture!, { tags: toStringList(ctx.params.Tag), skip: !!ctx.params.Skip, line });
         return;
       }
-      for (const item of items) {
+      // -ForEach @() or $null: no blocks at all.
+      for (const item of normalizeCases(ctx.params.ForEach) ?? []) {
         const data = caseEntries(item);
         // -ForEach: each item's keys become variables of the block (Pester 5 data-driven blocks).
-        const scope = new Scope(callerFrame(ctx).scope);
+        const state = getRunState(sessionOf(ctx));
+        const scope = new Scope(runParentScope(ctx, state ? currentBlock(state) : null));
         if (data) for (const [k, v] of data.map.values()) setVar(scope, toStr(k), v);
         setVar(scope, '_', item);
-        await runBlock(ctx, kind, expandName(name, data, item), fixture!, { tags: toStringList(ctx.params.Tag), skip: !!ctx.params.Skip, scope });
+        await runBlock(ctx, kind, expandName(name, data, item), fixture!, { tags: toStringList(ctx.params.Tag), skip: !!ctx.params.Skip, scope, line });
       }
     },
   };
@@ -349,13 +469,32 @@ const itDecl: CmdletDecl = {
   ],
   end: async (ctx) => {
     const test = (ctx.params.Test as ScriptBlock | undefined) ?? null;
-    const extent = (ctx as unknown as { extent?: Extent }).extent;
-    const source = sessionOf(ctx).currentSource;
-    const line = extent && source ? positionOf(extent, source).line : 0;
-    await runIt(ctx, {
-      name: toStr(ctx.params.Name), test, cases: normalizeCases(ctx.params.TestCases), skip: !!ctx.params.Skip, pending: !!ctx.params.Pending,
-      tags: toStringList(ctx.params.Tag), line,
-    });
+    const name = toStr(ctx.params.Name);
+    if (!test) {
+      throw new PSRuntimeError(new ErrorRecord(new PSException(name.includes('\n')
+        ? 'Test name has multiple lines and no test scriptblock is provided. Did you provide the test name?'
+        : 'No test scriptblock is provided. Did you put the opening curly brace on the next line?'), 'RuntimeException', 'OperationStopped', null));
+    }
+    // -ForEach @() or $null: no tests at all.
+    const cases = 'TestCases' in ctx.params ? (normalizeCases(ctx.params.TestCases) ?? []) : null;
+    await runIt(ctx, { name, test, cases, skip: !!ctx.params.Skip, pending: !!ctx.params.Pending, tags: toStringList(ctx.params.Tag), line: lineOf(ctx) });
+  },
+};
+
+function lineOf(ctx: CmdletContext): number {
+  const extent = (ctx as unknown as { extent?: Extent }).extent;
+  const source = sessionOf(ctx).currentSource;
+  return extent && source ? positionOf(extent, source).line : 0;
+}
+
+/** BeforeDiscovery: runs at once where it stands, in the caller's scope (discovery code, like the block body). */
+const beforeDiscoveryDecl: CmdletDecl = {
+  name: 'BeforeDiscovery',
+  module: MODULE,
+  synopsis: 'Runs setup code during discovery, before the tests are discovered.',
+  parameters: [{ name: 'ScriptBlock', type: 'scriptblock', position: 0, mandatory: true }],
+  end: async (ctx) => {
+    await runInScope(sessionOf(ctx), callerFrame(ctx).scope, ctx.params.ScriptBlock as ScriptBlock, streamsOf(ctx));
   },
 };
 
@@ -373,10 +512,10 @@ function setupDecl(name: 'BeforeAll' | 'AfterAll' | 'BeforeEach' | 'AfterEach'):
         ctx.throwTerminating({ message: `The ${name} command may only be used inside a Describe block.`, errorId: 'PesterNotInDescribe', category: 'InvalidOperation' });
       }
       // Already taken out of the body and run (or registered) when the block started.
-      if (block!.hoisted.has(sb.ast)) return;
+      if (block!.hoisted.has(sb.ast) || block!.notRun || block!.skip) return;
       if (name === 'BeforeEach') block!.beforeEach.push(sb);
       else if (name === 'AfterEach') block!.afterEach.push(sb);
-      else if (name === 'BeforeAll') await runInScope(sessionOf(ctx), callerFrame(ctx).scope, sb, streamsOf(ctx));
+      else if (name === 'BeforeAll') await runInScope(sessionOf(ctx), runParentScope(ctx, block), sb, streamsOf(ctx));
       // A dynamically generated AfterAll: not supported beyond running at once would be wrong; ignore it.
     },
   };
@@ -393,14 +532,15 @@ const setItResultDecl: CmdletDecl = {
     { name: 'Because', type: 'string', position: 0 },
   ],
   end: (ctx) => {
-    const outcome: TestOutcome = ctx.params.Skipped ? 'Skipped' : ctx.params.Pending ? 'Pending' : 'Inconclusive';
-    const word = outcome === 'Skipped' ? 'skipped' : outcome === 'Pending' ? 'pending' : 'inconclusive';
-    const because = ctx.params.Because ? `, because ${toStr(ctx.params.Because)}` : '';
-    throw new ItResultSignal(outcome, `is ${word}${because}`);
+    // Pester 5 has no pending result: a pending test counts as skipped.
+    const word = ctx.params.Skipped ? 'skipped' : ctx.params.Pending ? 'pending' : 'inconclusive';
+    const outcome: TestOutcome = word === 'inconclusive' ? 'Inconclusive' : 'Skipped';
+    const because = ctx.params.Because ? `,${formatBecause(ctx.params.Because).slice(0, -1)}` : '';
+    throw new ItResultSignal(outcome, `is ${word}${because}`, `PesterTest${word[0].toUpperCase()}${word.slice(1)}`);
   },
 };
 
 export const blockCmdlets: CmdletDecl[] = [
   blockDecl('Describe'), blockDecl('Context'), itDecl, setupDecl('BeforeAll'), setupDecl('AfterAll'), setupDecl('BeforeEach'), setupDecl('AfterEach'),
-  setItResultDecl, testDriveSetupDecl,
+  setItResultDecl, testDriveSetupDecl, beforeDiscoveryDecl,
 ];

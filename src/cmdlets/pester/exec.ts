@@ -53,7 +53,9 @@ export function setVar(scope: Scope, name: string, value: unknown): void {
 
 /** Names declared in a script block's param() block. */
 export function paramNames(sb: ScriptBlock): string[] {
-  return sb.ast.paramBlock?.parameters.map((p) => p.name) ?? [];
+  // `function f($a, $b)` keeps its parameters beside the body, not in a param block.
+  const extra = (sb as ScriptBlock & { extraParameters?: A.ParameterAst[] | null }).extraParameters ?? [];
+  return [...(sb.ast.paramBlock?.parameters ?? []), ...extra].map((p) => p.name);
 }
 
 /** A script block value from source text, bound to the session. */

@@ -1,54 +1,37 @@
-// Pester's Format-Nicely: how values appear in assertion messages ('text', $null, $true, @(1, 2), [int]).
+// Pester's Format-Nicely: how values appear in assertion messages ('text', <empty>, $null, $true, @(1, 2), [int]).
 import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { PSType, typeOf } from '../../runtime/types/index.js';
 import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
-import { isNumeric } from '../../runtime/values/numbers.js';
+import { formatDateTime } from '../../runtime/types/datetime.js';
 
-const SHORT_TYPES: Record<string, string> = {
-  'System.String': 'string', 'System.Int32': 'int', 'System.Int64': 'long', 'System.Double': 'double', 'System.Boolean': 'bool',
-  'System.Decimal': 'decimal', 'System.Object[]': 'Object[]', 'System.Collections.Hashtable': 'hashtable', 'System.Char': 'char',
-  'System.Byte': 'byte', 'System.Single': 'float', 'System.Management.Automation.PSCustomObject': 'PSCustomObject',
-  'System.Management.Automation.ScriptBlock': 'scriptblock', 'System.DateTime': 'datetime', 'System.Object': 'Object',
-};
-
+/** `[int]`, `[System.Management.Automation.RuntimeException]`: a type as `[string]$type` names it, in brackets. */
 export function formatType(t: PSType | null): string {
-  if (!t) return '[null]';
-  return `[${SHORT_TYPES[t.FullName] ?? t.FullName}]`;
+  if (!t) return '[<none>]';
+  return `[${toStr(t)}]`;
 }
 
-/** `[string]` etc.: the short type name of a value, for "with type ..." messages. */
+/** The type of a value formatted as Format-Nicely formats `$value.GetType()`. */
 export function shortTypeOf(v: unknown): string {
-  if (v === null || v === undefined) return '[null]';
-  if (v instanceof PSObject && !v.baseObject) return '[PSObject]';
+  if (v === null || v === undefined) return '$null';
   return formatType(typeOf(v));
 }
 
-export function formatNicely(v: unknown, depth = 0): string {
+const LIMIT = 10;
+
+export function formatNicely(v: unknown): string {
   if (v === null || v === undefined) return '$null';
   if (typeof v === 'boolean') return v ? '$true' : '$false';
-  if (typeof v === 'string') return `'${v}'`;
-  if (isNumeric(v)) return toStr(v);
+  if (typeof v === 'string') return v === '' ? '<empty>' : `'${v}'`;
+  if (v instanceof Date) return formatDateTime(v, 'o');
   if (v instanceof PSType) return formatType(v);
   if (v instanceof ScriptBlock) return `{${v.toString()}}`;
   if (Array.isArray(v)) {
-    if (depth > 1) return toStr(v);
-    return `@(${v.map((x) => formatNicely(x, depth + 1)).join(', ')})`;
+    const shown = v.slice(0, LIMIT).map((x) => formatNicely(x));
+    return `@(${shown.join(', ')}${v.length > LIMIT ? `, ...${v.length - LIMIT} more` : ''})`;
   }
-  if (v instanceof PSHashtable) {
-    const parts: string[] = [];
-    for (const [k, val] of v.map.values()) parts.push(`${toStr(k)}=${formatNicely(val, depth + 1)}`);
-    return `@{${parts.join('; ')}}`;
-  }
-  if (v instanceof PSObject && !v.baseObject) {
-    const parts: string[] = [];
-    for (const m of v.members.values()) {
-      const val = (m as { value?: unknown }).value;
-      parts.push(`${(m as { name: string }).name}=${formatNicely(val, depth + 1)}`);
-    }
-    return `PSObject{${parts.join('; ')}}`;
-  }
-  if (v instanceof Date) return toStr(v);
+  // Hashtables, dictionaries and objects: their string form (`System.Collections.Hashtable`, `@{a=1; b=2}`).
+  if (v instanceof PSHashtable || v instanceof PSObject) return toStr(v);
   return toStr(v);
 }
 

@@ -5,7 +5,7 @@ import type * as A from '../../parser/ast.js';
 import { parse, tokenize } from '../../parser/index.js';
 import { positionOf } from '../../parser/extent.js';
 import { ErrorRecord, PSException, PSRuntimeError } from '../../runtime/errors.js';
-import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType } from '../../runtime/types/index.js';
+import { PSType, TYPE_NAME, PSReference, typeByFullName, resolveType, NO_CONVERSION } from '../../runtime/types/index.js';
 import { defineType } from '../../runtime/types/ps-type.js';
 import { ScriptBlock, invokeScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { Scope } from '../../runtime/interpreter/scope.js';
@@ -16,9 +16,10 @@ import { runPipeline, type Processor } from '../../runtime/interpreter/pipeline.
 import type { CallArg } from '../../runtime/interpreter/binder.js';
 import { Session } from '../../runtime/interpreter/session.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
-import { PSHashtable } from '../../runtime/values/objects.js';
+import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { psParserTokenize } from './ps-parser.js';
+import { PesterConfiguration, toPesterConfiguration } from './config.js';
 import { methodInvocationError, scriptInvocationError } from '../../runtime/types/method-errors.js';
 import { setScriptBlockAstView } from '../../runtime/types/members.js';
 
@@ -550,6 +551,20 @@ export function installHostingTypes(): void {
           text = '';
         }
         return parseInput([text, ...args.slice(1)], path);
+      },
+    },
+  });
+  defineType({
+    fullName: 'PesterConfiguration',
+    isInstance: (v) => v instanceof PesterConfiguration,
+    construct: () => new PesterConfiguration(),
+    convert: (v) => (v instanceof PesterConfiguration || v instanceof PSHashtable || v instanceof PSObject ? toPesterConfiguration(v) : NO_CONVERSION),
+    staticProps: { default: () => new PesterConfiguration() },
+    staticMethods: {
+      merge: (args) => {
+        const c = toPesterConfiguration(null);
+        for (const a of args) if (a !== null && a !== undefined) c.merge(toPesterConfiguration(a));
+        return c;
       },
     },
   });

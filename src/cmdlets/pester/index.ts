@@ -7,5 +7,6 @@ import { shouldCmdlets } from './should.js';
 import { mockCmdlets } from './mock.js';
 import { invokePesterCmdlets } from './invoke-pester.js';
 import { inModuleScopeCmdlets } from './in-module-scope.js';
+import { mockObjectCmdlets } from './mock-object.js';
 
-export const pesterCmdlets: CmdletDecl[] = [...blockCmdlets, ...shouldCmdlets, ...mockCmdlets, ...invokePesterCmdlets, ...inModuleScopeCmdlets];
+export const pesterCmdlets: CmdletDecl[] = [...blockCmdlets, ...shouldCmdlets, ...mockCmdlets, ...invokePesterCmdlets, ...inModuleScopeCmdlets, ...mockObjectCmdlets];

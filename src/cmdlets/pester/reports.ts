@@ -56,7 +56,7 @@ function nunitSuite(n: SuiteNode, indent: string): string {
       lines.push(`${indent}      <failure>`, `${indent}        <message>${esc(t.failureMessage)}</message>`, `${indent}        <stack-trace>${esc(t.stackTrace)}</stack-trace>`, `${indent}      </failure>`);
       lines.push(`${indent}    </test-case>`);
     } else {
-      const result = t.result === 'Skipped' ? 'Ignored' : 'Inconclusive';
+      const result = t.result === 'Skipped' ? 'Ignored' : t.result === 'NotRun' ? 'NotRun' : 'Inconclusive';
       lines.push(`${base} success="False" result="${result}" executed="False">`);
       lines.push(`${indent}      <reason>`, `${indent}        <message>${esc(t.failureMessage || `is ${t.result.toLowerCase()}`)}</message>`, `${indent}      </reason>`);
       lines.push(`${indent}    </test-case>`);
@@ -74,7 +74,7 @@ export function nunitXml(results: TestRecord[], durationMs: number, started: Dat
   root.name = 'Pester';
   return [
     '<?xml version="1.0" encoding="utf-8" standalone="no"?>',
-    `<test-results xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="nunit_schema_2.5.xsd" name="Pester" total="${results.length}" errors="0" failures="${c.failed}" not-run="0" inconclusive="${c.pending + c.inconclusive}" ignored="${c.skipped}" skipped="0" invalid="0" date="${date}" time="${time}">`,
+    `<test-results xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="nunit_schema_2.5.xsd" name="Pester" total="${results.length}" errors="0" failures="${c.failed}" not-run="${c.notRun}" inconclusive="${c.inconclusive}" ignored="${c.skipped}" skipped="0" invalid="0" date="${date}" time="${time}">`,
     `  <environment user="${esc(process.env.USER ?? '')}" machine-name="${esc(hostname())}" cwd="${esc(process.cwd())}" user-domain="" platform="${process.platform}" nunit-version="2.5.8.0" os-version="${esc(process.version)}" clr-version="Unknown" />`,
     '  <culture-info current-culture="en-US" current-uiculture="en-US" />',
     nunitSuite(root, '  ').replace(/time="[^"]*"/, `time="${secs(durationMs)}"`),
@@ -93,13 +93,13 @@ export function junitXml(results: TestRecord[], durationMs: number, started: Dat
   }
   const lines = [
     '<?xml version="1.0" encoding="utf-8" standalone="no"?>',
-    `<testsuites name="Pester" tests="${results.length}" failures="${c.failed}" errors="0" disabled="${c.skipped + c.pending}" time="${secs(durationMs)}">`,
+    `<testsuites name="Pester" tests="${results.length}" failures="${c.failed}" errors="0" disabled="${c.skipped}" time="${secs(durationMs)}">`,
   ];
   let id = 0;
   for (const [file, tests] of byFile) {
     const fc = counts(tests);
     const time = tests.reduce((a, t) => a + t.durationMs, 0);
-    lines.push(`  <testsuite name="${esc(file)}" tests="${tests.length}" errors="0" failures="${fc.failed}" hostname="${esc(hostname())}" id="${id++}" skipped="${fc.skipped + fc.pending + fc.inconclusive}" disabled="0" package="${esc(file)}" time="${secs(time)}" timestamp="${started.toISOString().slice(0, 19)}">`);
+    lines.push(`  <testsuite name="${esc(file)}" tests="${tests.length}" errors="0" failures="${fc.failed}" hostname="${esc(hostname())}" id="${id++}" skipped="${fc.skipped + fc.inconclusive}" disabled="0" package="${esc(file)}" time="${secs(time)}" timestamp="${started.toISOString().slice(0, 19)}">`);
     for (const t of tests) {
       const open = `    <testcase name="${esc(t.path.join('.'))}" status="${t.result}" classname="${esc(file)}" assertions="0" time="${secs(t.durationMs)}"`;
       if (t.result === 'Passed') lines.push(`${open} />`);

@@ -12,7 +12,10 @@ import { isFlowSignal } from '../../runtime/interpreter/flow.js';
 import { formatBecause, formatNicely, formatType, shortTypeOf } from './format-nicely.js';
 import { sessionOf } from './exec.js';
 import { assertInvoked } from './mock.js';
+import { getRunState } from './state.js';
+import { checkCustom, customOperatorIn, customOperators, registerShould, shouldOperatorCmdlets } from './should-operators.js';
 import { assertionFailure } from './failure.js';
+import { HaveParameterUsageError, checkHaveParameter, joinAnd } from './should-parameter.js';
 import { expandWildcardPath, exists, resolveFsPath } from '../core/fs-items.js';
 import { isWildcardPattern, unescapeWildcard } from '../../runtime/values/wildcard.js';
 export { assertionFailure };
@@ -25,7 +28,7 @@ const OPERATORS: [string, string[]][] = [
   ['BeGreaterThan', ['GT']], ['BeLessThan', ['LT']], ['BeGreaterOrEqual', ['GE']], ['BeLessOrEqual', ['LE']], ['Match', []],
   ['MatchExactly', ['CMATCH']], ['BeLike', []], ['BeLikeExactly', []], ['Contain', []], ['BeIn', []], ['HaveCount', []], ['Exist', []],
   ['FileContentMatch', []], ['FileContentMatchExactly', []], ['FileContentMatchMultiline', []], ['Throw', []], ['Invoke', []],
-  ['InvokeVerifiable', []],
+  ['InvokeVerifiable', []], ['HaveParameter', []],
 ];
 const OPERATOR_BY_KEY = new Map<string, string>();
 for (const [name, aliases] of OPERATORS) {
@@ -211,6 +214,19 @@ async function check(ctx: CmdletContext, a: Assertion, actual: unknown): Promise
       if (ok === !not) return null;
       return `Expected path ${fmtA()} to ${not ? 'not ' : ''}exist,${b} but it ${not ? 'did' : 'did not'} exist.`;
     }
+    case 'HaveParameter': {
+      const p = a.p;
+      try {
+        return checkHaveParameter(actual, {
+          name: toStr(p.ParameterName ?? exp ?? ''), type: p.Type, defaultValue: p.DefaultValue, hasDefaultValue: p.DefaultValue !== undefined,
+          mandatory: !!p.Mandatory, inParameterSet: p.InParameterSet ? toStr(p.InParameterSet) : '', hasArgumentCompleter: !!p.HasArgumentCompleter,
+          alias: p.Alias ? (p.Alias as unknown[]).map((x) => toStr(x)) : [], not, because,
+        });
+      } catch (e) {
+        if (e instanceof HaveParameterUsageError) ctx.throwTerminating({ message: e.message, errorId: 'System.ArgumentException', category: 'NotSpecified', exceptionType: 'System.ArgumentException' });
+        throw e;
+      }
+    }
     case 'FileContentMatch':
     case 'FileContentMatchExactly':
     case 'FileContentMatchMultiline': {
@@ -236,15 +252,24 @@ async function check(ctx: CmdletContext, a: Assertion, actual: unknown): Promise
   return `Unknown Should operator '${op}'.`;
 }
 
+/** Pester's Get-ExceptionLineInfo: the error's position message with `At` turned into `from`, continuation lines indented. */
+function exceptionLine(rec: ErrorRecord): string {
+  const pm = rec.InvocationInfo?.PositionMessage ?? '';
+  return pm.split(/\r?\n/).filter((l) => /\S/.test(l)).join('\n').replace(/^At /, 'from ').replace(/\n/g, '\n    ');
+}
+
 async function checkThrow(ctx: CmdletContext, a: Assertion, actual: unknown): Promise<void> {
   if (!(actual instanceof ScriptBlock)) {
-    throw assertionFailure(ctx, `Expected a script block as the actual value of -Throw, but got ${formatNicely(actual)}.`);
+    ctx.throwTerminating({
+      message: "Input is missing or not a ScriptBlock. Input to '-Throw' and '-Not -Throw' must be enclosed in curly braces.",
+      errorId: 'System.ArgumentException', category: 'NotSpecified', exceptionType: 'System.ArgumentException',
+    });
   }
   const session = sessionOf(ctx);
   let caught: ErrorRecord | null = null;
   session.tryDepth++;
   try {
-    const r = ctx.invokeScript(actual, { newScope: true, output: () => {} });
+    const r = ctx.invokeScript(actual as ScriptBlock, { newScope: true, output: () => {} });
     if (r instanceof Promise) await r;
   } catch (e) {
     if (isFlowSignal(e)) throw e;
@@ -255,30 +280,36 @@ async function checkThrow(ctx: CmdletContext, a: Assertion, actual: unknown): Pr
   const b = formatBecause(a.because);
   if (a.not) {
     if (!caught) return;
-    const ii = caught.InvocationInfo;
-    const where = ii ? ` from ${ii.ScriptName || '<ScriptBlock>'}:${ii.ScriptLineNumber} char:${ii.OffsetInLine}` : '';
-    throw assertionFailure(ctx, `Expected no exception to be thrown,${b} but an exception "${caught.Exception.Message}" was thrown${where}.`);
+    throw assertionFailure(ctx, `Expected no exception to be thrown,${b} but an exception "${caught.Exception.Message}" was thrown ${exceptionLine(caught)}.`);
   }
   const message = a.p.ExpectedMessage ?? (a.expected === null || a.expected === undefined ? undefined : a.expected);
   const errorId = a.p.ErrorId;
   const exType = a.p.ExceptionType ? typeArg(a.p.ExceptionType) : null;
-  const parts: string[] = [];
-  if (exType) parts.push(` with type ${formatType(exType)}`);
-  if (message !== undefined && toStr(message) !== '') parts.push(` with message ${formatNicely(toStr(message))}`);
-  if (errorId) parts.push(` with FullyQualifiedErrorId ${formatNicely(toStr(errorId))}`);
-  const wanted = `Expected an exception${parts.join(',')} to be thrown,${b}`;
-  if (!caught) throw assertionFailure(ctx, `${wanted} but no exception was thrown.`);
-  const problems: string[] = [];
-  if (exType && !exceptionIsA(caught.Exception.typeName, exType.FullName)) problems.push(`the exception type was ${formatType(resolveType(caught.Exception.typeName) ?? null).replace('[null]', `[${caught.Exception.typeName}]`)}`);
-  if (message !== undefined && toStr(message) !== '') {
+  const filters: string[] = [];
+  const buts: string[] = [];
+  if (exType) {
+    filters.push(`type ${formatType(exType)}`);
+    if (caught && !exceptionIsA(caught.Exception.typeName, exType.FullName)) {
+      const t = resolveType(caught.Exception.typeName);
+      buts.push(`the exception type was ${t ? formatType(t) : `[${caught.Exception.typeName}]`}`);
+    }
+  }
+  // Message and error id match as -like patterns, the whole text (Pester 5).
+  if (message !== undefined && toStr(message).trim() !== '') {
     const m = toStr(message);
-    const actualMessage = caught.Exception.Message;
-    if (!actualMessage.toLowerCase().includes(m.toLowerCase()) && !like(actualMessage, m)) problems.push(`the message was ${formatNicely(actualMessage)}`);
+    filters.push(`message like ${formatNicely(unescapeWildcard(m))}`);
+    if (caught && !like(caught.Exception.Message, m)) buts.push(`the message was ${formatNicely(caught.Exception.Message)}`);
   }
-  if (errorId && !caught.FullyQualifiedErrorId.toLowerCase().includes(toStr(errorId).toLowerCase())) {
-    problems.push(`the FullyQualifiedErrorId was ${formatNicely(caught.FullyQualifiedErrorId)}`);
+  if (errorId && toStr(errorId).trim() !== '') {
+    filters.push(`FullyQualifiedErrorId ${formatNicely(toStr(errorId))}`);
+    if (caught && !like(caught.FullyQualifiedErrorId, toStr(errorId))) buts.push(`the FullyQualifiedErrorId was ${formatNicely(caught.FullyQualifiedErrorId)}`);
   }
-  if (problems.length) throw assertionFailure(ctx, `${wanted} but ${problems.join(' and ')}.`);
+  if (!caught) buts.push('no exception was thrown');
+  if (buts.length) {
+    const filter = joinAnd(filters);
+    const text = `Expected an exception${filter ? ` with ${filter}` : ''} to be thrown,${b} but ${joinAnd(buts)}. ${caught ? exceptionLine(caught) : ''}`.trim();
+    throw assertionFailure(ctx, text);
+  }
   if (a.p.PassThru) ctx.write(caught);
 }
 
@@ -286,6 +317,8 @@ function bindAssertion(ctx: CmdletContext): Assertion {
   const p = ctx.params;
   let op: string | null = null;
   for (const [name] of OPERATORS) if (p[name]) op = name;
+  const custom = customOperatorIn(p);
+  if (custom) op = `custom:${custom.name}`;
   let not = !!p.Not;
   let expected: unknown = p.ExpectedValue;
   let because: unknown = p.Because;
@@ -335,12 +368,36 @@ const shouldDecl: CmdletDecl<{ items: unknown[] }> = {
     { name: 'ExclusiveFilter', type: 'scriptblock' },
     { name: 'Scope', type: 'string' },
     { name: 'ModuleName', type: 'string' },
+    { name: 'ParameterName', type: 'string' },
+    { name: 'Type', type: 'object' },
+    { name: 'DefaultValue', type: 'object' },
+    { name: 'Mandatory', type: 'switch' },
+    { name: 'InParameterSet', type: 'string' },
+    { name: 'HasArgumentCompleter', type: 'switch' },
+    { name: 'Alias', type: 'string[]' },
   ],
   init: () => ({ items: [] }),
   process: (ctx) => {
     if (ctx.expectingInput) ctx.state.items.push(ctx.inputObject === undefined ? null : ctx.inputObject);
   },
   end: async (ctx) => {
+    try {
+      await runShould(ctx);
+    } catch (e) {
+      // Should.ErrorAction Continue (or -ErrorAction Continue): inside a test, a failed assertion is collected and
+      // the test goes on; it fails at its end with every collected failure.
+      const state = getRunState(sessionOf(ctx));
+      if (!(e instanceof PSRuntimeError) || e.errorRecord.FullyQualifiedErrorId !== 'PesterAssertionFailed' || !state?.softFailures) throw e;
+      const explicit = (ctx as unknown as { errorAction: string | null }).errorAction;
+      const soft = explicit ? explicit.toLowerCase() !== 'stop' : state.shouldContinue;
+      if (!soft) throw e;
+      state.softFailures.push(e.errorRecord);
+    }
+  },
+};
+
+async function runShould(ctx: CmdletContext<{ items: unknown[] }>): Promise<void> {
+  {
     const a = bindAssertion(ctx);
     const items = ctx.state.items;
     const fromPipeline = ctx.expectingInput;
@@ -356,15 +413,18 @@ const shouldDecl: CmdletDecl<{ items: unknown[] }> = {
       if (failure) throw assertionFailure(ctx, failure);
       return;
     }
-    const targets = WHOLE_INPUT.has(a.op) || !fromPipeline || items.length === 0 ? [whole] : items;
+    const custom = a.op.startsWith('custom:') ? customOperators.get(a.op.slice(7).toLowerCase()) : undefined;
+    const wholeInput = custom ? custom.supportsArrayInput : WHOLE_INPUT.has(a.op);
+    const targets = wholeInput || !fromPipeline || items.length === 0 ? [whole] : items;
     for (const v of targets) {
-      const failure = await check(ctx, a, v);
+      const failure = custom ? await checkCustom(ctx, custom, v, a.not) : await check(ctx, a, v);
       if (failure) throw assertionFailure(ctx, failure);
     }
-  },
-};
+  }
+}
 
-export const shouldCmdlets: CmdletDecl[] = [shouldDecl];
+registerShould(shouldDecl, OPERATORS);
+export const shouldCmdlets: CmdletDecl[] = [shouldDecl, ...shouldOperatorCmdlets];
 
 function pathExists(ctx: CmdletContext, path: string): boolean {
   if (isWildcardPattern(path)) return expandWildcardPath(ctx, path, true).length > 0;

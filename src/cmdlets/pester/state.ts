@@ -6,7 +6,8 @@ import type { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import type { Scope } from '../../runtime/interpreter/scope.js';
 
 export type BlockKind = 'File' | 'Describe' | 'Context';
-export type TestOutcome = 'Passed' | 'Failed' | 'Skipped' | 'Pending' | 'Inconclusive';
+/** Pester 5 results: a pending test counts as skipped; a test a filter left out is NotRun. */
+export type TestOutcome = 'Passed' | 'Failed' | 'Skipped' | 'Inconclusive' | 'NotRun';
 
 export interface BlockNode {
   id: number;
@@ -19,10 +20,23 @@ export interface BlockNode {
   /** Setup-block ASTs hoisted out of this block's body: when the body reaches them they do nothing. */
   hoisted: Set<unknown>;
   scope: Scope;
+  /** Where the body runs (Pester 5's discovery): a child of `scope`, so its variables are not seen by the tests. */
+  discoveryScope: Scope;
   testDrive: string | null;
   file: string;
   /** -Skip on this block or an enclosing one: every It is reported as skipped. */
   skip: boolean;
+  /** Left out by a filter: the body still runs (Pester's discovery), its tests are NotRun and setup blocks do not run. */
+  notRun: boolean;
+  /** The error of this block's (or an enclosing block's) BeforeAll: its tests fail without running. */
+  setupFailure: ErrorRecord | null;
+  /** Errors of this block's own setup/teardown (BeforeAll, AfterAll). */
+  errors: ErrorRecord[];
+  line: number;
+  /** For the outermost block: what the container was (a test file or a script block given to Invoke-Pester). */
+  containerType?: 'File' | 'ScriptBlock';
+  children: BlockNode[];
+  tests: TestRecord[];
 }
 
 export interface TestRecord {
@@ -31,6 +45,8 @@ export interface TestRecord {
   path: string[];
   block: BlockNode | null;
   result: TestOutcome;
+  /** Every error of the test (several with Should.ErrorAction Continue); the first is the one shown. */
+  errors: ErrorRecord[];
   errorRecord: ErrorRecord | null;
   failureMessage: string;
   stackTrace: string;
@@ -59,6 +75,17 @@ export interface RunState {
   tagFilter: string[];
   excludeTag: string[];
   fullNameFilter: string[];
+  /** Filter.Line / ExcludeLine: `path:line` of a test or block. */
+  lineFilter: string[];
+  excludeLine: string[];
+  /** Should.ErrorAction Continue: failed assertions are collected and fail the test at its end. */
+  shouldContinue: boolean;
+  /** The failed assertions of the running test (Should.ErrorAction Continue). */
+  softFailures: ErrorRecord[] | null;
+  /** Top-level blocks of each file (the File blocks), for the result object's Containers. */
+  containers: BlockNode[];
+  /** Files whose discovery failed: their tests are dropped, as Pester drops a container that fails discovery. */
+  failedContainers: { file: string; error: ErrorRecord }[];
   ctx: CmdletContext | null;
   mockCalls: MockCall[];
   implicit: boolean;
@@ -74,8 +101,8 @@ export function newId(): number {
 
 export function newRunState(ctx: CmdletContext | null, implicit: boolean): RunState {
   return {
-    results: [], stack: [], currentTestId: null, output: 'Normal', tagFilter: [], excludeTag: [], fullNameFilter: [], ctx, mockCalls: [],
-    implicit, startedAt: Date.now(),
+    results: [], stack: [], currentTestId: null, output: 'Normal', tagFilter: [], excludeTag: [], fullNameFilter: [], lineFilter: [], excludeLine: [],
+    shouldContinue: false, softFailures: null, containers: [], failedContainers: [], ctx, mockCalls: [], implicit, startedAt: Date.now(),
   };
 }
 

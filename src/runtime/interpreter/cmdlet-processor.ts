@@ -28,6 +28,11 @@ export function cmdletMetadata(decl: CmdletDecl): CommandMetadata {
   return m;
 }
 
+/** Forget a declaration's bound metadata after its parameter list changed (Pester's Add-ShouldOperator adds parameters to Should). */
+export function invalidateCmdletMetadata(decl: CmdletDecl): void {
+  metaCache.delete(decl);
+}
+
 /** `Get-ChildItem` → `Microsoft.PowerShell.Commands.GetChildItemCommand` (for FullyQualifiedErrorId). */
 export function cmdletClassName(decl: CmdletDecl): string {
   const base = decl.name.replace(/-/g, '') + 'Command';

@@ -287,7 +287,12 @@ export class ScriptProcessor implements Processor {
         throw inputNotBoundError(this.inv.name, item);
       }
       const apply = () => {
-        for (const n of [...delayedNames, ...(names ?? [])]) setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+        // Parameters bound from the pipeline join $PSBoundParameters, as in pwsh (a mock's call record reads them).
+        const bp = this.frame.scope.vars.get('psboundparameters')?.value;
+        for (const n of [...delayedNames, ...(names ?? [])]) {
+          setInScope(this.frame.scope, n.toLowerCase(), n, bound.get(n));
+          if (bp instanceof PSBoundParametersDictionary) bp.set(n, bound.get(n));
+        }
         return this.processItem(item);
       };
       return pending ? pending.then(apply) : apply();

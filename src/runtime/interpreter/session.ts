@@ -12,7 +12,7 @@ import { PSHashtable, PSObject } from '../values/objects.js';
 import { toBool, toStr } from '../values/convert.js';
 import { wildcardMatch } from '../values/wildcard.js';
 import { resolveType, convertTo, getStaticMember, setLocalTypesHook, setUsingNamespacesHook, PSList, type PSType } from '../types/index.js';
-import { Scope, PSVariable, VarOptions, boundParentScope, type AliasInfo } from './scope.js';
+import { Scope, PSVariable, VarOptions, boundParentScope, moduleScopeOf, type AliasInfo } from './scope.js';
 import { Frame, WarningRecord, InformationRecord, type Streams, type InformationRecordValue } from './frame.js';
 import { setErrorViewSource } from '../format/error-display.js';
 import { ScriptBlock, setScriptBlockInvoker } from './scriptblock.js';
@@ -455,8 +455,12 @@ export class Session implements SessionApi {
   }
 
   private functionInfo(name: string, sb: ScriptBlock, isFilter: boolean): CommandInfo {
+    // A script module's function names its module (`Get-Command -Module X`, `.ModuleName`).
+    const home = (sb.closureScope ?? sb.moduleScope) as Scope | null;
+    const moduleInfo = home ? moduleScopeOf(home)?.module : null;
+    const moduleName = moduleInfo instanceof PSObject ? String(moduleInfo.getMember('Name')?.value ?? '') : '';
     const info = {
-      Name: name, CommandType: (isFilter ? 'Filter' : 'Function') as 'Function', ModuleName: '', Source: '', Version: '',
+      Name: name, CommandType: (isFilter ? 'Filter' : 'Function') as 'Function', ModuleName: moduleName, Source: moduleName, Version: '',
       Definition: sb.toString(), ResolvedCommand: null, Parameters: [], ScriptBlock: sb,
       parameterMetadata: () => scriptMetadata((sb.compiled as CompiledScript | null) ?? (sb.compiled = compileScript(sb)), name, this.globalFrame).params,
     };
