@@ -8,7 +8,7 @@ import { formatComposite, formatValue, setFormattableHook } from '../values/form
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
-import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
+import { RegexMatch, RegexGroupCollection, makeMatchObject } from '../values/regex.js';
 import { PSMultiArray } from './multi-array.js';
 import { convertTo, isInstanceOf } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
@@ -984,6 +984,8 @@ const multiArrayMethods: Table<PSMultiArray> = {
 
 const matchMethods: Table<RegexMatch> = {
   ToString: (m) => m.Value,
+  // A failed match (or one not from a Regex search) has no next match: .NET returns Match.Empty-like failure.
+  NextMatch: (m) => (m.nextMatch ? m.nextMatch() : makeMatchObject(null, '')),
 };
 
 // -------------------------------------------------------------------------------------------------

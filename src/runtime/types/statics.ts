@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
+import { changeExtension } from '../path-extension.js';
+import { regexParseMessage, toJsRegExp } from '../values/regex.js';
 import { runtimeError } from '../errors.js';
 import { toBool, toStr } from '../values/convert.js';
 import { formatComposite } from '../values/format.js';
@@ -157,7 +159,14 @@ function stringJoin(a: unknown[]): string {
 
 function regexOf(a: unknown[], optIndex: number): PSRegex {
   const opts = a.length > optIndex ? Number(convertTo(unwrapArg(a[optIndex]), T('System.Text.RegularExpressions.RegexOptions'))) : 0;
-  return new PSRegex(argStr(a[1]), opts);
+  const pattern = argStr(a[1]);
+  // The static methods parse the pattern first: a bad one throws .NET's RegexParseException (a method error).
+  try {
+    toJsRegExp(pattern, { ignoreCase: (opts & 1) !== 0 });
+  } catch {
+    throw new DotNetError('System.Text.RegularExpressions.RegexParseException', regexParseMessage(pattern));
+  }
+  return new PSRegex(pattern, opts);
 }
 
 function charTest(re: RegExp): StaticMethod {
@@ -610,14 +619,26 @@ function staticsTable(): Record<string, Statics> {
         return p;
       },
       GetRandomFileName: () => `${Math.random().toString(36).slice(2, 10)}.${Math.random().toString(36).slice(2, 5)}`,
-      GetFullPath: (a) => nodePath.resolve(argStr(a[0])),
+      GetFullPath: (a) => (a.length > 1 ? nodePath.resolve(argStr(a[1]), argStr(a[0])) : nodePath.resolve(argStr(a[0]))),
+      // Both paths are made full first; a trailing separator on the target is kept (as .NET does).
+      GetRelativePath: (a) => {
+        const target = argStr(a[1]);
+        const rel = nodePath.relative(nodePath.resolve(argStr(a[0])), nodePath.resolve(target));
+        if (rel === '') return '.';
+        return target.endsWith('/') && !rel.endsWith('/') ? rel + '/' : rel;
+      },
       IsPathRooted: (a) => nodePath.isAbsolute(argStr(a[0])),
+      IsPathFullyQualified: (a) => argStr(a[0]).startsWith('/'),
+      EndsInDirectorySeparator: (a) => argStr(a[0]).endsWith('/'),
+      TrimEndingDirectorySeparator: (a) => {
+        const s = argStr(a[0]);
+        return s.length > 1 && s.endsWith('/') ? s.slice(0, -1) : s;
+      },
       HasExtension: (a) => /\.[^./]+$/.test(argStr(a[0])),
       ChangeExtension: (a) => {
-        const s = argStr(a[0]);
+        if (unwrapArg(a[0]) === null) return null;
         const ext = unwrapArg(a[1]);
-        const base = s.replace(/\.[^./]*$/, '');
-        return ext === null ? base : base + (toStr(ext).startsWith('.') ? '' : '.') + toStr(ext);
+        return changeExtension(argStr(a[0]), ext === null ? null : toStr(ext));
       },
       GetPathRoot: (a) => (argStr(a[0]).startsWith('/') ? '/' : ''),
       GetInvalidFileNameChars: () => [new PSChar(0), new PSChar(47)],
