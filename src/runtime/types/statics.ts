@@ -157,6 +157,11 @@ function stringJoin(a: unknown[]): string {
   return items.map((x) => toStr(unwrapArg(x))).join(sep);
 }
 
+function dateTimeStyles(v: unknown): number {
+  const u = unwrapArg(v);
+  return u === null ? 0 : Number(convertTo(u, T('System.Globalization.DateTimeStyles')));
+}
+
 function regexOf(a: unknown[], optIndex: number): PSRegex {
   const opts = a.length > optIndex ? Number(convertTo(unwrapArg(a[optIndex]), T('System.Text.RegularExpressions.RegexOptions'))) : 0;
   const pattern = argStr(a[1]);
@@ -421,14 +426,16 @@ function staticsTable(): Record<string, Statics> {
       },
       ParseExact: (a) => {
         const fmts = argItems(a[1]).map((x) => argStr(x));
+        const styles = a.length > 3 ? dateTimeStyles(a[3]) : 0;
         for (const f of fmts) {
-          const d = parseDateTimeExact(argStr(a[0]), f);
+          const d = parseDateTimeExact(argStr(a[0]), f, styles);
           if (d) return d;
         }
         throw formatError(`String '${argStr(a[0])}' was not recognized as a valid DateTime.`);
       },
       TryParseExact: (a) => {
-        const d = parseDateTimeExact(argStr(a[0]), argStr(a[1]));
+        const styles = a.length > 4 ? dateTimeStyles(a[3]) : 0;
+        const d = argItems(a[1]).map((x) => parseDateTimeExact(argStr(a[0]), argStr(x), styles)).find((x) => x !== null) ?? null;
         const ref = a[a.length - 1];
         if (ref instanceof PSReference) ref.Value = d ?? dateFromTicks(0);
         return d !== null;

@@ -395,7 +395,11 @@ export function compare(l: unknown, r: unknown, caseSensitive = false): number {
     throw comparisonFailure(l, r);
   }
   const cmp = (l as { compareTo?: (o: unknown) => number }).compareTo;
-  if (typeof cmp === 'function') return cmp.call(l, r);
+  if (typeof cmp === 'function') {
+    const c = cmp.call(l, r);
+    if (Number.isNaN(c)) throw comparisonFailure(l, r);
+    return c;
+  }
   if (equals(l, r, caseSensitive)) return 0;
   throw notComparable(l);
 }
