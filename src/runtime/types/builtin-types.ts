@@ -156,6 +156,7 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.DayOfWeek', [['Sunday', 0], ['Monday', 1], ['Tuesday', 2], ['Wednesday', 3], ['Thursday', 4], ['Friday', 5], ['Saturday', 6]]],
   ['System.DateTimeKind', [['Unspecified', 0], ['Utc', 1], ['Local', 2]]],
   ['System.Globalization.DateTimeStyles', [['None', 0], ['AllowLeadingWhite', 1], ['AllowTrailingWhite', 2], ['AllowInnerWhite', 4], ['AllowWhiteSpaces', 7], ['NoCurrentDateDefault', 8], ['AdjustToUniversal', 16], ['AssumeLocal', 32], ['AssumeUniversal', 64], ['RoundtripKind', 128]], true],
+  ['System.IO.SearchOption', [['TopDirectoryOnly', 0], ['AllDirectories', 1]]],
   ['System.Text.NormalizationForm', [['FormC', 1], ['FormD', 2], ['FormKC', 5], ['FormKD', 6]]],
   ['System.Base64FormattingOptions', [['None', 0], ['InsertLineBreaks', 1]], true],
   ['System.ConsoleColor', [['Black', 0], ['DarkBlue', 1], ['DarkGreen', 2], ['DarkCyan', 3], ['DarkRed', 4], ['DarkMagenta', 5], ['DarkYellow', 6], ['Gray', 7], ['DarkGray', 8], ['Blue', 9], ['Green', 10], ['Cyan', 11], ['Red', 12], ['Magenta', 13], ['Yellow', 14], ['White', 15]]],

@@ -1184,7 +1184,7 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     case 'tostring':
       if (args.length && (target instanceof Date || isNumeric(target))) return formatValue(target, argStr(args[0]));
       // Collections don't override Object.ToString(): it is the type's name (`System.Object[]`), not their items.
-      if (Array.isArray(target)) return dotnetTypeName(typeOf(target));
+      if (Array.isArray(target) || target instanceof PSHashSet || target instanceof PSQueue || target instanceof PSStack) return dotnetTypeName(typeOf(target));
       return target instanceof PSDecimal ? target.toString() : toStr(target);
     case 'equals':
       return dotnetEquals(target, args[0]) || (typeof target === 'object' && unwrapArg(args[0]) === target);

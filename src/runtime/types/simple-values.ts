@@ -65,11 +65,17 @@ export class PSVersion {
     if (!m) return null;
     return new PSVersion(+m[1]!, +m[2]!, m[3] === undefined ? -1 : +m[3], m[4] === undefined ? -1 : +m[4]);
   }
-  compareTo(o: PSVersion): number {
+  /** LanguagePrimitives.Compare/Equals: a string on the right converts to a Version; NaN when it cannot. */
+  compareTo(other: unknown): number {
+    const o = other instanceof PSVersion ? other : typeof other === 'string' ? PSVersion.parse(other) : null;
+    if (o === null) return NaN;
     const a = [this.Major, this.Minor, this.Build, this.Revision];
     const b = [o.Major, o.Minor, o.Build, o.Revision];
     for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
     return 0;
+  }
+  equals(other: unknown): boolean {
+    return this.compareTo(other) === 0;
   }
   toString(): string {
     let s = `${this.Major}.${this.Minor}`;

@@ -162,6 +162,38 @@ function dateTimeStyles(v: unknown): number {
   return u === null ? 0 : Number(convertTo(u, T('System.Globalization.DateTimeStyles')));
 }
 
+/**
+ * Directory.GetFiles/GetDirectories/GetFileSystemEntries(path[, searchPattern[, SearchOption]]): entries whose
+ * names match the pattern (`*`, `?`; case-sensitive, as on Unix; `*.*` is everything), recursing with
+ * AllDirectories.
+ */
+function directoryEntries(a: unknown[], want: 'file' | 'dir' | 'all'): string[] {
+  const root = argStr(a[0]);
+  const pattern = a.length > 1 ? argStr(a[1]) : '*';
+  const recurse = a.length > 2 && Number(convertTo(unwrapArg(a[2]), T('System.IO.SearchOption'))) === 1;
+  const src = pattern === '*.*' ? '*' : pattern;
+  const re = new RegExp('^' + src.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = nodePath.join(dir, d.name);
+      const isDir = d.isDirectory() || (d.isSymbolicLink() && isDirectoryPath(full));
+      if ((want === 'all' || (want === 'dir') === isDir) && re.test(d.name)) out.push(full);
+      if (recurse && isDir) walk(full);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function isDirectoryPath(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function regexOf(a: unknown[], optIndex: number): PSRegex {
   const opts = a.length > optIndex ? Number(convertTo(unwrapArg(a[optIndex]), T('System.Text.RegularExpressions.RegexOptions'))) : 0;
   const pattern = argStr(a[1]);
@@ -685,8 +717,12 @@ function staticsTable(): Record<string, Statics> {
       },
       CreateDirectory: (a) => ioWrap(a[0], () => void fs.mkdirSync(argStr(a[0]), { recursive: true })),
       GetCurrentDirectory: () => process.cwd(),
-      GetFiles: (a) => ioWrap(a[0], () => strArray(fs.readdirSync(argStr(a[0]), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => nodePath.join(argStr(a[0]), d.name)))),
-      GetDirectories: (a) => ioWrap(a[0], () => strArray(fs.readdirSync(argStr(a[0]), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => nodePath.join(argStr(a[0]), d.name)))),
+      GetFiles: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'file'))),
+      GetDirectories: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'dir'))),
+      GetFileSystemEntries: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'all'))),
+      EnumerateFiles: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'file'))),
+      EnumerateDirectories: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'dir'))),
+      EnumerateFileSystemEntries: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'all'))),
       Delete: (a) => ioWrap(a[0], () => fs.rmSync(argStr(a[0]), { recursive: a.length > 1 && argBool(a[1]) })),
     },
   },
