@@ -156,6 +156,7 @@ const enums: [string, [string, number][], boolean?][] = [
   ['System.DayOfWeek', [['Sunday', 0], ['Monday', 1], ['Tuesday', 2], ['Wednesday', 3], ['Thursday', 4], ['Friday', 5], ['Saturday', 6]]],
   ['System.DateTimeKind', [['Unspecified', 0], ['Utc', 1], ['Local', 2]]],
   ['System.Globalization.DateTimeStyles', [['None', 0], ['AllowLeadingWhite', 1], ['AllowTrailingWhite', 2], ['AllowInnerWhite', 4], ['AllowWhiteSpaces', 7], ['NoCurrentDateDefault', 8], ['AdjustToUniversal', 16], ['AssumeLocal', 32], ['AssumeUniversal', 64], ['RoundtripKind', 128]], true],
+  ['System.Globalization.NumberStyles', [['None', 0], ['AllowLeadingWhite', 1], ['AllowTrailingWhite', 2], ['AllowLeadingSign', 4], ['Integer', 7], ['AllowTrailingSign', 8], ['AllowParentheses', 16], ['AllowDecimalPoint', 32], ['AllowThousands', 64], ['Number', 111], ['AllowExponent', 128], ['Float', 167], ['AllowCurrencySymbol', 256], ['Currency', 383], ['Any', 511], ['AllowHexSpecifier', 512], ['HexNumber', 515]], true],
   ['System.IO.SearchOption', [['TopDirectoryOnly', 0], ['AllDirectories', 1]]],
   ['System.Text.NormalizationForm', [['FormC', 1], ['FormD', 2], ['FormKC', 5], ['FormKD', 6]]],
   ['System.Base64FormattingOptions', [['None', 0], ['InsertLineBreaks', 1]], true],
