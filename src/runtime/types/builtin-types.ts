@@ -142,6 +142,14 @@ const simple: TypeDef[] = [
   { fullName: 'System.Management.Automation.InformationRecord' },
   // A delegate type: a script block cast to it stays a script block (-replace passes the match as $args[0] too).
   { fullName: 'System.Text.RegularExpressions.MatchEvaluator', baseType: 'System.MulticastDelegate', convert: (v) => (v instanceof ScriptBlock ? v : NO_CONVERSION) },
+  // Generic delegates: a script block cast to one stays a script block (called through .Invoke() or by the
+  // .NET method that takes it, such as [array]::Find).
+  ...['System.Predicate`1', 'System.Comparison`1', 'System.Action', 'System.Action`1', 'System.Action`2', 'System.Action`3', 'System.Func`1', 'System.Func`2', 'System.Func`3', 'System.Func`4'].map(
+    (fullName): TypeDef => {
+      const arity = /`(\d+)$/.exec(fullName);
+      return { fullName, baseType: 'System.MulticastDelegate', ...(arity ? { genericArity: +arity[1]! } : {}), convert: (v) => (v instanceof ScriptBlock ? v : NO_CONVERSION) };
+    },
+  ),
   { fullName: 'System.DBNull' },
   { fullName: 'System.Management.Automation.Language.NullString', accelerators: ['NullString'] },
   { fullName: 'System.Management.Automation.Internal.AutomationNull' },

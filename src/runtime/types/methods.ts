@@ -417,7 +417,8 @@ function fixedSize(): DotNetError {
   return new DotNetError('System.NotSupportedException', 'Collection was of a fixed size.');
 }
 
-function predicate(v: unknown): (x: unknown) => boolean {
+/** A Predicate<T> argument (a script block): called with the item as $args[0] and $_. */
+export function predicate(v: unknown): (x: unknown) => boolean {
   const sb = unwrapArg(v);
   if (!(sb instanceof ScriptBlock)) throw argumentError('Value cannot be null.', 'match');
   return (x) => toBool(scriptResult(invokeScriptBlock(sb, { args: [x], dollarUnder: x })));

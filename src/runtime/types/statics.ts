@@ -18,7 +18,7 @@ import {
 } from './datetime.js';
 import { argBool, argInt, argItems, argNum, argStr, unwrapArg } from './method-args.js';
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatError, overloadCountError } from './method-errors.js';
-import { dotnetEquals, toBytes } from './methods.js';
+import { dotnetEquals, predicate, toBytes } from './methods.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { DB_NULL, NULL_STRING, PSEnumValue, PSTuple, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
@@ -825,7 +825,13 @@ function staticsTable(): Record<string, Statics> {
         }
         return undefined;
       },
-      Exists: (a) => argItems(a[0]).length > 0 && argItems(a[0]).some((x) => dotnetEquals(x, a[1])),
+      // Array.Exists/Find/...(array, Predicate<T>): the predicate is a script block.
+      Exists: (a) => argItems(a[0]).some(predicate(a[1])),
+      TrueForAll: (a) => argItems(a[0]).every(predicate(a[1])),
+      Find: (a) => argItems(a[0]).find(predicate(a[1])) ?? null,
+      FindLast: (a) => [...argItems(a[0])].reverse().find(predicate(a[1])) ?? null,
+      FindIndex: (a) => argItems(a[0]).findIndex(predicate(a[1])),
+      FindAll: (a) => argItems(a[0]).filter(predicate(a[1])),
       Clear: (a) => {
         const arr = unwrapArg(a[0]) as unknown[];
         const start = a.length > 1 ? argInt('Clear', 'index', a[1]) : 0;
