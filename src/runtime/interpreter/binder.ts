@@ -639,9 +639,10 @@ function argumentFor(p: ParamMeta, a: CallArg): unknown {
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
-  // $null for a mandatory parameter is rejected before conversion, except for [string]: pwsh converts it to '' first,
-  // so it fails as an empty string (and AllowEmptyString lets it through).
-  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch && !/^(system\.)?string$/i.test(p.typeName)) {
+  // $null for a mandatory parameter is rejected before conversion, except for a script's [string]: its type
+  // converter makes it '' first, so it fails as an empty string (and AllowEmptyString lets it through). A cmdlet's
+  // string parameter has no such converter: `Get-Content -Path $null` fails as null.
+  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch && !(meta.scriptParameters && /^(system\.)?string$/i.test(p.typeName))) {
     throw bindingError(meta.idName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
   const v = convertArg(meta.idName, p, value);
