@@ -57,8 +57,8 @@ export const compareObject: CmdletDecl<CompareState> = {
     'The Compare-Object cmdlet compares two sets of objects. One set of objects is the reference, and the other set of objects is the difference. The result indicates whether a property value appeared only in the reference set (<=), only in the difference set (=>) or, with -IncludeEqual, in both (==).',
   outputType: ['System.Management.Automation.PSCustomObject'],
   parameters: [
-    { name: 'ReferenceObject', type: 'psobject[]', position: 0, mandatory: true },
-    { name: 'DifferenceObject', type: 'psobject[]', position: 1, mandatory: true, valueFromPipeline: true },
+    { name: 'ReferenceObject', type: 'psobject[]', position: 0, mandatory: true, allowEmptyCollection: true },
+    { name: 'DifferenceObject', type: 'psobject[]', position: 1, mandatory: true, valueFromPipeline: true, allowEmptyCollection: true },
     { name: 'SyncWindow', type: 'int', validateRange: [0, 2147483647] },
     { name: 'Property', type: 'object[]' },
     { name: 'ExcludeDifferent', type: 'switch' },

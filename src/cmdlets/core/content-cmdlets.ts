@@ -192,6 +192,11 @@ function splitOnDelimiter(text: string, delimiter: string): string[] {
   return out;
 }
 
+/** The file system provider's warning when both -AsByteStream and -Encoding are given (the encoding is ignored). */
+function warnEncodingNotUsed(ctx: CmdletContext): void {
+  if (ctx.params.AsByteStream && ctx.isBound('Encoding')) ctx.writeWarning("Encoding not used when '-AsByteStream' specified.");
+}
+
 function readItems(ctx: CmdletContext, bytes: Buffer): unknown[] {
   const p = ctx.params;
   if (p.AsByteStream) {
@@ -263,11 +268,11 @@ export const getContent: CmdletDecl = {
     { name: 'Raw', type: 'switch' },
     ENCODING_PARAM,
     { name: 'AsByteStream', type: 'switch' },
-    { name: 'Stream', type: 'string' },
   ],
   process(ctx) {
     const { paths, literal } = pathArguments(ctx);
     const tail = ctx.isBound('Tail');
+    warnEncodingNotUsed(ctx);
     if (tail && ctx.isBound('TotalCount')) {
       ctx.writeError(invalidOperation('The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.', 'TailAndHeadCannotCoexist'));
       return;
@@ -386,12 +391,14 @@ function contentWriter(name: 'Set-Content' | 'Add-Content', append: boolean): Cm
       { name: 'NoNewline', type: 'switch' },
       ENCODING_PARAM,
       { name: 'AsByteStream', type: 'switch' },
-      { name: 'Stream', type: 'string' },
     ],
     init: () => ({ targets: null, pieces: [], bytes: [], passThru: [] }),
     process(ctx) {
       const st = ctx.state;
-      if (st.targets === null) st.targets = resolveTargets(ctx, false);
+      if (st.targets === null) {
+        warnEncodingNotUsed(ctx);
+        st.targets = resolveTargets(ctx, false);
+      }
       for (const v of valuePieces(ctx.params.Value)) {
         if (ctx.params.AsByteStream) {
           if (v instanceof Uint8Array) for (const b of v) st.bytes.push(b);
@@ -419,7 +426,8 @@ function contentWriter(name: 'Set-Content' | 'Add-Content', append: boolean): Cm
           let body: Buffer;
           if (ctx.params.AsByteStream) body = Buffer.from(st.bytes);
           else body = enc.encode(text);
-          const bom = old && old.length > 0 ? NO_BOM : enc.bom;
+          // Raw bytes get no preamble: the encoding is not used with -AsByteStream.
+          const bom = (old && old.length > 0) || ctx.params.AsByteStream ? NO_BOM : enc.bom;
           writeFileAtomic(target, old ? Buffer.concat([old, bom, body]) : Buffer.concat([bom, body]));
         } catch (e) {
           const id = (e as { code?: string }).code === 'ENOENT' ? 'GetContentWriterDirectoryNotFoundError' : 'GetContentWriterIOError';
@@ -441,7 +449,7 @@ export const clearContent: CmdletDecl = {
   description: 'The Clear-Content cmdlet deletes the contents of an item, such as deleting the text from a file, but it does not delete the item. As a result, the item exists, but it is empty.',
   defaultParameterSet: 'Path',
   supportsShouldProcess: true,
-  parameters: [...CONTENT_PATH_PARAMS, { name: 'Stream', type: 'string' }],
+  parameters: [...CONTENT_PATH_PARAMS],
   async process(ctx) {
     for (const p of resolveTargets(ctx, true)) {
       if (p.startsWith('env:')) continue;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
-import { toJson, fromJson, JsonParseError, type FromJsonOptions, type JsonDateKind } from '../../runtime/format/json.js';
+import { toJson, fromJson, JsonKeyError, JsonParseError, type FromJsonOptions, type JsonDateKind } from '../../runtime/format/json.js';
 import { csvColumns, csvHeader, csvRow, csvTypeLine, csvToObjects, type QuoteMode, type ToCsvOptions } from '../../runtime/format/csv.js';
 import { UTILITY_MODULE, forEachMaybeAsync } from './util.js';
 import { convertFromStringData } from './string-data.js';
@@ -83,6 +83,9 @@ const convertFromJson: CmdletDecl<Collect> = {
       try {
         return fromJson(text, options);
       } catch (e) {
+        if (e instanceof JsonKeyError) {
+          ctx.throwTerminating({ message: e.message, errorId: e.errorId, category: 'InvalidOperation', exceptionType: 'System.InvalidOperationException' });
+        }
         if (e instanceof JsonParseError) {
           ctx.throwTerminating({
             message: `Conversion from JSON failed with error: ${e.message}`,
@@ -101,6 +104,7 @@ const convertFromJson: CmdletDecl<Collect> = {
       try {
         first = fromJson(toStr(items[0]), options);
       } catch (e) {
+        if (e instanceof JsonKeyError) parse(toStr(items[0]));
         if (!(e instanceof JsonParseError)) throw e;
       }
     }

@@ -221,7 +221,7 @@ export const getItem: CmdletDecl = {
   description: 'The Get-Item cmdlet gets the item at the specified location. It does not get the contents of the item at the location unless you use a wildcard character (*) to request all the contents of the item.',
   defaultParameterSet: 'Path',
   outputType: ['System.IO.FileInfo', 'System.IO.DirectoryInfo'],
-  parameters: [...PATH_PARAMS(true), ...FILTER_PARAMS, { name: 'Force', type: 'switch' }, { name: 'Stream', type: 'string[]' }],
+  parameters: [...PATH_PARAMS(true), ...FILTER_PARAMS, { name: 'Force', type: 'switch' }],
   process(ctx) {
     const { paths, literal } = rawPaths(ctx);
     const filter = nameFilter(ctx);
@@ -512,7 +512,6 @@ export const removeItem: CmdletDecl = {
     ...FILTER_PARAMS,
     { name: 'Recurse', type: 'switch', aliases: ['r'] },
     { name: 'Force', type: 'switch' },
-    { name: 'Stream', type: 'string[]' },
     { name: 'Credential', type: 'object' },
   ],
   async process(ctx) {

@@ -134,7 +134,7 @@ function analyzeProperties(ctx: CmdletContext<MeasureState>, input: unknown): vo
   const counted = new Set<string>();
   return forEachMaybeAsync(st.specs!, (spec) => {
     // An object without a plain-named property is not counted for it (pwsh's property expression yields nothing).
-    if (!spec.isScript && !spec.wildcard && input !== null && typeof input === 'object' && !hasProperty(input, String(spec.expression))) {
+    if (!spec.isScript && !spec.wildcard && input !== null && input !== undefined && !hasProperty(input, String(spec.expression))) {
       entry(st, spec.name);
       return;
     }

@@ -4,6 +4,7 @@ import * as nodePath from 'node:path';
 import type { CmdletDecl, CmdletContext, ErrorDetails } from '../../runtime/cmdlet-api.js';
 import { isWildcardPattern, unescapeWildcard, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { MANAGEMENT_MODULE, asStringArray } from './util.js';
+import { changeExtension } from '../../runtime/path-extension.js';
 import { pathInfo } from './location-cmdlets.js';
 import {
   FILESYSTEM_PREFIX, driveQualifier, environmentOf, expandWildcardPath, exists, qualifierError, parseProviderPath, pathArguments, pathNotFound,
@@ -273,18 +274,21 @@ export const joinPathCmdlet: CmdletDecl = {
   description: 'The Join-Path cmdlet combines a path and child-path into a single path. The provider supplies the path delimiters.',
   outputType: ['System.String'],
   parameters: [
-    { name: 'Path', type: 'string[]', aliases: ['PSPath'], position: 0, mandatory: true, valueFromPipelineByPropertyName: true },
-    { name: 'ChildPath', type: 'string', position: 1, valueFromPipelineByPropertyName: true },
-    { name: 'AdditionalChildPath', type: 'string[]', position: 2, valueFromRemainingArguments: true },
+    { name: 'Path', type: 'string[]', aliases: ['PSPath'], position: 0, mandatory: true, valueFromPipeline: true, valueFromPipelineByPropertyName: true },
+    { name: 'ChildPath', type: 'string[]', position: 1, valueFromPipelineByPropertyName: true, allowNull: true, allowEmptyString: true, allowEmptyCollection: true },
+    { name: 'AdditionalChildPath', type: 'string[]', position: 2, valueFromPipelineByPropertyName: true, valueFromRemainingArguments: true, allowNull: true, allowEmptyString: true, allowEmptyCollection: true },
     { name: 'Resolve', type: 'switch' },
+    { name: 'Extension', type: 'string', valueFromPipelineByPropertyName: true, validateNotNull: true },
     { name: 'Credential', type: 'object' },
   ],
   process(ctx) {
-    const child = ctx.params.ChildPath === undefined || ctx.params.ChildPath === null ? '' : String(ctx.params.ChildPath);
-    const extra = asStringArray(ctx.params.AdditionalChildPath);
+    // The child parts are combined first, then joined to each parent (as JoinPathCommand does).
+    let child = '';
+    for (const c of [...asStringArray(ctx.params.ChildPath), ...asStringArray(ctx.params.AdditionalChildPath)]) child = joinPath(child, c);
+    const ext = ctx.params.Extension as string | undefined;
     for (const p of asStringArray(ctx.params.Path)) {
       let joined = joinPath(p, child);
-      for (const e of extra) joined = joinPath(joined, e);
+      if (ext !== undefined) joined = changeExtension(joined, ext === '' ? null : ext);
       if (ctx.params.Resolve) {
         for (const item of resolveExistingItems(ctx, joined, false, false, null)) ctx.write(item.path);
         continue;

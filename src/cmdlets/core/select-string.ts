@@ -4,7 +4,7 @@ import * as nodePath from 'node:path';
 import type { CmdletDecl, CmdletContext } from '../../runtime/cmdlet-api.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { toJsNumber } from '../../runtime/values/numbers.js';
-import { toJsRegExp, escapeRegex, makeMatchObject, type RegexMatch } from '../../runtime/values/regex.js';
+import { toJsRegExp, escapeRegex, makeMatchObject, regexParseMessage, type RegexMatch } from '../../runtime/values/regex.js';
 import { wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { TYPE_NAME } from '../../runtime/types/index.js';
 import { registerView, ensureBuiltinViews } from '../../runtime/format/index.js';
@@ -122,12 +122,21 @@ function buildMatcher(ctx: CmdletContext): Matcher {
   const ignoreCase = !ctx.params.CaseSensitive;
   const all = !!ctx.params.AllMatches;
   const turkish = ctx.params.SimpleMatch && ignoreCase && /^(tr|az)(-|$)/i.test(String(ctx.params.Culture ?? ''));
-  const compiled = patterns.map((p) => ({
-    pattern: p,
-    re: turkish
-      ? new RegExp(turkishFoldPattern(p), 'gd')
-      : toJsRegExp(ctx.params.SimpleMatch ? escapeRegex(p) : p, { ignoreCase, global: true, indices: true }),
-  }));
+  const compile = (p: string): RegExp => {
+    if (turkish) return new RegExp(turkishFoldPattern(p), 'gd');
+    try {
+      return toJsRegExp(ctx.params.SimpleMatch ? escapeRegex(p) : p, { ignoreCase, global: true, indices: true });
+    } catch {
+      return ctx.throwTerminating({
+        message: `The string ${p} is not a valid regular expression: ${regexParseMessage(p)}`,
+        errorId: 'InvalidRegex',
+        category: 'InvalidArgument',
+        exceptionType: 'System.ArgumentException',
+        targetObject: p,
+      });
+    }
+  };
+  const compiled = patterns.map((p) => ({ pattern: p, re: compile(p) }));
   return {
     match(line) {
       for (const { pattern, re } of compiled) {

@@ -196,6 +196,16 @@ export function toJson(value: unknown, options: ToJsonOptions): string {
 
 export class JsonParseError extends Error {}
 
+/** A document that parses but cannot become a PSCustomObject (an empty or case-clashing key): its own error id. */
+export class JsonKeyError extends Error {
+  constructor(
+    message: string,
+    readonly errorId: string,
+  ) {
+    super(message);
+  }
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
 
 export type JsonDateKind = 'Default' | 'Local' | 'Utc' | 'Offset' | 'String';
@@ -204,6 +214,20 @@ export interface FromJsonOptions {
   asHashtable: boolean;
   dateKind?: JsonDateKind;
   depth: number;
+}
+
+/** A PSCustomObject cannot have an empty property name, nor two differing only in case (an exact repeat replaces). */
+function checkPropertyKey(o: PSObject, key: string): void {
+  if (key === '') {
+    throw new JsonKeyError('The provided JSON includes a property whose name is an empty string, this is only supported using the -AsHashTable switch.', 'EmptyKeyInJsonString');
+  }
+  const existing = o.getMember(key)?.name;
+  if (existing !== undefined && existing !== key) {
+    throw new JsonKeyError(
+      `Cannot convert the JSON string because it contains keys with different casing. Please use the -AsHashTable switch instead. The key that was attempted to be added to the existing key '${existing}' was '${key}'.`,
+      'KeysWithDifferentCasingInJsonString',
+    );
+  }
 }
 
 /** ConvertFrom-Json: objects → PSCustomObject (or ordered hashtables), integers → Int32/Int64, reals → Double. */
@@ -284,7 +308,10 @@ export function fromJson(text: string, options: FromJsonOptions): unknown {
         i++;
         const v = value(depth + 1);
         if (h) h.set(key, v);
-        else o!.setProperty(key, v);
+        else {
+          checkPropertyKey(o!, key);
+          o!.setProperty(key, v);
+        }
         ws();
         if (text[i] === ',') {
           i++;
@@ -333,8 +360,9 @@ export function fromJson(text: string, options: FromJsonOptions): unknown {
     if (t === 'false') return false;
     if (t === 'null') return null;
     if (/^-?\d+$/.test(t)) {
-      // Newtonsoft reads every integer as Int64 (bigint here).
-      return BigInt(t);
+      // Newtonsoft reads every integer as Int64 (bigint here), and one beyond Int64's range as a BigInteger.
+      const b = BigInt(t);
+      return b < -(2n ** 63n) || b >= 2n ** 63n ? new PSNumber('BigInteger', b) : b;
     }
     const n = Number(t);
     return Number.isInteger(n) && isInt32(n) ? new PSDouble(n) : n;

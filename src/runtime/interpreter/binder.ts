@@ -144,6 +144,10 @@ function convertArg(cmdName: string, p: ParamMeta, value: unknown): unknown {
 
 const identity = (v: unknown) => v;
 
+function isBoolOrNumber(v: unknown): boolean {
+  return typeof v === 'boolean' || v instanceof PSSwitch || isNumeric(v);
+}
+
 function checkBoolArgument(cmdName: string, p: ParamMeta, value: unknown): void {
   for (const v of Array.isArray(value) ? value : [value]) {
     if (v === null || v === undefined || typeof v === 'boolean' || v instanceof PSSwitch || isNumeric(v)) continue;
@@ -521,7 +525,10 @@ export function bindArguments(
       if (meta.scriptParameters && sharePositionInASet(meta, fits)) {
         throw bindingError(meta.idName, 'Cannot bind positional parameters because no names were given.', 'AmbiguousPositionalParameterNoName', 'InvalidArgument');
       }
-      const ordered = orderCandidates(fits.length ? fits : group, a.value, meta.defaultSet);
+      // A switch with a Position (Split-Path's -Qualifier) takes only a Boolean or a number positionally: any other
+      // argument fails its conversion, so binding moves on (and ends in PositionalParameterNotFound).
+      const takes = (p: ParamMeta) => !p.isSwitch || isBoolOrNumber(a.value);
+      const ordered = orderCandidates((fits.length ? fits : group).filter(takes), a.value, meta.defaultSet);
       let lastErr: unknown = null;
       for (const p of ordered) {
         try {
@@ -632,9 +639,10 @@ function argumentFor(p: ParamMeta, a: CallArg): unknown {
 }
 
 function bindValue(meta: CommandMetadata, p: ParamMeta, value: unknown): unknown {
-  // $null for a mandatory parameter is rejected before conversion, except for [string]: pwsh converts it to '' first,
-  // so it fails as an empty string (and AllowEmptyString lets it through).
-  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch && !/^(system\.)?string$/i.test(p.typeName)) {
+  // $null for a mandatory parameter is rejected before conversion, except for a script's [string]: its type
+  // converter makes it '' first, so it fails as an empty string (and AllowEmptyString lets it through). A cmdlet's
+  // string parameter has no such converter: `Get-Content -Path $null` fails as null.
+  if (value === null && p.mandatory && !p.allowNull && !p.isSwitch && !(meta.scriptParameters && /^(system\.)?string$/i.test(p.typeName))) {
     throw bindingError(meta.idName, `Cannot bind argument to parameter '${p.name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData', 'System.Management.Automation.ParameterBindingValidationException');
   }
   const v = convertArg(meta.idName, p, value);

@@ -4,7 +4,7 @@ import { ScriptBlock } from '../interpreter/scriptblock.js';
 import { toBool, toStr } from '../values/convert.js';
 import { PSChar, PSDecimal, PSDouble, PSNumber, isInt32, isNumeric, makeDouble, numericTypeOf } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject } from '../values/objects.js';
-import { toJsRegExp } from '../values/regex.js';
+import { regexParseMessage, toJsRegExp } from '../values/regex.js';
 import { PSSwitch } from '../values/switch.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, getEnumerable } from './collections.js';
 import { construct, hasConstructor } from './constructors.js';
@@ -502,8 +502,8 @@ export function convertTo(value: unknown, type: PSType): unknown {
       if (typeof v === 'string') {
         try {
           toJsRegExp(v, { ignoreCase: true });
-        } catch (e) {
-          throw castErrorWithInner(v, type, 'InvalidCastFromStringToRegex', (e as Error).message);
+        } catch {
+          throw castErrorWithInner(v, type, 'InvalidCastFromStringToRegex', regexParseMessage(v));
         }
         return new PSRegex(v, RegexOptionFlags.None);
       }

@@ -70,6 +70,11 @@ export class PSDictionary extends PSHashtable {
     for (const [k, v] of this.map) d.map.set(k, [v[0], v[1]]);
     return d;
   }
+  /** Object.ToString(): the type's name, `System.Collections.Generic.Dictionary`2[System.String,System.Int32]`. */
+  override toString(): string {
+    const arg = (t: PSType | null) => t?.FullName ?? 'System.Object';
+    return `System.Collections.Generic.${this.sorted ? 'SortedDictionary' : 'Dictionary'}\`2[${arg(this.keyType)},${arg(this.valueType)}]`;
+  }
   private resort(): void {
     const entries = [...this.map.entries()].sort(([a], [b]) => (a === b ? 0 : (a as number) < (b as number) ? -1 : 1));
     this.map.clear();
@@ -81,6 +86,9 @@ export class PSDictionary extends PSHashtable {
 export class PSBoundParametersDictionary extends PSDictionary {
   constructor() {
     super(null, null, true);
+  }
+  override toString(): string {
+    return 'System.Collections.Generic.Dictionary`2[System.String,System.Object]';
   }
 }
 

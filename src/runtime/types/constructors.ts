@@ -6,7 +6,7 @@ import { ErrorRecord, PSException, requireSync, runtimeError } from '../errors.j
 import { toStr } from '../values/convert.js';
 import { PSChar, toJsNumber } from '../values/numbers.js';
 import { PSHashtable, PSObject } from '../values/objects.js';
-import { toJsRegExp } from '../values/regex.js';
+import { regexParseMessage, toJsRegExp } from '../values/regex.js';
 import { convertTo } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
 import { TimeSpan, dateFromParts, dateFromTicks, daysInMonth, type DateTimeKind } from './datetime.js';
@@ -204,7 +204,8 @@ const ctors: Record<string, Ctor> = {
     try {
       toJsRegExp(pattern, { ignoreCase: (opts & 1) !== 0 });
     } catch (e) {
-      throw new DotNetError('System.Text.RegularExpressions.RegexParseException', `Invalid pattern '${pattern}' at offset ${pattern.length}. ${(e as Error).message}`);
+      void e;
+      throw new DotNetError('System.Text.RegularExpressions.RegexParseException', regexParseMessage(pattern));
     }
     return new PSRegex(pattern, opts);
   },

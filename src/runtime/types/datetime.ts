@@ -226,6 +226,7 @@ export class TimeSpan {
   }
 }
 
+
 function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
@@ -456,8 +457,32 @@ export function parseDateTime(text: string): Date | null {
   return null;
 }
 
-/** DateTime.ParseExact with a custom format (subset: y M d H h m s f t, literals). */
-export function parseDateTimeExact(text: string, format: string): Date | null {
+/** System.Globalization.DateTimeStyles flags ParseExact honours. */
+export const DTS_ADJUST_TO_UNIVERSAL = 16;
+export const DTS_ASSUME_LOCAL = 32;
+export const DTS_ASSUME_UNIVERSAL = 64;
+export const DTS_ROUNDTRIP_KIND = 128;
+
+/**
+ * The DateTime for parsed parts and an optional UTC offset (minutes; 'Z' is 0), by .NET's rules: a zone makes a
+ * Local time (Utc with AdjustToUniversal; with RoundtripKind a 'Z' stays Utc); no zone is Unspecified unless a
+ * style assumes one.
+ */
+function zonedDate(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number | null, isZ: boolean, styles: number): Date {
+  if (offset === null) {
+    if (styles & DTS_ASSUME_UNIVERSAL) offset = 0;
+    else if (styles & DTS_ASSUME_LOCAL) {
+      const local = dateFromParts(y, mo, d, h, mi, s, ms, 'Local');
+      return styles & DTS_ADJUST_TO_UNIVERSAL ? makeDate(local.getTime(), 'Utc') : local;
+    } else return dateFromParts(y, mo, d, h, mi, s, ms, styles & DTS_ADJUST_TO_UNIVERSAL ? 'Utc' : 'Unspecified');
+  }
+  const utc = dateFromParts(y, mo, d, h, mi, s, ms, 'Utc').getTime() - offset * 60000;
+  if (styles & DTS_ADJUST_TO_UNIVERSAL || (isZ && styles & DTS_ROUNDTRIP_KIND)) return makeDate(utc, 'Utc');
+  return makeDate(utc, 'Local');
+}
+
+/** DateTime.ParseExact with a custom format (subset: y M d H h m s f F t z K, literals). */
+export function parseDateTimeExact(text: string, format: string, styles = 0): Date | null {
   if (format.length === 1 && STANDARD_FORMATS[format]) format = STANDARD_FORMATS[format]!;
   let re = '^';
   const fields: string[] = [];
@@ -479,6 +504,18 @@ export function parseDateTimeExact(text: string, format: string): Date | null {
     let n = 1;
     while (format[i + n] === c) n++;
     i += n;
+    if (c === 'z' || c === 'K') {
+      fields.push(c + n);
+      re += c === 'K' ? '(Z|[+-]\\d{2}:\\d{2})?' : n === 1 ? '([+-]\\d{1,2})' : n === 2 ? '([+-]\\d{2})' : '([+-]\\d{2}:\\d{2})';
+      continue;
+    }
+    if (c === 'F') {
+      fields.push('f' + n);
+      // The '.' before optional fraction digits is optional too (.NET's ParseExact skips it).
+      if (re.endsWith('\\.')) re = re.slice(0, -2) + `(?:\\.(\\d{0,${n}}))?`;
+      else re += `(\\d{0,${n}})`;
+      continue;
+    }
     if ('yMdHhmsft'.includes(c)) {
       fields.push(c + n);
       if (c === 'M' && n >= 3) re += '([A-Za-z]+)';
@@ -495,9 +532,17 @@ export function parseDateTimeExact(text: string, format: string): Date | null {
   if (!m) return null;
   let y = 1, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0;
   let pm: boolean | null = null;
+  let offset: number | null = null;
+  let isZ = false;
   fields.forEach((f, idx) => {
-    const v = m[idx + 1]!;
+    const v = m[idx + 1] ?? '';
     const c = f[0];
+    if ((c === 'z' || c === 'K') && v !== '') {
+      isZ = v === 'Z';
+      const z = /^([+-])(\d{1,2})(?::(\d{2}))?$/.exec(v);
+      offset = z ? (z[1] === '-' ? -1 : 1) * (+z[2]! * 60 + +(z[3] ?? 0)) : 0;
+      return;
+    }
     if (c === 'y') y = f === 'y1' || f === 'y2' ? 2000 + +v : +v;
     else if (c === 'M') mo = /^\d+$/.test(v) ? +v : MONTH_LOOKUP.get(v.toLowerCase()) ?? 0;
     else if (f === 'ddd') void 0;
@@ -505,10 +550,10 @@ export function parseDateTimeExact(text: string, format: string): Date | null {
     else if (c === 'H' || c === 'h') h = +v;
     else if (c === 'm') mi = +v;
     else if (c === 's') s = +v;
-    else if (c === 'f') ms = Math.round(+v.padEnd(7, '0') / 10000);
+    else if (c === 'f') ms = v === '' ? 0 : Math.round(+v.padEnd(7, '0') / 10000);
     else if (c === 't') pm = v[0]!.toLowerCase() === 'p';
   });
   if (pm !== null) h = (h % 12) + (pm ? 12 : 0);
   if (!validParts(y, mo, d, h, mi, s)) return null;
-  return dateFromParts(y, mo, d, h, mi, s, ms);
+  return zonedDate(y, mo, d, h, mi, s, ms, offset, isZ, styles);
 }

@@ -9,7 +9,7 @@ import { formatComposite, formatValue, setFormattableHook } from '../values/form
 import { PSChar, PSDecimal, isNumeric, toJsNumber } from '../values/numbers.js';
 import { ClassInstance, PSHashtable, PSObject, type PSMember } from '../values/objects.js';
 import { compare, equals } from '../values/operators.js';
-import { RegexMatch, RegexGroupCollection } from '../values/regex.js';
+import { RegexMatch, RegexGroupCollection, makeMatchObject } from '../values/regex.js';
 import { PSMultiArray } from './multi-array.js';
 import { convertTo, isInstanceOf } from './cast.js';
 import { PSDictionary, PSHashSet, PSList, PSQueue, PSStack, PSStringBuilder, getEnumerable } from './collections.js';
@@ -418,7 +418,8 @@ function fixedSize(): DotNetError {
   return new DotNetError('System.NotSupportedException', 'Collection was of a fixed size.');
 }
 
-function predicate(v: unknown): (x: unknown) => boolean {
+/** A Predicate<T> argument (a script block): called with the item as $args[0] and $_. */
+export function predicate(v: unknown): (x: unknown) => boolean {
   const sb = unwrapArg(v);
   if (!(sb instanceof ScriptBlock)) throw argumentError('Value cannot be null.', 'match');
   return (x) => toBool(scriptResult(invokeScriptBlock(sb, { args: [x], dollarUnder: x })));
@@ -992,6 +993,8 @@ const multiArrayMethods: Table<PSMultiArray> = {
 
 const matchMethods: Table<RegexMatch> = {
   ToString: (m) => m.Value,
+  // A failed match (or one not from a Regex search) has no next match: .NET returns Match.Empty-like failure.
+  NextMatch: (m) => (m.nextMatch ? m.nextMatch() : makeMatchObject(null, '')),
 };
 
 // -------------------------------------------------------------------------------------------------
@@ -1197,7 +1200,7 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
     case 'tostring':
       if (args.length && (target instanceof Date || isNumeric(target))) return formatValue(target, argStr(args[0]));
       // Collections don't override Object.ToString(): it is the type's name (`System.Object[]`), not their items.
-      if (Array.isArray(target)) return dotnetTypeName(typeOf(target));
+      if (Array.isArray(target) || target instanceof PSHashSet || target instanceof PSQueue || target instanceof PSStack) return dotnetTypeName(typeOf(target));
       return target instanceof PSDecimal ? target.toString() : toStr(target);
     case 'equals':
       return dotnetEquals(target, args[0]) || (typeof target === 'object' && unwrapArg(args[0]) === target);

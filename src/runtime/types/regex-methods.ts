@@ -31,7 +31,8 @@ export function regexMatch(r: PSRegex, input: string, start = 0): RegexMatch {
 function resumable(match: RegexMatch, r: PSRegex, input: string): RegexMatch {
   if (!match.Success) return match;
   const at = match.Index + Math.max(match.Length, 1);
-  match.nextMatch = () => (at > input.length ? makeMatchObject(null, input) : regexMatch(r, input, at));
+  const next = () => (at > input.length ? makeMatchObject(null, input) : regexMatch(r, input, at));
+  Object.defineProperty(match, 'nextMatch', { value: next, enumerable: false, configurable: true, writable: true });
   return match;
 }
 

@@ -2,6 +2,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
+import { changeExtension } from '../path-extension.js';
+import { regexParseMessage, toJsRegExp } from '../values/regex.js';
 import { runtimeError } from '../errors.js';
 import { toBool, toStr } from '../values/convert.js';
 import { formatComposite } from '../values/format.js';
@@ -16,7 +18,7 @@ import {
 } from './datetime.js';
 import { argBool, argInt, argItems, argNum, argStr, unwrapArg } from './method-args.js';
 import { DotNetError, argumentError, argumentOutOfRange, callWrapped, formatError, overloadCountError } from './method-errors.js';
-import { dotnetEquals, toBytes } from './methods.js';
+import { dotnetEquals, predicate, toBytes } from './methods.js';
 import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { regexEscape, regexIsMatch, regexMatch, regexMatches, regexReplace, regexSplit, regexUnescape } from './regex-methods.js';
 import { DB_NULL, NULL_STRING, PSEnumValue, PSTuple, PSGuid, PSReference, PSRegex, PSStringComparer, encodings } from './simple-values.js';
@@ -102,8 +104,24 @@ function roundDecimal(v: PSDecimal, digits: number, mode: number): PSDecimal {
   return new PSDecimal(q, digits);
 }
 
-function parseNumeric(t: PSType, s: unknown, method: string): unknown {
+/** NumberStyles of a Parse/TryParse argument list: the enum argument after the string, when there is one. */
+function numberStyles(a: unknown[], count: number): number | null {
+  if (a.length < 2) return null;
+  for (const x of a.slice(1, count)) {
+    const u = unwrapArg(x);
+    if (u instanceof PSEnumValue && u.type.FullName === 'System.Globalization.NumberStyles') return u.value;
+    if (typeof u === 'string') return Number(convertTo(u, T('System.Globalization.NumberStyles')));
+  }
+  return null;
+}
+
+const NS_ALLOW_THOUSANDS = 64;
+const NS_ALLOW_HEX = 512;
+
+function parseNumeric(t: PSType, s: unknown, method: string, styles: number | null = null): unknown {
   const text = argStr(s);
+  if (styles !== null && styles & NS_ALLOW_HEX) return parseHexStyle(t, text);
+  if (styles !== null && styles & NS_ALLOW_THOUSANDS && /^\s*[+-]?\d{1,3}(,\d{3})+\s*$/.test(text)) return parseNumeric(t, text.replace(/,/g, ''), method);
   const src = scanNumber(text.trim());
   const isInt = !['System.Double', 'System.Single', 'System.Decimal'].includes(t.FullName);
   // Parse is stricter than casts: no hex/suffixes, but thousands separators are not allowed for integers either.
@@ -117,16 +135,28 @@ function parseNumeric(t: PSType, s: unknown, method: string): unknown {
   void method;
 }
 
+/** Parse with AllowHexSpecifier: bare hex digits (no 0x), read as the type's bits (ffffffff is -1 for Int32). */
+function parseHexStyle(t: PSType, text: string): unknown {
+  const m = /^\s*([0-9a-f]+)\s*$/i.exec(text);
+  if (!m) throw formatError(`The input string '${text}' was not in a correct format.`);
+  const bits = ({ 'System.Byte': 8, 'System.SByte': 8, 'System.Int16': 16, 'System.UInt16': 16, 'System.Int32': 32, 'System.UInt32': 32, 'System.Int64': 64, 'System.UInt64': 64 } as Record<string, number>)[t.FullName];
+  if (bits === undefined) throw argumentError('The number style AllowHexSpecifier is not supported on floating point data types.');
+  let v = BigInt('0x' + m[1]);
+  if (v >= 1n << BigInt(bits)) throw new DotNetError('System.OverflowException', `Value was either too large or too small for ${t.Name.startsWith('I') ? 'an' : 'a'} ${t.Name}.`);
+  if (!t.Name.startsWith('U') && t.Name !== 'Byte' && v >= 1n << BigInt(bits - 1)) v -= 1n << BigInt(bits);
+  return convertTo(bits === 64 ? v : Number(v), t);
+}
+
 function numericStatics(min: unknown, max: unknown, extra: Record<string, StaticProp> = {}): Statics {
   return {
     props: { MaxValue: () => max, MinValue: () => min, ...extra },
     methods: {
-      Parse: (a, t) => parseNumeric(t, a[0], 'Parse'),
+      Parse: (a, t) => parseNumeric(t, a[0], 'Parse', numberStyles(a, a.length)),
       TryParse: (a, t) => {
-        if (a.length !== 2) throw overloadCountError('TryParse', a.length);
-        const ref = unwrapArg(a[1]);
+        if (a.length !== 2 && a.length !== 4) throw overloadCountError('TryParse', a.length);
+        const ref = unwrapArg(a[a.length - 1]);
         try {
-          const v = parseNumeric(t, a[0], 'TryParse');
+          const v = parseNumeric(t, a[0], 'TryParse', numberStyles(a, a.length - 1));
           if (ref instanceof PSReference) ref.Value = v;
           return true;
         } catch (e) {
@@ -155,9 +185,53 @@ function stringJoin(a: unknown[]): string {
   return items.map((x) => toStr(unwrapArg(x))).join(sep);
 }
 
+function dateTimeStyles(v: unknown): number {
+  const u = unwrapArg(v);
+  return u === null ? 0 : Number(convertTo(u, T('System.Globalization.DateTimeStyles')));
+}
+
+/**
+ * Directory.GetFiles/GetDirectories/GetFileSystemEntries(path[, searchPattern[, SearchOption]]): entries whose
+ * names match the pattern (`*`, `?`; case-sensitive, as on Unix; `*.*` is everything), recursing with
+ * AllDirectories.
+ */
+function directoryEntries(a: unknown[], want: 'file' | 'dir' | 'all'): string[] {
+  const root = argStr(a[0]);
+  const pattern = a.length > 1 ? argStr(a[1]) : '*';
+  const recurse = a.length > 2 && Number(convertTo(unwrapArg(a[2]), T('System.IO.SearchOption'))) === 1;
+  const src = pattern === '*.*' ? '*' : pattern;
+  const re = new RegExp('^' + src.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = nodePath.join(dir, d.name);
+      const isDir = d.isDirectory() || (d.isSymbolicLink() && isDirectoryPath(full));
+      if ((want === 'all' || (want === 'dir') === isDir) && re.test(d.name)) out.push(full);
+      if (recurse && isDir) walk(full);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function isDirectoryPath(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function regexOf(a: unknown[], optIndex: number): PSRegex {
   const opts = a.length > optIndex ? Number(convertTo(unwrapArg(a[optIndex]), T('System.Text.RegularExpressions.RegexOptions'))) : 0;
-  return new PSRegex(argStr(a[1]), opts);
+  const pattern = argStr(a[1]);
+  // The static methods parse the pattern first: a bad one throws .NET's RegexParseException (a method error).
+  try {
+    toJsRegExp(pattern, { ignoreCase: (opts & 1) !== 0 });
+  } catch {
+    throw new DotNetError('System.Text.RegularExpressions.RegexParseException', regexParseMessage(pattern));
+  }
+  return new PSRegex(pattern, opts);
 }
 
 function charTest(re: RegExp): StaticMethod {
@@ -412,14 +486,16 @@ function staticsTable(): Record<string, Statics> {
       },
       ParseExact: (a) => {
         const fmts = argItems(a[1]).map((x) => argStr(x));
+        const styles = a.length > 3 ? dateTimeStyles(a[3]) : 0;
         for (const f of fmts) {
-          const d = parseDateTimeExact(argStr(a[0]), f);
+          const d = parseDateTimeExact(argStr(a[0]), f, styles);
           if (d) return d;
         }
         throw formatError(`String '${argStr(a[0])}' was not recognized as a valid DateTime.`);
       },
       TryParseExact: (a) => {
-        const d = parseDateTimeExact(argStr(a[0]), argStr(a[1]));
+        const styles = a.length > 4 ? dateTimeStyles(a[3]) : 0;
+        const d = argItems(a[1]).map((x) => parseDateTimeExact(argStr(a[0]), argStr(x), styles)).find((x) => x !== null) ?? null;
         const ref = a[a.length - 1];
         if (ref instanceof PSReference) ref.Value = d ?? dateFromTicks(0);
         return d !== null;
@@ -610,14 +686,26 @@ function staticsTable(): Record<string, Statics> {
         return p;
       },
       GetRandomFileName: () => `${Math.random().toString(36).slice(2, 10)}.${Math.random().toString(36).slice(2, 5)}`,
-      GetFullPath: (a) => nodePath.resolve(argStr(a[0])),
+      GetFullPath: (a) => (a.length > 1 ? nodePath.resolve(argStr(a[1]), argStr(a[0])) : nodePath.resolve(argStr(a[0]))),
+      // Both paths are made full first; a trailing separator on the target is kept (as .NET does).
+      GetRelativePath: (a) => {
+        const target = argStr(a[1]);
+        const rel = nodePath.relative(nodePath.resolve(argStr(a[0])), nodePath.resolve(target));
+        if (rel === '') return '.';
+        return target.endsWith('/') && !rel.endsWith('/') ? rel + '/' : rel;
+      },
       IsPathRooted: (a) => nodePath.isAbsolute(argStr(a[0])),
+      IsPathFullyQualified: (a) => argStr(a[0]).startsWith('/'),
+      EndsInDirectorySeparator: (a) => argStr(a[0]).endsWith('/'),
+      TrimEndingDirectorySeparator: (a) => {
+        const s = argStr(a[0]);
+        return s.length > 1 && s.endsWith('/') ? s.slice(0, -1) : s;
+      },
       HasExtension: (a) => /\.[^./]+$/.test(argStr(a[0])),
       ChangeExtension: (a) => {
-        const s = argStr(a[0]);
+        if (unwrapArg(a[0]) === null) return null;
         const ext = unwrapArg(a[1]);
-        const base = s.replace(/\.[^./]*$/, '');
-        return ext === null ? base : base + (toStr(ext).startsWith('.') ? '' : '.') + toStr(ext);
+        return changeExtension(argStr(a[0]), ext === null ? null : toStr(ext));
       },
       GetPathRoot: (a) => (argStr(a[0]).startsWith('/') ? '/' : ''),
       GetInvalidFileNameChars: () => [new PSChar(0), new PSChar(47)],
@@ -657,8 +745,12 @@ function staticsTable(): Record<string, Statics> {
       },
       CreateDirectory: (a) => ioWrap(a[0], () => void fs.mkdirSync(argStr(a[0]), { recursive: true })),
       GetCurrentDirectory: () => process.cwd(),
-      GetFiles: (a) => ioWrap(a[0], () => strArray(fs.readdirSync(argStr(a[0]), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => nodePath.join(argStr(a[0]), d.name)))),
-      GetDirectories: (a) => ioWrap(a[0], () => strArray(fs.readdirSync(argStr(a[0]), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => nodePath.join(argStr(a[0]), d.name)))),
+      GetFiles: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'file'))),
+      GetDirectories: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'dir'))),
+      GetFileSystemEntries: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'all'))),
+      EnumerateFiles: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'file'))),
+      EnumerateDirectories: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'dir'))),
+      EnumerateFileSystemEntries: (a) => ioWrap(a[0], () => strArray(directoryEntries(a, 'all'))),
       Delete: (a) => ioWrap(a[0], () => fs.rmSync(argStr(a[0]), { recursive: a.length > 1 && argBool(a[1]) })),
     },
   },
@@ -742,7 +834,13 @@ function staticsTable(): Record<string, Statics> {
         }
         return undefined;
       },
-      Exists: (a) => argItems(a[0]).length > 0 && argItems(a[0]).some((x) => dotnetEquals(x, a[1])),
+      // Array.Exists/Find/...(array, Predicate<T>): the predicate is a script block.
+      Exists: (a) => argItems(a[0]).some(predicate(a[1])),
+      TrueForAll: (a) => argItems(a[0]).every(predicate(a[1])),
+      Find: (a) => argItems(a[0]).find(predicate(a[1])) ?? null,
+      FindLast: (a) => [...argItems(a[0])].reverse().find(predicate(a[1])) ?? null,
+      FindIndex: (a) => argItems(a[0]).findIndex(predicate(a[1])),
+      FindAll: (a) => argItems(a[0]).filter(predicate(a[1])),
       Clear: (a) => {
         const arr = unwrapArg(a[0]) as unknown[];
         const start = a.length > 1 ? argInt('Clear', 'index', a[1]) : 0;

@@ -139,6 +139,7 @@ export type ArithOp = '+' | '-' | '*' | '/' | '%';
 export function numericOp(op: ArithOp, l: unknown, r: unknown): unknown {
   if (typeof l === 'number' && typeof r === 'number' && isInt32(l) && isInt32(r)) return int32Op(op, l, r);
   const kind = Math.max(kindOf(l), kindOf(r)) as Kind;
+  if (kind === Kind.Int64 && (isBigInteger(l) || isBigInteger(r))) return bigIntegerOp(op, asBigInt(l), asBigInt(r));
   switch (kind) {
     case Kind.Int32:
       return int32Op(op, asNumber(l), asNumber(r));
@@ -200,6 +201,17 @@ export function numericOp(op: ArithOp, l: unknown, r: unknown): unknown {
       return makeDouble(a % b);
   }
   return null;
+}
+
+function isBigInteger(v: unknown): boolean {
+  return v instanceof PSNumber && v.type === 'BigInteger';
+}
+
+/** BigInteger with an integer operand: BigInteger's own operators (exact, division truncates toward zero). */
+function bigIntegerOp(op: ArithOp, a: bigint, b: bigint): PSNumber {
+  if ((op === '/' || op === '%') && b === 0n) throw divideByZeroError();
+  const r = op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b;
+  return new PSNumber('BigInteger', r);
 }
 
 /** Two Int32 operands: Int32 result, or Double when it does not fit (a plain non-Int32 number is a Double). */

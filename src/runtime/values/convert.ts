@@ -209,9 +209,11 @@ export function toStr(v: unknown, ofs = ' '): string {
   }
   if (v instanceof PSDouble || v instanceof PSDecimal || v instanceof PSNumber) return numberToPSString(v);
   if (v instanceof PSChar) return String.fromCharCode(v.code);
-  if (v instanceof PSHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  if (v instanceof PSHashtable) return v.toString();
   if (v instanceof PSObject) return psObjectToString(v);
   if (v instanceof Date) return dateToString(v);
+  // Other collections (HashSet, Queue, Stack, an enumerator) convert as their elements joined, like arrays.
+  if (typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function' && !(v instanceof Uint8Array)) return toStr(Array.from(v as Iterable<unknown>), ofs);
   const o = v as { toString?: () => string };
   if (typeof o.toString === 'function' && o.toString !== Object.prototype.toString) return o.toString();
   // Plain JS objects (e.g. SDK responses) read like a PSCustomObject.

@@ -285,6 +285,20 @@ interface Token {
 }
 
 /** Custom numeric formats: 0 # . , % ‰ E0 'literal' \x and ;-sections. */
+/**
+ * A custom format string sees a Double as its 15 significant digits (a Single as 7), then rounds those half away
+ * from zero: 2.005 formats as 2.01 with '0.00' although the binary value is just below 2.005.
+ */
+function customFormatDigits(value: unknown, original: unknown): unknown {
+  const single = original instanceof PSNumber && original.type === 'Single';
+  if (!(typeof value === 'number' || value instanceof PSDouble || single) || isIntegral(original)) return value;
+  const n = numOf(value);
+  const a = Math.abs(n);
+  if (!Number.isFinite(n) || a === 0 || a >= 1e15 || a < 1e-5) return value;
+  const d = PSDecimal.parse(a.toPrecision(single ? 7 : 15));
+  return n < 0 ? new PSDecimal(-d.mantissa, d.scale) : d;
+}
+
 function formatCustomNumber(v: unknown, fmt: string): string {
   const secs = sections(fmt);
   const n = numOf(v);
@@ -364,7 +378,7 @@ function formatCustomNumber(v: unknown, fmt: string): string {
   } else if (scale !== 0) {
     value = v instanceof PSDecimal ? numOf(v) * 10 ** scale : n * 10 ** scale;
   }
-  const d = roundedDigits(value, maxFrac);
+  const d = roundedDigits(customFormatDigits(value, v), maxFrac);
   let int = d.int.replace(/^0+/, '');
   if (int.length < minInt) int = int.padStart(minInt, '0');
   let frac = d.frac;

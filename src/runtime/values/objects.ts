@@ -124,6 +124,11 @@ export class PSHashtable {
   readonly map = new Map<unknown, [unknown, unknown]>();
   constructor(readonly ordered = false) {}
 
+  /** Object.ToString() (a generic Dictionary overrides it with its own type name). */
+  toString(): string {
+    return this.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  }
+
   static normalizeKey(key: unknown): unknown {
     if (typeof key === 'string') return key.toLowerCase();
     if (key !== null && typeof key === 'object' && 'valueOf' in key) {

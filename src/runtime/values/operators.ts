@@ -324,10 +324,22 @@ export function equals(l: unknown, r: unknown, caseSensitive = false): boolean {
     const b = String.fromCharCode(rc);
     return a.toUpperCase() === b.toUpperCase();
   }
-  if (l instanceof Date) return r instanceof Date ? l.getTime() === r.getTime() : false;
+  if (l instanceof Date) {
+    const rd = r instanceof Date ? r : typeof r === 'string' ? dateFromString(r) : null;
+    return rd !== null && l.getTime() === rd.getTime();
+  }
   const eq = (l as { equals?: (o: unknown) => boolean }).equals;
   if (typeof eq === 'function') return eq.call(l, r);
   return false;
+}
+
+/**
+ * A string on the right of a DateTime comparison, read as a date. A bare date is local midnight, as .NET reads it
+ * (JS would take it as UTC).
+ */
+function dateFromString(s: string): Date | null {
+  const d = new Date(/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(s) ? s.trim() + 'T00:00:00' : s);
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 function notComparable(l: unknown): Error {
@@ -389,20 +401,23 @@ export function compare(l: unknown, r: unknown, caseSensitive = false): number {
   if (l instanceof Date) {
     if (r instanceof Date) return Math.sign(l.getTime() - r.getTime());
     if (typeof r === 'string') {
-      const d = new Date(r);
-      if (!Number.isNaN(d.getTime())) return Math.sign(l.getTime() - d.getTime());
+      const d = dateFromString(r);
+      if (d !== null) return Math.sign(l.getTime() - d.getTime());
     }
     throw comparisonFailure(l, r);
   }
   const cmp = (l as { compareTo?: (o: unknown) => number }).compareTo;
   if (typeof cmp === 'function') {
+    let c: number;
     try {
-      return cmp.call(l, r);
+      c = cmp.call(l, r);
     } catch (e) {
-      // A value's compareTo rejects what it cannot convert: pwsh's "Cannot compare ... because ..." error.
+      // A value's compareTo rejects what it cannot convert (by throwing, or with NaN): pwsh's "Cannot compare" error.
       if (e instanceof TypeError) throw comparisonFailure(l, r);
       throw e;
     }
+    if (Number.isNaN(c)) throw comparisonFailure(l, r);
+    return c;
   }
   if (equals(l, r, caseSensitive)) return 0;
   throw notComparable(l);
@@ -818,6 +833,10 @@ export function unarySplit(v: unknown): string[] {
 export function join(l: unknown, sep: unknown = ''): string {
   const s = toStr(sep);
   l = unwrap(l);
+  // Any other enumerable (HashSet, Queue, Stack, an enumerator) joins its elements; dictionaries stay scalars.
+  if (!Array.isArray(l) && l !== null && typeof l === 'object' && !(l instanceof PSHashtable) && typeof (l as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    l = Array.from(l as Iterable<unknown>);
+  }
   if (Array.isArray(l)) {
     let out = '';
     for (let i = 0; i < l.length; i++) {

@@ -26,6 +26,37 @@ export function invalidRegexError(pattern: string, detail?: string): Error {
   });
 }
 
+/**
+ * The .NET RegexParseException message for a pattern JS rejects (`Invalid pattern 'x' at offset n. Reason`), for the
+ * common mistakes: an unclosed set or group, a stray `)`, a quantifier with nothing before it, a trailing `\`.
+ */
+export function regexParseMessage(pattern: string): string {
+  const at = (offset: number, reason: string) => `Invalid pattern '${pattern}' at offset ${offset}. ${reason}`;
+  if (/(^|[^\\])(\\\\)*\\$/.test(pattern)) return at(pattern.length, 'Illegal \\ at end of pattern.');
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return at(i + 1, "Too many )'s.");
+      depth--;
+    } else if ('*+?'.includes(c) && (i === 0 || '(|'.includes(pattern[i - 1]))) return at(i + 1, `Quantifier '${c}' following nothing.`);
+  }
+  if (inClass) return at(pattern.length, 'Unterminated [] set.');
+  if (depth > 0) return at(pattern.length, "Not enough )'s.");
+  return at(pattern.length, 'Invalid pattern.');
+}
+
 const SYNTAX_CHARS = '\\^$.*+?()[]{}|/';
 
 interface Translation {
@@ -248,27 +279,36 @@ export function netGroupOrder(re: RegExp, jsGroupCount: number): [string, number
   return order;
 }
 
+// Fields are declared in .NET's reflection order (derived class first: Match's Groups, then Group's Success, Name,
+// Captures, then Capture's Index, Length, Value), which is the order Format-List and Select-Object * show.
 export class RegexCapture {
-  constructor(
-    readonly Value: string,
-    readonly Index: number,
-    readonly Length: number,
-  ) {}
+  readonly Index: number;
+  readonly Length: number;
+  readonly Value: string;
+  constructor(Value: string, Index: number, Length: number) {
+    this.Index = Index;
+    this.Length = Length;
+    this.Value = Value;
+  }
   toString(): string {
     return this.Value;
   }
 }
 
 export class RegexGroup {
+  readonly Success: boolean;
+  readonly Name: string;
   readonly Captures: RegexCapture[];
-  constructor(
-    readonly Name: string,
-    readonly Value: string,
-    readonly Index: number,
-    readonly Length: number,
-    readonly Success: boolean,
-  ) {
+  readonly Index: number;
+  readonly Length: number;
+  readonly Value: string;
+  constructor(Name: string, Value: string, Index: number, Length: number, Success: boolean) {
+    this.Success = Success;
+    this.Name = Name;
     this.Captures = Success ? [new RegexCapture(Value, Index, Length)] : [];
+    this.Index = Index;
+    this.Length = Length;
+    this.Value = Value;
   }
   toString(): string {
     return this.Value;
@@ -304,18 +344,25 @@ export class RegexGroupCollection {
 
 /** System.Text.RegularExpressions.Match. */
 export class RegexMatch {
+  readonly Groups: RegexGroupCollection;
+  readonly Success: boolean;
   readonly Name = '0';
   readonly Captures: RegexCapture[];
-  /** Where NextMatch() continues: the types layer sets it on matches of a Regex (lower case: not a .NET member). */
-  nextMatch?: () => RegexMatch;
-  constructor(
-    readonly Value: string,
-    readonly Index: number,
-    readonly Length: number,
-    readonly Success: boolean,
-    readonly Groups: RegexGroupCollection,
-  ) {
+  readonly Index: number;
+  readonly Length: number;
+  readonly Value: string;
+  /**
+   * Where NextMatch() continues: the types layer sets it on matches of a Regex. Declared only (not an own property
+   * until set, and then non-enumerable) so it never shows as a member.
+   */
+  declare nextMatch?: () => RegexMatch;
+  constructor(Value: string, Index: number, Length: number, Success: boolean, Groups: RegexGroupCollection) {
+    this.Groups = Groups;
+    this.Success = Success;
     this.Captures = Success ? [new RegexCapture(Value, Index, Length)] : [];
+    this.Index = Index;
+    this.Length = Length;
+    this.Value = Value;
   }
   toString(): string {
     return this.Value;
