@@ -49,6 +49,7 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['Test-Json'], load: async () => (await import('./test-json.js')).cmdlets },
   { names: ['ConvertTo-Html'], load: async () => (await import('./convertto-html.js')).cmdlets },
   { names: ['Update-TypeData', 'Remove-TypeData'], load: async () => (await import('./update-typedata.js')).cmdlets },
+  { names: ['Select-Xml', 'ConvertTo-Xml'], load: async () => (await import('./xml-cmdlets.js')).cmdlets },
   { names: ['Get-Verb'], load: async () => (await import('./get-verb.js')).cmdlets },
   {
     names: [
