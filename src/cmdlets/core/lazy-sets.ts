@@ -61,6 +61,8 @@ export const lazyCommandSets: LazyCommandSet[] = [
   { names: ['ConvertTo-Html'], load: async () => (await import('./convertto-html.js')).cmdlets },
   { names: ['Update-TypeData', 'Remove-TypeData'], load: async () => (await import('./update-typedata.js')).cmdlets },
   { names: ['Get-History', 'Add-History', 'Clear-History', 'Invoke-History'], load: async () => (await import('./history-cmdlets.js')).cmdlets },
+  { names: ['Select-Xml', 'ConvertTo-Xml'], load: async () => (await import('./xml-cmdlets.js')).cmdlets },
+  { names: ['Export-Clixml', 'Import-Clixml'], load: async () => (await import('./clixml.js')).cmdlets },
   { names: ['Get-Verb'], load: async () => (await import('./get-verb.js')).cmdlets },
   {
     names: [

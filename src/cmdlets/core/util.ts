@@ -1,4 +1,5 @@
 // Helpers shared by the core cmdlets: property access, enumeration, wildcards, script-block results.
+import { adapterOf } from '../../runtime/types/adapted.js';
 import { PSObject, PSHashtable } from '../../runtime/values/objects.js';
 import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { wildcardToRegExp, isWildcardPattern } from '../../runtime/values/wildcard.js';
@@ -38,6 +39,8 @@ export function propertyNames(obj: unknown): string[] {
   }
   if (obj instanceof PSHashtable) return ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
   if (typeof obj === 'string') return ['Length'];
+  const adapter = adapterOf(obj);
+  if (adapter) return adapter.propertyNames(obj as object);
   if (typeof obj !== 'object') return [];
   if (Array.isArray(obj)) return ['Length', 'LongLength', 'Rank', 'SyncRoot', 'IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Count'];
   if (obj instanceof Date) return dateTimePropertyNames(obj);

@@ -3,6 +3,7 @@ import { PSObject, PSHashtable } from '../values/objects.js';
 import { getMember, typeNamesOf, DictionaryEntry, TimeSpan, TIMESPAN_PROPS, dateTimePropertyNames } from '../types/index.js';
 import { findView } from './views.js';
 import { typeMembersOf } from '../types/type-data.js';
+import { adapterOf } from '../types/adapted.js';
 
 /** All property names of an object, in order (pwsh's `*` expansion). */
 export function propertyNamesOf(obj: unknown): string[] {
@@ -18,6 +19,8 @@ export function propertyNamesOf(obj: unknown): string[] {
     }
     return names;
   }
+  const adapter = adapterOf(obj);
+  if (adapter) return adapter.propertyNames(obj);
   if (obj instanceof DictionaryEntry) return ['Name', 'Key', 'Value'];
   if (obj instanceof PSHashtable) return ['IsReadOnly', 'IsFixedSize', 'IsSynchronized', 'Keys', 'Values', 'SyncRoot', 'Count'];
   if (obj instanceof Date) return dateTimePropertyNames(obj);
@@ -43,6 +46,8 @@ export function propertyValueOf(obj: unknown, name: string): unknown {
     if (!m && obj.baseObject !== undefined && obj.baseObject !== null) return propertyValueOf(obj.baseObject, name);
   } else if (obj instanceof PSHashtable) {
     if (obj.has(name)) return obj.get(name);
+  } else if (adapterOf(obj)) {
+    return getMember(obj, name);
   } else if (typeof obj === 'object' && !(obj instanceof Date) && !(obj instanceof TimeSpan)) {
     const rec = obj as Record<string, unknown>;
     if (name in rec && typeof rec[name] !== 'function') return rec[name] ?? null;

@@ -30,6 +30,7 @@ import { makePSStyle } from '../format/psstyle.js';
 import { bindPromptedValue, type CommandMetadata, type ParamMeta } from './binder.js';
 import { addToErrorVariables } from './common-variables.js';
 import { scriptStackTrace, type CallEntry } from './call-stack.js';
+import { preloadXmlFor } from '../types/xml-support.js';
 
 export type ResolvedCommand =
   | { kind: 'deferred'; load: Promise<void> }
@@ -254,6 +255,12 @@ export class Session implements SessionApi {
    * met where nothing can wait (a `.ForEach({...})` body, a calculated property) must already be loaded.
    */
   preloadCommandsFor(text: string): Promise<void> | undefined {
+    const xml = preloadXmlFor(text);
+    const commands = this.preloadCommandSetsFor(text);
+    return xml && commands ? Promise.all([xml, commands]).then(() => undefined) : xml ?? commands;
+  }
+
+  private preloadCommandSetsFor(text: string): Promise<void> | undefined {
     if (this.lazyCommands.size === 0) return undefined;
     let sets: Set<LazyCommandSet> | null = null;
     for (const [word] of text.matchAll(/[A-Za-z][\w-]*/g)) {

@@ -5,6 +5,7 @@ import { NO_CONVERSION, defineType, setBuiltinsLoader, type TypeDef } from './ps
 import { stopwatchTypeDef } from './stopwatch.js';
 import { psTypeNameTypeDef } from './ps-type-name.js';
 import { TYPE_NAME } from './simple-values.js';
+import { xmlTypeDefs } from './xml-types.js';
 import { ScriptBlock } from '../interpreter/scriptblock.js';
 
 const VT = 'System.ValueType';
@@ -77,7 +78,6 @@ const simple: TypeDef[] = [
   { fullName: 'System.Reflection.MemberInfo' },
   { fullName: 'System.Reflection.TypeInfo', baseType: 'System.Type' },
   { fullName: 'System.RuntimeType', baseType: 'System.Reflection.TypeInfo' },
-  { fullName: 'System.Xml.XmlDocument', accelerators: ['xml'] },
   { fullName: 'System.Net.IPAddress', accelerators: ['ipaddress'] },
   { fullName: 'System.Net.Mail.MailAddress', accelerators: ['mailaddress'] },
   { fullName: 'System.Globalization.CultureInfo', accelerators: ['cultureinfo'] },
@@ -196,6 +196,7 @@ function coordinates(): TypeDef {
 
 export function loadBuiltinTypes(): void {
   for (const d of simple) defineType(d);
+  for (const d of xmlTypeDefs) defineType(d);
   defineType(coordinates());
   defineType({ fullName: 'System.Tuple' });
   for (let n = 1; n <= 7; n++) defineType({ fullName: `System.Tuple\`${n}`, genericArity: n, interfaces: ['System.Runtime.CompilerServices.ITuple'] });

@@ -45,7 +45,7 @@ export function castError(value: unknown, type: PSType, errorId = 'ConvertToFina
 }
 
 /** `Cannot convert value "x" to type "T". Error: "inner"` */
-function castErrorWithInner(value: unknown, type: PSType | string, errorId: string, inner: string): PSRuntimeError {
+export function castErrorWithInner(value: unknown, type: PSType | string, errorId: string, inner: string): PSRuntimeError {
   const tn = typeof type === 'string' ? type : type.FullName;
   return makeCastError(`Cannot convert value "${dotnetToString(value)}" to type "${tn}". Error: "${inner}"`, errorId, value, inner);
 }

@@ -13,6 +13,7 @@ import { PSType, resolveType, typeByFullName } from './ps-type.js';
 import { PSEnumValue, PSRegex, RegexOptionFlags, TYPE_NAME } from './simple-values.js';
 import { typeNamesOf, typeOf } from './type-of.js';
 import { typeMemberOf, typeMembersOf } from './type-data.js';
+import { adapterOf } from './adapted.js';
 
 const NOT_FOUND: unique symbol = Symbol('notFound');
 type Found = unknown | typeof NOT_FOUND;
@@ -305,6 +306,11 @@ function lookup(target: unknown, name: string, want: boolean): Found {
   }
   const attached = attachedProperty(target, name, want);
   if (attached !== NOT_FOUND) return attached;
+  const adapter = adapterOf(target);
+  if (adapter) {
+    const r = adapter.getProperty(target, name);
+    return r ? (want ? r.value : true) : NOT_FOUND;
+  }
   if (Array.isArray(target)) {
     const r = arrayMember(target, lname);
     if (r !== NOT_FOUND) return r;
@@ -454,6 +460,11 @@ export function setMemberMaybe(target: unknown, name: string, value: unknown): v
     target.set(name, value);
     return;
   }
+  const adapter = adapterOf(target);
+  if (adapter) {
+    if (!adapter.setProperty(target, name, value)) throw propertyNotFoundError(name);
+    return;
+  }
   if (Array.isArray(target)) {
     if (arrayMember(target, name.toLowerCase()) !== NOT_FOUND) throw readOnlyPropertyError(name);
     // Member-enumeration assignment: set the property on every element.
@@ -540,6 +551,8 @@ function adaptedProperties(v: unknown): PropertyInfo[] {
     names.map((n) => ({ name: n, memberType: 'Property', get: () => getMember(v, n), settable }));
   if (typeof v === 'string') return simple(['Length']);
   if (typeof v !== 'object') return [];
+  const adapter = adapterOf(v);
+  if (adapter) return simple(adapter.propertyNames(v), true);
   if (v instanceof PSHashtable) return simple(HASHTABLE_PROPS);
   if (Array.isArray(v)) return simple(v instanceof PSList ? ['Capacity', 'Count', 'IsFixedSize', 'IsReadOnly', 'IsSynchronized', 'SyncRoot'] : ARRAY_PROPS);
   if (v instanceof Date) return simple(dateTimePropertyNames(v));

@@ -31,6 +31,7 @@ import { wildcardToRegExp } from '../values/wildcard.js';
 import { stringMethods } from './string-methods.js';
 import { dictionaryEnumerator, listEnumerator, setEnumerator } from './get-enumerator.js';
 import { Stopwatch, stopwatchMethods } from './stopwatch.js';
+import { adapterOf } from './adapted.js';
 import { setArrayElementType, typeNamesOf, typeOf } from './type-of.js';
 
 type Method<T> = (target: T, args: unknown[]) => unknown;
@@ -1155,6 +1156,11 @@ function invokeCore(target: unknown, name: string, args: unknown[]): unknown {
       case 'gethashcode': return hashCode(target);
     }
     throw methodNotFoundError(typeOf(target).FullName, name);
+  }
+  const adapter = adapterOf(target);
+  if (adapter) {
+    const r = adapter.invoke(target as object, name, args);
+    if (r) return r.value;
   }
   const table = tableFor(target);
   if (table) {
