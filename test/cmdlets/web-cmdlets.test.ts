@@ -32,6 +32,9 @@ beforeAll(async () => {
         case '/html':
           res.setHeader('Content-Type', 'text/html');
           return res.end('<html><body><a href="/one">One</a> <a href="https://example.org/two">Two</a></body></html>');
+        case '/xml':
+          res.setHeader('Content-Type', 'application/xml');
+          return res.end('<root><item id="7">seven</item></root>');
         case '/redirect':
           res.statusCode = 302;
           res.setHeader('Location', '/text');
@@ -60,6 +63,10 @@ async function run(script: string): Promise<string[]> {
 describe('Invoke-RestMethod', () => {
   it('converts JSON responses to objects; a JSON array is one output object', async () => {
     expect(await run('$r = Invoke-RestMethod "$base/echo"; $r.method; $r.agent -like "*PowerShell/7*"; @(irm "$base/array" | % { $_.Count })')).toEqual(['GET', 'True', '3']);
+  });
+
+  it('converts XML responses to an XmlDocument', async () => {
+    expect(await run('$x = irm "$base/xml"; $x.GetType().FullName; $x.root.item.id; $x.root.item.InnerText')).toEqual(['System.Xml.XmlDocument', '7', 'seven']);
   });
 
   it('returns text for text responses and follows redirects', async () => {

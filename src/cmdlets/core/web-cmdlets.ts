@@ -11,6 +11,7 @@ import { fromJson } from '../../runtime/format/json.js';
 import { toStr } from '../../runtime/values/convert.js';
 import { UTILITY_MODULE } from './util.js';
 import { PSVERSION } from '../../runtime/interpreter/session.js';
+import { loadXmlSupport } from '../../runtime/types/xml-support.js';
 
 interface HttpResult {
   status: number;
@@ -290,6 +291,8 @@ async function invoke(ctx: CmdletContext, rest: boolean): Promise<void> {
     if (!p.PassThru) return;
   }
   if (method === 'HEAD' && rest) return;
+  // An XML answer becomes an XmlDocument: the XML support loads on first need.
+  if (rest && (isXmlType(String(r.headers['content-type'] ?? '')) || bodyText(r).trimStart().startsWith('<'))) await loadXmlSupport();
   ctx.write(rest ? restValue(r) : responseObject(r));
 }
 
