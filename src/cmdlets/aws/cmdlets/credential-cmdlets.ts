@@ -217,8 +217,37 @@ export const initializeAwsDefaultConfiguration: CmdletDecl = {
       state.region = region;
       setGlobal(ctx, 'StoredAWSRegion', region);
     }
+    await storeDefaultProfile(ctx, name, region);
   }),
 };
+
+const credentialKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'role_arn', 'source_profile', 'external_id', 'mfa_serial', 'credential_process', 'credential_source'];
+
+/**
+ * Initialize-AWSDefaultConfiguration saves what it loaded as the `default` profile (the guide: it "overwrites the
+ * default profile with the named profile"), with the region. Called once the credentials resolved, so a bad profile
+ * name or key changes no file.
+ */
+async function storeDefaultProfile(ctx: CmdletContext, source: string, region: string | null | undefined): Promise<void> {
+  const p = ctx.params;
+  const env = envOf(ctx);
+  const file = p.ProfileLocation ? ctx.resolvePath(p.ProfileLocation) : sharedCredentialsFile(env);
+  let values: Record<string, string | undefined> | null = null;
+  if (p.AccessKey) values = { aws_access_key_id: p.AccessKey, aws_secret_access_key: p.SecretKey, aws_session_token: p.SessionToken || undefined };
+  else if (p.RoleArn) values = { role_arn: p.RoleArn, source_profile: p.SourceProfile, external_id: p.ExternalID || undefined, mfa_serial: p.MfaSerial || undefined };
+  else if (!p.Credential && source.toLowerCase() !== 'default') {
+    const fromCredentials = readIniIfExists(file).getAll(source);
+    const fromConfig = p.ProfileLocation ? {} : readIniIfExists(sharedConfigFile(env)).getAll(`profile ${source}`);
+    const all: Record<string, string> = { ...fromConfig, ...fromCredentials };
+    values = {};
+    for (const k of credentialKeys) values[k] = all[k];
+  }
+  if (!values && !region) return;
+  const update: Record<string, string | undefined> = { ...(values ?? {}) };
+  if (values) for (const k of credentialKeys) if (!(k in update)) update[k] = undefined;
+  if (region) update.region = region;
+  await updateIniFile(file, (doc) => doc.setValues('default', update));
+}
 
 export const clearAwsDefaultConfiguration: CmdletDecl = {
   name: 'Clear-AWSDefaultConfiguration',

@@ -18,7 +18,9 @@ import { PSObject } from '../../../runtime/values/objects.js';
 import { TYPE_NAME } from './credentials-value.js';
 
 const readVerbs = new Set(['Get', 'Find', 'Search', 'Read', 'Test', 'Select', 'Measure', 'Resolve', 'Show', 'Watch', 'Compare', 'Convert', 'ConvertFrom', 'ConvertTo', 'Format', 'Use']);
-const highImpactVerbs = new Set(['Remove', 'Stop', 'Reset', 'Clear', 'Disable', 'Unregister', 'Revoke', 'Dismount', 'Deny', 'Restart', 'Reject', 'Disconnect', 'Uninstall']);
+// AWS Tools' generator makes only Remove-* cmdlets ConfirmImpact High (its _highImpactVerbs); the rest are Medium,
+// so `Get-EC2Instance | Stop-EC2Instance` runs without a prompt under the default $ConfirmPreference.
+const highImpactVerbs = new Set(['Remove']);
 export const serviceModuleNames: Record<string, string> = {
   S3: 'AWS.Tools.S3', EC2: 'AWS.Tools.EC2', SQS: 'AWS.Tools.SQS', SNS: 'AWS.Tools.SimpleNotificationService', STS: 'AWS.Tools.SecurityToken',
   IAM: 'AWS.Tools.IdentityManagement', CW: 'AWS.Tools.CloudWatch', Common: 'AWS.Tools.Common',
