@@ -13,12 +13,13 @@ beforeEach(() => {
 });
 
 /** Runs a script in a fresh shell: its output objects, the text of each (Out-String), and the error messages. */
-async function run(script: string): Promise<{ output: any[]; errors: string[] }> {
+async function run(script: string): Promise<{ output: any[]; errors: string[]; warnings: string[] }> {
   const errors: string[] = [];
-  const shell = createShell({ host: { error: (r: any) => void errors.push(r?.Exception?.Message ?? String(r)), warning: () => {} } } as any);
+  const warnings: string[] = [];
+  const shell = createShell({ host: { error: (r: any) => void errors.push(r?.Exception?.Message ?? String(r)), warning: (m: string) => void warnings.push(m) } } as any);
   const r = await shell.execute(script);
   if (r.terminatingError) errors.push((r.terminatingError as any).Exception?.Message ?? String(r.terminatingError));
-  return { output: r.output as any[], errors };
+  return { output: r.output as any[], errors, warnings };
 }
 /** The lines of a script's single string output, right-trimmed, without leading/trailing blank lines. */
 async function text(script: string): Promise<string[]> {
@@ -160,5 +161,31 @@ describe('profiles', () => {
     expect(output[0]).not.toMatch(/provider|identity|verysecretvalue/);
     expect(output[1]).not.toMatch(/provider|identity/);
     expect(output[2]).toBe('Amazon.Runtime.ImmutableCredentials');
+  });
+
+  it('a role profile reads back as AssumeRoleAWSCredentials (SourceCredentials, RoleArn, RoleSessionName, Options)', async () => {
+    const { output, errors } = await run(`Set-AWSCredential -StoreAs my_source_profile -AccessKey access_key_id -SecretKey secret_key
+      Set-AWSCredential -StoreAs my_role_profile -SourceProfile my_source_profile -RoleArn arn:aws:iam::123456789012:role/role-i-want-to-assume
+      $c = Get-AWSCredential -ProfileName my_role_profile
+      $c.GetType().FullName
+      ($c | Get-Member -MemberType Property).Name -join ','
+      "$($c.SourceCredentials)"
+      $c.RoleArn
+      $c.RoleSessionName -like 'aws-dotnet-sdk-session-*'
+      (Get-AWSCredential -ProfileName my_source_profile).GetType().FullName`);
+    expect(errors).toEqual([]);
+    expect(output).toEqual([
+      'Amazon.Runtime.AssumeRoleAWSCredentials', 'Options,RoleArn,RoleSessionName,SourceCredentials', 'Amazon.Runtime.BasicAWSCredentials',
+      'arn:aws:iam::123456789012:role/role-i-want-to-assume', true, 'Amazon.Runtime.BasicAWSCredentials',
+    ]);
+  });
+});
+
+describe('mandatory parameters are nullable (the guide\'s Get-EC2InstanceAttribute -InstanceId $null -Attribute $null)', () => {
+  it('binds, warns once per $null required parameter in name order, and the service reports the error', async () => {
+    const { warnings, errors } = await run(`Get-EC2InstanceAttribute -InstanceId $null -Attribute $null`);
+    expect(warnings).toEqual(['Attribute', 'InstanceId'].map((n) => `You are passing $null as a value for parameter ${n} which is marked as required. In case you believe this parameter was incorrectly marked as required, report this by opening an issue at https://github.com/aws/aws-tools-for-powershell/issues.`));
+    expect(errors.length).toBe(1);
+    expect(errors[0]).not.toMatch(/because it is null/);
   });
 });

@@ -58,7 +58,43 @@ async function credentialsFromParams(ctx: CmdletContext): Promise<AwsCredentials
   if (!profileExists(ctx, name, location)) {
     throw awsError(`Cannot find the profile '${name}'${location ? ` in '${location}'` : ''}.`, 'ObjectNotFound', 'System.ArgumentException');
   }
-  return new AwsCredentialsValue('Amazon.Runtime.AWSCredentials', await profileProvider(ctx, name, location), `profile:${location ?? ''}:${name}`, name);
+  const value = new AwsCredentialsValue('Amazon.Runtime.AWSCredentials', await profileProvider(ctx, name, location), `profile:${location ?? ''}:${name}`, name);
+  describeProfileCredentials(ctx, value, name, location);
+  return value;
+}
+
+/** A profile's values: the credentials file's section over the config file's `profile name` section. */
+function profileValues(ctx: CmdletContext, name: string, location: string | undefined): Record<string, string> {
+  const env = envOf(ctx);
+  const config = location ? {} : readIniIfExists(sharedConfigFile(env)).getAll(name === 'default' ? 'default' : `profile ${name}`);
+  return { ...config, ...readIniIfExists(location ?? sharedCredentialsFile(env)).getAll(name) };
+}
+
+function typed<T extends object>(o: T, typeName: string): T {
+  Object.defineProperty(o, TYPE_NAME, { value: typeName, enumerable: false, writable: true });
+  return o;
+}
+
+/**
+ * Gives a profile's credentials the .NET class the SDK would build for it (BasicAWSCredentials,
+ * SessionAWSCredentials, AssumeRoleAWSCredentials with SourceCredentials/RoleArn/RoleSessionName/Options).
+ */
+function describeProfileCredentials(ctx: CmdletContext, value: AwsCredentialsValue, name: string, location: string | undefined): void {
+  const kind = (v: Record<string, string>) =>
+    v.role_arn ? 'Amazon.Runtime.AssumeRoleAWSCredentials' : v.aws_session_token ? 'Amazon.Runtime.SessionAWSCredentials' : v.aws_access_key_id ? 'Amazon.Runtime.BasicAWSCredentials' : null;
+  const values = profileValues(ctx, name, location);
+  const typeName = kind(values);
+  if (!typeName) return;
+  value[TYPE_NAME] = typeName;
+  if (!values.role_arn) return;
+  const source = values.source_profile ? kind(profileValues(ctx, values.source_profile, location)) : null;
+  const ticks = BigInt(Date.now()) * 10000n + 621355968000000000n;
+  Object.assign(value, {
+    SourceCredentials: source ? typed({}, source) : null,
+    RoleArn: values.role_arn,
+    RoleSessionName: values.role_session_name ?? `aws-dotnet-sdk-session-${ticks}`,
+    Options: typed({ ExternalId: values.external_id ?? null, MfaSerialNumber: values.mfa_serial ?? null }, 'Amazon.Runtime.AssumeRoleAWSCredentialsOptions'),
+  });
 }
 
 /** Writes a profile (keys or role) to the shared credentials file (or -ProfileLocation). */
@@ -247,6 +283,8 @@ async function storeDefaultProfile(ctx: CmdletContext, source: string, region: s
   if (values) for (const k of credentialKeys) if (!(k in update)) update[k] = undefined;
   if (region) update.region = region;
   await updateIniFile(file, (doc) => doc.setValues('default', update));
+  ctx.writeVerbose(p.ProfileLocation ? `Updated credential file at ${p.ProfileLocation}` : 'Updated SDK profile store.');
+  ctx.writeVerbose("Default credentials and/or region have been stored to credentials profile 'default' and set active for this shell.");
 }
 
 export const clearAwsDefaultConfiguration: CmdletDecl = {

@@ -20,7 +20,8 @@ export class AwsCredentialsValue {
   constructor(typeName: string, provider: AwsCredentialIdentityProvider, identity: string, profileName?: string) {
     Object.defineProperty(this, secret, { value: { provider, identity }, enumerable: false });
     Object.defineProperty(this, TYPE_NAME, { value: typeName, enumerable: false, writable: true });
-    if (profileName !== undefined) this.ProfileName = profileName;
+    // Not one of the object's properties (.NET's AWSCredentials has none); read by the credential resolution.
+    if (profileName !== undefined) Object.defineProperty(this, 'ProfileName', { value: profileName, enumerable: false });
   }
 
   // Underscore names: not listed as properties (Format-List, Get-Member), as .NET's AWSCredentials has none of these.

@@ -61,6 +61,11 @@ export function pipelineString(names: string[]): (value: unknown) => unknown {
   };
 }
 
+/** A compiled cmdlet's [string] parameter: $null stays $null (AWS Tools warns about a $null required member). */
+export function nullableString(value: unknown): unknown {
+  return value === null || value === undefined ? null : toStr(value);
+}
+
 /**
  * Request fix-ups where services accept what the guide types but stricter emulators do not (protocol and action
  * names are case-insensitive in the services): prefix.operation → function of the request.
