@@ -189,3 +189,42 @@ describe('mandatory parameters are nullable (the guide\'s Get-EC2InstanceAttribu
     expect(errors[0]).not.toMatch(/because it is null/);
   });
 });
+
+describe('model members as the .NET SDK declares them', () => {
+  it('Format-List of an Instance: members in name order, unset lists as {} (the guide: ProductCodes : {}, Tags : {})', async () => {
+    const lines = await text(`$ami = (Get-EC2Image | Select-Object -First 1).ImageId
+      New-EC2Instance -ImageId $ami -MinCount 1 -MaxCount 1 -InstanceType t2.micro | Out-Null
+      (Get-EC2Instance).Instances | Format-List | Out-String`);
+    const names = lines.map((l) => l.split(':')[0]!.trim()).filter(Boolean);
+    expect(names[0]).toBe('AmiLaunchIndex');
+    expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(lines.find((l) => l.startsWith('Tags '))).toMatch(/: \{\}$/);
+    expect(lines.find((l) => l.startsWith('ProductCodes '))).toMatch(/: \{\}$/);
+  });
+
+  it('Stop-EC2Instance output: CurrentState, InstanceId, PreviousState', async () => {
+    const lines = await text(`$ami = (Get-EC2Image | Select-Object -First 1).ImageId
+      New-EC2Instance -ImageId $ami -MinCount 1 -MaxCount 1 -InstanceType t2.micro | Out-Null
+      Get-EC2Instance | Stop-EC2Instance | Out-String`);
+    expect(lines[0]!.split(/\s+/)).toEqual(['CurrentState', 'InstanceId', 'PreviousState']);
+    expect(lines[2]).toMatch(/^Amazon\.EC2\.Model\.InstanceState i-/);
+  });
+});
+
+describe('discovery cmdlets as the guide shows them', () => {
+  it('Get-AWSCmdletName: the service as "Amazon Elastic Compute Cloud"; -MatchWithRegex lists by cmdlet name', async () => {
+    const { output, errors } = await run(`$r = Get-AWSCmdletName -ApiOperation DescribeInstances -Service "Compute Cloud"
+      $r.CmdletName; $r.ServiceName
+      $names = (Get-AWSCmdletName -ApiOperation SecurityGroup -MatchWithRegex -Service EC2).CmdletName
+      ($names -join ',') -eq (($names | Sort-Object) -join ',')
+      $names[0]`);
+    expect(errors).toEqual([]);
+    expect(output).toEqual(['Get-EC2Instance', 'Amazon Elastic Compute Cloud', true, 'Add-EC2SecurityGroupToClientVpnTargetNetwork']);
+  });
+
+  it('Get-AWSService: Service is the module\'s service name (ACMPCA for AWS.Tools.ACMPCA)', async () => {
+    const { output } = await run(`Get-AWSService | Where-Object CmdletNounPrefix -eq EC2 | ForEach-Object { $_.Service; $_.ModuleName; $_.ServiceName }`);
+    expect(output).toEqual(['EC2', 'AWS.Tools.EC2', 'Amazon Elastic Compute Cloud']);
+  });
+});
+
