@@ -228,3 +228,23 @@ describe('discovery cmdlets as the guide shows them', () => {
   });
 });
 
+describe('binding errors name the AWS Tools cmdlet class', () => {
+  it('-ClientConfig with an undefined property: the guide\'s "Cannot bind parameter" message', async () => {
+    const { output } = await run(`$params = @{ ClientConfig = @{ ForcePathStyle = $true; UndefinedProperty = "Value" }; BucketName = "mybucket" }
+      try { Get-S3Object @params } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }`);
+    expect(output).toEqual([
+      'Cannot bind parameter \'ClientConfig\'. Cannot create object of type "Amazon.S3.AmazonS3Config". The UndefinedProperty property was not found for the Amazon.S3.AmazonS3Config object.',
+      'CannotConvertArgumentNoMessage,Amazon.PowerShell.Cmdlets.S3.GetS3ObjectCmdlet',
+    ]);
+  });
+
+  it('generated, hand-written and Common cmdlets', async () => {
+    const { output } = await run(`foreach ($c in 'Get-EC2Instance', 'Write-S3Object', 'Set-DefaultAWSRegion') { try { & $c -NoSuchParameter 1 } catch { $_.FullyQualifiedErrorId } }`);
+    expect(output).toEqual([
+      'NamedParameterNotFound,Amazon.PowerShell.Cmdlets.EC2.GetEC2InstanceCmdlet',
+      'NamedParameterNotFound,Amazon.PowerShell.Cmdlets.S3.WriteS3ObjectCmdlet',
+      'NamedParameterNotFound,Amazon.PowerShell.Common.SetDefaultAWSRegionCmdlet',
+    ]);
+  });
+});
+

@@ -95,6 +95,10 @@ class GeneratedCmdletDecl implements CmdletDecl {
     return this.params;
   }
 
+  get className(): string {
+    return cmdletClassName(this.name, this.row[1]);
+  }
+
   get supportsShouldProcess(): boolean {
     return !!confirmImpactFor(this.name);
   }
