@@ -56,6 +56,11 @@ export interface ParameterDecl {
   validate?: (value: unknown) => string | null;
   /** Hidden from Get-Help/Get-Command syntax and tab completion. */
   dontShow?: boolean;
+  /**
+   * A converter `type` that stands for a plain .NET parameter type: its failures read "Cannot bind parameter 'X'. ..."
+   * (pwsh's type conversion), not "Cannot process argument transformation ...".
+   */
+  plainCmdletType?: boolean;
 }
 
 export type ConfirmImpact = 'None' | 'Low' | 'Medium' | 'High';
@@ -69,6 +74,8 @@ export interface CmdletDecl<State = any> {
   confirmImpact?: ConfirmImpact;
   /** Module name shown by Get-Command (`Microsoft.PowerShell.Utility`, `AWS.Tools.S3`, ...). */
   module?: string;
+  /** The implementing .NET class, named in binding errors' FullyQualifiedErrorId (default: derived from the name). */
+  className?: string;
   synopsis?: string;
   description?: string;
   /** Output type names for Get-Help/Get-Command. */

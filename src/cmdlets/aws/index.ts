@@ -3,7 +3,8 @@
 import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
 import { cmdletRows } from './generated/cmdlets.js';
 import { aliasTable } from './generated/aliases.js';
-import { serviceCmdlet } from './runtime/service-cmdlet.js';
+import { serviceCmdlet, serviceModuleNames } from './runtime/service-cmdlet.js';
+import { cmdletClassName } from './runtime/aws-errors.js';
 import { newS3Bucket, removeS3Bucket } from './cmdlets/s3-buckets.js';
 import { credentialCmdlets } from './cmdlets/credential-cmdlets.js';
 import { regionHistoryCmdlets } from './cmdlets/region-history-cmdlets.js';
@@ -24,8 +25,16 @@ const handWritten: CmdletDecl[] = [
 installAwsTypeResolver();
 registerAwsViews();
 
+/** Hand-written cmdlets' .NET classes: Amazon.PowerShell.Common.XCmdlet, Amazon.PowerShell.Cmdlets.<prefix>.XCmdlet. */
+function withClassName(d: CmdletDecl): CmdletDecl {
+  if (d.className) return d;
+  const prefix = Object.entries(serviceModuleNames).find(([, m]) => m === d.module)?.[0];
+  d.className = !prefix || prefix === 'Common' ? `Amazon.PowerShell.Common.${d.name.replace('-', '')}Cmdlet` : cmdletClassName(d.name, prefix);
+  return d;
+}
+
 function build(): CmdletDecl[] {
-  const out: CmdletDecl[] = [...handWritten];
+  const out: CmdletDecl[] = handWritten.map(withClassName);
   for (const row of cmdletRows) if (row[5] === 'g' && row[2]) out.push(serviceCmdlet(row));
   return out;
 }

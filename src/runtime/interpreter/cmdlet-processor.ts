@@ -35,6 +35,7 @@ export function invalidateCmdletMetadata(decl: CmdletDecl): void {
 
 /** `Get-ChildItem` → `Microsoft.PowerShell.Commands.GetChildItemCommand` (for FullyQualifiedErrorId). */
 export function cmdletClassName(decl: CmdletDecl): string {
+  if (decl.className) return decl.className;
   const base = decl.name.replace(/-/g, '') + 'Command';
   const mod = decl.module ?? '';
   if (mod.startsWith('AWS')) return `Amazon.PowerShell.Cmdlets.${decl.name.split('-')[1]?.slice(0, 3).toUpperCase() ?? ''}.${base}`;

@@ -183,6 +183,13 @@ function propertyText(o: PSObject, m: PSMember, depth = 0): string {
   }
 }
 
+const TYPE_NAME_KEY = Symbol.for('awsh.typeName');
+const typeToStrings = new Map<string, (o: any) => string>();
+/** Gives plain objects tagged with a .NET type name (Symbol.for('awsh.typeName')) their type's ToString(). */
+export function registerTypeToString(typeName: string, fn: (o: any) => string): void {
+  typeToStrings.set(typeName, fn);
+}
+
 /** Conversion to string (LanguagePrimitives.ConvertTo string, invariant culture). Arrays join with `ofs`. */
 export function toStr(v: unknown, ofs = ' '): string {
   if (v === null || v === undefined) return '';
@@ -216,6 +223,10 @@ export function toStr(v: unknown, ofs = ' '): string {
   if (typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function' && !(v instanceof Uint8Array)) return toStr(Array.from(v as Iterable<unknown>), ofs);
   const o = v as { toString?: () => string };
   if (typeof o.toString === 'function' && o.toString !== Object.prototype.toString) return o.toString();
+  // A plain object tagged with a .NET type (AWS SDK models): Object.ToString() is the type's full name, unless the
+  // type registered its own (S3Object shows its Key).
+  const typeName = (v as Record<symbol, unknown>)[TYPE_NAME_KEY];
+  if (typeof typeName === 'string') return typeToStrings.get(typeName)?.(v) ?? typeName;
   // Plain JS objects (e.g. SDK responses) read like a PSCustomObject.
   const parts: string[] = [];
   for (const k of Object.keys(v as object)) parts.push(k + '=' + toStr((v as Record<string, unknown>)[k]));

@@ -58,7 +58,43 @@ async function credentialsFromParams(ctx: CmdletContext): Promise<AwsCredentials
   if (!profileExists(ctx, name, location)) {
     throw awsError(`Cannot find the profile '${name}'${location ? ` in '${location}'` : ''}.`, 'ObjectNotFound', 'System.ArgumentException');
   }
-  return new AwsCredentialsValue('Amazon.Runtime.AWSCredentials', await profileProvider(ctx, name, location), `profile:${location ?? ''}:${name}`, name);
+  const value = new AwsCredentialsValue('Amazon.Runtime.AWSCredentials', await profileProvider(ctx, name, location), `profile:${location ?? ''}:${name}`, name);
+  describeProfileCredentials(ctx, value, name, location);
+  return value;
+}
+
+/** A profile's values: the credentials file's section over the config file's `profile name` section. */
+function profileValues(ctx: CmdletContext, name: string, location: string | undefined): Record<string, string> {
+  const env = envOf(ctx);
+  const config = location ? {} : readIniIfExists(sharedConfigFile(env)).getAll(name === 'default' ? 'default' : `profile ${name}`);
+  return { ...config, ...readIniIfExists(location ?? sharedCredentialsFile(env)).getAll(name) };
+}
+
+function typed<T extends object>(o: T, typeName: string): T {
+  Object.defineProperty(o, TYPE_NAME, { value: typeName, enumerable: false, writable: true });
+  return o;
+}
+
+/**
+ * Gives a profile's credentials the .NET class the SDK would build for it (BasicAWSCredentials,
+ * SessionAWSCredentials, AssumeRoleAWSCredentials with SourceCredentials/RoleArn/RoleSessionName/Options).
+ */
+function describeProfileCredentials(ctx: CmdletContext, value: AwsCredentialsValue, name: string, location: string | undefined): void {
+  const kind = (v: Record<string, string>) =>
+    v.role_arn ? 'Amazon.Runtime.AssumeRoleAWSCredentials' : v.aws_session_token ? 'Amazon.Runtime.SessionAWSCredentials' : v.aws_access_key_id ? 'Amazon.Runtime.BasicAWSCredentials' : null;
+  const values = profileValues(ctx, name, location);
+  const typeName = kind(values);
+  if (!typeName) return;
+  value[TYPE_NAME] = typeName;
+  if (!values.role_arn) return;
+  const source = values.source_profile ? kind(profileValues(ctx, values.source_profile, location)) : null;
+  const ticks = BigInt(Date.now()) * 10000n + 621355968000000000n;
+  Object.assign(value, {
+    SourceCredentials: source ? typed({}, source) : null,
+    RoleArn: values.role_arn,
+    RoleSessionName: values.role_session_name ?? `aws-dotnet-sdk-session-${ticks}`,
+    Options: typed({ ExternalId: values.external_id ?? null, MfaSerialNumber: values.mfa_serial ?? null }, 'Amazon.Runtime.AssumeRoleAWSCredentialsOptions'),
+  });
 }
 
 /** Writes a profile (keys or role) to the shared credentials file (or -ProfileLocation). */
@@ -217,8 +253,39 @@ export const initializeAwsDefaultConfiguration: CmdletDecl = {
       state.region = region;
       setGlobal(ctx, 'StoredAWSRegion', region);
     }
+    await storeDefaultProfile(ctx, name, region);
   }),
 };
+
+const credentialKeys = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'role_arn', 'source_profile', 'external_id', 'mfa_serial', 'credential_process', 'credential_source'];
+
+/**
+ * Initialize-AWSDefaultConfiguration saves what it loaded as the `default` profile (the guide: it "overwrites the
+ * default profile with the named profile"), with the region. Called once the credentials resolved, so a bad profile
+ * name or key changes no file.
+ */
+async function storeDefaultProfile(ctx: CmdletContext, source: string, region: string | null | undefined): Promise<void> {
+  const p = ctx.params;
+  const env = envOf(ctx);
+  const file = p.ProfileLocation ? ctx.resolvePath(p.ProfileLocation) : sharedCredentialsFile(env);
+  let values: Record<string, string | undefined> | null = null;
+  if (p.AccessKey) values = { aws_access_key_id: p.AccessKey, aws_secret_access_key: p.SecretKey, aws_session_token: p.SessionToken || undefined };
+  else if (p.RoleArn) values = { role_arn: p.RoleArn, source_profile: p.SourceProfile, external_id: p.ExternalID || undefined, mfa_serial: p.MfaSerial || undefined };
+  else if (!p.Credential && source.toLowerCase() !== 'default') {
+    const fromCredentials = readIniIfExists(file).getAll(source);
+    const fromConfig = p.ProfileLocation ? {} : readIniIfExists(sharedConfigFile(env)).getAll(`profile ${source}`);
+    const all: Record<string, string> = { ...fromConfig, ...fromCredentials };
+    values = {};
+    for (const k of credentialKeys) values[k] = all[k];
+  }
+  if (!values && !region) return;
+  const update: Record<string, string | undefined> = { ...(values ?? {}) };
+  if (values) for (const k of credentialKeys) if (!(k in update)) update[k] = undefined;
+  if (region) update.region = region;
+  await updateIniFile(file, (doc) => doc.setValues('default', update));
+  ctx.writeVerbose(p.ProfileLocation ? `Updated credential file at ${p.ProfileLocation}` : 'Updated SDK profile store.');
+  ctx.writeVerbose("Default credentials and/or region have been stored to credentials profile 'default' and set active for this shell.");
+}
 
 export const clearAwsDefaultConfiguration: CmdletDecl = {
   name: 'Clear-AWSDefaultConfiguration',

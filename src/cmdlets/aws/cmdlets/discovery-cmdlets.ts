@@ -13,6 +13,9 @@ function obj(typeName: string, entries: [string, unknown][]): PSObject {
   return o;
 }
 
+/** The name AWS Tools shows (the guide's "Amazon Elastic Compute Cloud"), without the "(EC2)" of its help text. */
+const displayName = (prefix: string): string => serviceInfo[prefix]!.name.replace(/ \([^)]*\)$/, '');
+
 /** The service name a user passes to -Service: the prefix, or part of the service's name. */
 function matchesService(prefix: string, filter: string): boolean {
   const f = filter.toLowerCase();
@@ -29,11 +32,12 @@ export const getAwsService: CmdletDecl = {
       if (ctx.params.Service && !matchesService(prefix, ctx.params.Service)) continue;
       ctx.write(
         obj('Amazon.PowerShell.Common.AWSServiceInfo', [
-          ['Service', info.name.replace(/ \(.*\)$/, '')],
+          // the guide: `Service : ACMPCA`, `ModuleName : AWS.Tools.ACMPCA`
+          ['Service', info.module.replace(/^AWS\.Tools\./, '')],
           ['CmdletNounPrefix', prefix],
           ['ModuleName', info.module],
           ['SDKAssemblyVersion', sdkVersion],
-          ['ServiceName', info.name],
+          ['ServiceName', displayName(prefix)],
         ]),
       );
     }
@@ -69,7 +73,9 @@ export const getAwsCmdletName: CmdletDecl = {
       } else opFilter = (op) => op.toLowerCase() === a.toLowerCase();
     }
     const nameFilter = p.CmdletName ? String(p.CmdletName).toLowerCase() : null;
-    for (const [name, prefix, op] of cmdletRows) {
+    // Listed by service, then by cmdlet name (the guide's -MatchWithRegex listing).
+    const rows = [...cmdletRows].sort((a, b) => (a[1] === b[1] ? a[0].toLowerCase().localeCompare(b[0].toLowerCase()) : a[1] < b[1] ? -1 : 1));
+    for (const [name, prefix, op] of rows) {
       if (!op || !serviceInfo[prefix]) continue;
       if (svcFilter && !matchesService(prefix, svcFilter)) continue;
       if (opFilter && !opFilter(op)) continue;
@@ -78,7 +84,7 @@ export const getAwsCmdletName: CmdletDecl = {
         obj('Amazon.PowerShell.Common.CmdletInfo', [
           ['CmdletName', name],
           ['ServiceOperation', op],
-          ['ServiceName', serviceInfo[prefix]!.name],
+          ['ServiceName', displayName(prefix)],
           ['CmdletNounPrefix', prefix],
         ]),
       );

@@ -58,12 +58,15 @@ function modelDef(fullName: string, schema: unknown): TypeDef | null {
     const type = memberType(m, name);
     return type ? { name, type } : { name };
   });
-  const lists = members.filter(([, m]) => m.isListSchema()).map(([n, m]) => [n, m.getValueSchema().isStringSchema()] as const);
+  // IpPermission.IpRanges is the .NET SDK's List<string> of CIDRs (Ipv4Ranges holds the IpRange objects).
+  const stringList = (n: string, m: NS) => m.getValueSchema().isStringSchema() || (fullName === 'Amazon.EC2.Model.IpPermission' && n === 'IpRanges');
+  const lists = members.filter(([, m]) => m.isListSchema()).map(([n, m]) => [n, stringList(n, m)] as const);
   const make = (): Record<string | symbol, unknown> => {
     const o: Record<string | symbol, unknown> = {};
     for (const p of properties) o[p.name] = null;
     // .NET model collections are created empty, so `$ip.IpRanges.Add(...)` works on a new object.
-    for (const [n, isString] of lists) o[n] = PSList.create(isString ? typeByFullName('System.String') : null);
+    // List<T>, not ArrayList: Add returns nothing.
+    for (const [n, isString] of lists) o[n] = PSList.create(typeByFullName(isString ? 'System.String' : 'System.Object'));
     Object.defineProperty(o, TYPE_NAME, { value: fullName, enumerable: false, writable: true, configurable: true });
     return o;
   };
@@ -77,7 +80,7 @@ function modelDef(fullName: string, schema: unknown): TypeDef | null {
         const p = properties[i];
         if (!p) return;
         const isList = lists.find(([n]) => n === p.name);
-        o[p.name] = isList ? PSList.create(null, Array.isArray(a) ? a : [a]) : a;
+        o[p.name] = isList ? PSList.create(typeByFullName(isList[1] ? 'System.String' : 'System.Object'), Array.isArray(a) ? a : [a]) : a;
       });
       return o;
     },

@@ -1,5 +1,6 @@
 // Default views for the AWS types the guide shows (AWS Tools' *.Format.ps1xml equivalents).
 import { registerView, type ViewColumn } from '../../../runtime/format/index.js';
+import { registerTypeToString } from '../../../runtime/values/convert.js';
 
 const col = (label: string, getter?: (o: any) => unknown): ViewColumn => (getter ? { label, getter } : { label });
 const list = (...names: string[]) => ({ list: { items: names.map((n) => col(n)) } });
@@ -9,6 +10,13 @@ let registered = false;
 export function registerAwsViews(): void {
   if (registered) return;
   registered = true;
+  // Model objects show as their type name inside collections (`{Amazon.EC2.Model.IpPermission}`); these few have
+  // the ToString() AWS Tools gives them (the guide's `{file1.txt, file2.txt}`, `{/dev/sda1}`, `{myPSSecurityGroup}`).
+  const by = (member: string) => (o: any) => String(o?.[member] ?? '');
+  registerTypeToString('Amazon.S3.Model.S3Object', by('Key'));
+  registerTypeToString('Amazon.EC2.Model.BlockDeviceMapping', by('DeviceName'));
+  registerTypeToString('Amazon.EC2.Model.InstanceBlockDeviceMapping', by('DeviceName'));
+  registerTypeToString('Amazon.EC2.Model.GroupIdentifier', by('GroupName'));
   registerView('Amazon.S3.Model.S3Bucket', { table: { columns: [col('CreationDate'), col('BucketName')] } });
   registerView('Amazon.S3.Model.S3Object', list('ETag', 'BucketName', 'Key', 'LastModified', 'Owner', 'Size', 'StorageClass'));
   registerView('Amazon.EC2.Model.Reservation', {

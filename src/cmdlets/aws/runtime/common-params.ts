@@ -23,7 +23,7 @@ export function serviceCommonParameters(prefix: string): ParameterDecl[] {
     list = [
       ...credentialParameters,
       { name: 'EndpointUrl', type: 'string' },
-      { name: 'ClientConfig', type: toClientConfig(prefix, clientConfigTypeNames[prefix] ?? 'Amazon.Runtime.ClientConfig') },
+      { name: 'ClientConfig', type: toClientConfig(prefix, clientConfigTypeNames[prefix] ?? 'Amazon.Runtime.ClientConfig'), plainCmdletType: true },
       { name: 'Select', type: 'string' },
       { name: 'Force', type: 'switch' },
       { name: 'NoAutoIteration', type: 'switch' },

@@ -20,20 +20,24 @@ export class AwsCredentialsValue {
   constructor(typeName: string, provider: AwsCredentialIdentityProvider, identity: string, profileName?: string) {
     Object.defineProperty(this, secret, { value: { provider, identity }, enumerable: false });
     Object.defineProperty(this, TYPE_NAME, { value: typeName, enumerable: false, writable: true });
-    if (profileName !== undefined) this.ProfileName = profileName;
+    // Not one of the object's properties (.NET's AWSCredentials has none); read by the credential resolution.
+    if (profileName !== undefined) Object.defineProperty(this, 'ProfileName', { value: profileName, enumerable: false });
   }
 
-  get provider(): AwsCredentialIdentityProvider {
+  // Underscore names: not listed as properties (Format-List, Get-Member), as .NET's AWSCredentials has none of these.
+  get _provider(): AwsCredentialIdentityProvider {
     return this[secret].provider;
   }
-  get identity(): string {
+  get _identity(): string {
     return this[secret].identity;
   }
 
   /** .NET's AWSCredentials.GetCredentials(): ImmutableCredentials (AccessKey, SecretKey, Token, UseToken). */
   async GetCredentials(): Promise<{ AccessKey: string; SecretKey: string; Token: string; UseToken: boolean }> {
-    const c = await this.provider();
-    return { AccessKey: c.accessKeyId, SecretKey: c.secretAccessKey, Token: c.sessionToken ?? '', UseToken: !!c.sessionToken };
+    const c = await this._provider();
+    const out = { AccessKey: c.accessKeyId, SecretKey: c.secretAccessKey, Token: c.sessionToken ?? '', UseToken: !!c.sessionToken };
+    Object.defineProperty(out, TYPE_NAME, { value: 'Amazon.Runtime.ImmutableCredentials', enumerable: false, writable: true });
+    return out;
   }
 
   toString(): string {

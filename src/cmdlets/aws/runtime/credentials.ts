@@ -99,7 +99,7 @@ export async function resolveCredentials(ctx: CmdletContext, p: CredentialParams
       throw awsError('Both -AccessKey and -SecretKey must be specified to use literal credentials.', 'InvalidArgument', 'System.ArgumentException');
     }
     const v = AwsCredentialsValue.fromKeys(p.AccessKey, p.SecretKey, p.SessionToken);
-    return { provider: v.provider, identity: v.identity, source: 'keys' };
+    return { provider: v._provider, identity: v._identity, source: 'keys' };
   }
   // 2. -ProfileName / -ProfileLocation: not found is an error, no fall-through
   if (p.ProfileName || p.ProfileLocation) {
@@ -127,18 +127,18 @@ export async function resolveCredentials(ctx: CmdletContext, p: CredentialParams
   if (p.Credential !== undefined && p.Credential !== null) {
     const v = credentialFromObject(p.Credential);
     if (!v) throw awsError('The -Credential value is not an AWSCredentials object.', 'InvalidArgument', 'System.ArgumentException');
-    return { provider: v.provider, identity: v.identity, source: 'credential', profileName: v.ProfileName };
+    return { provider: v._provider, identity: v._identity, source: 'credential', profileName: v.ProfileName };
   }
   // 4. the shell default (Set-AWSCredential / Initialize-AWSDefaultConfiguration)
   const shell = awsState(ctx.session).credentials;
-  if (shell) return { provider: shell.provider, identity: shell.identity, source: 'session', profileName: shell.ProfileName };
+  if (shell) return { provider: shell._provider, identity: shell._identity, source: 'session', profileName: shell.ProfileName };
   // 5. environment variables
   const ak = envVar(ctx, 'AWS_ACCESS_KEY_ID');
   const sk = envVar(ctx, 'AWS_SECRET_ACCESS_KEY');
   if (ak && sk) {
     const token = envVar(ctx, 'AWS_SESSION_TOKEN');
     const v = AwsCredentialsValue.fromKeys(ak, sk, token);
-    return { provider: v.provider, identity: `env:${ak}:${fingerprint(sk + (token ?? ''))}`, source: 'environment' };
+    return { provider: v._provider, identity: `env:${ak}:${fingerprint(sk + (token ?? ''))}`, source: 'environment' };
   }
   const envProfile = envVar(ctx, 'AWS_PROFILE');
   if (envProfile) {

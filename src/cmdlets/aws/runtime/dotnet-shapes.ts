@@ -79,6 +79,8 @@ interface StructInfo {
   typeName: string | undefined;
   /** Members holding structures or lists of structures: [name, member schema]. */
   nested: [string, NS][];
+  /** List members: the .NET SDK (v3) creates them empty, so an unset one shows as `{}`, never as nothing. */
+  lists: string[];
 }
 const structCache = new WeakMap<object, StructInfo>();
 
@@ -103,6 +105,7 @@ export function tagTree(value: unknown, ns: NS, prefix: string, typeNameFor: (pr
   const info = structInfo(ns, prefix, typeNameFor);
   const o = value as Record<string | symbol, unknown>;
   if (depth > 0 && info.typeName && !(TYPE_NAME in o)) setType(o, info.typeName);
+  for (const name of info.lists) if (o[name] === undefined) o[name] = [];
   for (const [name, mns] of info.nested) {
     const v = o[name];
     if (v !== undefined && v !== null) tagTree(v, mns, prefix, typeNameFor, depth + 1);
@@ -119,6 +122,27 @@ export function tagTree(value: unknown, ns: NS, prefix: string, typeNameFor: (pr
   if (prefix === 'EC2' && ns.getName() === 'Reservation' && o.GroupName === undefined) {
     o.GroupName = ((o.Groups as { GroupName?: string }[] | undefined) ?? []).map((g) => g.GroupName ?? '');
   }
+  // The .NET SDK's generated model classes declare their properties in name order, which is the order Format-List
+  // shows (the guide's Instance, Image and SecurityGroup listings). S3's model is hand-written: its order stays; so
+  // does IpPermission's, which the guide prints as IpProtocol, FromPort, ToPort, UserIdGroupPairs, IpRanges.
+  if (prefix !== 'S3' && ns.getName() !== 'IpPermission') sortMembers(o);
+}
+
+const byName = (a: string, b: string): number => {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** Re-inserts an object's own enumerable members in name order (non-enumerable ones, like the type tag, stay). */
+function sortMembers(o: Record<string, unknown>): void {
+  const keys = Object.keys(o);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) if (byName(keys[i - 1]!, keys[i]!) > 0) sorted = false;
+  if (sorted) return;
+  const entries = keys.sort(byName).map((k) => [k, o[k]] as const);
+  for (const k of keys) delete o[k];
+  for (const [k, v] of entries) o[k] = v;
 }
 
 function structInfo(ns: NS, prefix: string, typeNameFor: (prefix: string, shape: string | undefined) => string | undefined): StructInfo {
@@ -126,12 +150,14 @@ function structInfo(ns: NS, prefix: string, typeNameFor: (prefix: string, shape:
   let info = typeof key === 'object' && key ? structCache.get(key) : undefined;
   if (info) return info;
   const nested: [string, NS][] = [];
+  const lists: string[] = [];
   for (const [m, mns] of ns.structIterator()) {
+    if (mns.isListSchema()) lists.push(m);
     let inner = mns;
     while (inner.isListSchema() || inner.isMapSchema()) inner = inner.getValueSchema();
     if (inner.isStructSchema()) nested.push([m, mns]);
   }
-  info = { typeName: typeNameFor(prefix, ns.getName()), nested };
+  info = { typeName: typeNameFor(prefix, ns.getName()), nested, lists };
   if (typeof key === 'object' && key) structCache.set(key, info);
   return info;
 }

@@ -43,15 +43,23 @@ export function shapeResponse(prefix: string, op: string, output: Record<string,
     for (const o of contents) {
       o.BucketName = input.Bucket;
       tag(o, 'Amazon.S3.Model.S3Object');
+      if (o.Owner) tag(o.Owner, 'Amazon.S3.Model.Owner');
     }
-    res.S3Objects = contents;
-    // The .NET SDK fills NextMarker with the last key when a truncated V1 listing has none (no delimiter).
-    if (op === 'ListObjects' && res.IsTruncated && !res.NextMarker && contents.length) res.NextMarker = contents[contents.length - 1].Key;
+    // The .NET response names the listing S3Objects; Contents stays readable but is not one of its properties.
+    Object.defineProperty(res, 'Contents', { value: contents, enumerable: false, writable: true, configurable: true });
+    if (op === 'ListObjects') {
+      // The .NET SDK fills NextMarker with the last key when a truncated V1 listing has none (no delimiter).
+      const nextMarker = res.IsTruncated && !res.NextMarker && contents.length ? contents[contents.length - 1].Key : (res.NextMarker ?? null);
+      // ListObjectsResponse's members, in its order (the guide's `-Select *` shows them all, empty ones too).
+      const { IsTruncated, NextMarker: _next, Name, Prefix, MaxKeys, CommonPrefixes, Delimiter, ...others } = res;
+      for (const k of Object.keys(res)) delete res[k];
+      Object.assign(res, { IsTruncated: !!IsTruncated, NextMarker: nextMarker, S3Objects: contents, Name: Name ?? null, Prefix: Prefix ?? null, MaxKeys: MaxKeys ?? null, CommonPrefixes: (CommonPrefixes ?? []).map((c: any) => c?.Prefix ?? c), Delimiter: Delimiter ?? null }, others);
+    } else res.S3Objects = contents;
   }
   if (prefix === 'S3' && op === 'GetBucketLocation') {
     res.Location = tag({ Value: res.LocationConstraint ?? '' }, 'Amazon.S3.S3Region');
   }
-  res.ResponseMetadata = { RequestId: $metadata?.requestId ?? '', Metadata: {} };
+  res.ResponseMetadata = tag({ RequestId: $metadata?.requestId ?? '', Metadata: {} }, 'Amazon.Runtime.ResponseMetadata');
   res.HttpStatusCode = httpStatusName($metadata?.httpStatusCode ?? 200);
   return tag(res, typeNameFor(prefix, `${op}Response`));
 }

@@ -35,6 +35,14 @@ export const parameterOverrides: Record<string, Record<string, Partial<Parameter
   'start-ec2instance': { InstanceId: instanceIdParam },
   'remove-ec2instance': { InstanceId: instanceIdParam },
   'restart-ec2instance': { InstanceId: instanceIdParam },
+  // Get-S3Object's hand-set aliases and positions (`Get-S3Object mybucket photos/ -KeyPrefix ... -MaxKeys ...`);
+  // -Key is what the guide passes for the prefix.
+  'get-s3object': {
+    Prefix: { aliases: ['KeyPrefix', 'Key'], position: 1 },
+    MaxKey: { aliases: ['MaxItems', 'MaxKeys'] },
+    Marker: { aliases: ['NextToken'] },
+  },
+  'get-s3objectv2': { Prefix: { aliases: ['KeyPrefix', 'Key'], position: 1 } },
 };
 
 /**
@@ -51,6 +59,11 @@ export function pipelineString(names: string[]): (value: unknown) => unknown {
     }
     return toStr(value);
   };
+}
+
+/** A compiled cmdlet's [string] parameter: $null stays $null (AWS Tools warns about a $null required member). */
+export function nullableString(value: unknown): unknown {
+  return value === null || value === undefined ? null : toStr(value);
 }
 
 /**

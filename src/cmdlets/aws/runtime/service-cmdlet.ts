@@ -12,13 +12,15 @@ import { toAwsErrorRecord, awsError, cmdletClassName, isFlowSignal } from './aws
 import { normalized, toSdk, redact, ConversionError, plain, type NS } from './schema-values.js';
 import { shapeResponse, pathSelector, SelectError, tag, typeNameFor, type Selector } from './output.js';
 import type { AWSCmdletHistory } from './history.js';
-import { parameterOverrides, pipelineString, requestFixups } from './param-overrides.js';
+import { parameterOverrides, pipelineString, nullableString, requestFixups } from './param-overrides.js';
 import { registerServiceModelTypesSoon } from '../model/model-types.js';
 import { PSObject } from '../../../runtime/values/objects.js';
 import { TYPE_NAME } from './credentials-value.js';
 
 const readVerbs = new Set(['Get', 'Find', 'Search', 'Read', 'Test', 'Select', 'Measure', 'Resolve', 'Show', 'Watch', 'Compare', 'Convert', 'ConvertFrom', 'ConvertTo', 'Format', 'Use']);
-const highImpactVerbs = new Set(['Remove', 'Stop', 'Reset', 'Clear', 'Disable', 'Unregister', 'Revoke', 'Dismount', 'Deny', 'Restart', 'Reject', 'Disconnect', 'Uninstall']);
+// AWS Tools' generator makes only Remove-* cmdlets ConfirmImpact High (its _highImpactVerbs); the rest are Medium,
+// so `Get-EC2Instance | Stop-EC2Instance` runs without a prompt under the default $ConfirmPreference.
+const highImpactVerbs = new Set(['Remove']);
 export const serviceModuleNames: Record<string, string> = {
   S3: 'AWS.Tools.S3', EC2: 'AWS.Tools.EC2', SQS: 'AWS.Tools.SQS', SNS: 'AWS.Tools.SimpleNotificationService', STS: 'AWS.Tools.SecurityToken',
   IAM: 'AWS.Tools.IdentityManagement', CW: 'AWS.Tools.CloudWatch', Common: 'AWS.Tools.Common',
@@ -47,13 +49,15 @@ export function operationParameters(spec: ServiceCmdletSpec, entry: OperationEnt
   for (const g of entry.p) {
     const d: ParameterDecl = { name: g.name, type: g.type, valueFromPipelineByPropertyName: true };
     if (g.aliases) d.aliases = g.aliases;
-    if (g.required) d.mandatory = true;
+    // AWS.Tools' mandatory parameters also carry AllowNull/AllowEmptyString/AllowEmptyCollection: $null binds (with
+    // a warning, below) and the service reports what is missing.
+    if (g.required) Object.assign(d, { mandatory: true, allowNull: true, allowEmptyString: true, allowEmptyCollection: true });
     if (g.e) d.argumentCompletions = enumCompletions(spec.prefix, g.e);
     if (pipe && g.name.toLowerCase() === pipe) {
       d.valueFromPipeline = true;
       d.position = 0;
       if (g.type === 'string') d.type = pipelineString([g.name, ...(g.aliases ?? [])]);
-    }
+    } else if (g.required && g.type === 'string') d.type = nullableString;
     const override = parameterOverrides[spec.name.toLowerCase()]?.[g.name];
     out.push(override ? { ...d, ...override } : d);
   }
@@ -89,6 +93,10 @@ class GeneratedCmdletDecl implements CmdletDecl {
       this.params = entry ? operationParameters(this.spec, entry) : serviceCommonParameters(this.row[1]);
     }
     return this.params;
+  }
+
+  get className(): string {
+    return cmdletClassName(this.name, this.row[1]);
   }
 
   get supportsShouldProcess(): boolean {
@@ -222,13 +230,15 @@ export async function runServiceOperation(ctx: CmdletContext, spec: ServiceCmdle
 
     // request
     let input: Record<string, any> = {};
+    // AWS Tools loads its context in parameter-name order, warning as it goes.
+    const nullRequired = (entryDef?.p ?? []).filter((g) => g.required && g.name in p && (p[g.name] === null || p[g.name] === undefined)).map((g) => g.name);
+    for (const name of nullRequired.sort()) {
+      ctx.writeWarning(`You are passing $null as a value for parameter ${name} which is marked as required. In case you believe this parameter was incorrectly marked as required, report this by opening an issue at https://github.com/aws/aws-tools-for-powershell/issues.`);
+    }
     for (const g of entryDef?.p ?? []) {
       if (!(g.name in p)) continue;
       const v = p[g.name];
-      if ((v === null || v === undefined) && g.required) {
-        ctx.writeWarning(`You are passing $null as a value for parameter ${g.name} which is marked as required. In case you believe this parameter was incorrectly marked as required, report this by opening an issue at https://github.com/aws/aws-tools-for-powershell/issues.`);
-        continue;
-      }
+      if ((v === null || v === undefined) && g.required) continue;
       const ns = memberNs(inputNs, g.path);
       try {
         const converted = ns ? toSdk(v, ns, g.name) : plain(v);
