@@ -2,6 +2,7 @@
 // Sections (Run, Filter, Output, ...) hold options with Default/Description/IsModified/Value; assigning a plain
 // value to an option (`$c.Run.PassThru = $true`) sets its Value, as Pester's implicit conversions do.
 import { TYPE_NAME } from '../../runtime/types/index.js';
+import { NO_CONVERSION, defineType } from '../../runtime/types/ps-type.js';
 import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
 import { toBool, toStr } from '../../runtime/values/convert.js';
 
@@ -220,4 +221,25 @@ export function toPesterConfiguration(v: unknown): PesterConfiguration {
     mergeSection(c, section, x);
   }
   return c;
+}
+
+/**
+ * [PesterConfiguration]: defined when Pester loads (a script that names a Pester command loads it before running),
+ * so start-up does not pay for it.
+ */
+export function definePesterConfigurationType(): void {
+  defineType({
+    fullName: 'PesterConfiguration',
+    isInstance: (v) => v instanceof PesterConfiguration,
+    construct: () => new PesterConfiguration(),
+    convert: (v) => (v instanceof PesterConfiguration || v instanceof PSHashtable || v instanceof PSObject ? toPesterConfiguration(v) : NO_CONVERSION),
+    staticProps: { default: () => new PesterConfiguration() },
+    staticMethods: {
+      merge: (args) => {
+        const c = toPesterConfiguration(null);
+        for (const a of args) if (a !== null && a !== undefined) c.merge(toPesterConfiguration(a));
+        return c;
+      },
+    },
+  });
 }

@@ -19,7 +19,6 @@ import { toBool, toStr } from '../../runtime/values/convert.js';
 import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
 import { runtimeError } from '../../runtime/errors.js';
 import { psParserTokenize } from './ps-parser.js';
-import { PesterConfiguration, toPesterConfiguration } from './config.js';
 import { methodInvocationError, scriptInvocationError } from '../../runtime/types/method-errors.js';
 import { setScriptBlockAstView } from '../../runtime/types/members.js';
 
@@ -551,20 +550,6 @@ export function installHostingTypes(): void {
           text = '';
         }
         return parseInput([text, ...args.slice(1)], path);
-      },
-    },
-  });
-  defineType({
-    fullName: 'PesterConfiguration',
-    isInstance: (v) => v instanceof PesterConfiguration,
-    construct: () => new PesterConfiguration(),
-    convert: (v) => (v instanceof PesterConfiguration || v instanceof PSHashtable || v instanceof PSObject ? toPesterConfiguration(v) : NO_CONVERSION),
-    staticProps: { default: () => new PesterConfiguration() },
-    staticMethods: {
-      merge: (args) => {
-        const c = toPesterConfiguration(null);
-        for (const a of args) if (a !== null && a !== undefined) c.merge(toPesterConfiguration(a));
-        return c;
       },
     },
   });

@@ -8,5 +8,8 @@ import { mockCmdlets } from './mock.js';
 import { invokePesterCmdlets } from './invoke-pester.js';
 import { inModuleScopeCmdlets } from './in-module-scope.js';
 import { mockObjectCmdlets } from './mock-object.js';
+import { definePesterConfigurationType } from './config.js';
+
+definePesterConfigurationType();
 
 export const pesterCmdlets: CmdletDecl[] = [...blockCmdlets, ...shouldCmdlets, ...mockCmdlets, ...invokePesterCmdlets, ...inModuleScopeCmdlets, ...mockObjectCmdlets];
