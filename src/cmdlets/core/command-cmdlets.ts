@@ -114,6 +114,16 @@ function loadCommandsFor(ctx: CmdletContext): void | Promise<void> {
   return loads.length ? Promise.all(loads).then(rest) : rest();
 }
 
+/**
+ * The modules a command belongs to for -Module: its own, and for an AWS cmdlet (AWS.Tools.<Service>) also the
+ * monolithic AWSPowerShell.NetCore / AWSPowerShell modules, which hold every AWS cmdlet (the user guide lists them
+ * with `Get-Command -Module AWSPowerShell.NetCore`).
+ */
+function moduleNamesOf(c: CommandInfo): string[] {
+  const own = c.ModuleName ?? '';
+  return own.startsWith('AWS.Tools.') && own !== 'AWS.Tools.Installer' ? [own, 'AWSPowerShell.NetCore', 'AWSPowerShell'] : [own];
+}
+
 export const getCommand: CmdletDecl = {
   name: 'Get-Command',
   begin: loadCommandsFor,
@@ -150,7 +160,7 @@ export const getCommand: CmdletDecl = {
     const typeOk = (c: CommandInfo) => types.length === 0 || types.includes('all') || types.includes(c.CommandType.toLowerCase());
     const filterOk = (c: CommandInfo) => {
       if (!typeOk(c)) return false;
-      if (modules.length && !matchesAny(c.ModuleName ?? '', modules)) return false;
+      if (modules.length && !moduleNamesOf(c).some((m) => matchesAny(m, modules))) return false;
       if (verbs.length || nouns.length) {
         if (c.CommandType !== 'Cmdlet' && c.CommandType !== 'Function') return false;
         const dash = c.Name.indexOf('-');
