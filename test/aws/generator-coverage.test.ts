@@ -212,7 +212,8 @@ describe('generated cmdlets against moto', () => {
     await r.op('DeleteMessage', { QueueUrl: q, ReceiptHandle: msgs[0].ReceiptHandle });
     await r.op('DeleteMessageBatch', { QueueUrl: q, Entry: [{ Id: 'a', ReceiptHandle: msgs[0].ReceiptHandle }] });
     await r.op('TagQueue', { QueueUrl: q, Tag: { team: 'x' } });
-    expect((await r.op('ListQueueTags', { QueueUrl: q }))[0].team).toBe('x');
+    // Maps come back as .NET Dictionary objects (PSDictionary), as in AWS Tools.
+    expect((await r.op('ListQueueTags', { QueueUrl: q }))[0].get('team')).toBe('x');
     await r.op('UntagQueue', { QueueUrl: q, TagKey: 'team' });
     await r.op('AddPermission', { QueueUrl: q, Label: 'p1', AWSAccountId: '123456789012', Action: 'SendMessage' });
     await r.op('RemovePermission', { QueueUrl: q, Label: 'p1' });
@@ -228,7 +229,7 @@ describe('generated cmdlets against moto', () => {
     expect(t).toMatch(/cov-t$/);
     await r.op('ListTopics');
     await r.op('SetTopicAttributes', { TopicArn: t, AttributeName: 'DisplayName', AttributeValue: 'Cov' });
-    expect((await r.op('GetTopicAttributes', { TopicArn: t }))[0].DisplayName).toBe('Cov');
+    expect((await r.op('GetTopicAttributes', { TopicArn: t }))[0].get('DisplayName')).toBe('Cov');
     const sub = (await r.op('Subscribe', { TopicArn: t, Protocol: 'email', Endpoint: 'a@example.com' }))[0];
     await r.op('ListSubscriptions');
     await r.op('ListSubscriptionsByTopic', { TopicArn: t });

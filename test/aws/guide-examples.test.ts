@@ -248,3 +248,15 @@ describe('binding errors name the AWS Tools cmdlet class', () => {
   });
 });
 
+
+describe('service maps are Dictionary objects', () => {
+  it('Receive-SQSMessage shows unset attribute maps as {} and set ones index by key; QueueARN still comes from the map', async () => {
+    const lines = await text('$q = New-SQSQueue -QueueName mapq; Send-SQSMessage -QueueUrl $q -MessageBody hi | Out-Null; Receive-SQSMessage -QueueUrl $q | Format-List Attributes, MessageAttributes, Body | Out-String');
+    expect(lines).toEqual(['Attributes        : {}', 'MessageAttributes : {}', 'Body              : hi']);
+    const { output } = await run(
+      '$q = New-SQSQueue -QueueName mapq2; Send-SQSMessage -QueueUrl $q -MessageBody hi | Out-Null; $m = Receive-SQSMessage -QueueUrl $q -AttributeName All; ' +
+        '$m.Attributes.GetType().Name; $m.Attributes["SenderId"] -ne $null; $m.Attributes.ContainsKey("SentTimestamp"); (Get-SQSQueueAttribute -QueueUrl $q -AttributeName QueueArn).QueueARN',
+    );
+    expect(output.map(String)).toEqual(['Dictionary`2', 'true', 'true', 'arn:aws:sqs:us-east-1:123456789012:mapq2']);
+  });
+});

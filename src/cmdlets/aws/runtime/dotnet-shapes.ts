@@ -3,6 +3,7 @@
 // (SQS queue attributes as properties, S3 WebsiteConfiguration), and .NET type names on nested objects.
 import { TYPE_NAME } from './credentials-value.js';
 import type { NS } from './schema-values.js';
+import { PSDictionary, resolveType } from '../../../runtime/types/index.js';
 
 /**
  * Responses the .NET SDK wraps in one member that v3 returns flat: prefix → operation → [member, .NET type].
@@ -58,7 +59,9 @@ export function addDotnetMembers(prefix: string, op: string, res: Record<string,
     res[wrap[0]] = value;
   }
   if (prefix === 'SQS' && op === 'GetQueueAttributes') {
-    for (const [k, v] of Object.entries((res.Attributes ?? {}) as Record<string, string>)) {
+    const attrs = res.Attributes as PSDictionary | Record<string, string> | undefined;
+    const entries = attrs instanceof PSDictionary ? ([...attrs.entries()] as [string, string][]) : Object.entries(attrs ?? {});
+    for (const [k, v] of entries) {
       const name = sqsPropertyNames[k] ?? k;
       res[name] = sqsNumeric.test(k) && /^-?\d+$/.test(v) ? Number(v) : k.endsWith('Timestamp') && /^\d+$/.test(v) ? new Date(Number(v) * 1000) : v;
     }
@@ -81,6 +84,8 @@ interface StructInfo {
   nested: [string, NS][];
   /** List members: the .NET SDK (v3) creates them empty, so an unset one shows as `{}`, never as nothing. */
   lists: string[];
+  /** Map members: .NET Dictionary<string, T> objects (`$m.Attributes['SenderId']`), empty when unset. */
+  maps: [string, NS][];
 }
 const structCache = new WeakMap<object, StructInfo>();
 
@@ -97,6 +102,8 @@ export function tagTree(value: unknown, ns: NS, prefix: string, typeNameFor: (pr
     return;
   }
   if (ns.isMapSchema()) {
+    // A map member already made a Dictionary (its values tagged then).
+    if (value instanceof PSDictionary) return;
     const inner = ns.getValueSchema();
     if (inner.isStructSchema() || inner.isListSchema()) for (const x of Object.values(value)) tagTree(x, inner, prefix, typeNameFor, depth + 1);
     return;
@@ -106,6 +113,10 @@ export function tagTree(value: unknown, ns: NS, prefix: string, typeNameFor: (pr
   const o = value as Record<string | symbol, unknown>;
   if (depth > 0 && info.typeName && !(TYPE_NAME in o)) setType(o, info.typeName);
   for (const name of info.lists) if (o[name] === undefined) o[name] = [];
+  for (const [name, mns] of info.maps) {
+    const v = o[name];
+    if (v === undefined || v === null || (typeof v === 'object' && !(v instanceof PSDictionary))) o[name] = toDictionary(v as Record<string, unknown> | null | undefined, mns, prefix, typeNameFor, depth);
+  }
   for (const [name, mns] of info.nested) {
     const v = o[name];
     if (v !== undefined && v !== null) tagTree(v, mns, prefix, typeNameFor, depth + 1);
@@ -145,19 +156,34 @@ function sortMembers(o: Record<string, unknown>): void {
   for (const [k, v] of entries) o[k] = v;
 }
 
+/** A response map as the .NET SDK's Dictionary<string, T>: string values typed String, others Object. */
+function toDictionary(v: Record<string, unknown> | null | undefined, ns: NS, prefix: string, typeNameFor: (prefix: string, shape: string | undefined) => string | undefined, depth: number): PSDictionary {
+  const inner = ns.getValueSchema();
+  const d = new PSDictionary(resolveType('string'), inner.isStringSchema() ? resolveType('string') : resolveType('object'));
+  if (v) {
+    for (const [k, x] of Object.entries(v)) {
+      if (x !== null && typeof x === 'object') tagTree(x, inner, prefix, typeNameFor, depth + 1);
+      d.set(k, x);
+    }
+  }
+  return d;
+}
+
 function structInfo(ns: NS, prefix: string, typeNameFor: (prefix: string, shape: string | undefined) => string | undefined): StructInfo {
   const key = (ns as unknown as { getSchema(): object }).getSchema();
   let info = typeof key === 'object' && key ? structCache.get(key) : undefined;
   if (info) return info;
   const nested: [string, NS][] = [];
   const lists: string[] = [];
+  const maps: [string, NS][] = [];
   for (const [m, mns] of ns.structIterator()) {
     if (mns.isListSchema()) lists.push(m);
+    if (mns.isMapSchema()) maps.push([m, mns]);
     let inner = mns;
     while (inner.isListSchema() || inner.isMapSchema()) inner = inner.getValueSchema();
     if (inner.isStructSchema()) nested.push([m, mns]);
   }
-  info = { typeName: typeNameFor(prefix, ns.getName()), nested, lists };
+  info = { typeName: typeNameFor(prefix, ns.getName()), nested, lists, maps };
   if (typeof key === 'object' && key) structCache.set(key, info);
   return info;
 }
