@@ -6,6 +6,7 @@ import { toStr } from '../../runtime/values/convert.js';
 import { PSType, resolveType, setMember, typeOf, typeNamesOf, TYPE_NAME } from '../../runtime/types/index.js';
 import { newObject as constructObject } from '../../runtime/types/constructors.js';
 import { attachedMemberWrapper, getProperties } from '../../runtime/types/members.js';
+import { typeMemberOf } from '../../runtime/types/type-data.js';
 import { stringMethods } from '../../runtime/types/string-methods.js';
 import { ScriptBlock } from '../../runtime/interpreter/scriptblock.js';
 import { registerView, ensureBuiltinViews } from '../../runtime/format/index.js';
@@ -365,6 +366,28 @@ function membersOf(v: unknown): RawMember[] {
     seen.add(k);
     out.push(m);
   };
+  const addProperties = (): void => {
+    for (const p of getProperties(v)) {
+      // Listed already (an instance member): its value is not computed again (a script property's getter would run).
+      if (seen.has(p.name.toLowerCase())) continue;
+      let value: unknown = null;
+      try {
+        value = p.get();
+      } catch {
+        value = null;
+      }
+      // An alias property that type data gives the object's type (Update-TypeData, types.ps1xml) lists as one.
+      const alias = p.memberType === 'AliasProperty' ? typeMemberOf(typeNamesOf(v), p.name) : undefined;
+      if (alias?.memberType === 'AliasProperty') {
+        add({ name: p.name, memberType: 'AliasProperty', definition: `${p.name} = ${String(alias.value)}` });
+        continue;
+      }
+      const memberType = p.memberType === 'NoteProperty' ? 'NoteProperty' : 'Property';
+      const definition =
+        memberType === 'NoteProperty' ? `${displayTypeName(value)} ${p.name}=${definitionValue(value)}` : `${displayTypeName(value)} ${p.name} {get;${p.settable ? 'set;' : ''}}`;
+      add({ name: p.name, memberType, definition });
+    }
+  };
   if (v instanceof PSObject) {
     for (const m of v.members.values()) {
       if (m.hidden) continue;
@@ -395,6 +418,8 @@ function membersOf(v: unknown): RawMember[] {
     }
     if (v instanceof ClassInstance) for (const [n, d] of v.behaviour.methodSignatures()) add({ name: n, memberType: 'Method', definition: d });
     if (v.baseObject === undefined || v.baseObject === null) {
+      // Properties type data gives the object's type names (its own ones are listed above).
+      if (!(v instanceof ClassInstance)) addProperties();
       for (const [n, d] of OBJECT_METHODS) add({ name: n, memberType: 'Method', definition: d });
       return out;
     }
@@ -406,18 +431,7 @@ function membersOf(v: unknown): RawMember[] {
     add({ name: 'Length', memberType: 'Property', definition: 'int Length {get;}' });
     for (const n of Object.keys(stringMethods)) add({ name: n, memberType: 'Method', definition: `${n}(...)` });
   }
-  for (const p of getProperties(v)) {
-    let value: unknown = null;
-    try {
-      value = p.get();
-    } catch {
-      value = null;
-    }
-    const memberType = p.memberType === 'NoteProperty' ? 'NoteProperty' : 'Property';
-    const definition =
-      memberType === 'NoteProperty' ? `${displayTypeName(value)} ${p.name}=${definitionValue(value)}` : `${displayTypeName(value)} ${p.name} {get;${p.settable ? 'set;' : ''}}`;
-    add({ name: p.name, memberType, definition });
-  }
+  addProperties();
   for (const [n, d] of OBJECT_METHODS) add({ name: n, memberType: 'Method', definition: d });
   return out;
 }

@@ -27,9 +27,9 @@ function processError(message: string, errorId: string, category: string, target
  * The processes the -Name/-Id/-InputObject parameters select, each once, sorted by name and id (ProcessBaseCommand).
  * A name without wildcards that matches nothing, or an id with no process, is a non-terminating error.
  */
-function matchingProcesses(ctx: CmdletContext): PSObject[] {
-  const found = new Map<number, PSObject>();
-  const add = (p: PSObject) => {
+function matchingProcesses(ctx: CmdletContext): unknown[] {
+  const found = new Map<number, unknown>();
+  const add = (p: unknown) => {
     const id = dataOf(p)!.Id;
     if (!found.has(id)) found.set(id, p);
   };
@@ -40,8 +40,8 @@ function matchingProcesses(ctx: CmdletContext): PSObject[] {
       else ctx.writeError(processError(`Cannot find a process with the process identifier ${id}.`, 'NoProcessFoundForGivenId', 'ObjectNotFound', id));
     }
   } else if (ctx.parameterSetName === 'InputObject') {
-    const input = ctx.params.InputObject as PSObject[] | PSObject | null;
-    for (const p of Array.isArray(input) ? input : [input]) if (dataOf(p)) add(p!);
+    // The binder hands over the Process objects themselves (a typed .NET parameter takes the base object).
+    for (const p of (ctx.params.InputObject as unknown[] | null) ?? []) if (dataOf(p)) add(p);
   } else {
     const all = allProcesses();
     if (!ctx.isBound('Name')) return all;
@@ -111,7 +111,7 @@ const stopProcess: CmdletDecl = {
 };
 
 /** Process.Kill (SIGKILL); the shell's own process is left alone, as pwsh leaves it for last. */
-function kill(ctx: CmdletContext, p: PSObject): void {
+function kill(ctx: CmdletContext, p: unknown): void {
   const data = dataOf(p)!;
   if (!data.HasExited && data.Id !== process.pid) {
     try {
@@ -148,7 +148,7 @@ const waitProcess: CmdletDecl = {
     const started = Date.now();
     // Errors are written once the wait is over, by the cmdlet and not from a timer callback: under
     // -ErrorAction Stop, writing one throws.
-    const waited = new Promise<PSObject[]>((resolve) => {
+    const waited = new Promise<unknown[]>((resolve) => {
       const poll = () => {
         const running = list.filter((p) => !dataOf(p)!.HasExited);
         const done = ctx.params.Any ? running.length < list.length : running.length === 0;

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
-import { PSObject, type PSMember } from '../../runtime/values/objects.js';
+import { PSObject } from '../../runtime/values/objects.js';
+import { addTypeMember } from '../../runtime/types/type-data.js';
 import { TimeSpan, makeDate, TYPE_NAME } from '../../runtime/types/index.js';
 import { formatNumber } from '../../runtime/values/format.js';
 import { ensureBuiltinViews, registerView } from '../../runtime/format/index.js';
@@ -115,8 +116,9 @@ export class ProcessData {
   toString(): string {
     return `System.Diagnostics.Process (${this.ProcessName})`;
   }
+  // PascalCase prototype methods are the .NET methods scripts call.
   /** Re-reads /proc; an exited process keeps its last figures (and name), as .NET keeps what it read. */
-  refresh(): void {
+  Refresh(): void {
     this.#stat = readStat(this.Id) ?? this.#stat;
     this.#status = null;
   }
@@ -214,15 +216,25 @@ export class ProcessData {
     const st = now.exitStatus;
     return (st & 0x7f) === 0 ? (st >> 8) & 0xff : 128 + (st & 0x7f);
   }
-  /** Blocks until the process has exited (or `ms` have passed): scripts call it without awaiting anything. */
-  waitForExit(ms: number): boolean {
-    const deadline = ms < 0 ? Infinity : Date.now() + ms;
+  /**
+   * Blocks until the process has exited (or `ms` have passed): scripts call it without awaiting anything.
+   * WaitForExit() returns nothing; WaitForExit(ms) says whether the process exited in time.
+   */
+  WaitForExit(ms?: unknown): boolean | undefined {
+    const deadline = ms === undefined || Number(ms) < 0 ? Infinity : Date.now() + Number(ms);
     const cell = new Int32Array(new SharedArrayBuffer(4));
+    let exited = true;
     while (!this.HasExited) {
-      if (Date.now() >= deadline) return false;
+      if (Date.now() >= deadline) {
+        exited = false;
+        break;
+      }
       Atomics.wait(cell, 0, 0, 10);
     }
-    return true;
+    return ms === undefined ? undefined : exited;
+  }
+  Kill(): void {
+    if (!this.HasExited) process.kill(this.Id, 'SIGKILL');
   }
   get Responding(): boolean {
     return true;
@@ -261,56 +273,23 @@ function ticksToTimeSpan(clockTicks: number): TimeSpan {
   return new TimeSpan(Math.round((clockTicks / CLOCK_TICKS) * TimeSpan.TicksPerSecond));
 }
 
-function baseOf(self: PSObject): ProcessData {
-  return self.baseObject as ProcessData;
-}
+/** types.ps1xml's alias properties of Process: type members, so they reach every Process object, wrapped or not. */
+const PROCESS_ALIASES = [
+  ['Name', 'ProcessName'],
+  ['SI', 'SessionId'],
+  ['Handles', 'HandleCount'],
+  ['VM', 'VirtualMemorySize64'],
+  ['WS', 'WorkingSet64'],
+  ['PM', 'PagedMemorySize64'],
+  ['NPM', 'NonpagedSystemMemorySize64'],
+] as const;
 
-/** The alias properties types.ps1xml adds to Process, and the methods scripts call (undefined: a void method). */
-const processMembers: PSMember[] = [
-  ...(
-    [
-      ['Name', 'ProcessName'],
-      ['SI', 'SessionId'],
-      ['Handles', 'HandleCount'],
-      ['VM', 'VirtualMemorySize64'],
-      ['WS', 'WorkingSet64'],
-      ['PM', 'PagedMemorySize64'],
-      ['NPM', 'NonpagedSystemMemorySize64'],
-    ] as const
-  ).map(([name, target]): PSMember => ({ name, memberType: 'AliasProperty', value: target })),
-  {
-    name: 'Kill',
-    memberType: 'CodeMethod',
-    value: (self: PSObject) => {
-      const b = baseOf(self);
-      if (!b.HasExited) process.kill(b.Id, 'SIGKILL');
-      return undefined;
-    },
-  },
-  {
-    name: 'WaitForExit',
-    memberType: 'CodeMethod',
-    // WaitForExit() returns nothing; WaitForExit(ms) says whether the process exited in time.
-    value: (self: PSObject, ms?: unknown) => {
-      const exited = baseOf(self).waitForExit(ms === undefined ? -1 : Number(ms));
-      return ms === undefined ? undefined : exited;
-    },
-  },
-  {
-    name: 'Refresh',
-    memberType: 'CodeMethod',
-    value: (self: PSObject) => {
-      baseOf(self).refresh();
-      return undefined;
-    },
-  },
-];
-
-let viewRegistered = false;
-/** DotNetTypes.format.ps1xml's `process` table view. */
-function ensureProcessView(): void {
-  if (viewRegistered) return;
-  viewRegistered = true;
+let typeRegistered = false;
+/** The Process type's members (types.ps1xml) and DotNetTypes.format.ps1xml's `process` table view. */
+function ensureProcessType(): void {
+  if (typeRegistered) return;
+  typeRegistered = true;
+  for (const [name, target] of PROCESS_ALIASES) addTypeMember(PROCESS_TYPE_NAMES[0], { name, memberType: 'AliasProperty', value: target }, false);
   ensureBuiltinViews();
   const mb = (v: bigint) => formatNumber(Number(v) / 1048576, 'N2');
   registerView('System.Diagnostics.Process', {
@@ -335,23 +314,20 @@ export function dataOf(v: unknown): ProcessData | null {
   return v instanceof ProcessData ? v : null;
 }
 
+function wrap(data: ProcessData): PSObject {
+  ensureProcessType();
+  return new PSObject([...PROCESS_TYPE_NAMES], data);
+}
+
 /** A Process object for a running process, or null when there is no process with that id. */
 export function processObject(pid: number): PSObject | null {
   const data = new ProcessData(pid);
-  if (!data.exists) return null;
-  ensureProcessView();
-  const o = new PSObject([...PROCESS_TYPE_NAMES], data);
-  for (const m of processMembers) o.addMember(m);
-  return o;
+  return data.exists ? wrap(data) : null;
 }
 
 /** The Process object of a child this shell started (Start-Process -PassThru): it reports the child's exit code. */
 export function startedProcessObject(child: ChildProcess): PSObject {
-  const data = new ProcessData(child.pid ?? 0, child);
-  ensureProcessView();
-  const o = new PSObject([...PROCESS_TYPE_NAMES], data);
-  for (const m of processMembers) o.addMember(m);
-  return o;
+  return wrap(new ProcessData(child.pid ?? 0, child));
 }
 
 /** Every running process, sorted by name and then id (Get-Process's order). */
@@ -365,12 +341,12 @@ export function allProcesses(): PSObject[] {
   return sortProcesses(list);
 }
 
-export function sortProcesses(list: PSObject[]): PSObject[] {
+export function sortProcesses<T>(list: T[]): T[] {
   // string.Compare(..., OrdinalIgnoreCase), then the id.
-  const name = (p: PSObject) => baseOf(p).ProcessName.toUpperCase();
+  const name = (p: T) => dataOf(p)!.ProcessName.toUpperCase();
   return list.sort((a, b) => {
     const x = name(a);
     const y = name(b);
-    return x < y ? -1 : x > y ? 1 : baseOf(a).Id - baseOf(b).Id;
+    return x < y ? -1 : x > y ? 1 : dataOf(a)!.Id - dataOf(b)!.Id;
   });
 }
