@@ -4,8 +4,6 @@ import type { CmdletContext, CmdletDecl } from '../runtime/cmdlet-api.js';
 
 import { PSCredential, SecureString } from '../runtime/types/credentials.js';
 
-export { PSCredential, SecureString };
-
 function readLineOrFail(ctx: CmdletContext): NonNullable<CmdletContext['host']['readLine']> {
   const read = ctx.host.readLine;
   if (!read) {

@@ -4,7 +4,7 @@
 // background threads, so a job runs to its end when it is started; its output waits in the job until received.
 import type { CmdletContext, CmdletDecl, IsolatedRun, SessionApi } from '../../runtime/cmdlet-api.js';
 import { PSObject } from '../../runtime/values/objects.js';
-import { wildcardToRegExp } from '../../runtime/values/wildcard.js';
+import { isWildcardPattern, wildcardToRegExp } from '../../runtime/values/wildcard.js';
 import { TYPE_NAME } from '../../runtime/types/index.js';
 import { ensureBuiltinViews, registerView } from '../../runtime/format/index.js';
 import { CORE_MODULE, asStringArray, isPromise } from './util.js';
@@ -110,10 +110,6 @@ function withUsingCopies(text: string): { text: string; names: string[] } {
   return { text: rewritten, names: [...names] };
 }
 
-function scriptText(sb: unknown): string {
-  return String(sb);
-}
-
 /**
  * Start-Job / Start-ThreadJob: the job runs once its input is in (all pipeline input goes to the one job, as its
  * `$input`), in a shell of its own; the job object is the output.
@@ -131,7 +127,7 @@ function startJob(typeName: 'BackgroundJob' | 'ThreadJob'): Pick<CmdletDecl<unkn
       const table = tableOf(ctx.session);
       const id = table.nextId;
       table.nextId += typeName === 'BackgroundJob' ? 2 : 1;
-      const body = scriptText(ctx.params.ScriptBlock ?? '');
+      const body = String(ctx.params.ScriptBlock ?? '');
       const name = ctx.isBound('Name') ? String(ctx.params.Name) : `Job${id}`;
       const data = new JobData(id, name, typeName, typeName === 'ThreadJob' ? 'PowerShell' : 'localhost', body.trim());
       const job = new PSObject(JOB_TYPE_NAMES(data), data);
@@ -139,7 +135,7 @@ function startJob(typeName: 'BackgroundJob' | 'ThreadJob'): Pick<CmdletDecl<unkn
       const variables: Record<string, unknown> = { __awshJobArgs: (ctx.params.ArgumentList as unknown[] | undefined) ?? [], __awshJobInput: ctx.state };
       const script = withUsingCopies(body);
       for (const n of script.names) variables[usingCopy(n)] = ctx.getVariable(n);
-      const init = ctx.params.InitializationScript ? `. {${scriptText(ctx.params.InitializationScript)}\n}\n` : '';
+      const init = ctx.params.InitializationScript ? `. {${String(ctx.params.InitializationScript)}\n}\n` : '';
       const input = ctx.state.length ? '$__awshJobInput | ' : '';
       data.State = 'Running';
       data.PSBeginTime = new Date();
@@ -163,8 +159,7 @@ const jobStartParameters: CmdletDecl['parameters'] = [
 function selectJobs(ctx: CmdletContext): PSObject[] {
   const all = [...tableOf(ctx.session).jobs.values()];
   if (ctx.isBound('Job')) {
-    const given = ctx.params.Job as unknown;
-    return (Array.isArray(given) ? given : [given]).filter((j): j is PSObject => dataOf(j) !== null);
+    return (ctx.params.Job as unknown[]).filter((j): j is PSObject => dataOf(j) !== null);
   }
   let list = all;
   if (ctx.isBound('Id')) {
@@ -183,9 +178,9 @@ function selectJobs(ctx: CmdletContext): PSObject[] {
     }
   }
   if (ctx.isBound('Name')) {
-    for (const pattern of asStringArray(ctx.params.Name)) {
-      const re = wildcardToRegExp(pattern, false);
-      if (!all.some((j) => re.test(dataOf(j)!.Name)) && !/[*?[]/.test(pattern)) {
+    const patterns = asStringArray(ctx.params.Name).map((p) => [p, wildcardToRegExp(p, false)] as const);
+    for (const [pattern, re] of patterns) {
+      if (!all.some((j) => re.test(dataOf(j)!.Name)) && !isWildcardPattern(pattern)) {
         ctx.writeError({
           message: `The command cannot find the job because the job name ${pattern} was not found. Verify the value of the Name parameter, and then try the command again.`,
           errorId: 'JobWithSpecifiedNameNotFound',
@@ -195,8 +190,7 @@ function selectJobs(ctx: CmdletContext): PSObject[] {
         });
       }
     }
-    const res = asStringArray(ctx.params.Name).map((p) => wildcardToRegExp(p, false));
-    list = list.filter((j) => res.some((re) => re.test(dataOf(j)!.Name)));
+    list = list.filter((j) => patterns.some(([, re]) => re.test(dataOf(j)!.Name)));
   }
   if (ctx.isBound('State')) {
     const state = String(ctx.params.State).toLowerCase();
@@ -205,9 +199,10 @@ function selectJobs(ctx: CmdletContext): PSObject[] {
   return list;
 }
 
-const selectionParameters = (jobPosition: boolean): CmdletDecl['parameters'] => [
-  { name: 'Job', type: 'object[]', position: jobPosition ? 0 : undefined, valueFromPipeline: true, parameterSets: ['Job'], mandatory: true },
-  { name: 'Id', type: 'int[]', position: jobPosition ? undefined : 0, parameterSets: ['Id'], mandatory: jobPosition, valueFromPipelineByPropertyName: true },
+/** -Job (by position or pipeline), -Id, -Name and -State: how Wait-, Stop- and Remove-Job pick jobs. */
+const selectionParameters: CmdletDecl['parameters'] = [
+  { name: 'Job', type: 'object[]', position: 0, valueFromPipeline: true, parameterSets: ['Job'], mandatory: true },
+  { name: 'Id', type: 'int[]', parameterSets: ['Id'], mandatory: true, valueFromPipelineByPropertyName: true },
   { name: 'Name', type: 'string[]', parameterSets: ['Name'], mandatory: true, valueFromPipelineByPropertyName: true },
   { name: 'State', type: 'string', parameterSets: ['State'], mandatory: true, validateSet: ['NotStarted', 'Running', 'Completed', 'Failed', 'Stopped', 'Blocked', 'Suspended', 'Disconnected', 'Suspending', 'Stopping', 'AtBreakpoint'] },
 ];
@@ -273,7 +268,7 @@ const decls: CmdletDecl[] = [
     synopsis: 'Waits until one or all of the PowerShell jobs running in the session are in a terminating state.',
     outputType: ['System.Management.Automation.Job'],
     defaultParameterSet: 'Id',
-    parameters: [...selectionParameters(true), { name: 'Any', type: 'switch' }, { name: 'Timeout', type: 'int', aliases: ['TimeoutSec'] }, { name: 'Force', type: 'switch' }],
+    parameters: [...selectionParameters, { name: 'Any', type: 'switch' }, { name: 'Timeout', type: 'int', aliases: ['TimeoutSec'] }, { name: 'Force', type: 'switch' }],
     process(ctx) {
       // Jobs run to their end when started: every selected job is already done.
       for (const j of selectJobs(ctx)) ctx.write(j);
@@ -315,7 +310,7 @@ const decls: CmdletDecl[] = [
     outputType: ['System.Management.Automation.Job'],
     supportsShouldProcess: true,
     defaultParameterSet: 'Id',
-    parameters: [...selectionParameters(true), { name: 'PassThru', type: 'switch' }],
+    parameters: [...selectionParameters, { name: 'PassThru', type: 'switch' }],
     process(ctx) {
       const jobs = selectJobs(ctx);
       const stopFrom = (i: number): void | Promise<void> => {
@@ -344,7 +339,7 @@ const decls: CmdletDecl[] = [
     synopsis: 'Deletes a PowerShell background job.',
     supportsShouldProcess: true,
     defaultParameterSet: 'Id',
-    parameters: [...selectionParameters(true), { name: 'Force', type: 'switch', aliases: ['F'] }],
+    parameters: [...selectionParameters, { name: 'Force', type: 'switch', aliases: ['F'] }],
     process(ctx) {
       const table = tableOf(ctx.session);
       for (const j of selectJobs(ctx)) {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { CmdletContext, CmdletDecl, ErrorDetails } from '../../runtime/cmdlet-api.js';
+import type { CmdletContext, CmdletDecl } from '../../runtime/cmdlet-api.js';
 import { PSHashtable, PSObject } from '../../runtime/values/objects.js';
 import { PSEnumValue, resolveType, convertTo, TYPE_NAME } from '../../runtime/types/index.js';
 import { fromJson } from '../../runtime/format/json.js';
@@ -120,8 +120,7 @@ function tryXml(text: string): { ok: boolean; value?: unknown } {
 }
 
 /** Invoke-RestMethod's conversion: JSON first for a JSON content type, else XML first; text when neither parses. */
-function restValue(r: HttpResult): unknown {
-  const text = bodyText(r);
+function restValue(r: HttpResult, text: string): unknown {
   const ct = String(r.headers['content-type'] ?? '');
   const order = isJsonType(ct) ? [tryJson, tryXml] : [tryXml, tryJson];
   if (text.trim() !== '' || isXmlType(ct)) {
@@ -140,7 +139,8 @@ function responseObject(r: HttpResult): PSObject {
   const content = isText ? bodyText(r) : new Uint8Array(r.body);
   const typeName = isText ? 'Microsoft.PowerShell.Commands.BasicHtmlWebResponseObject' : 'Microsoft.PowerShell.Commands.WebResponseObject';
   const o = new PSObject(isText ? [typeName, 'Microsoft.PowerShell.Commands.WebResponseObject', 'System.Object'] : [typeName, 'System.Object']);
-  const headerLines = [...headersDictionary(r.headers).map.values()].map(([k, v]) => `${toStr(k)}: ${(v as string[]).join(', ')}`);
+  const headers = headersDictionary(r.headers);
+  const headerLines = [...headers.map.values()].map(([k, v]) => `${toStr(k)}: ${(v as string[]).join(', ')}`);
   const raw = `HTTP/1.1 ${r.status} ${r.reason}\r\n${headerLines.join('\r\n')}\r\n\r\n${isText ? content : ''}`;
   const links = isText && /html/i.test(ct) ? [...String(content).matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)["']?[^>]*>(.*?)<\/a>/gis)].map((m) => {
     const l = new PSObject();
@@ -154,7 +154,7 @@ function responseObject(r: HttpResult): PSObject {
     ['StatusDescription', r.reason],
     ['Content', content],
     ['RawContent', raw],
-    ['Headers', headersDictionary(r.headers)],
+    ['Headers', headers],
     ['Images', []],
     ['InputFields', []],
     ['Links', links],
@@ -221,10 +221,6 @@ function webCmdlet(name: string, rest: boolean, synopsis: string): CmdletDecl {
   };
 }
 
-function fail(ctx: CmdletContext, details: ErrorDetails): never {
-  return ctx.throwTerminating(details);
-}
-
 async function invoke(ctx: CmdletContext, rest: boolean): Promise<void> {
   const p = ctx.params;
   const url = new URL(toStr(p.Uri));
@@ -270,13 +266,13 @@ async function invoke(ctx: CmdletContext, rest: boolean): Promise<void> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const reason = err.code === 'ECONNREFUSED' ? `Connection refused (${url.host})` : err.code === 'ENOTFOUND' ? `Name or service not known (${url.host})` : err.message;
-    return fail(ctx, { message: reason, errorId: 'WebCmdletWebResponseException', category: 'InvalidOperation', exceptionType: 'System.Net.Http.HttpRequestException', targetObject: url.href });
+    return ctx.throwTerminating({ message: reason, errorId: 'WebCmdletWebResponseException', category: 'InvalidOperation', exceptionType: 'System.Net.Http.HttpRequestException', targetObject: url.href });
   }
   if (p.StatusCodeVariable) ctx.setVariable(toStr(p.StatusCodeVariable), r.status);
   if (p.ResponseHeadersVariable) ctx.setVariable(toStr(p.ResponseHeadersVariable), headersDictionary(r.headers));
   if ((r.status < 200 || r.status >= 300) && !p.SkipHttpErrorCheck) {
     const text = bodyText(r);
-    return fail(ctx, {
+    return ctx.throwTerminating({
       message: `Response status code does not indicate success: ${r.status} (${r.reason}).`,
       errorId: 'WebCmdletWebResponseException',
       category: 'InvalidOperation',
@@ -291,9 +287,11 @@ async function invoke(ctx: CmdletContext, rest: boolean): Promise<void> {
     if (!p.PassThru) return;
   }
   if (method === 'HEAD' && rest) return;
+  if (!rest) return ctx.write(responseObject(r));
+  const text = bodyText(r);
   // An XML answer becomes an XmlDocument: the XML support loads on first need.
-  if (rest && (isXmlType(String(r.headers['content-type'] ?? '')) || bodyText(r).trimStart().startsWith('<'))) await loadXmlSupport();
-  ctx.write(rest ? restValue(r) : responseObject(r));
+  if (isXmlType(String(r.headers['content-type'] ?? '')) || text.trimStart().startsWith('<')) await loadXmlSupport();
+  ctx.write(restValue(r, text));
 }
 
 export const cmdlets: CmdletDecl[] = [
