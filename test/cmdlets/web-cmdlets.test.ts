@@ -35,6 +35,10 @@ beforeAll(async () => {
         case '/xml':
           res.setHeader('Content-Type', 'application/xml');
           return res.end('<root><item id="7">seven</item></root>');
+        case '/see-other':
+          res.statusCode = 303;
+          res.setHeader('Location', '/echo');
+          return res.end();
         case '/redirect':
           res.statusCode = 302;
           res.setHeader('Location', '/text');
@@ -63,6 +67,10 @@ async function run(script: string): Promise<string[]> {
 describe('Invoke-RestMethod', () => {
   it('converts JSON responses to objects; a JSON array is one output object', async () => {
     expect(await run('$r = Invoke-RestMethod "$base/echo"; $r.method; $r.agent -like "*PowerShell/7*"; @(irm "$base/array" | % { $_.Count })')).toEqual(['GET', 'True', '3']);
+  });
+
+  it('a POST redirected with 303 becomes a GET without the body or its headers', async () => {
+    expect(await run('$r = irm "$base/see-other" -Method Post -Body "x=1"; $r.method; $r.body; $null -eq $r.contentType')).toEqual(['GET', '', 'True']);
   });
 
   it('converts XML responses to an XmlDocument', async () => {

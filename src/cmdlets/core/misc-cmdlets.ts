@@ -5,7 +5,7 @@ import type { CmdletDecl } from '../../runtime/cmdlet-api.js';
 import { PSObject } from '../../runtime/values/objects.js';
 import { TimeSpan, makeDate } from '../../runtime/types/index.js';
 import { parse } from '../../parser/index.js';
-import { CORE_MODULE, MANAGEMENT_MODULE, UTILITY_MODULE } from './util.js';
+import { CORE_MODULE, MANAGEMENT_MODULE, UTILITY_MODULE, asStringArray } from './util.js';
 
 const SECURITY_MODULE = 'Microsoft.PowerShell.Security';
 
@@ -13,22 +13,30 @@ function uptimeSeconds(): number {
   return Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
 }
 
-/** TimeZoneInfo.Local: the zone's IANA id (as .NET reports it on Linux) and its current offset. */
-function localTimeZone(): PSObject {
-  const id = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC';
-  const offsetMinutes = -new Date().getTimezoneOffset();
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  const longName = (style: 'long' | 'short') =>
-    new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: style }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? id;
+/** What Intl says of an IANA zone now: a `long`/`longOffset` name ("GMT-05:00"), or null for an unknown id. */
+function zoneName(id: string, style: 'long' | 'longOffset'): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: style }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A TimeZoneInfo for an IANA id (as .NET reports zones on Linux), with its current offset; null for an unknown id. */
+function timeZone(id: string): PSObject | null {
+  const offsetText = zoneName(id, 'longOffset');
+  if (offsetText === null) return null;
+  // "GMT", "GMT+05:30", "GMT-05:00".
+  const m = /([+-])(\d\d):(\d\d)/.exec(offsetText);
+  const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const long = zoneName(id, 'long') ?? id;
   const tz = new PSObject(['System.TimeZoneInfo', 'System.Object']);
   const props: [string, unknown][] = [
     ['Id', id],
     ['HasIanaId', true],
-    ['DisplayName', `(UTC${offsetMinutes === 0 && id.startsWith('Etc/') ? '' : `${sign}${hhmm}`}) ${longName('long')}`],
-    ['StandardName', longName('long')],
-    ['DaylightName', longName('long')],
+    ['DisplayName', `(UTC${m ? `${m[1]}${m[2]}:${m[3]}` : ''}) ${long}`],
+    ['StandardName', long],
+    ['DaylightName', long],
     ['BaseUtcOffset', new TimeSpan(offsetMinutes * 60 * TimeSpan.TicksPerSecond)],
     ['SupportsDaylightSavingTime', false],
   ];
@@ -98,7 +106,24 @@ export const cmdlets: CmdletDecl[] = [
       { name: 'ListAvailable', type: 'switch', parameterSets: ['ListAvailable'], mandatory: true },
     ],
     end(ctx) {
-      return ctx.write(localTimeZone());
+      if (ctx.params.ListAvailable) {
+        for (const id of Intl.supportedValuesOf('timeZone')) ctx.write(timeZone(id));
+        return;
+      }
+      const local = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC';
+      const wanted = ctx.isBound('Id') ? asStringArray(ctx.params.Id) : ctx.isBound('Name') ? asStringArray(ctx.params.Name) : [local];
+      for (const id of wanted) {
+        const tz = timeZone(id);
+        if (tz) ctx.write(tz);
+        else
+          ctx.writeError({
+            message: `A time zone with the ${ctx.isBound('Name') ? 'name' : 'specified ID'} '${id}' was not found.`,
+            errorId: 'TimeZoneNotFound',
+            category: 'ObjectNotFound',
+            targetObject: id,
+            exceptionType: 'System.TimeZoneNotFoundException',
+          });
+      }
     },
   },
   {

@@ -38,7 +38,9 @@ function send(url: URL, method: string, headers: Record<string, string>, body: B
         if (status >= 300 && status < 400 && location && o.redirects > 0) {
           // 301/302/303 turn a POST into a GET without a body, as HttpClient does.
           const toGet = status === 303 || ((status === 301 || status === 302) && method === 'POST');
-          send(new URL(location, url), toGet ? 'GET' : method, headers, toGet ? null : body, { ...o, redirects: o.redirects - 1 }).then(resolve, reject);
+          // A request that drops its body drops the headers that describe it.
+          const { 'Content-Length': _length, 'Content-Type': _type, ...bodiless } = headers;
+          send(new URL(location, url), toGet ? 'GET' : method, toGet ? bodiless : headers, toGet ? null : body, { ...o, redirects: o.redirects - 1 }).then(resolve, reject);
           return;
         }
         resolve({ status, reason: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks), url: url.href });
